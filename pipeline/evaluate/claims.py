@@ -1,0 +1,356 @@
+"""Evaluate the claims stage: PolNeAR (brat) or the seed reference (JSONL).
+
+``evaluate(gold)`` detects the format: a folder with ``text/`` and
+``attributions/`` is PolNeAR (metrics of ``shared/benchmarks/README.md``); a
+``.jsonl`` file is the seed reference (core items matched, speaker and stance).
+
+PolNeAR metrics, all on 1:1 greedy matching within an article:
+
+* content P/R/F1: content alphanumeric-character Jaccard >= 0.5;
+* "+source": the same, also requiring the predicted source span to overlap the
+  gold source (both absent also counts);
+* exact P/R/F1 per role (content, source, cue), spans compared after trimming
+  whitespace and punctuation at both ends;
+* recall of gold items whose content contains a quote mark (+source).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .brat import BratDocument, read_polnear
+
+Spans = Sequence[tuple[int, int]]
+Item = dict[str, Any]  # {"content": spans, "source": spans, "cue": spans, ...}
+
+JACCARD_THRESHOLD = 0.5
+QUOTE_MARKS = frozenset('"“”')
+ROLES = ("content", "source", "cue")
+
+
+# --- scorers (pure) --------------------------------------------------------
+
+
+def alnum_positions(text: str, spans: Spans) -> frozenset[int]:
+    return frozenset(i for start, end in spans for i in range(start, end) if text[i].isalnum())
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def overlaps(a: Spans, b: Spans) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def greedy_match(
+    gold: Sequence[Item], pred: Sequence[Item], score: Callable[[Item, Item], float | None]
+) -> list[tuple[int, int]]:
+    """1:1 pairs (gold index, pred index), best score first; ``None`` = no pair."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            value = score(g, p)
+            if value is not None:
+                candidates.append((-value, gi, pi))
+    candidates.sort()
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def _is_trimmable(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def trim(text: str, spans: Spans) -> tuple[tuple[int, int], ...]:
+    """Spans without whitespace and punctuation at both ends of the whole."""
+    parts = sorted((s, e) for s, e in spans if e > s)
+    while parts:
+        s, e = parts[0]
+        while s < e and _is_trimmable(text[s]):
+            s += 1
+        if s < e:
+            parts[0] = (s, e)
+            break
+        parts.pop(0)
+    while parts:
+        s, e = parts[-1]
+        while e > s and _is_trimmable(text[e - 1]):
+            e -= 1
+        if e > s:
+            parts[-1] = (s, e)
+            break
+        parts.pop()
+    return tuple(parts)
+
+
+def content_matches(text: str, gold: Sequence[Item], pred: Sequence[Item], *, with_source: bool) -> list[tuple[int, int]]:
+    gold_chars = [alnum_positions(text, g["content"]) for g in gold]
+    pred_chars = [alnum_positions(text, p["content"]) for p in pred]
+
+    def score(g: Item, p: Item) -> float | None:
+        value = jaccard(gold_chars[g["_i"]], pred_chars[p["_i"]])
+        if value < JACCARD_THRESHOLD:
+            return None
+        if with_source:
+            gs, ps = g.get("source") or [], p.get("source") or []
+            if (gs or ps) and not overlaps(gs, ps):
+                return None
+        return value
+
+    gold = [{**g, "_i": i} for i, g in enumerate(gold)]
+    pred = [{**p, "_i": i} for i, p in enumerate(pred)]
+    return greedy_match(gold, pred, score)
+
+
+def exact_counts(text: str, gold: Sequence[Item], pred: Sequence[Item], role: str) -> tuple[int, int, int]:
+    """(gold, predicted, matched) for exact spans of ``role`` (multisets, trimmed)."""
+    gold_spans = [trim(text, g[role]) for g in gold if g.get(role)]
+    pred_spans = [trim(text, p[role]) for p in pred if p.get(role)]
+    gold_spans = [s for s in gold_spans if s]
+    pred_spans = [s for s in pred_spans if s]
+    remaining: dict[tuple, int] = {}
+    for s in gold_spans:
+        remaining[s] = remaining.get(s, 0) + 1
+    matched = 0
+    for s in pred_spans:
+        if remaining.get(s, 0) > 0:
+            remaining[s] -= 1
+            matched += 1
+    return len(gold_spans), len(pred_spans), matched
+
+
+def prf(gold: int, predicted: int, matched: int) -> dict[str, float | int]:
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"gold": gold, "predicted": predicted, "matched": matched,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def has_quote_mark(text: str, spans: Spans) -> bool:
+    return any(ch in QUOTE_MARKS for s, e in spans for ch in text[s:e])
+
+
+def score_documents(documents: Iterable[tuple[str, Sequence[Item], Sequence[Item]]]) -> dict[str, Any]:
+    """PolNeAR metrics over ``(text, gold items, predicted items)`` triples."""
+    totals = {key: [0, 0, 0] for key in ("content", "content+source", *(f"exact_{r}" for r in ROLES))}
+    quoted = [0, 0, 0]  # gold quote-marked, matched, matched with source
+    for text, gold, pred in documents:
+        plain = content_matches(text, gold, pred, with_source=False)
+        sourced = content_matches(text, gold, pred, with_source=True)
+        for key, pairs in (("content", plain), ("content+source", sourced)):
+            totals[key][0] += len(gold)
+            totals[key][1] += len(pred)
+            totals[key][2] += len(pairs)
+        for role in ROLES:
+            g, p, m = exact_counts(text, gold, pred, role)
+            bucket = totals[f"exact_{role}"]
+            bucket[0] += g
+            bucket[1] += p
+            bucket[2] += m
+        quote_gold = {i for i, g in enumerate(gold) if has_quote_mark(text, g["content"])}
+        quoted[0] += len(quote_gold)
+        quoted[1] += sum(1 for gi, _ in plain if gi in quote_gold)
+        quoted[2] += sum(1 for gi, _ in sourced if gi in quote_gold)
+    metrics: dict[str, Any] = {key: prf(*counts) for key, counts in totals.items()}
+    metrics["quote_marked"] = {
+        "gold": quoted[0],
+        "matched": quoted[1],
+        "matched_with_source": quoted[2],
+        "recall": quoted[1] / quoted[0] if quoted[0] else 0.0,
+        "recall_with_source": quoted[2] / quoted[0] if quoted[0] else 0.0,
+    }
+    return metrics
+
+
+# --- predictions -------------------------------------------------------------
+
+
+def record_items(record: dict[str, Any]) -> list[Item]:
+    """A record's claims as scorer items (span lists per role)."""
+    items = []
+    for claim in record.get("claims") or []:
+        content = claim["content"]
+        spans = content.get("spans") or [[content["start"], content["end"]]]
+        item: Item = {"content": [tuple(s) for s in spans]}
+        for role in ("source", "cue"):
+            value = claim.get(role)
+            item[role] = [(value["start"], value["end"])] if value else []
+        item["claim"] = claim
+        items.append(item)
+    return items
+
+
+def _predict(articles: list, predictions: Path | None, nlp: Any) -> dict[str, dict[str, Any]]:
+    if predictions is not None:
+        records = {}
+        with Path(predictions).open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    records[record["id"]] = record
+        return records
+    from ..nlp import load_cached
+    from ..runner import process_articles
+
+    nlp = nlp or load_cached()
+    return {record["id"]: record for record in process_articles(articles, nlp=nlp)}
+
+
+# --- PolNeAR -----------------------------------------------------------------
+
+
+def evaluate_polnear(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
+    from ..article import Article
+
+    documents: list[BratDocument] = read_polnear(gold)
+    articles = [Article(id=d.id, text=d.text, date=d.date) for d in documents]
+    records = _predict(articles, predictions, nlp)
+    triples = [
+        (d.text, d.attributions, record_items(records.get(d.id, {})))
+        for d in documents
+    ]
+    metrics = score_documents(triples)
+    metrics["benchmark"] = "polnear"
+    metrics["articles"] = len(documents)
+    return metrics
+
+
+# --- seed reference ------------------------------------------------------------
+
+
+def _alts(item: dict[str, Any], role: str) -> list[list[tuple[int, int]]]:
+    spans = [[tuple(s) for s in item.get(role) or []]]
+    spans += [[tuple(s) for s in alt] for alt in item.get(f"{role}_alt") or []]
+    return [s for s in spans if s]
+
+
+def score_seed(text: str, reference: list[dict[str, Any]], pred: Sequence[Item]) -> dict[str, Any]:
+    """Core items matched (content Jaccard >= 0.5 and source overlap), per-item checks."""
+    core = [r for r in reference if r.get("tier") == "core"]
+    optional = [r for r in reference if r.get("tier") != "core"]
+
+    def as_item(r: dict[str, Any]) -> Item:
+        return {"content": [tuple(s) for s in r["content"]],
+                "source": [s for alt in _alts(r, "source") for s in alt]}
+
+    pairs = content_matches(text, [as_item(r) for r in core], pred, with_source=True)
+    matched_pred = {pi for _, pi in pairs}
+    rest = [i for i in range(len(pred)) if i not in matched_pred]
+    optional_pairs = content_matches(text, [as_item(r) for r in optional], [pred[i] for i in rest], with_source=False)
+    dont_care = {rest[pi] for _, pi in optional_pairs}
+    items = []
+    by_gold = dict(pairs)
+    for gi, ref in enumerate(core):
+        row: dict[str, Any] = {"id": ref["id"], "matched": gi in by_gold}
+        if gi in by_gold:
+            claim = pred[by_gold[gi]].get("claim") or {}
+            source = claim.get("source") or {}
+            names = [ref.get("canonical") or ""] + list(ref.get("canonical_alt") or [])
+            canonical = (source.get("canonical") or "").strip()
+            row["canonical"] = canonical
+            row["canonical_ok"] = canonical.lower() in {n.lower() for n in names if n}
+            row["stance"] = claim.get("stance")
+            row["stance_ok"] = claim.get("stance") == ref.get("stance")
+            row["kind_ok"] = claim.get("kind") == ref.get("kind")
+            cue = [tuple(s) for s in ((claim.get("cue") or {}) and [[claim["cue"]["start"], claim["cue"]["end"]]])]
+            row["cue_ok"] = any(trim(text, cue) == trim(text, alt) for alt in _alts(ref, "cue")) if cue else False
+        items.append(row)
+    false_positives = [i for i in range(len(pred)) if i not in matched_pred and i not in dont_care]
+    return {
+        "benchmark": "seed",
+        "core": len(core),
+        "optional": len(optional),
+        "predicted": len(pred),
+        "core_matched": len(pairs),
+        "canonical_ok": sum(1 for r in items if r.get("canonical_ok")),
+        "stance_ok": sum(1 for r in items if r.get("stance_ok")),
+        "kind_ok": sum(1 for r in items if r.get("kind_ok")),
+        "cue_ok": sum(1 for r in items if r.get("cue_ok")),
+        "false_positives": len(false_positives),
+        "false_positive_texts": [
+            (pred[i].get("claim") or {}).get("content", {}).get("text") or
+            " … ".join(text[s:e] for s, e in pred[i]["content"])
+            for i in false_positives
+        ],
+        "items": items,
+    }
+
+
+def evaluate_seed(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
+    from ..article import Article
+
+    references = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in references]
+    records = _predict(articles, predictions, nlp)
+    results = [score_seed(r["text"], r["attributions"], record_items(records.get(r["id"], {})))
+               for r in references]
+    if len(results) == 1:
+        return results[0]
+    summary = {key: sum(r[key] for r in results)
+               for key in ("core", "optional", "predicted", "core_matched", "canonical_ok",
+                           "stance_ok", "kind_ok", "cue_ok", "false_positives")}
+    summary["benchmark"] = "seed"
+    summary["items"] = [item for r in results for item in r["items"]]
+    summary["false_positive_texts"] = [t for r in results for t in r["false_positive_texts"]]
+    return summary
+
+
+# --- interface -------------------------------------------------------------------
+
+
+def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
+    """Score the claims stage against ``gold`` (PolNeAR folder or seed ``.jsonl``)."""
+    gold = Path(gold)
+    if gold.is_dir() and (gold / "text").is_dir() and (gold / "attributions").is_dir():
+        return evaluate_polnear(gold, predictions, nlp=nlp)
+    if gold.is_file() and gold.suffix == ".jsonl":
+        return evaluate_seed(gold, predictions, nlp=nlp)
+    raise ValueError(
+        f"{gold}: not a PolNeAR folder (text/ + attributions/) nor a seed reference (.jsonl)"
+    )
+
+
+def format_report(metrics: dict[str, Any]) -> str:
+    if metrics.get("benchmark") == "seed":
+        lines = [
+            f"seed reference: {metrics['core']} core + {metrics['optional']} optional items, "
+            f"{metrics['predicted']} predicted",
+            f"core matched (content Jaccard>=0.5, source overlap): {metrics['core_matched']}/{metrics['core']}",
+            f"canonical speaker right: {metrics['canonical_ok']}  stance right: {metrics['stance_ok']}  "
+            f"kind right: {metrics['kind_ok']}  cue exact: {metrics['cue_ok']}",
+            f"false positives (not core, not optional): {metrics['false_positives']}",
+            "",
+            f"{'item':<6} {'matched':<8} {'canonical':<32} {'canon ok':<9} {'stance':<8} {'stance ok'}",
+        ]
+        for row in metrics["items"]:
+            lines.append(
+                f"{row['id']:<6} {('yes' if row['matched'] else 'no'):<8} {str(row.get('canonical', '')):<32} "
+                f"{str(row.get('canonical_ok', '')):<9} {str(row.get('stance', '')):<8} {row.get('stance_ok', '')}"
+            )
+        return "\n".join(lines)
+    header = f"{'metric':<22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'matched':>8}"
+    lines = [f"PolNeAR attribution ({metrics.get('articles', '?')} articles)", header, "-" * len(header)]
+    for key in ("content", "content+source", "exact_content", "exact_source", "exact_cue"):
+        m = metrics[key]
+        lines.append(
+            f"{key:<22} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+            f"{m['gold']:6d} {m['predicted']:6d} {m['matched']:8d}"
+        )
+    q = metrics["quote_marked"]
+    lines.append(
+        f"{'quote-marked recall':<22} {q['recall']:.3f} ({q['recall_with_source']:.3f} with source)  "
+        f"gold {q['gold']}, matched {q['matched']} ({q['matched_with_source']} with source)"
+    )
+    return "\n".join(lines)
