@@ -45,8 +45,19 @@ STAGE = "newsclaims_entities"
 
 #: Model labels that name things; numbers, dates and amounts are other stages' work.
 ENTITY_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
 )
 #: Labels the model confuses with one another: an exact same name joins across them
 #: ("Russia" tagged GPE here and ORG there is one referent).
@@ -65,8 +76,31 @@ NAME_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 TITLE_SKIP = frozenset({"[", "]", "(", ")", ",", "“", "”", '"', "‘", "’", "'", "—", "–", "-"})
 #: Words a title-case long form may contain in lower case ("Department of Justice").
 LONG_FORM_FUNCTION_WORDS = frozenset(
-    {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "al", "el", "y",
-     "&", "at", "against", "without", "with", "du", "von", "van", "der"}
+    {
+        "of",
+        "and",
+        "for",
+        "the",
+        "on",
+        "in",
+        "to",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "al",
+        "el",
+        "y",
+        "&",
+        "at",
+        "against",
+        "without",
+        "with",
+        "von",
+        "van",
+        "der",
+    }
 )
 #: Tokens a long-form window never crosses (the long form ends at the "(").
 LONG_FORM_STOP = frozenset({"(", ")", ";", ":", "“", "”", '"', "—", "–", "[", "]", ","})
@@ -100,8 +134,10 @@ def _word_list(name: str) -> frozenset[str]:
     words = set()
     for number, line in _resource_lines(name):
         if "\t" in line or line != line.lower():
-            raise ValueError(f"pipeline/resources/{name} line {number}: expected one lowercase "
-                             f"entry, got {line!r}")
+            raise ValueError(
+                f"pipeline/resources/{name} line {number}: expected one lowercase "
+                f"entry, got {line!r}"
+            )
         words.add(line)
     return frozenset(words)
 
@@ -111,8 +147,10 @@ def _variant_table(name: str) -> dict[str, str]:
     for number, line in _resource_lines(name):
         names = [name_key(part) for part in line.split("\t") if part.strip()]
         if len(names) < 2:
-            raise ValueError(f"pipeline/resources/{name} line {number}: expected two or more "
-                             f"tab-separated names, got {line!r}")
+            raise ValueError(
+                f"pipeline/resources/{name} line {number}: expected two or more "
+                f"tab-separated names, got {line!r}"
+            )
         for variant in names:
             variants[variant] = names[0]
     return variants
@@ -286,10 +324,14 @@ def best_long_form_start(short: str, long: str) -> int | None:
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
     words = [word for word in NAME_SPLIT.split(doc.text[start:end]) if word]
-    return bool(words) and all(
-        word[0].isupper() or word[0].isdigit() or word.lower() in LONG_FORM_FUNCTION_WORDS
-        for word in words
-    ) and words[0][0].isupper()
+    return (
+        bool(words)
+        and all(
+            word[0].isupper() or word[0].isdigit() or word.lower() in LONG_FORM_FUNCTION_WORDS
+            for word in words
+        )
+        and words[0][0].isupper()
+    )
 
 
 def find_abbreviations(doc: Doc) -> list[Abbreviation]:
@@ -337,8 +379,14 @@ def find_abbreviations(doc: Doc) -> list[Abbreviation]:
         if len(long_text) <= len(short) or short.lower() in long_text.lower().split():
             continue
         abbreviations.append(
-            Abbreviation(short_token.idx, short_token.idx + len(short), long_start, window_end,
-                         short, long_text)
+            Abbreviation(
+                short_token.idx,
+                short_token.idx + len(short),
+                long_start,
+                window_end,
+                short,
+                long_text,
+            )
         )
     return abbreviations
 
@@ -387,7 +435,8 @@ def add_abbreviation_mentions(
     for n, abbreviation in enumerate(definitions):
         hits = overlapping(abbreviation.long_start, abbreviation.long_end)
         containing = [
-            i for i in hits
+            i
+            for i in hits
             if result[i].start <= abbreviation.long_start and abbreviation.long_end <= result[i].end
         ]
         if containing:
@@ -398,8 +447,14 @@ def add_abbreviation_mentions(
             label = next(
                 (result[i].label for i in hits if result[i].end == abbreviation.long_end), "ORG"
             )
-            created = make_mention(doc, abbreviation.long_start, abbreviation.long_end, label,
-                                   lexicons=lexicons, origin="long_form")
+            created = make_mention(
+                doc,
+                abbreviation.long_start,
+                abbreviation.long_end,
+                label,
+                lexicons=lexicons,
+                origin="long_form",
+            )
             if created is None:
                 continue
             for i in reversed(hits):
@@ -409,8 +464,9 @@ def add_abbreviation_mentions(
             result.sort(key=lambda m: (m.start, m.end))
             starts = [m.start for m in result]
         anchor = (long_mention.start, long_mention.end)
+        short = abbreviation.short
         until = next(
-            (later.short_start for later in definitions[n + 1:] if later.short == abbreviation.short),
+            (later.short_start for later in definitions[n + 1 :] if later.short == short),
             len(doc.text) + 1,
         )
         added = False
@@ -425,8 +481,9 @@ def add_abbreviation_mentions(
                     result[exact[0]].same_as = anchor
                     result[exact[0]].label = long_mention.label
                 continue
-            short_mention = make_mention(doc, start, end, long_mention.label, lexicons=lexicons,
-                                         origin="abbreviation")
+            short_mention = make_mention(
+                doc, start, end, long_mention.label, lexicons=lexicons, origin="abbreviation"
+            )
             if short_mention is None:
                 continue
             short_mention.same_as = anchor
@@ -486,9 +543,9 @@ def affix_match(
         return False
     if long[-n:] == short:
         dropped = long[:-n]
-        if label in PLACE_LABELS and any(word in lexicons.place_qualifiers for word in dropped):
-            return False
-        return True
+        return label not in PLACE_LABELS or not any(
+            word in lexicons.place_qualifiers for word in dropped
+        )
     if long[:n] == short:
         return all(word in lexicons.name_suffixes for word in long[n:])
     return False
@@ -510,6 +567,17 @@ def _compatible(mention: Mention, cluster: _Cluster, lexicons: EntityLexicons) -
 
 def _fuller(a: tuple[str, ...], a_name: str, b: tuple[str, ...], b_name: str) -> bool:
     return (len(a), len(a_name)) > (len(b), len(b_name))
+
+
+def _better_canonical(candidate: Mention, best: Mention) -> bool:
+    """Is ``candidate`` a fuller name than ``best``? Most words, then most characters.
+
+    Nationalities prefer the shorter of equally long names ("North Korean" over
+    "North Koreans"): the plural is not fuller, only inflected.
+    """
+    if candidate.label == "NORP" and len(candidate.tokens) == len(best.tokens):
+        return len(candidate.name) < len(best.name)
+    return _fuller(candidate.tokens, candidate.name, best.tokens, best.name)
 
 
 def cluster_entities(
@@ -568,15 +636,17 @@ def cluster_entities(
         if not mention.tokens:
             return None
         pool = later_by_token.get(mention.tokens[-1], [])
-        for candidate_index in pool[bisect_right(pool, index):]:
+        for candidate_index in pool[bisect_right(pool, index) :]:
             candidate = ordered[candidate_index]
             if len(candidate.tokens) <= len(mention.tokens):
                 continue
             if mention.label == "PERSON" and candidate.label == "PERSON":
                 if is_subsequence(mention.tokens, candidate.tokens):
                     return candidate_index
-            elif mention.label == candidate.label and mention.label in AFFIX_LABELS and (
-                affix_match(mention.tokens, candidate.tokens, mention.label, lexicons)
+            elif (
+                mention.label == candidate.label
+                and mention.label in AFFIX_LABELS
+                and (affix_match(mention.tokens, candidate.tokens, mention.label, lexicons))
             ):
                 return candidate_index
         return None
@@ -614,7 +684,7 @@ def cluster_entities(
             mention = ordered[index]
             if mention.origin == "abbreviation" and len(cluster.mentions) > 1:
                 continue
-            if best is None or _fuller(mention.tokens, mention.name, best.tokens, best.name):
+            if best is None or _better_canonical(mention, best):
                 best = mention
         canonical[cluster_index] = (best or ordered[cluster.mentions[0]]).name
     records = []
@@ -622,13 +692,15 @@ def cluster_entities(
         cluster_index = cluster_of[index]
         if cluster_index not in entity_ids:
             entity_ids[cluster_index] = f"e{len(entity_ids) + 1}"
-        records.append({
-            "start": mention.start,
-            "end": mention.end,
-            "label": mention.label,
-            "entity_id": entity_ids[cluster_index],
-            "canonical": canonical[cluster_index],
-        })
+        records.append(
+            {
+                "start": mention.start,
+                "end": mention.end,
+                "label": mention.label,
+                "entity_id": entity_ids[cluster_index],
+                "canonical": canonical[cluster_index],
+            }
+        )
     return records
 
 
@@ -665,7 +737,7 @@ def entity_at(
         if allowed is not None and entity["label"] not in allowed:
             continue
         contains = entity["start"] <= start and end <= entity["end"]
-        possessive = bool(POSSESSIVE.match(text[entity["end"]:entity["end"] + 2]))
+        possessive = bool(POSSESSIVE.match(text[entity["end"] : entity["end"] + 2]))
         length = entity["end"] - entity["start"]
         score = (
             0 if contains else 1,
@@ -700,8 +772,13 @@ class EntitiesStage:
         get_list(doc, STAGE).extend(entities)
         spans = []
         for entity in entities:
-            span = doc.char_span(entity["start"], entity["end"], label=entity["label"],
-                                 kb_id=entity["entity_id"], alignment_mode="expand")
+            span = doc.char_span(
+                entity["start"],
+                entity["end"],
+                label=entity["label"],
+                kb_id=entity["entity_id"],
+                alignment_mode="expand",
+            )
             if span is not None:
                 spans.append(span)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
