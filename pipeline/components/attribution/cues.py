@@ -1,0 +1,215 @@
+"""Cue-driven attributions from the dependency parse.
+
+A reporting verb (lexicon) gives a cue; its subject the source; its clausal
+complement (or, for some verbs, its object) the content. "according to X"
+gives an ``according_to`` attribution whose content is the rest of the
+sentence. Results are ``Candidate`` objects with token/character spans; the
+stage (``claims.py``) adds quotes, speakers and the output dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+#: Dependency labels of a clausal complement that holds what was said.
+CONTENT_DEPS = ("ccomp",)
+#: Verbs whose to-infinitive holds the content ("claimed to have confirmed").
+XCOMP_CONTENT = frozenset({"claim", "deny", "promise", "pledge", "vow", "predict", "hope", "expect"})
+#: Verbs whose direct object can be the content ("denied the accusations").
+OBJECT_CONTENT = frozenset({
+    "deny", "reject", "dismiss", "refute", "dispute", "rebut", "report", "confirm", "announce",
+    "reveal", "acknowledge", "admit", "accuse", "allege", "charge", "blame", "predict", "disclose",
+    "repeat", "reiterate", "tweet", "post", "write", "ask", "say", "decry", "condemn", "criticize",
+    "denounce", "slam", "blast", "claim", "estimate",
+})
+#: Right dependents that are not part of an object content.
+NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod", "mark", "dep"})
+#: Subjects of a reporting verb.
+SUBJECT_DEPS = ("nsubj",)
+#: Addressees ("told RFA"), for verbs of telling.
+TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise"})
+#: The verb inherits the subject of its head ("..., noting that", "reporting ..., observed that").
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+PUNCT_EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")", "…"})
+
+
+@dataclass
+class Candidate:
+    cue: tuple[int, int]  # character span
+    content: list[tuple[int, int]]  # character spans, sorted
+    stance: str = "assert"
+    kind: str = "indirect"
+    source_head: Token | None = None
+    source: Span | None = None
+    addressee: tuple[int, int] | None = None
+    cue_token: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of tokens [start, end) without punctuation at its ends."""
+    while start < end and (doc[start].text in PUNCT_EDGE or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in PUNCT_EDGE or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it depends on ("…, noting that").
+
+    An infinitive's subject is its head's object when there is one ("prompting
+    experts to suggest"); a relative pronoun stands for the noun the clause
+    modifies ("Smith, who said").
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ in INHERIT_DEPS and current.head is not current:
+            if current.dep_ == "xcomp":
+                objects = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
+                if objects:
+                    return objects[0]
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.tag_.startswith("VB") and token.lemma_.lower() in lexicon.cue_verbs
+
+
+def _exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """Token range ``bounds`` minus ``cut``."""
+    start, end = bounds
+    parts = []
+    if start < cut[0]:
+        parts.append((start, min(end, cut[0])))
+    if cut[1] < end:
+        parts.append((max(start, cut[1]), end))
+    return parts
+
+
+def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """The attribution a reporting verb heads, if it has a content."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    sent = verb.sent
+    subject = find_subject(verb)
+    addressee = None
+    if lemma in TELL_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.i > verb.i:
+                addressee = child
+                break
+    token_parts: list[tuple[int, int]] = []
+    complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if complements:
+        # Complements on both sides (a sentence split missed at "…"): the right one.
+        if any(c.i > verb.i for c in complements):
+            complements = [c for c in complements if c.i > verb.i]
+        for comp in complements:
+            token_parts.append(subtree_bounds(comp))
+    if not token_parts and lemma in XCOMP_CONTENT:
+        token_parts = [subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not token_parts and lemma in OBJECT_CONTENT:
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if objects and objects[0] is not addressee:
+            start = objects[0].left_edge.i
+            end = objects[0].right_edge.i + 1
+            if lemma in lexicon.cue_verbs and lexicon.cue_verbs[lemma] == "accuse":
+                # "accused X in September of selling ...": the object and what follows.
+                for child in verb.rights:
+                    if child.i > objects[0].i and child.dep_ not in NOT_CONTENT:
+                        end = max(end, child.right_edge.i + 1)
+            token_parts = [(start, end)]
+    if addressee is not None and not token_parts:
+        # "told RFA, a potential opportunity ...": spaCy hangs the rest on the addressee.
+        for child in addressee.rights:
+            if child.dep_ == "appos":
+                token_parts.append(subtree_bounds(child))
+    if not token_parts and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and subject is not None:
+        # "X did Y, sources said": the cue clause hangs on the content's verb.
+        head_bounds = subtree_bounds(verb.head)
+        token_parts = _exclude(head_bounds, subtree_bounds(verb))
+        token_parts = [p for p in token_parts if p[1] <= verb.left_edge.i]
+    if not token_parts or subject is None:
+        return None
+    # Parenthetical attribution "A, experts told RFA, B": content is A and B.
+    left = min(subject.left_edge.i if subject is not None else verb.i, verb.i)
+    if (
+        any(p[1] <= left for p in token_parts)
+        and left > sent.start
+        and doc[left - 1].text == ","
+    ):
+        right = verb.right_edge.i + 1
+        if addressee is not None:
+            right = addressee.i + 1
+        if right < sent.end - 1 and doc[right].text == "," and not any(p[0] >= right for p in token_parts):
+            token_parts.append((right + 1, sent.end))
+            token_parts = [(max(p[0], sent.start), p[1]) for p in token_parts]
+    # Content never contains the cue clause itself.
+    cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), verb.i + 1)
+    cleaned: list[tuple[int, int]] = []
+    for part in token_parts:
+        cleaned.extend(_exclude(part, cue_clause) if part[0] < cue_clause[1] and cue_clause[0] < part[1] else [part])
+    content = [c for c in (_char_span(doc, s, e) for s, e in sorted(cleaned)) if c]
+    if not content:
+        return None
+    candidate = Candidate(
+        cue=(verb.idx, verb.idx + len(verb.text)),
+        content=content,
+        stance=lexicon.cue_verbs.get(lemma, "assert"),
+        source_head=subject,
+        addressee=(addressee.idx, addressee.idx + len(addressee.text)) if addressee is not None else None,
+        cue_token=verb.i,
+    )
+    return candidate
+
+
+def according_to_candidates(doc: Doc) -> list[Candidate]:
+    """"according to X": source X, content the rest of the sentence."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = objects[0]
+        sent = token.sent
+        phrase = (token.i, source.right_edge.i + 1)
+        parts = _exclude((sent.start, sent.end), phrase)
+        content = [c for c in (_char_span(doc, s, e) for s, e in parts) if c]
+        # Leading adverbials ("That month,") stay part of the content: it is the sentence.
+        if not content:
+            continue
+        found.append(Candidate(
+            cue=(token.idx, to.idx + len(to.text)),
+            content=content,
+            kind="according_to",
+            source_head=source,
+            cue_token=token.i,
+        ))
+    return found

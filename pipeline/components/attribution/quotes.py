@@ -1,0 +1,86 @@
+"""Quote marks: where quotations start and end in a text (character offsets).
+
+Curly double quotes pair by shape; straight double quotes by position
+(opening after a space, bracket or dash, closing otherwise). A quotation that
+runs over several paragraphs repeats its opening mark on each paragraph and
+closes only at the end (the newspaper convention): such paragraphs are merged
+into one quotation. Single quotes are not quotation marks here: "’" is far more
+often an apostrophe ("imperialists’") than a closing mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+_OPEN_BEFORE = set(" \t\n([{—–-/") | {""}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the paragraph end when unclosed)
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """(offset, "open" | "close") for each double quote mark."""
+    marks = []
+    for i, ch in enumerate(text):
+        if ch == OPENING:
+            marks.append((i, "open"))
+        elif ch == CLOSING:
+            marks.append((i, "close"))
+        elif ch == STRAIGHT:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if before in _OPEN_BEFORE and after and not after.isspace():
+                marks.append((i, "open"))
+            else:
+                marks.append((i, "close"))
+    return marks
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
+    """The quotations of ``text`` and the (opening, closing) mark counts."""
+    marks = _marks(text)
+    opened = sum(1 for _, kind in marks if kind == "open")
+    closed = len(marks) - opened
+    quotes: list[Quote] = []
+    start: int | None = None  # offset of the pending opening mark
+    continued_from: int | None = None  # start of a quotation continued over paragraphs
+    for offset, kind in marks:
+        if start is not None and "\n" in text[start:offset]:
+            # The quotation was not closed in its paragraph.
+            para_end = _paragraph_end(text, start)
+            next_para = para_end + 1
+            while next_para < len(text) and text[next_para] in " \t\n":
+                next_para += 1
+            if kind == "open" and offset == next_para:
+                # Continued on the next paragraph: keep the first opening mark.
+                continued_from = continued_from if continued_from is not None else start
+                start = offset
+                continue
+            quotes.append(Quote(continued_from if continued_from is not None else start, para_end, closed=False))
+            start, continued_from = None, None
+        if kind == "open":
+            if start is None:
+                start = offset
+            # A second opening mark before a closing one: nested or stray; keep the first.
+        elif start is not None:
+            quotes.append(Quote(continued_from if continued_from is not None else start, offset + 1))
+            start, continued_from = None, None
+    if start is not None:
+        quotes.append(Quote(continued_from if continued_from is not None else start, _paragraph_end(text, start), closed=False))
+    return quotes, (opened, closed)

@@ -1,0 +1,226 @@
+"""Speakers: the source span of a cue, its type and its resolved (canonical) name.
+
+Resolution order: a pronoun takes the last compatible speaker (he/she: a
+person; it: a non-person source; they: a group or organisation); a name takes
+the entities stage's cluster (``entity_at``) when that stage provides one,
+else a surname matching an earlier speaker ("Kim continued" -> "Soo Kim"),
+else the fullest earlier PERSON name ending with it ("Kirby" -> "John Kirby"),
+else the mention's own named entity or its text without the determiner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+THING_PRONOUNS = frozenset({"it"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+#: Tokens that may end a source span but belong to the sentence, not the speaker.
+_TRIM = frozenset({",", "—", "–", "-", "(", ")", '"', "“", "”", ":", ";"})
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    canonical: str
+    type: str
+    entity_id: str | None = None
+
+    def as_source(self, start: int, end: int) -> dict[str, Any]:
+        return {"start": start, "end": end, "entity_id": self.entity_id,
+                "canonical": self.canonical, "type": self.type}
+
+
+@dataclass
+class SpeakerMemory:
+    """Speakers met so far in a document, for pronouns and short names."""
+
+    speakers: list[Speaker] = field(default_factory=list)
+
+    def last(self, types: tuple[str, ...] | None = None, *, before: int) -> Speaker | None:
+        for speaker in reversed(self.speakers):
+            if speaker.start < before and (types is None or speaker.type in types):
+                return speaker
+        return None
+
+
+def source_tokens(subject: Token) -> Span:
+    """The subject's phrase, without punctuation or relative clauses hanging at its ends."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if subject.dep_ == "dobj":  # "prompting experts to suggest": the object alone
+        start, end = subject.left_edge.i, subject.i + 1
+    # Cut a trailing relative clause or participle introduced by a comma ("X, who ...").
+    for child in subject.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > subject.i:
+            left = child.left_edge.i
+            if left > subject.i and doc[left - 1].text == ",":
+                end = min(end, left - 1)
+    while end > start and doc[end - 1].text in _TRIM and not _closes_bracket(doc, start, end):
+        end -= 1
+    while start < end and doc[start].text in _TRIM and doc[start].text != "(":
+        start += 1
+    return doc[start:end]
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """The span's last token is a ")" that closes a "(" inside the span."""
+    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])
+
+
+def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+    """The entities stage's entity over a character range, if that stage is there."""
+    try:
+        from ..entities import entity_at  # type: ignore[attr-defined]
+    except ImportError:
+        entity_at = None
+    if entity_at is not None:
+        try:
+            found = entity_at(doc, start, end)
+        except Exception:  # noqa: BLE001 - another stage's helper must not break ours
+            found = None
+        if found:
+            return found
+    for entity in doc._.newsclaims_entities or []:
+        if entity.get("start", -1) <= start and end <= entity.get("end", -1):
+            return entity
+    return None
+
+
+def _strip_determiner(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON"):
+        tokens = tokens[1:]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _cut_at_comma(span: Span) -> Span:
+    for token in span:
+        if token.text in (",", "(") and token.i > span.start:
+            return span.doc[span.start : token.i]
+    return span
+
+
+def _named_entity(span: Span, head: Token) -> Span | None:
+    """The spaCy named entity containing the head, else the last one in the span."""
+    for child in head.children:
+        # "the government propaganda outlet the Korean Central News Agency (KCNA)"
+        if child.dep_ == "appos" and child.ent_type_ in NAME_LABELS and head.pos_ != "PROPN":
+            for ent in span.doc.ents:
+                if ent.start <= child.i < ent.end:
+                    return ent
+    if head.ent_type_ in NAME_LABELS:
+        for ent in span.doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    candidates = [ent for ent in span.ents if ent.label_ in NAME_LABELS]
+    if candidates and head.lemma_.lower() not in ("report", "statement", "information", "message"):
+        # A name inside the phrase ("former CIA analyst Soo Kim"): prefer a PERSON.
+        people = [ent for ent in candidates if ent.label_ == "PERSON"]
+        return (people or candidates)[-1] if head.pos_ == "PROPN" else None
+    return None
+
+
+def _full_person_name(doc: Doc, name: str, before: int, memory: SpeakerMemory) -> str | None:
+    """An earlier fuller name ending with ``name`` (a speaker first, then any PERSON)."""
+    last = name.split()[-1]
+    for speaker in reversed(memory.speakers):
+        if speaker.start < before and speaker.type == "person":
+            parts = speaker.canonical.split()
+            if len(parts) > len(name.split()) and parts[-1] == last:
+                return speaker.canonical
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char >= before:
+            continue
+        parts = ent.text.split()
+        if len(parts) > len(name.split()) and parts[-1] == last:
+            best = ent.text
+    return best
+
+
+def _issuer(head: Token) -> str | None:
+    """"a statement from the Russian embassy in Pyongyang" -> "Russian embassy in Pyongyang"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ or obj.pos_ == "PROPN" or any(t.ent_type_ for t in obj.subtree)):
+                    doc = head.doc
+                    return _strip_determiner(doc[obj.left_edge.i : obj.right_edge.i + 1])
+    return None
+
+
+def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexicon) -> str:
+    lemma = head.lemma_.lower()
+    text = span.text.lower()
+    if entity_label == "PERSON" or head.ent_type_ == "PERSON":
+        return "person"
+    for phrase, kind in lexicon.source_types.items():
+        if " " in phrase and phrase in text:
+            return kind
+    if lemma in lexicon.source_types and lexicon.source_types[lemma] in ("document", "media"):
+        return lexicon.source_types[lemma]
+    if entity_label == "PERSON" or head.ent_type_ == "PERSON":
+        return "person"
+    if lemma in lexicon.anonymous_sources and head.ent_type_ not in ("PERSON", "ORG"):
+        return "anonymous"
+    if lemma in lexicon.source_types:
+        return lexicon.source_types[lemma]
+    if entity_label in ("GPE", "NORP"):
+        return "government"
+    if entity_label == "ORG" or head.ent_type_ == "ORG":
+        words = {token.lemma_.lower() for token in span}
+        for word in words:
+            if lexicon.source_types.get(word) in ("media", "government"):
+                return lexicon.source_types[word]
+        return "organization"
+    if head.pos_ == "PROPN":
+        return "person"
+    return "unknown"
+
+
+def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lexicon) -> Speaker:
+    """Canonical name, type and entity id of the source ``span`` (headed by ``head``)."""
+    doc = span.doc
+    word = head.lower_
+    if word in PRONOUNS and len(span) == 1:
+        if word in PERSON_PRONOUNS:
+            wanted: tuple[str, ...] | None = ("person",)
+        elif word in THING_PRONOUNS:
+            wanted = ("document", "organization", "government", "media", "unknown")
+        else:
+            wanted = ("anonymous", "organization", "government", "media", "person")
+        previous = memory.last(wanted, before=span.start_char)
+        if previous is not None:
+            return Speaker(span.start_char, span.end_char, previous.canonical, previous.type, previous.entity_id)
+        return Speaker(span.start_char, span.end_char, span.text, "person" if word in PERSON_PRONOUNS else "unknown")
+    entity = _entity_at(doc, head.idx, head.idx + len(head.text))
+    named = _named_entity(span, head)
+    label = entity.get("label") if entity else (named.label_ if named is not None else None)
+    kind = source_type(span, head, label, lexicon)
+    if entity and entity.get("canonical"):
+        canonical = entity["canonical"]
+        entity_id = entity.get("entity_id")
+    else:
+        entity_id = None
+        issuer = _issuer(head) if kind == "document" else None
+        if issuer is not None:
+            canonical = issuer
+        elif named is not None and kind in ("person", "organization", "media", "government"):
+            canonical = _strip_determiner(named)
+        else:
+            canonical = _strip_determiner(_cut_at_comma(span))
+        if kind == "person":
+            canonical = _full_person_name(doc, canonical, span.start_char, memory) or canonical
+    return Speaker(span.start_char, span.end_char, canonical, kind, entity_id)
