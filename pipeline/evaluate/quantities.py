@@ -1,0 +1,227 @@
+"""Evaluate the quantities stage on NewsQuant (``shared/benchmarks/newsquant/dev.json``).
+
+NewsQuant is a JSON list of sentences ``{"text", "quantities": [{"change", "value",
+"unit", "normalized_unit", "referred_concepts"}]}`` without character offsets,
+so quantities are matched within each sentence:
+
+* **values** are compared as numbers (relative tolerance 1e-5, as in the
+  NewsQuant/CQE evaluation); a gold range ``"1.0-1.5"`` (also ``"3.0 - 4.0"``)
+  matches only a predicted range with the same ``low`` and ``high``; a leading
+  minus (``"-5.0"``, ``"-1.4"``) is a negative number, not a range;
+* **matching** is 1:1 and greedy: among all (gold, prediction) pairs of a
+  sentence whose values match, pairs whose unit also matches are taken first,
+  then pairs whose change also matches, then in text order; each gold item and
+  each prediction is used at most once. "value first, then unit, then change"
+  (benchmarks README) is this order of preference;
+* **units** are compared as NewsQuant ``normalized_unit`` strings, lower-cased
+  with runs of spaces collapsed: a prediction's ``normalized_unit`` field
+  (written by the stage in NewsQuant's convention: ``percentage``, ``dollar``,
+  ``japanese yen``, ``metre``, ``year of age``, ``count``, ``X per Y``; for a
+  count with no unit, the lemmas of its ``object``, the counted noun; ``-`` for
+  a bare number). Records without that field fall back to ``unit``, then to the
+  object's text, then ``-``;
+* **changes**: NewsQuant has no ``>=``/``<=``; ours are scored as ``>`` and
+  ``<`` ("at least" is ``>`` and "up to" ``<`` in NewsQuant).
+
+P = matched / predicted, R = matched / gold, F1 their harmonic mean, for
+"value", "value+unit" (matched pairs whose unit matches) and "value+change"
+(matched pairs whose change matches). ``ms_per_sentence`` is the wall time of
+the in-process run divided by the number of sentences (0 when predictions are
+read from a file).
+
+Sentences become articles with id ``"<gold stem>-<index:04d>"`` (``dev-0000``
+…), no publication date; a predictions JSONL (``newsclaims extract`` output)
+is matched to gold by that ``id``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from ..article import Article
+
+CHANGE_FOR_SCORING = {">=": ">", "<=": "<"}
+RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
+
+Value = float | tuple[float, float]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def parse_value(text: str | float | int) -> Value:
+    """A NewsQuant value: ``"44655.0"`` -> 44655.0, ``"1.0-1.5"`` -> (1.0, 1.5), ``"-5.0"`` -> -5.0."""
+    if isinstance(text, (int, float)):
+        return float(text)
+    text = text.strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    match = RANGE_RE.match(text)
+    if not match:
+        raise ValueError(f"not a NewsQuant value: {text!r}")
+    return float(match.group(1)), float(match.group(2))
+
+
+def read_newsquant(path: Path) -> list[dict[str, Any]]:
+    """Sentences of a NewsQuant file: ``{"id", "text", "gold": [{"value", "unit", "change"}]}``."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    sentences = []
+    for index, item in enumerate(data):
+        gold = [
+            {
+                "value": parse_value(q["value"]),
+                "unit": normalize_unit(q.get("normalized_unit") or "-"),
+                "change": q.get("change") or "=",
+            }
+            for q in item.get("quantities", [])
+        ]
+        sentences.append({"id": f"{Path(path).stem}-{index:04d}", "text": item["text"], "gold": gold})
+    return sentences
+
+
+def newsquant_articles(sentences: Iterable[dict[str, Any]]) -> list[Article]:
+    return [Article(id=s["id"], text=s["text"], date=None) for s in sentences]
+
+
+def normalize_unit(unit: str) -> str:
+    return re.sub(r"\s+", " ", unit.strip().lower()) or "-"
+
+
+def prediction_from_record(quantity: dict[str, Any]) -> dict[str, Any]:
+    """A record's quantity in the scorer's shape: ``{"value", "unit", "change"}``."""
+    if quantity.get("value") is None and quantity.get("low") is not None:
+        value: Value = (float(quantity["low"]), float(quantity["high"]))
+    else:
+        value = float(quantity["value"])
+    unit = quantity.get("normalized_unit")
+    if unit is None:
+        obj = quantity.get("object")
+        unit = quantity.get("unit") or (obj.get("text") if obj else None) or "-"
+    change = quantity.get("change") or "="
+    return {"value": value, "unit": normalize_unit(unit), "change": CHANGE_FOR_SCORING.get(change, change)}
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def values_match(gold: Value, predicted: Value) -> bool:
+    if isinstance(gold, tuple) != isinstance(predicted, tuple):
+        return False
+    if isinstance(gold, tuple):
+        return all(math.isclose(g, p, rel_tol=1e-5, abs_tol=1e-8) for g, p in zip(gold, predicted))
+    return math.isclose(gold, predicted, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def match_sentence(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int]]:
+    """1:1 greedy matching on value, preferring pairs that also match unit, then change."""
+    pairs = []
+    for g, gq in enumerate(gold):
+        for p, pq in enumerate(predicted):
+            if values_match(gq["value"], pq["value"]):
+                unit_ok = gq["unit"] == pq["unit"]
+                change_ok = gq["change"] == pq["change"]
+                pairs.append((-int(unit_ok), -int(change_ok), g, p))
+    pairs.sort()
+    used_gold, used_pred, matched = set(), set(), []
+    for _, _, g, p in pairs:
+        if g in used_gold or p in used_pred:
+            continue
+        used_gold.add(g)
+        used_pred.add(p)
+        matched.append((g, p))
+    return matched
+
+
+def prf(correct: int, gold: int, predicted: int) -> dict[str, float]:
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": precision, "r": recall, "f1": f1, "correct": correct}
+
+
+def score(pairs: Iterable[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
+    """Metrics over (gold, predicted) lists of sentences, both in the scorer's shape."""
+    n_gold = n_pred = value = unit = change = 0
+    for gold, predicted in pairs:
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        for g, p in match_sentence(gold, predicted):
+            value += 1
+            unit += gold[g]["unit"] == predicted[p]["unit"]
+            change += gold[g]["change"] == predicted[p]["change"]
+    return {
+        "gold": n_gold,
+        "predicted": n_pred,
+        "value": prf(value, n_gold, n_pred),
+        "value+unit": prf(unit, n_gold, n_pred),
+        "value+change": prf(change, n_gold, n_pred),
+    }
+
+
+# --------------------------------------------------------------------------- running
+
+
+def evaluate(
+    gold: Path, predictions: Path | None = None, *, nlp: Language | None = None
+) -> dict[str, Any]:
+    """Score the quantities stage on a NewsQuant file (in-process run, or a predictions JSONL)."""
+    sentences = read_newsquant(Path(gold))
+    elapsed = 0.0
+    if predictions is None:
+        from ..nlp import load_cached
+        from ..runner import process_articles
+
+        nlp = nlp or load_cached()
+        started = time.perf_counter()
+        records = {r["id"]: r for r in process_articles(newsquant_articles(sentences), nlp=nlp)}
+        elapsed = time.perf_counter() - started
+    else:
+        records = {}
+        with Path(predictions).open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    record = json.loads(line)
+                    records[record["id"]] = record
+    pairs = []
+    details = []
+    for sentence in sentences:
+        record = records.get(sentence["id"])
+        quantities = record.get("quantities", []) if record else []
+        predicted = [prediction_from_record(q) for q in quantities]
+        pairs.append((sentence["gold"], predicted))
+        details.append({"id": sentence["id"], "text": sentence["text"], "gold": sentence["gold"],
+                        "predicted": predicted, "spans": [q.get("text") for q in quantities]})
+    metrics = score(pairs)
+    metrics["sentences"] = len(sentences)
+    metrics["missing_records"] = sum(1 for s in sentences if s["id"] not in records)
+    metrics["ms_per_sentence"] = 1000 * elapsed / len(sentences) if predictions is None and sentences else 0.0
+    metrics["details"] = details
+    return metrics
+
+
+def format_report(metrics: dict[str, Any]) -> str:
+    """A plain-text table of P/R/F1 with counts (gold, predicted, matched) and ms per sentence."""
+    lines = [
+        f"NewsQuant: {metrics.get('sentences', '?')} sentences, {metrics['gold']} gold quantities, "
+        f"{metrics['predicted']} predicted, {metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence",
+        "",
+        f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}",
+    ]
+    for key in ("value", "value+unit", "value+change"):
+        m = metrics[key]
+        lines.append(
+            f"{key:<14}{100 * m['p']:>7.1f}{100 * m['r']:>7.1f}{100 * m['f1']:>7.1f}{m['correct']:>9}"
+        )
+    if metrics.get("missing_records"):
+        lines.append(f"\n{metrics['missing_records']} sentences had no prediction record.")
+    return "\n".join(lines)
