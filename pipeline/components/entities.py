@@ -715,8 +715,34 @@ def find_entities(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[d
 # --------------------------------------------------------------------------- lookup
 
 
+def _head_offsets(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Character offsets of the syntactic head of ``doc.text[start:end]`` and its
+    appositions ("the outlet the Korean Central News Agency (KCNA)": outlet, Agency,
+    KCNA), or None when the doc has no dependency parse."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    heads, stack = [], [span.root]
+    while stack:
+        token = stack.pop()
+        heads.append((token.idx, token.idx + len(token.text)))
+        stack.extend(
+            child
+            for child in token.children
+            if child.dep_ == "appos" and span.start <= child.i < span.end
+        )
+    return heads
+
+
 def entity_at(
-    doc: Doc, start: int, end: int, *, labels: Iterable[str] | None = None
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    labels: Iterable[str] | None = None,
+    head: bool = False,
 ) -> dict[str, Any] | None:
     """The entity mention that best stands for ``doc.text[start:end]``, or None.
 
@@ -725,8 +751,15 @@ def entity_at(
     analyst Soo Kim" → Soo Kim; "South Korea’s JoongAng Daily" → JoongAng Daily),
     a mention not followed by a possessive ("South Korea’s"), then the longest.
     ``labels`` restricts the labels considered.
+
+    With ``head=True`` (for speakers), only a mention holding the span's
+    syntactic head or an apposition to it counts, so a modifier does not stand
+    for the phrase: "North Korean officials" and "the Russian embassy in
+    Pyongyang" give None, "Kwon Jong Gun, director general of the North Korean
+    Department …" gives Kwon Jong Gun. Without a parse, ``head`` is ignored.
     """
     allowed = set(labels) if labels is not None else None
+    heads = _head_offsets(doc, start, end) if head else None
     entities = doc._.get(STAGE) or []
     text = doc.text
     best: tuple | None = None
@@ -735,6 +768,11 @@ def entity_at(
         if entity["end"] <= start or entity["start"] >= end:
             continue
         if allowed is not None and entity["label"] not in allowed:
+            continue
+        if heads is not None and not any(
+            entity["start"] < head_end and head_start < entity["end"]
+            for head_start, head_end in heads
+        ):
             continue
         contains = entity["start"] <= start and end <= entity["end"]
         possessive = bool(POSSESSIVE.match(text[entity["end"] : entity["end"] + 2]))

@@ -517,3 +517,38 @@ def test_hand_doc_helper() -> None:
     doc = hand_doc("Radio Free Asia said.", [("Radio Free Asia", "ORG")])
     assert [(span.text, span.label_) for span in doc.ents] == [("Radio Free Asia", "ORG")]
     assert isinstance(doc.ents[0], Span)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "phrase,head,expected",
+    [
+        ("former CIA analyst Soo Kim", True, "Soo Kim"),
+        ("former CIA analyst Soo Kim", False, "Soo Kim"),
+        ("South Korea’s JoongAng Daily", True, "JoongAng Daily"),
+        ("North Korean officials", True, None),  # the nationality only modifies
+        ("North Korean officials", False, "North Korean"),
+        (
+            "the government propaganda outlet the Korean Central News Agency (KCNA)",
+            True,
+            "Korean Central News Agency",
+        ),  # an apposition to the head
+        (
+            "Kwon Jong Gun, director general of the North Korean Department of U.S. Affairs",
+            True,
+            "Kwon Jong Gun",
+        ),
+        (
+            "White House National Security Council (NSC) communications director John Kirby",
+            True,
+            "John Kirby",
+        ),
+        ("Kirby", True, "John Kirby"),
+    ],
+)
+def test_entity_at_speakers_in_sample(
+    sample_doc: Doc, phrase: str, head: bool, expected: str | None
+) -> None:
+    start = sample_doc.text.index(phrase)
+    entity = entity_at(sample_doc, start, start + len(phrase), head=head)
+    assert (entity and entity["canonical"]) == expected
