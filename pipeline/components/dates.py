@@ -1,29 +1,138 @@
-"""The dates stage (placeholder: replaced by the real stage).
+"""The dates stage: TimeML TIMEX3 items (type, value, mod, interval) for every time expression.
 
-Assigns: ``doc._.newsclaims_dates``.
+Assigns ``doc._.newsclaims_dates``: one dict per TIMEX3, ``{"start", "end", "type",
+"value", "mod", "interval"}`` (character offsets into ``doc.text``), plus
+``"range": {"start", "end"}`` on both ends of "between X and Y" / "from X to Y".
+Requires the parser (clause tense) and ``doc._.pub_date`` (the reference date;
+None leaves relative expressions underspecified, never today's clock).
+
+Extents come from compiled patterns (``timex/extents.py``) run once over the text;
+they cover what the model's DATE/TIME entities give and what they miss (durations,
+sets, "now", "recently"), with TimeML's extent rules (modifiers such as "about",
+"early", "the end of" included, "in"/"on" excluded). Values: ``timex/normalise.py``.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from datetime import date
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .._extensions import get_list
+from .._extensions import add_warning, get_list
+from ..errors import Warnings
+from .timex.extents import find_candidates
+from .timex.normalise import Context, interval, normalise
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due"}
+VERB_POS = {"VERB", "AUX"}
+_FINANCIAL = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
 
-def find_dates(doc: Doc) -> list[dict]:
-    return []
+def parse_pub_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def clause_tense(token: Token) -> str | None:
+    """``past``/``future`` of the clause governing ``token``, None for present or unknown."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in VERB_POS and verb.dep_ != "aux":
+            break
+        if verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in VERB_POS:
+        return None
+    for _ in range(2):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX for a in auxes):
+            return "future"
+        if any(a.lower_ == "going" for a in auxes) or any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes):
+            # "is going to sign", "plans to meet Friday": the infinitive looks forward.
+            head = verb.head
+            if head is not verb and head.tag_ == "VBD":
+                return "past" if head.lemma_ not in FUTURE_VERBS else "future"
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return None
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
+    """TIMEX3 items of ``doc`` with values relative to ``pub_date`` (``doc._.pub_date`` if None)."""
+    text = doc.text
+    ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
+    ctx = Context(ref=ref, financial=len(_FINANCIAL.findall(text)) >= 2)
+    starts = [t.idx for t in doc]
+    has_parse = doc.has_annotation("DEP")
+    items: list[dict] = []
+    for cand in find_candidates(text):
+        if has_parse and starts:
+            i = max(0, bisect.bisect_right(starts, cand.start) - 1)
+            ctx.tense = clause_tense(doc[i])
+        else:
+            ctx.tense = None
+        result = normalise(cand, ctx)
+        if result is None:
+            continue
+        value = result["value"]
+        if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
+            ctx.mentions.append(value)
+        items.append({
+            "start": cand.start, "end": cand.end, "type": result["type"], "value": value,
+            "mod": result["mod"], "interval": interval(value) if result["type"] in ("DATE", "TIME") else None,
+        })
+    _mark_ranges(text, items)
+    return items
+
+
+def _mark_ranges(text: str, items: list[dict]) -> None:
+    """'between December 2022 and April 2023': both items get the range they bound."""
+    for first, second in zip(items, items[1:]):
+        if first["interval"] and second["interval"] and _RANGE_GAP.match(text[first["end"]:second["start"]]) \
+                and _RANGE_OPEN.search(text[max(0, first["start"] - 10):first["start"]]):
+            rng = {"start": first["interval"]["start"], "end": second["interval"]["end"]}
+            first["range"] = rng
+            second["range"] = rng
 
 
 class DatesStage:
+    """Writes ``doc._.newsclaims_dates``; never raises on an article."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        from .timex.extents import patterns
+
+        patterns()  # compile once, at load
 
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "newsclaims_dates").extend(find_dates(doc))
+        dates = get_list(doc, "newsclaims_dates")
+        try:
+            dates.extend(find_dates(doc))
+        except Exception as error:  # a messy article degrades to no dates plus a warning
+            add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
         return doc
 
 
-@Language.factory("newsclaims_dates", assigns=["doc._.newsclaims_dates"])
+@Language.factory("newsclaims_dates", assigns=["doc._.newsclaims_dates"], requires=["token.dep"])
 def make_dates(nlp: Language, name: str) -> DatesStage:
     return DatesStage(nlp, name)

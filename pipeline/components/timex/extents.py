@@ -1,0 +1,266 @@
+"""Candidate TIMEX3 extents: a few compiled patterns, each run once over the text.
+
+Each pattern has a ``family`` that tells ``normalise`` how to read its groups.
+Overlapping candidates are resolved longest-first; then modifiers around a
+candidate ("about", "early", "the end of", "or so") are folded into its extent,
+as the TimeML guidelines include them ("more than four decades ago", "the end
+of 1990", "mid-1996").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import load_lexicon
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    family: str
+    groups: dict[str, str | None]
+    mod: str | None = None
+    position: str | None = None  # START / MID / END from "early", "the end of", ...
+    extra: dict = field(default_factory=dict)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+B = r"(?<![\w$£€#@&/])"   # no word, currency or label character right before
+E = r"(?![\w@])"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, re.Pattern]]:
+    lex = load_lexicon()
+    month = _alt(lex["month"])
+    weekday = _alt(lex["weekday"])
+    season = _alt(lex["season"])
+    part = "morning|afternoon|evening|night"
+    numword = _alt(w for w in lex["number"])
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    num = (rf"(?:\d+(?:\.\d+)?|(?:{tens})-(?:{ones})|{numword})"
+           rf"(?:\s+(?:hundred|thousand))?")
+    unit = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centuries|quarter)"
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    yearb = rf"(?<![\d,.$£€#/:-]){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
+    daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
+    rel = (r"this|last|next|past|previous|coming|current|that|"
+           r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
+           r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|first|final)")
+    relword = (rf"fiscal\s+year|fiscal\s+quarter|fiscal\s+period|year|month|week|weekend|day|quarter|decade|century|"
+               rf"half|period|{weekday}|{month}|{season}|{part}")
+    ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
+    tz = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))"
+    centuryord = (r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                  r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                  r"nineteenth|twentieth|twenty-first")
+    modwords = _alt(lex["mod"])
+    spec = [
+        ("date_mdy", rf"{B}(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}"),
+        ("date_dmy", rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?{E}"),
+        ("date_my", rf"{B}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year}){E}"),
+        ("date_month", rf"{B}(?P<month>{month}){E}"),
+        ("date_numeric", rf"{B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){E}"),
+        ("date_iso", rf"{B}(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9]){E}"),
+        ("year", rf"{B}(?:(?P<the>the)\s+(?=(?:fiscal\s+)?{year}\s+(?:period|season|fiscal\s+year)))?"
+                 rf"(?:(?P<fiscal>fiscal|calendar)(?:\s+year)?\s+)?(?:the\s+year\s+)?(?P<year>{yearb})"
+                 rf"(?:\s+(?P<suffix>period|season))?{E}"),
+        ("decade", rf"{B}(?:the\s+)?(?:(?P<early>early|mid|late)[\s-]+)?(?:(?P<dec4>1[5-9]\d0|20\d0)'?s|"
+                   rf"'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
+        ("century", rf"{B}(?:the\s+)?(?P<ord>{centuryord})\s+century{E}"),
+        ("quarter", rf"{B}(?:the\s+)?(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?P<ord>{ordinal})[\s-]+"
+                    rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half|period)(?P<plural>s)?"
+                    rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}"),
+        ("relative", rf"{B}(?P<rel>{rel})\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
+        ("the_unit", rf"{B}the\s+(?P<word>year|quarter|weekend|fiscal\s+year){E}"),
+        ("year_ago_adj", rf"{B}(?:the\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
+        ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
+        ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{part}))?{E}"),
+        ("part_of_day", rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"),
+        ("deictic", rf"{B}(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}"),
+        ("weekday", rf"{B}(?P<weekday>{weekday})(?P<plural>s)?(?:,?\s+(?P<part>{part}))?{E}"),
+        ("season", rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{yearb}))?{E}"),
+        ("time", rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
+                 rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
+                 rf"{B}(?P<noon>noon|midnight|midday){E}"),
+        ("duration", rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
+                     rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
+                     rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
+                     rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?"
+                     rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?{E}"),
+        ("duration_bare", rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming)\s+)?"
+                          rf"(?P<unit>year|month|week|day|decade|hour|minute)s(?:\s+(?P<dir>ago|earlier|later))?{E}"),
+        ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
+        ("set_every", rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}"),
+        ("holiday", rf"{B}(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}"),
+    ]
+    return [(family, re.compile(regex, re.I)) for family, regex in spec]
+
+
+@lru_cache(maxsize=1)
+def _mod_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    lex = load_lexicon()
+    # A modifier right before the candidate: "about", "more than", "the end of", "early".
+    before = re.compile(rf"(?:{B}(?P<mod>{_alt(lex['mod'])})\s+|"
+                        rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
+                        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later)(?:\s+|-))$", re.I)
+    after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
+    labels = re.compile(rf"(?:{B}(?:{_alt(lex['label'])})\s*)$", re.I)
+    # "the day before", "the day after": anaphoric dates.
+    the_day = re.compile(r"^\s+(?:before|after)(?!\w)", re.I)
+    return before, after, labels, the_day
+
+
+_LOWER_OK = {"date_month": False}
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|last|this|next|early|late|mid|from|through|to|between|before|after|during|"
+    r"and|or|since|each|every|that|-)\s*)$", re.I)
+_AMBIGUOUS_MONTHS = {"may", "march", "jan", "dec", "oct", "nov", "aug", "sept", "sep", "apr", "feb"}
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
+    found: list[Candidate] = []
+    for family, pattern in patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            groups = match.groupdict()
+            if not _keep(text, family, match, groups):
+                continue
+            found.append(Candidate(start, end, family, groups))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[Candidate] = []
+    # Longest first, then earliest.
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    chosen = _merge_time_and_date(text, chosen)
+    for cand in chosen:
+        _fold_modifiers(text, cand)
+    return chosen
+
+
+def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
+    word = match.group(0)
+    start = match.start()
+    _, _, labels, _ = _mod_patterns()
+    if family in ("year", "date_numeric", "time", "duration") and labels.search(text[max(0, start - 20):start]):
+        return False
+    if family in ("date_month", "date_my", "date_mdy", "date_dmy"):
+        month = groups["month"]
+        if not month[0].isupper():
+            return False
+        bare = month.lower().rstrip(".")
+        if family == "date_month":
+            if bare in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(text[max(0, start - 12):start]):
+                return False
+            if len(month) <= 4 and not month.endswith(".") and bare not in ("june", "july", "may"):
+                return False
+        if family == "date_mdy" and len(month) <= 4 and "." not in month and groups.get("year") is None \
+                and bare in _AMBIGUOUS_MONTHS and bare != "may":
+            pass
+    if family == "weekday" and not groups["weekday"][0].isupper():
+        return False
+    if family == "season":
+        if groups["det"] is None and groups["year"] is None:
+            before = text[max(0, start - 10):start].lower()
+            if not re.search(r"\b(?:in|this|last|next|during|since|until|by|early|late|mid)\s*-?$", before):
+                return False
+        if groups["season"].lower() == "fall" and groups["det"] and groups["det"].lower() == "the" \
+                and groups["year"] is None:
+            return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", text[max(0, start - 10):start], re.I))
+    if family == "deictic":
+        w = groups["word"].lower()
+        if w in ("current", "recent"):
+            # Only the adjective before a period noun ("the current quarter" is caught elsewhere).
+            return False
+        if w == "the past" and re.match(r"\s+(?:year|month|week|decade|\d|few|several|two|three)", text[match.end():], re.I):
+            return False
+        if w == "the future" and re.match(r"\s+of\b", text[match.end():], re.I):
+            return False
+    if family == "duration":
+        num = groups["num"].lower()
+        if num in ("a", "an", "one") and groups["det"] is None and groups["dir"] is None:
+            # "a day" alone is mostly not a timex ("a day of talks"); keep when clearly a span.
+            before = text[max(0, start - 12):start].lower()
+            if not re.search(r"\b(?:for|in|within|over|after|than|about|nearly|almost|only|just|least|to|of)\s+$", before):
+                if not re.match(r"-", text[match.end():match.end() + 1]):
+                    return False
+        if (groups["dir"] or "").lower() in ("old", "of age"):
+            return False
+        if groups["unit"].lower() in ("second", "quarter") and num in ("a", "an", "one"):
+            return False
+        if groups["unit"].lower() == "night" and groups["det"] is None:
+            return False
+    if family == "duration_bare":
+        if groups["det"] is None and groups["dir"] is None:
+            before = text[max(0, start - 10):start].lower()
+            if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last)\s+$", before):
+                return False
+    if family == "time":
+        if groups.get("hour2") is not None:
+            # "3:2" scores and Bible verses are rare in news; keep hh:mm with an hour 0-23.
+            pass
+    if family == "set_every" and groups["every"].lower() == "per" and groups["word"].lower() not in (
+            "year", "day", "week", "month", "hour", "quarter"):
+        return False
+    return True
+
+
+def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'10 a.m. Friday', '5 p.m. EST Nov. 9', 'noon Thursday': one TIME."""
+    out: list[Candidate] = []
+    for cand in cands:
+        if out and out[-1].family == "time" and cand.family in (
+                "weekday", "deictic_day", "date_mdy", "date_dmy", "relative"):
+            gap = text[out[-1].end:cand.start]
+            if re.fullmatch(r",?\s*(?:on\s+)?", gap, re.I) and len(gap) <= 5:
+                prev = out[-1]
+                out[-1] = Candidate(prev.start, cand.end, "time_date", {**prev.groups},
+                                    extra={"time": prev, "date": cand})
+                continue
+        out.append(cand)
+    return out
+
+
+def _fold_modifiers(text: str, cand: Candidate) -> None:
+    before, after, _, the_day = _mod_patterns()
+    window = text[max(0, cand.start - 40):cand.start]
+    for _ in range(2):
+        match = before.search(window)
+        if not match:
+            break
+        if match.group("mod"):
+            if cand.mod is None and cand.family not in ("deictic", "set_word", "set_every"):
+                cand.mod = match.group("mod").lower()
+                cand.start -= len(window) - match.start()
+                window = window[:match.start()]
+                continue
+            break
+        pos = re.sub(r"\s+", " ", match.group("pos").lower())
+        if cand.position is None and cand.family not in ("duration", "duration_bare", "set_word",
+                                                         "set_every", "time"):
+            if pos in ("earlier", "later") and cand.family not in ("relative", "deictic_day", "weekday"):
+                break
+            if cand.family == "decade" and pos in ("early", "mid", "late"):
+                break
+            cand.position = pos
+            cand.start -= len(window) - match.start()
+            window = window[:match.start()]
+            continue
+        break
+    match = after.match(text[cand.end:cand.end + 20])
+    if match and cand.family in ("duration", "year", "date_my", "relative"):
+        cand.extra["after"] = re.sub(r"\s+", " ", match.group(0).strip().lower())
+        cand.end += match.end()

@@ -1,0 +1,210 @@
+"""Evaluate the dates stage on TimeML gold (TempEval-3 Task A, timex part).
+
+Metrics: strict extent F1 (exact offsets), relaxed extent F1 (any overlap, 1:1),
+value F1 and type F1 (relaxed F1 times the share of relaxed matches whose
+attribute is right), overall and per sub-corpus (the gold folder's first-level
+sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .timeml import TimeMLDoc, read_timeml
+
+Span = dict[str, Any]
+
+
+def match_strict(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
+    """1:1 pairs (gold index, pred index) with identical offsets."""
+    by_offsets = {}
+    for j, p in enumerate(pred):
+        by_offsets.setdefault((p["start"], p["end"]), j)
+    pairs = []
+    for i, g in enumerate(gold):
+        j = by_offsets.pop((g["start"], g["end"]), None)
+        if j is not None:
+            pairs.append((i, j))
+    return pairs
+
+
+def match_relaxed(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
+    """1:1 pairs of overlapping spans: exact matches first, then the largest overlaps."""
+    pairs = match_strict(gold, pred)
+    used_gold = {i for i, _ in pairs}
+    used_pred = {j for _, j in pairs}
+    candidates = []
+    for i, g in enumerate(gold):
+        if i in used_gold:
+            continue
+        for j, p in enumerate(pred):
+            if j in used_pred:
+                continue
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if overlap > 0:
+                candidates.append((-overlap, i, j))
+    for _, i, j in sorted(candidates):
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _prf(matched: float, n_gold: int, n_pred: int) -> dict[str, float]:
+    p = matched / n_pred if n_pred else 0.0
+    r = matched / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def score_counts(counts: dict[str, int]) -> dict[str, Any]:
+    """Turn raw counts (gold, predicted, strict, relaxed, value, type) into metrics."""
+    g, p, rel = counts["gold"], counts["predicted"], counts["relaxed_matched"]
+    strict = _prf(counts["strict_matched"], g, p)
+    relaxed = _prf(rel, g, p)
+    share = {k: (counts[f"{k}_matched"] / rel if rel else 0.0) for k in ("value", "type")}
+    return {
+        **counts,
+        "strict": strict,
+        "relaxed": relaxed,
+        "value": {"f1": relaxed["f1"] * share["value"], "accuracy": share["value"]},
+        "type": {"f1": relaxed["f1"] * share["type"], "accuracy": share["type"]},
+    }
+
+
+def compare(gold: list[Span], pred: list[Span]) -> dict[str, Any]:
+    """Counts and the mismatches of one document's gold and predicted timexes."""
+    strict = match_strict(gold, pred)
+    relaxed = match_relaxed(gold, pred)
+    value = sum(1 for i, j in relaxed if gold[i].get("value") == pred[j].get("value"))
+    typ = sum(1 for i, j in relaxed if gold[i].get("type") == pred[j].get("type"))
+    return {
+        "counts": {"gold": len(gold), "predicted": len(pred), "strict_matched": len(strict),
+                   "relaxed_matched": len(relaxed), "value_matched": value, "type_matched": typ},
+        "pairs": relaxed,
+        "missed": [i for i in range(len(gold)) if i not in {a for a, _ in relaxed}],
+        "spurious": [j for j in range(len(pred)) if j not in {b for _, b in relaxed}],
+    }
+
+
+def _add(total: dict[str, int], counts: dict[str, int]) -> None:
+    for k, v in counts.items():
+        total[k] = total.get(k, 0) + v
+
+
+def _gold_docs(gold: Path) -> list[tuple[str, TimeMLDoc]]:
+    gold = Path(gold)
+    files = [gold] if gold.is_file() else sorted(gold.rglob("*.tml"))
+    docs = []
+    for f in files:
+        rel = f.relative_to(gold).parts if gold.is_dir() else ()
+        docs.append((rel[0] if len(rel) > 1 else "all", read_timeml(f)))
+    return docs
+
+
+def _predict(docs: Iterable[TimeMLDoc], nlp: Language | None) -> dict[str, list[Span]]:
+    from ..article import Article
+    from ..nlp import load_cached
+    from ..runner import process_articles
+
+    nlp = nlp or load_cached()
+    articles = [Article(id=d.id, text=d.text, date=d.dct) for d in docs]
+    return {r["id"]: r["dates"] for r in process_articles(articles, nlp=nlp)}
+
+
+def _read_predictions(path: Path) -> dict[str, list[Span]]:
+    out = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                record = json.loads(line)
+                out[record["id"]] = record.get("dates") or []
+    return out
+
+
+def evaluate(
+    gold: Path, predictions: Path | None = None, *, nlp: Language | None = None,
+    errors: Path | None = None,
+) -> dict[str, Any]:
+    """Score predictions (a JSONL of records, or the pipeline run in-process) on TimeML gold.
+
+    ``errors``: optionally write every mismatch (missed, spurious, wrong extent,
+    value or type) to this TSV file, for error analysis.
+    """
+    docs = _gold_docs(gold)
+    started = time.perf_counter()
+    preds = (_read_predictions(predictions) if predictions is not None
+             else _predict([d for _, d in docs], nlp))
+    elapsed = time.perf_counter() - started
+    total: dict[str, int] = {}
+    by_corpus: dict[str, dict[str, int]] = {}
+    rows = []
+    for corpus, doc in docs:
+        pred = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
+        result = compare(doc.timexes, pred)
+        _add(total, result["counts"])
+        _add(by_corpus.setdefault(corpus, {}), result["counts"])
+        if errors is not None:
+            for i, j in result["pairs"]:
+                g, p = doc.timexes[i], pred[j]
+                bad = [k for k in ("type", "value") if g.get(k) != p.get(k)]
+                if (g["start"], g["end"]) != (p["start"], p["end"]):
+                    bad.insert(0, "extent")
+                if bad:
+                    rows.append([doc.id, doc.dct, ",".join(bad), repr(g["text"]), g["type"], g["value"],
+                                 repr(doc.text[p["start"]:p["end"]]), p.get("type"), p.get("value"),
+                                 _context(doc.text, g["start"], g["end"])])
+            for i in result["missed"]:
+                g = doc.timexes[i]
+                rows.append([doc.id, doc.dct, "missed", repr(g["text"]), g["type"], g["value"],
+                             "", "", "", _context(doc.text, g["start"], g["end"])])
+            for j in result["spurious"]:
+                p = pred[j]
+                rows.append([doc.id, doc.dct, "spurious", "", "", "", repr(doc.text[p["start"]:p["end"]]),
+                             p.get("type"), p.get("value"), _context(doc.text, p["start"], p["end"])])
+    if errors is not None:
+        Path(errors).write_text("\n".join("\t".join(str(c) for c in r) for r in rows) + "\n",
+                                encoding="utf-8")
+    metrics = score_counts(total) if total else score_counts(
+        {"gold": 0, "predicted": 0, "strict_matched": 0, "relaxed_matched": 0,
+         "value_matched": 0, "type_matched": 0})
+    metrics["documents"] = len(docs)
+    metrics["seconds"] = elapsed if predictions is None else None
+    metrics["corpora"] = {name: score_counts(c) for name, c in sorted(by_corpus.items())}
+    return metrics
+
+
+def _context(text: str, start: int, end: int, width: int = 60) -> str:
+    left = text[max(0, start - width):start].replace("\n", " ").replace("\t", " ")
+    right = text[end:end + width].replace("\n", " ").replace("\t", " ")
+    return f"{left}[[{text[start:end]}]]{right}"
+
+
+def format_report(metrics: dict[str, Any]) -> str:
+    """A plain-text table: P/R/F1 per metric, with counts, overall and per sub-corpus."""
+    header = (f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
+              f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}")
+    lines = [header, "-" * len(header)]
+
+    def row(name: str, m: dict[str, Any]) -> str:
+        s, r = m["strict"], m["relaxed"]
+        return (f"{name:<10} {m['gold']:>5} {m['predicted']:>5} {m['strict_matched']:>6} "
+                f"{m['relaxed_matched']:>6}  "
+                f"{100 * s['precision']:5.1f}/{100 * s['recall']:5.1f}/{100 * s['f1']:5.1f}  "
+                f"{100 * r['precision']:5.1f}/{100 * r['recall']:5.1f}/{100 * r['f1']:5.1f}  "
+                f"{100 * m['value']['f1']:8.1f}  {100 * m['type']['f1']:7.1f}")
+
+    for name, m in [("ALL", metrics), *metrics.get("corpora", {}).items()]:
+        lines.append(row(name, m))
+    if metrics.get("seconds") is not None and metrics.get("documents"):
+        lines.append(f"{metrics['documents']} documents, {metrics['seconds']:.1f} s "
+                     f"({1000 * metrics['seconds'] / metrics['documents']:.0f} ms per document, whole pipeline)")
+    return "\n".join(lines)
+
