@@ -20,6 +20,7 @@ spans, types and resolution). ``find_claims`` ties them together:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -87,7 +88,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+def _quote_candidates(
+    doc: Doc, quotes: list[Quote], candidates: list[Candidate], lexicon: Lexicon, *, split_quotes: bool
+) -> list[Candidate]:
     """Direct claims for quotations no cue claimed: split quotes and colon quotes."""
     text = doc.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
@@ -114,11 +117,14 @@ def _quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate]
                 and previous.cue[1] <= quote.start
                 and any(q.start <= previous.content[-1][0] < q.end for q in quotes)
             ):
-                added.append(Candidate(
-                    cue=previous.cue, content=[(quote.start, quote.end)], stance=previous.stance,
-                    kind="direct", source_head=previous.source_head, addressee=previous.addressee,
-                    cue_token=previous.cue_token,
-                ))
+                if split_quotes:
+                    added.append(Candidate(
+                        cue=previous.cue, content=[(quote.start, quote.end)], stance=previous.stance,
+                        kind="direct", source_head=previous.source_head, addressee=previous.addressee,
+                        cue_token=previous.cue_token,
+                    ))
+                else:
+                    previous.content.append((quote.start, quote.end))
                 continue
         # "Kirby said: “…”": a reporting verb right before a colon.
         if before.endswith(":"):
@@ -138,6 +144,39 @@ def _quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate]
                     source_head=find_subject(verb), cue_token=verb.i,
                 ))
     return added
+
+
+#: "PENCE: Well, look, ..." / "Pat Caddell: Democrat Voters Worried ...": a speaker
+#: label (1-4 capitalised words) at the start of a line, a colon, the statement.
+SPEAKER_LINE = re.compile(r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.M)
+#: Line openings that are page furniture, not speakers ("Related — ...", "UPDATE: ...").
+NOT_SPEAKERS = frozenset({"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"})
+
+
+def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    text = doc.text
+    claimed = [(s, e) for c in candidates for s, e in c.content]
+    found = []
+    for match in SPEAKER_LINE.finditer(text):
+        speaker = match.group("speaker")
+        if speaker.split()[0].lower() in NOT_SPEAKERS or re.fullmatch(r"[\d:. apm]+", speaker.lower()):
+            continue
+        start, end = match.start("content"), match.end("content")
+        end = len(text[:end].rstrip())
+        if any(s < end and start < e for s, e in claimed):
+            continue
+        head_span = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="contract")
+        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1, alignment_mode="expand")
+        if head_span is None or not len(head_span) or colon is None:
+            continue
+        found.append(Candidate(
+            cue=(match.end("speaker"), match.end("speaker") + 1),
+            content=[(start, end)],
+            source_head=head_span.root,
+            source_span=(head_span.start, head_span.end),
+            cue_token=colon[0].i,
+        ))
+    return found
 
 
 def _drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
@@ -169,8 +208,13 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     return kept
 
 
-def find_claims(doc: Doc, lexicon: Lexicon | None = None) -> list[dict[str, Any]]:
-    """The attributed claims of a parsed ``doc`` as plain dicts (character offsets)."""
+def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool = False) -> list[dict[str, Any]]:
+    """The attributed claims of a parsed ``doc`` as plain dicts (character offsets).
+
+    ``split_quotes``: a quotation split by its attribution ("“A,” she said,
+    “B”") gives two claims; by default it is one claim whose content has two
+    spans, as PolNeAR annotates it (one attribution per cue).
+    """
     lexicon = lexicon or load_lexicon()
     text = doc.text
     quotes, _ = find_quotes(text)
@@ -186,14 +230,16 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None) -> list[dict[str, Any]
     for candidate in candidates:
         _extend_to_quotes(candidate, quotes)
     candidates = _drop_nested(_drop_duplicates(candidates), doc)
-    candidates.extend(_quote_candidates(doc, quotes, candidates, lexicon))
+    candidates.extend(_quote_candidates(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
+    candidates.extend(_speaker_line_candidates(doc, candidates))
 
     memory = SpeakerMemory()
     claims = []
     for candidate in sorted(candidates, key=lambda c: (c.cue[0], c.content[0][0])):
         source = None
         if candidate.source_head is not None:
-            span = source_tokens(candidate.source_head)
+            span = (doc[candidate.source_span[0]:candidate.source_span[1]] if candidate.source_span
+                    else source_tokens(candidate.source_head))
             if len(span) and not any(s < span.end_char and span.start_char < e for s, e in candidate.content):
                 speaker = resolve_speaker(span, candidate.source_head, memory, lexicon)
                 memory.speakers.append(speaker)
@@ -216,8 +262,9 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None) -> list[dict[str, Any]
 class ClaimsStage:
     """Writes ``find_claims`` to ``doc._.newsclaims_claims``; never raises on an article."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, split_quotes: bool = False) -> None:
         self.name = name
+        self.split_quotes = split_quotes
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -226,7 +273,7 @@ class ClaimsStage:
             quotes, (opened, closed) = find_quotes(doc.text)
             if opened != closed:
                 add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
-            claims.extend(find_claims(doc, self.lexicon))
+            claims.extend(find_claims(doc, self.lexicon, split_quotes=self.split_quotes))
         except Exception as error:  # noqa: BLE001 - a messy article must still get a record
             add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
         return doc
@@ -236,6 +283,7 @@ class ClaimsStage:
     "newsclaims_claims",
     assigns=["doc._.newsclaims_claims"],
     requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"split_quotes": False},
 )
-def make_claims(nlp: Language, name: str) -> ClaimsStage:
-    return ClaimsStage(nlp, name)
+def make_claims(nlp: Language, name: str, split_quotes: bool) -> ClaimsStage:
+    return ClaimsStage(nlp, name, split_quotes=split_quotes)

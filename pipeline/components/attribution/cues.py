@@ -24,8 +24,12 @@ OBJECT_CONTENT = frozenset({
     "deny", "reject", "dismiss", "refute", "dispute", "rebut", "report", "confirm", "announce",
     "reveal", "acknowledge", "admit", "accuse", "allege", "charge", "blame", "predict", "disclose",
     "repeat", "reiterate", "tweet", "post", "write", "ask", "say", "decry", "condemn", "criticize",
-    "denounce", "slam", "blast", "claim", "estimate",
+    "denounce", "slam", "blast", "claim", "estimate", "call", "cite", "describe", "praise",
 })
+#: Verb + particle cues ("called for", "pointed out").
+PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",)}
+#: Verbs whose content is everything they govern after the object ("called X a liar").
+OBJECT_AND_REST = frozenset({"call", "cite", "describe", "accuse", "charge", "blame", "allege", "praise"})
 #: Right dependents that are not part of an object content.
 NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod", "mark", "dep"})
 #: Subjects of a reporting verb.
@@ -48,6 +52,7 @@ class Candidate:
     source: Span | None = None
     addressee: tuple[int, int] | None = None
     cue_token: int | None = None
+    source_span: tuple[int, int] | None = None  # token range, when not the subject's phrase
     extra: dict = field(default_factory=dict)
 
 
@@ -77,8 +82,6 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
                 return child
         if current.dep_ in INHERIT_DEPS and current.head is not current:
             if current.dep_ == "xcomp":
@@ -97,6 +100,23 @@ def has_own_subject(verb: Token) -> bool:
 
 def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.tag_.startswith("VB") and token.lemma_.lower() in lexicon.cue_verbs
+
+
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``"})
+
+
+def _starts_with_quote(token: Token) -> bool:
+    doc = token.doc
+    i = token.left_edge.i
+    return doc[i].text in QUOTE_TOKENS or (i > 0 and doc[i - 1].text in QUOTE_TOKENS)
+
+
+def _ends_with_quote(token: Token) -> bool:
+    doc = token.doc
+    i = token.right_edge.i
+    return doc[i].text in QUOTE_TOKENS or (i + 1 < len(doc) and doc[i + 1].text in QUOTE_TOKENS) or (
+        i + 2 < len(doc) and doc[i + 2].text in QUOTE_TOKENS
+    )
 
 
 def _exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
@@ -126,8 +146,11 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
     if complements:
         # Complements on both sides (a sentence split missed at "…"): the right one.
-        if any(c.i > verb.i for c in complements):
-            complements = [c for c in complements if c.i > verb.i]
+        # But "“A,” she said, “B”" is one split quotation: keep both.
+        right = [c for c in complements if c.i > verb.i]
+        left = [c for c in complements if c.i < verb.i]
+        if right and left and not (_starts_with_quote(right[0]) and _ends_with_quote(left[-1])):
+            complements = right
         for comp in complements:
             token_parts.append(subtree_bounds(comp))
     if not token_parts and lemma in XCOMP_CONTENT:
@@ -137,12 +160,25 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         if objects and objects[0] is not addressee:
             start = objects[0].left_edge.i
             end = objects[0].right_edge.i + 1
-            if lemma in lexicon.cue_verbs and lexicon.cue_verbs[lemma] == "accuse":
+            if lemma in OBJECT_AND_REST:
                 # "accused X in September of selling ...": the object and what follows.
                 for child in verb.rights:
                     if child.i > objects[0].i and child.dep_ not in NOT_CONTENT:
                         end = max(end, child.right_edge.i + 1)
             token_parts = [(start, end)]
+    cue_end_token = verb
+    if not token_parts and lemma in PHRASAL_CUES:
+        # "called for an investigation", "pointed to the polls": cue and particle.
+        for child in verb.rights:
+            if child.dep_ in ("prep", "prt") and child.lower_ in PHRASAL_CUES[lemma] and child.i == verb.i + 1:
+                cue_end_token = child
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                rest = [c for c in verb.rights if c.i > child.i and c.dep_ not in NOT_CONTENT]
+                if objects:
+                    token_parts = [(objects[0].left_edge.i, max([objects[0].right_edge.i] + [c.right_edge.i for c in rest]) + 1)]
+                elif child.dep_ == "prt":
+                    token_parts = [subtree_bounds(c) for c in rest if c.dep_ in ("dobj", "ccomp")]
+                break
     if addressee is not None and not token_parts:
         # "told RFA, a potential opportunity ...": spaCy hangs the rest on the addressee.
         for child in addressee.rights:
@@ -169,7 +205,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             token_parts.append((right + 1, sent.end))
             token_parts = [(max(p[0], sent.start), p[1]) for p in token_parts]
     # Content never contains the cue clause itself.
-    cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), verb.i + 1)
+    cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), cue_end_token.i + 1)
     cleaned: list[tuple[int, int]] = []
     for part in token_parts:
         cleaned.extend(_exclude(part, cue_clause) if part[0] < cue_clause[1] and cue_clause[0] < part[1] else [part])
@@ -177,7 +213,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     if not content:
         return None
     candidate = Candidate(
-        cue=(verb.idx, verb.idx + len(verb.text)),
+        cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
         content=content,
         stance=lexicon.cue_verbs.get(lemma, "assert"),
         source_head=subject,

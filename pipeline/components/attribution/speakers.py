@@ -20,6 +20,7 @@ from .lexicon import Lexicon
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -54,20 +55,33 @@ class SpeakerMemory:
 
 
 def source_tokens(subject: Token) -> Span:
-    """The subject's phrase, without punctuation or relative clauses hanging at its ends."""
+    """The subject's phrase, without what PolNeAR-style annotation leaves out.
+
+    Cut: a clause introduced by a comma ("X, who ..." / "X, which ..."), a
+    participle after the head ("a poll released in August"), anything before a
+    line break (a dateline or headline parsed into the subject), and
+    punctuation at the ends.
+    """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if subject.dep_ == "dobj":  # "prompting experts to suggest": the object alone
         start, end = subject.left_edge.i, subject.i + 1
-    # Cut a trailing relative clause or participle introduced by a comma ("X, who ...").
-    for child in subject.rights:
-        if child.dep_ in ("relcl", "acl") and child.i > subject.i:
-            left = child.left_edge.i
-            if left > subject.i and doc[left - 1].text == ",":
-                end = min(end, left - 1)
+    for token in doc[start:end]:
+        if token.i == subject.i:
+            continue
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")):
+            left = token.left_edge.i
+            if left > subject.i:
+                cut = left - 1 if doc[left - 1].text == "," else left
+                if token.dep_ == "relcl" and doc[left - 1].text != ",":
+                    continue  # restrictive relative clause: part of the description
+                end = min(end, max(cut, subject.i + 1))
+    for token in doc[start:end]:
+        if token.i < subject.i and "\n" in token.text_with_ws:
+            start = token.i + 1
     while end > start and doc[end - 1].text in _TRIM and not _closes_bracket(doc, start, end):
         end -= 1
-    while start < end and doc[start].text in _TRIM and doc[start].text != "(":
+    while start < end and (doc[start].text in _TRIM or doc[start].is_space) and doc[start].text != "(":
         start += 1
     return doc[start:end]
 
@@ -205,6 +219,12 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
         if previous is not None:
             return Speaker(span.start_char, span.end_char, previous.canonical, previous.type, previous.entity_id)
         return Speaker(span.start_char, span.end_char, span.text, "person" if word in PERSON_PRONOUNS else "unknown")
+    if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+        # "Smith, who said ...": the source is "who", the speaker is Smith.
+        noun = head.head.head
+        named = source_tokens(noun)
+        resolved = resolve_speaker(doc[noun.i:noun.i + 1] if not len(named) else named, noun, memory, lexicon)
+        return Speaker(span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id)
     entity = _entity_at(doc, head.idx, head.idx + len(head.text))
     named = _named_entity(span, head)
     label = entity.get("label") if entity else (named.label_ if named is not None else None)
