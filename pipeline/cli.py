@@ -75,17 +75,11 @@ def extract(
     if output.exists() and output.stat().st_size and not (force or resume):
         _fail(f"{output} exists; use --force to overwrite it or --resume to continue it")
     try:
-        from .nlp import load_cached
-
-        nlp = load_cached(model)
-    except OSError as error:
-        _fail(str(error))
-    try:
         summary = run_extract(
-            inputs, output, nlp=nlp, default_date=date, force=force, resume=resume,
+            inputs, output, model=model, default_date=date, force=force, resume=resume,
             n_process=n_process, batch_size=batch_size,
         )
-    except OutputLocked as error:
+    except (OutputLocked, OSError) as error:
         _fail(str(error))
     except KeyboardInterrupt:
         typer.echo(

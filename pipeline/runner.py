@@ -21,8 +21,8 @@ from .article import Article
 from .errors import Warnings
 from .nlp import DEFAULT_MODEL, load_cached, model_name
 from .io.readers import read_articles
-from .io.writers import JsonlWriter, recover, truncate
-from .schema import doc_to_record, error_record
+from .io.writers import JsonlWriter, output_lock, recover, truncate
+from .schema import annotations_to_record, doc_annotations, error_record, merge_annotations
 
 DEFAULT_BATCH_SIZE = 16
 
@@ -33,29 +33,73 @@ def process_articles(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Yield one record per article, in input order, errors included."""
+    """Yield one record per article, in input order, errors included.
+
+    An article longer than ``max_chars`` (default: the model's ``max_length``)
+    is processed in pieces cut at paragraph ends, and its record covers the
+    whole text, with a W005 warning: nothing is truncated.
+    """
     nlp = nlp or load_cached(DEFAULT_MODEL)
     model = model_name(nlp)
+    limit = max_chars or nlp.max_length
 
-    def docs_with_articles() -> Iterator[tuple[Any, Article]]:
+    def pieces() -> Iterator[tuple[Any, tuple[Article, int, int]]]:
         for article in articles:
             text = "" if article.error else article.text
-            doc = nlp.make_doc(text)
-            doc._.pub_date = article.date
-            yield doc, article
+            bounds = split_text(text, limit)
+            for start, end in bounds:
+                doc = nlp.make_doc(text[start:end])
+                doc._.pub_date = article.date
+                yield doc, (article, start, len(bounds))
 
-    for doc, article in nlp.pipe(
-        docs_with_articles(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    done: list[tuple[int, dict[str, list[dict[str, Any]]]]] = []
+    for doc, (article, start, count) in nlp.pipe(
+        pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
-        if article.error:
-            yield error_record(article, model=model)
+        done.append((start, doc_annotations(doc)))
+        if len(done) < count:
             continue
-        if not article.text.strip():
-            article.warnings.append(Warnings.W004.as_dict())
-        elif article.date is None:
-            article.warnings.append(Warnings.W002.as_dict())
-        yield doc_to_record(doc, article, model=model)
+        annotations = done[0][1] if count == 1 else merge_annotations(done)
+        done = []
+        yield _record(article, annotations, model=model, pieces=count)
+
+
+def _record(article: Article, annotations: dict[str, list[dict[str, Any]]], *, model: str,
+            pieces: int) -> dict[str, Any]:
+    if article.error:
+        return error_record(article, model=model)
+    if not article.text.strip():
+        article.warnings.append(Warnings.W004.as_dict())
+    elif article.date is None:
+        article.warnings.append(Warnings.W002.as_dict())
+    if pieces > 1:
+        article.warnings.append(Warnings.W005.as_dict(pieces=pieces))
+    return annotations_to_record(annotations, article, model=model)
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ``(start, end)`` pieces of at most ``limit`` characters.
+
+    Cuts fall after a newline where there is one in the piece, else after a
+    sentence end or space, else anywhere: the pieces always cover the text.
+    """
+    if len(text) <= limit:
+        return [(0, len(text))]
+    bounds = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= limit // 4:
+            cut = max(window.rfind(". ") + 2, window.rfind(" ") + 1)
+        if cut <= limit // 4:
+            cut = limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def process_text(
@@ -144,22 +188,24 @@ def extract(
     if output.exists() and output.stat().st_size and not (force or resume):
         raise FileExistsError(f"{output} exists; use --force to overwrite or --resume to continue it")
     summary = RunSummary(output=str(output))
-    nlp = nlp or load_cached(model)
-    kept = _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
-    with JsonlWriter(output, append=resume) as writer:
-        if resume:
+    with output_lock(output):
+        nlp = nlp or load_cached(model)
+        kept = _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
+        if resume and output.exists():
             truncate(output, kept[-1][1] if kept else 0)
         for record, _ in kept:
             summary.add(record)
         summary.resumed = len(kept)
         articles = itertools.islice(read_articles(inputs, default_date=default_date), len(kept), None)
-        for record in process_articles(articles, nlp=nlp, n_process=n_process, batch_size=batch_size):
-            writer.write(record)
-            summary.add(record)
-            if summary.first_record_seconds is None:
-                summary.first_record_seconds = time.perf_counter() - started
-            if on_record is not None:
-                on_record(record, summary)
+        with JsonlWriter(output, append=resume, locked=True) as writer:
+            for record in process_articles(articles, nlp=nlp, n_process=n_process,
+                                           batch_size=batch_size):
+                writer.write(record)
+                summary.add(record)
+                if summary.first_record_seconds is None:
+                    summary.first_record_seconds = time.perf_counter() - started
+                if on_record is not None:
+                    on_record(record, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -33,15 +33,30 @@ def _sorted(items: list[dict] | None) -> list[dict]:
     return sorted(items or [], key=lambda item: (item["start"], item["end"]))
 
 
+ANNOTATION_KEYS = ("entities", "quantities", "dates", "claims", "warnings")
+
+
+def doc_annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """The stages' plain-data annotations of ``doc`` (see ``_extensions.py``)."""
+    return {key: list(doc._.get(f"newsclaims_{key}") or []) for key in ANNOTATION_KEYS}
+
+
 def doc_to_record(doc: Doc, article: Article, *, model: str) -> dict[str, Any]:
     """Turn a processed ``Doc`` and its ``Article`` into one output record."""
+    return annotations_to_record(doc_annotations(doc), article, model=model)
+
+
+def annotations_to_record(
+    annotations: dict[str, list[dict[str, Any]]], article: Article, *, model: str
+) -> dict[str, Any]:
+    """The record of ``article`` from plain annotations with offsets into ``article.text``."""
     text = article.text
     entities = [
         span(text, e["start"], e["end"], **{k: e.get(k) for k in ENTITY_FIELDS})
-        for e in _sorted(doc._.newsclaims_entities)
+        for e in _sorted(annotations["entities"])
     ]
     quantities = []
-    for q in _sorted(doc._.newsclaims_quantities):
+    for q in _sorted(annotations["quantities"]):
         item = span(text, q["start"], q["end"], **{k: q.get(k) for k in QUANTITY_FIELDS})
         obj = q.get("object")
         item["object"] = span(text, obj["start"], obj["end"]) if obj else None
@@ -50,17 +65,17 @@ def doc_to_record(doc: Doc, article: Article, *, model: str) -> dict[str, Any]:
     dates = [
         span(text, d["start"], d["end"], **{k: d.get(k) for k in DATE_FIELDS},
              **{k: v for k, v in d.items() if k not in DATE_FIELDS and k not in ("start", "end")})
-        for d in _sorted(doc._.newsclaims_dates)
+        for d in _sorted(annotations["dates"])
     ]
     claims = [
         _claim_record(text, i, claim, entities, quantities, dates)
         for i, claim in enumerate(
-            sorted(doc._.newsclaims_claims or [], key=lambda c: (c["content"]["start"], c["content"]["end"])),
+            sorted(annotations["claims"], key=lambda c: (c["content"]["start"], c["content"]["end"])),
             start=1,
         )
     ]
     warnings = list(article.warnings)
-    for warning in doc._.newsclaims_warnings or []:
+    for warning in annotations["warnings"]:
         if warning not in warnings:
             warnings.append(warning)
     return {
@@ -76,6 +91,53 @@ def doc_to_record(doc: Doc, article: Article, *, model: str) -> dict[str, Any]:
         "warnings": warnings,
         "pipeline": {"version": __version__, "model": model},
     }
+
+
+def merge_annotations(
+    pieces: list[tuple[int, dict[str, list[dict[str, Any]]]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Join the annotations of consecutive pieces of one text, each with its start offset.
+
+    Offsets are shifted into the whole text; entity clusters of different
+    pieces are joined when their label and canonical name agree, and every
+    other cluster gets a fresh id.
+    """
+    merged: dict[str, list[dict[str, Any]]] = {key: [] for key in ANNOTATION_KEYS}
+    cluster_ids: dict[tuple[str, str], str] = {}
+    for offset, annotations in pieces:
+        renamed: dict[str, str] = {}
+        for entity in annotations["entities"]:
+            key = (entity.get("label") or "", entity.get("canonical") or "")
+            if entity["entity_id"] not in renamed:
+                renamed[entity["entity_id"]] = cluster_ids.setdefault(key, f"e{len(cluster_ids) + 1}")
+            merged["entities"].append(
+                {**_shifted(entity, offset), "entity_id": renamed[entity["entity_id"]]})
+        for quantity in annotations["quantities"]:
+            merged["quantities"].append(_shifted(quantity, offset, nested=("object",)))
+        for timex in annotations["dates"]:
+            merged["dates"].append(_shifted(timex, offset))
+        for claim in annotations["claims"]:
+            claim = _shifted(claim, offset, nested=("source", "cue", "content", "addressee"))
+            if claim.get("source") and claim["source"].get("entity_id") in renamed:
+                claim["source"]["entity_id"] = renamed[claim["source"]["entity_id"]]
+            merged["claims"].append(claim)
+        for warning in annotations["warnings"]:
+            if warning not in merged["warnings"]:
+                merged["warnings"].append(warning)
+    return merged
+
+
+def _shifted(item: dict[str, Any], offset: int, *, nested: tuple[str, ...] = ()) -> dict[str, Any]:
+    item = dict(item)
+    if "start" in item:
+        item["start"] += offset
+        item["end"] += offset
+    if item.get("spans"):
+        item["spans"] = [[start + offset, end + offset] for start, end in item["spans"]]
+    for key in nested:
+        if item.get(key):
+            item[key] = _shifted(item[key], offset)
+    return item
 
 
 def _claim_record(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
@@ -27,11 +29,13 @@ class OutputLocked(RuntimeError):
 class JsonlWriter:
     """Append records to ``path`` (truncating it first unless ``append``), one flushed line each."""
 
-    def __init__(self, path: Path, *, append: bool = False, fsync: bool = False) -> None:
+    def __init__(self, path: Path, *, append: bool = False, fsync: bool = False,
+                 locked: bool = False) -> None:
+        """``locked``: the caller already holds ``output_lock(path)``."""
         self.path = path
         self.fsync = fsync
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _acquire_lock(path)
+        self._lock = None if locked else _acquire_lock(path)
         self._file: IO[str] = open(path, "a" if append else "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         self._writer = jsonlines.Writer(self._file, dumps=dumps, flush=True)
         self.count = 0
@@ -45,13 +49,25 @@ class JsonlWriter:
     def close(self) -> None:
         self._writer.close()
         self._file.close()
-        _release_lock(self._lock)
+        if self._lock is not None:
+            _release_lock(self._lock)
 
     def __enter__(self) -> JsonlWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def output_lock(path: Path) -> Iterator[None]:
+    """Hold the lock on ``path`` for a whole run (refuses a second concurrent run at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = _acquire_lock(path)
+    try:
+        yield
+    finally:
+        _release_lock(lock)
 
 
 def _lock_path(path: Path) -> Path:
