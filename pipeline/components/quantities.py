@@ -84,7 +84,14 @@ A_RATE_WORDS = frozenset(
     """year month week day hour minute second night ounce barrel gallon litre liter share head
     person piece pound kilo kilogram ton tonne century decade""".split()
 )
+#: Units that are currencies (a currency word after "$" replaces the dollar).
+CURRENCY_UNITS = frozenset({
+    "euro", "japanese yen", "chinese yuan", "indian rupee", "shekel", "danish krone", "swedish krona",
+    "malaysian ringgit", "pound sterling", "croatian kuna", "australian dollar", "canadian dollar",
+    "hong kong dollar", "new zealand dollar",
+})
 #: Words that are never counted objects (pronouns etc. after "of").
+OBJECT_SKIP_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PART", "SCONJ", "AUX"})
 NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
@@ -263,6 +270,8 @@ MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through)[ \u00a0]*$", re.I)
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
+CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
+NOT_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|on|into|from)\b", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -292,6 +301,7 @@ class Atom:
     high: float | None = None
     fraction: bool = False
     tokens: tuple[int, int] = (0, 0)  # token range [first, last]
+    multiplier: float = 1.0  # the scale written after the number ("billion": 1e9)
     keep_bare: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -383,6 +393,8 @@ class _Finder:
         unit = self.unit_at(word_start)
         if unit and not unit[1].endswith(("of age",)):
             end, name = unit[0], unit[1]
+            if NOT_RATE_AFTER_RE.match(self.text, end):
+                return None
             if match.group("w").lower() in ("a", "an") and name not in A_RATE_WORDS:
                 return None
             return end, name
@@ -393,6 +405,8 @@ class _Finder:
         lemma = token.lemma_.lower() if token is not None and token.idx == word_start else word.group().lower()
         if match.group("w").lower() in ("a", "an") and lemma not in A_RATE_WORDS:
             return None
+        if NOT_RATE_AFTER_RE.match(self.text, word.end()):
+            return None  # "a year earlier", "a year ago"
         if token is not None and token.pos_ not in NOUN_POS and lemma not in A_RATE_WORDS:
             return None
         return word.end(), lemma
@@ -422,10 +436,11 @@ class _Finder:
         doc = self.doc
         while i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-        if i >= len(doc) or doc[i].pos_ in NOT_OBJECT_POS and doc[i].pos_ != "NUM":
+        if i >= len(doc) or doc[i].pos_ in NOT_OBJECT_POS or doc[i].like_num:
             return None
         j = i
-        while j < len(doc) and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or doc[j].text in ("-",)):
+        while j < len(doc) and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-",)) \
+                and not doc[j].like_num:
             if doc[j].pos_ in NOUN_POS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUN_POS):
                 return self.object_span(i, j)
             j += 1
@@ -433,9 +448,7 @@ class _Finder:
 
     def object_span(self, first: int, last: int) -> tuple[int, int, str]:
         span = self.doc[first:last + 1]
-        lemmas = [t.lemma_.lower() if t.pos_ in NOUN_POS and t.tag_ in ("NNS", "NNPS") else t.lower_
-                  for t in span if not t.is_stop and not t.is_punct]
-        return span.start_char, span.end_char, " ".join(lemmas)
+        return span.start_char, span.end_char, object_lemmas(span)
 
     # -- change verb
     def change_before(self, start: int) -> str | None:
@@ -450,7 +463,7 @@ class _Finder:
             if lower in LEVEL_WORDS:
                 return None
             direction = self.lex.change_lemmas.get(t.lemma_.lower()) or self.lex.change_lemmas.get(lower)
-            if direction and (t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART")):
+            if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART") and t.dep_ != "prt":
                 return direction
             if lower not in CHANGE_GAP_WORDS and not t.is_punct or lower in (",", ";", ".", ":"):
                 return None
@@ -475,16 +488,47 @@ class _Finder:
             return True
         if atom.currency or atom.unit is not None or atom.scaled:
             return False
-        if prev is not None and prev.idx + len(prev.text) == token.idx - (1 if prev.whitespace_ else 0):
-            if prev.lower_ in self.lex.label_words:
-                return True
-            if prev.lower_ in ("#", "no", "no."):
-                return True
-            if (prev.pos_ == "PROPN" or prev.text[:1].isupper() and not prev.is_sent_start) \
-                    and prev.text.isalpha() is not False and prev.text[:1].isupper() \
-                    and prev.lower_ not in self.lex.modifiers and prev.ent_type_ not in ("MONEY",):
-                return True
+        if prev is not None and not token.is_sent_start:
+            if prev.lower_ in self.lex.label_words or prev.text in ("#", "No", "No."):
+                return True  # "Game 7", "Channel 5", "No. 3"
+            if (prev.pos_ == "PROPN" or prev.text[:1].isupper()) and prev.text[:1].isalpha() \
+                    and prev.lower_ not in self.lex.modifiers and prev.lower_ not in MONTHS \
+                    and not prev.is_sent_start and prev.text not in ("US", "U.S."):
+                return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and atom.low is None \
+                and (atom.obj is None or self.doc[self.token_at(atom.obj[1] - 1).i].tag_ == "NNP"):
+            return True  # an address or a model: "49 Zorro Ranch Road", "787 Dreamliner"
+        if token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":"):
+            return True  # list numbering
         return False
+
+    def age_apposition(self, token: Token, atom: Atom) -> bool:
+        """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age."""
+        doc = self.doc
+        i = token.i
+        if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
+            return False
+        if atom.value != int(atom.value) or i < 2 or i + 1 >= len(doc):
+            return False
+        return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
+
+
+def object_lemmas(span: Any) -> str:
+    """The counted noun as NewsQuant writes it: content words, plural nouns singular, lower case."""
+    parts: list[str] = []
+    for token in span:
+        if token.pos_ in OBJECT_SKIP_POS:
+            continue
+        word = token.lower_
+        if token.tag_ == "NNS":
+            word = token.lemma_.lower()
+        elif token.tag_ == "NNPS" and word.endswith("s"):
+            word = word[:-1]
+        if parts and (token.text in "-‐" or span.doc[token.i - 1].text in "-‐"):
+            parts[-1] += word
+        else:
+            parts.append(word)
+    return " ".join(parts)
 
 
 def _number_value(match: re.Match) -> float:
@@ -522,8 +566,9 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
         elif atom.currency and name in ("dollar",) and surface in ("US", "U.S.", "USD"):
             atom.end = end  # "$76 US": the currency was already read
             unit = None
-        elif atom.currency and name not in ("dollar",) and surface.lower() not in ("dollars",) and \
-                name not in ("japanese yen", "euro"):
+        elif atom.currency and name in CURRENCY_UNITS:
+            atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
+        elif atom.currency:
             unit = None  # "$5 million shares": the rest is not the unit
     if unit is not None and not atom.currency:
         end, name, newsquant, surface = unit
@@ -539,13 +584,17 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
         atom.mod_start, atom.change = modifier
     else:
         direction = finder.change_before(atom.start)
-        if direction is not None:
+        # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall.
+        if direction is not None and (atom.unit or atom.currency):
             atom.change = direction
     last = finder.token_at(atom.end - 1)
     if last is not None and not atom.currency:
         obj = finder.object_after(last, measured=atom.unit is not None)
         if obj is not None:
             atom.obj, atom.obj_norm = (obj[0], obj[1]), obj[2]
+    if finder.age_apposition(first_token, atom):
+        atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
+        return atom
     if finder.is_date_or_label(first_token, atom):
         return None
     return atom
@@ -612,17 +661,19 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         if ORDINAL_TAIL_RE.match(text, pos) and not finder.unit_at(pos):
             continue
         scaled = False
+        multiplier = 1.0
         while True:
             scale = finder.scale_at(pos, currency=currency is not None)
             if scale is None:
                 break
             pos, factor = scale
             value *= factor
+            multiplier *= factor
             scaled = True
         # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D".
         if pos < len(text) and text[pos].isalpha() and not finder.unit_at(pos):
             continue
-        atom = Atom(start=qstart, end=pos, value=value, number_end=pos, scaled=scaled)
+        atom = Atom(start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier)
         if cur_unit is not None:
             atom.currency = True
             atom.unit, atom.newsquant = cur_unit[1], cur_unit[2]
@@ -670,6 +721,8 @@ def _word_atoms(finder: _Finder) -> list[Atom]:
             i += 1
             continue
         atom, last = _read_words(finder, i)
+        if atom is not None and last + 1 < n and doc[last + 1].lower_ == "of" and lower == "one" and last == i:
+            atom = None  # "one of Russia's closest allies" picks one out, it does not count
         if atom is None:
             i += 1
             continue
@@ -793,6 +846,8 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         atom.unit, atom.newsquant, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if fraction is not None:
+        if last + 1 >= n or doc[last + 1].lower_ != "of":
+            return None, i  # "a third-party", "this half": not a proportion
         atom = Atom(start=start, end=end, value=fraction, number_end=end, words=True, fraction=True)
         return atom, last
     value = total + current
@@ -821,6 +876,10 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
                 continue
         result.append(a)
         i += 1
+    for previous, atom in zip(result, result[1:]):
+        # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
+        if atom.change == "=" and atom.mod_start is None and CONVERSION_GAP_RE.match(text, previous.end, atom.start):
+            atom.change = previous.change
     return [a for a in result if not (a.low is None and _year_like(a, text))
             and not (a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None)]
 
@@ -848,16 +907,11 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         return "drop"  # a score ("2-0", "89-89"), not a range
     if _year_like(a, text) and _year_like(b, text):
         return "drop"  # "between 2014 and 2017", "1600 and 1900"
+    if _year_like(a, text):
+        return None  # "from 20 mpg in 2008 to 29 mpg": the year is not a bound
     low = a.value
-    if not a.scaled and b.scaled and not a.unit and not a.currency and b.value >= 1000:
-        # "1 to 2 thousand people": the scale is shared.
-        scale = 10 ** math.floor(math.log10(abs(b.value))) if b.value else 1
-        for factor in (1e12, 1e9, 1e6, 1e3, 1e2):
-            if b.value / factor >= 1 and (b.value / factor) < 1000 and b.value % factor == 0 or \
-                    b.value >= factor and abs(b.value / factor - round(b.value / factor, 3)) < 1e-9:
-                scale = factor
-                break
-        low = a.value * scale
+    if not a.scaled and b.scaled and a.value * b.multiplier <= b.value * 1.000001:
+        low = a.value * b.multiplier  # "1 to 2 thousand people", "US $89 to $93 billion"
     joined = Atom(
         start=a.start, end=b.end, value=math.nan, number_end=b.number_end, mod_start=a.mod_start,
         change=a.change if a.change != "=" else ("~" if b.change == "~" else "="),
