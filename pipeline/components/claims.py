@@ -24,13 +24,14 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .._extensions import add_warning, get_list
 from ..errors import Warnings
 from .attribution.cues import (
     Candidate,
     according_to_candidates,
+    find_subject,
     has_own_subject,
     is_reporting_verb,
     verb_candidate,
@@ -88,61 +89,107 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _quote_candidates(
+SENTENCE_END = frozenset({".", "!", "?"})
+#: Tokens searched after a quotation ("…,” Kim continued.") and before one ("Kirby said: “…”").
+WINDOW_AFTER = 14
+WINDOW_BEFORE = 6
+
+
+def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> Token | None:
+    """A reporting verb (with its subject) in the short clause right after a quotation."""
+    span = doc.char_span(quote.end, min(next_start, len(doc.text)), alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span[:WINDOW_AFTER]:
+        if "\n" in token.text or (token.text in SENTENCE_END and token.i > span.start):
+            break
+        if is_reporting_verb(token, lexicon):
+            subject = find_subject(token)
+            if subject is not None and subject.idx >= quote.end:
+                return token
+    return None
+
+
+def _verb_before(doc: Doc, quote: Quote, lexicon: Lexicon) -> Token | None:
+    """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
+    before = doc.text[:quote.start].rstrip(" \t")
+    if not before.endswith((":", ",")):
+        return None
+    tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if tokens is None:
+        return None
+    mark = tokens[0]
+    window = doc[max(mark.sent.start, mark.i - WINDOW_BEFORE):mark.i]
+    verbs = [t for t in window if is_reporting_verb(t, lexicon) and find_subject(t) is not None]
+    return verbs[-1] if verbs else None
+
+
+def _attach_quotes(
     doc: Doc, quotes: list[Quote], candidates: list[Candidate], lexicon: Lexicon, *, split_quotes: bool
 ) -> list[Candidate]:
-    """Direct claims for quotations no cue claimed: split quotes and colon quotes."""
+    """Give every unclaimed quotation next to an attribution to that attribution.
+
+    "“A,” she said, “B”": A and B are one claim (two spans), or two claims with
+    ``split_quotes``; "Trump said, “…”" / "said: “…”"; "…,” Kim continued.
+    “…”" (the same speaker goes on). Quotations left over without an
+    attribution next to them (scare quotes, titles) are not claims.
+    """
     text = doc.text
-    claimed = [(s, e) for c in candidates for s, e in c.content]
+    by_cue = {c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"}
     added: list[Candidate] = []
-    for quote in quotes:
-        if any(s < quote.end and quote.start < e for s, e in claimed):
+
+    def claimed(quote: Quote) -> bool:
+        return any(s < quote.end and quote.start < e for c in candidates + added for s, e in c.content)
+
+    def attach(quote: Quote, verb: Token) -> None:
+        existing = by_cue.get(verb.i)
+        if existing is not None and not split_quotes:
+            existing.content = sorted(existing.content + [(quote.start, quote.end)])
+            return
+        addressee = [c for c in verb.rights if c.dep_ in ("dobj", "dative")] if verb.lemma_.lower() in ("tell", "ask") else []
+        candidate = Candidate(
+            cue=(verb.idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
+            stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"), kind="direct",
+            source_head=find_subject(verb), cue_token=verb.i,
+            addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text)) if addressee else None,
+        )
+        added.append(candidate)
+        by_cue.setdefault(verb.i, candidate)
+
+    for index, quote in enumerate(quotes):
+        if claimed(quote):
             continue
-        inner = text[quote.start:quote.end]
-        if _words(inner) < MIN_QUOTE_WORDS:
+        next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
+        verb = _verb_after(doc, quote, next_start, lexicon) or _verb_before(doc, quote, lexicon)
+        if verb is not None and _inside(quotes, verb.idx) is None:
+            attach(quote, verb)
             continue
-        before = text[:quote.start].rstrip()
+        if len(text[quote.start:quote.end].split()) < MIN_QUOTE_WORDS:
+            continue
         # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on.
         previous = None
         for candidate in candidates + added:
             end = candidate.content[-1][1]
             if end <= quote.start and (previous is None or end > previous.content[-1][1]):
                 previous = candidate
-        if previous is not None:
-            gap = text[previous.content[-1][1]:quote.start]
-            if (
-                len(gap) <= MAX_CONTINUATION_GAP
-                and "\n" not in gap
-                and previous.cue[0] >= previous.content[-1][1]
-                and previous.cue[1] <= quote.start
-                and any(q.start <= previous.content[-1][0] < q.end for q in quotes)
-            ):
-                if split_quotes:
-                    added.append(Candidate(
-                        cue=previous.cue, content=[(quote.start, quote.end)], stance=previous.stance,
-                        kind="direct", source_head=previous.source_head, addressee=previous.addressee,
-                        cue_token=previous.cue_token,
-                    ))
-                else:
-                    previous.content.append((quote.start, quote.end))
-                continue
-        # "Kirby said: “…”": a reporting verb right before a colon.
-        if before.endswith(":"):
-            colon = len(before) - 1
-            token = doc.char_span(colon, colon + 1, alignment_mode="expand")
-            if token is None:
-                continue
-            sent = token[0].sent
-            verbs = [t for t in sent if t.i < token[0].i and is_reporting_verb(t, lexicon)]
-            if verbs:
-                verb = verbs[-1]
-                from .attribution.cues import find_subject  # local: keeps the import list short
-
+        if previous is None:
+            continue
+        gap = text[previous.content[-1][1]:quote.start]
+        if (
+            len(gap) <= MAX_CONTINUATION_GAP
+            and "\n" not in gap
+            and previous.cue[0] >= previous.content[-1][1]
+            and previous.cue[1] <= quote.start
+            and any(q.start <= previous.content[-1][0] < q.end for q in quotes)
+        ):
+            if split_quotes:
                 added.append(Candidate(
-                    cue=(verb.idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
-                    stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"), kind="direct",
-                    source_head=find_subject(verb), cue_token=verb.i,
+                    cue=previous.cue, content=[(quote.start, quote.end)], stance=previous.stance,
+                    kind="direct", source_head=previous.source_head, addressee=previous.addressee,
+                    cue_token=previous.cue_token,
                 ))
+            else:
+                previous.content.append((quote.start, quote.end))
     return added
 
 
@@ -230,7 +277,7 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
     for candidate in candidates:
         _extend_to_quotes(candidate, quotes)
     candidates = _drop_nested(_drop_duplicates(candidates), doc)
-    candidates.extend(_quote_candidates(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
+    candidates.extend(_attach_quotes(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
     candidates.extend(_speaker_line_candidates(doc, candidates))
 
     memory = SpeakerMemory()

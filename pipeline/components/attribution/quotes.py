@@ -29,21 +29,29 @@ class Quote:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
-    """(offset, "open" | "close") for each double quote mark."""
+def _marks(text: str) -> list[tuple[int, str, int]]:
+    """(offset, "open" | "close", length) for each double quote mark.
+
+    Two apostrophes ("''", the New York Times' archive convention) are one
+    straight double quote.
+    """
     marks = []
-    for i, ch in enumerate(text):
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        length = 2 if text.startswith("''", i) else 1
         if ch == OPENING:
-            marks.append((i, "open"))
+            marks.append((i, "open", 1))
         elif ch == CLOSING:
-            marks.append((i, "close"))
-        elif ch == STRAIGHT:
+            marks.append((i, "close", 1))
+        elif ch == STRAIGHT or length == 2:
             before = text[i - 1] if i else ""
-            after = text[i + 1] if i + 1 < len(text) else ""
+            after = text[i + length] if i + length < n else ""
             if before in _OPEN_BEFORE and after and not after.isspace():
-                marks.append((i, "open"))
+                marks.append((i, "open", length))
             else:
-                marks.append((i, "close"))
+                marks.append((i, "close", length))
+        i += length if length == 2 else 1
     return marks
 
 
@@ -55,12 +63,12 @@ def _paragraph_end(text: str, offset: int) -> int:
 def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     """The quotations of ``text`` and the (opening, closing) mark counts."""
     marks = _marks(text)
-    opened = sum(1 for _, kind in marks if kind == "open")
+    opened = sum(1 for _, kind, _ in marks if kind == "open")
     closed = len(marks) - opened
     quotes: list[Quote] = []
     start: int | None = None  # offset of the pending opening mark
     continued_from: int | None = None  # start of a quotation continued over paragraphs
-    for offset, kind in marks:
+    for offset, kind, length in marks:
         if start is not None and "\n" in text[start:offset]:
             # The quotation was not closed in its paragraph.
             para_end = _paragraph_end(text, start)
@@ -79,7 +87,7 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
                 start = offset
             # A second opening mark before a closing one: nested or stray; keep the first.
         elif start is not None:
-            quotes.append(Quote(continued_from if continued_from is not None else start, offset + 1))
+            quotes.append(Quote(continued_from if continued_from is not None else start, offset + length))
             start, continued_from = None, None
     if start is not None:
         quotes.append(Quote(continued_from if continued_from is not None else start, _paragraph_end(text, start), closed=False))
