@@ -1,0 +1,485 @@
+"""The HTML review: a static, offline site for checking who said what against the text.
+
+``write_review(records, out_dir)`` writes ``index.html`` (articles with their
+counts and three inline-SVG charts) and ``articles/<slug>.html`` per article:
+the text with every claim's source, cue, content parts and addressee
+highlighted (``class="claim claim-content"`` … ``data-claim="c3"``; the
+``title`` shows the canonical speaker, stance and kind), entities, quantities
+and dates marked, and tables of all four.
+
+Pages are self-contained: the stylesheet is inlined, there is no script and
+no external resource, and a Content-Security-Policy forbids both. Every piece
+of record text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from ..schema import STANCES
+from . import charts
+from .markup import Mark, render_marks
+
+#: Outer-to-inner order of marks that cover the same characters.
+RANK_CONTENT, RANK_ROLE, RANK_ENTITY, RANK_QUANTITY, RANK_DATE = range(5)
+ARTICLES_DIR = "articles"
+#: Longest slug taken from an article id for its page name.
+MAX_SLUG = 80
+
+
+@cache
+def _resource(name: str) -> str:
+    return (files("pipeline") / "resources" / "review" / name).read_text(encoding="utf-8")
+
+
+def _template(name: str) -> Template:
+    return Template(_resource(name))
+
+
+def esc(value: object) -> str:
+    """``value`` as escaped HTML text; ``None`` as an empty string."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def page_name(article_id: str, taken: set[str]) -> str:
+    """A safe, unique file name for an article's page (``taken`` is updated)."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", article_id).strip("._")[:MAX_SLUG] or "article"
+    name = f"{slug}.html"
+    if slug != article_id or name.lower() in taken:
+        digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name = f"{slug}-{digest}.html"
+        counter = 2
+        while name.lower() in taken:
+            name = f"{slug}-{digest}-{counter}.html"
+            counter += 1
+    taken.add(name.lower())
+    return name
+
+
+def claim_title(claim: dict[str, Any]) -> str:
+    """The hover text of a claim's highlights: id, speaker, stance, kind."""
+    source = claim.get("source")
+    if source:
+        speaker = (
+            f"{source.get('canonical') or source.get('text')} ({source.get('type') or 'unknown'})"
+        )
+    else:
+        speaker = "no source named"
+    stance, kind = claim.get("stance"), claim.get("kind")
+    return f"{claim['id']} · speaker: {speaker} · stance: {stance} · kind: {kind}"
+
+
+def claim_marks(claim: dict[str, Any]) -> list[Mark]:
+    """The marks of one claim: each content part, the source, the cue and the addressee."""
+    claim_id = claim["id"]
+    title = claim_title(claim)
+    stance = claim.get("stance") or "assert"
+    common = (("data-claim", claim_id), ("title", title))
+    content = claim["content"]
+    parts = content.get("spans") or [[content["start"], content["end"]]]
+    marks = [
+        Mark(
+            start,
+            end,
+            f"claim claim-content stance-{stance}",
+            (*common, ("data-part", str(number))),
+            RANK_CONTENT,
+        )
+        for number, (start, end) in enumerate(parts, start=1)
+    ]
+    for role in ("source", "cue", "addressee"):
+        span = claim.get(role)
+        if span:
+            marks.append(Mark(span["start"], span["end"], f"claim claim-{role}", common, RANK_ROLE))
+    return marks
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def quantity_summary(quantity: dict[str, Any]) -> str:
+    if quantity.get("value") is None:
+        amount = f"{_number(quantity.get('low'))}–{_number(quantity.get('high'))}"
+    else:
+        amount = _number(quantity["value"])
+    text = f"{quantity.get('change') or '='} {amount}"
+    if quantity.get("unit"):
+        text += f" {quantity['unit']}"
+    if quantity.get("per"):
+        text += f" per {quantity['per']}"
+    if quantity.get("object"):
+        text += f" of {quantity['object']['text']}"
+    return text
+
+
+def date_summary(timex: dict[str, Any]) -> str:
+    text = f"{timex.get('type')} {timex.get('value')}"
+    if timex.get("mod"):
+        text += f" ({timex['mod']})"
+    interval = timex.get("interval")
+    if interval:
+        text += f" [{interval['start']} – {interval['end']})"
+    return text
+
+
+def record_marks(record: dict[str, Any]) -> list[Mark]:
+    """Every mark of a record: claims, entities, quantities, dates."""
+    marks: list[Mark] = []
+    for claim in record.get("claims") or []:
+        marks += claim_marks(claim)
+    for entity in record.get("entities") or []:
+        label = entity.get("label") or "ENT"
+        title = f"{label} {entity.get('entity_id')}: {entity.get('canonical')}"
+        marks.append(
+            Mark(
+                entity["start"],
+                entity["end"],
+                f"ent ent-{label}",
+                (("data-entity", str(entity.get("entity_id"))), ("title", title)),
+                RANK_ENTITY,
+            )
+        )
+    for index, quantity in enumerate(record.get("quantities") or []):
+        marks.append(
+            Mark(
+                quantity["start"],
+                quantity["end"],
+                "qty",
+                (("data-quantity", str(index)), ("title", quantity_summary(quantity))),
+                RANK_QUANTITY,
+            )
+        )
+    for index, timex in enumerate(record.get("dates") or []):
+        marks.append(
+            Mark(
+                timex["start"],
+                timex["end"],
+                "timex",
+                (("data-date", str(index)), ("title", date_summary(timex))),
+                RANK_DATE,
+            )
+        )
+    return marks
+
+
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    empty: str,
+    numeric: set[int] = frozenset(),
+    row_attrs: list[str] | None = None,
+) -> str:
+    """A table from already-escaped cells."""
+    if not rows:
+        return f'<p class="muted">{esc(empty)}</p>'
+    head = "".join(
+        f'<th class="num">{esc(h)}</th>' if i in numeric else f"<th>{esc(h)}</th>"
+        for i, h in enumerate(headers)
+    )
+    body = []
+    for r, row in enumerate(rows):
+        attrs = row_attrs[r] if row_attrs else ""
+        cells = "".join(
+            f'<td class="num">{cell}</td>' if i in numeric else f"<td>{cell}</td>"
+            for i, cell in enumerate(row)
+        )
+        body.append(f"<tr{attrs}>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _span_text(span: dict[str, Any] | None) -> str:
+    return esc(span["text"]) if span else '<span class="muted">—</span>'
+
+
+def claims_table(record: dict[str, Any]) -> str:
+    rows, attrs = [], []
+    for claim in record.get("claims") or []:
+        source = claim.get("source") or {}
+        content = claim["content"]
+        parts = content.get("spans") or [[content["start"], content["end"]]]
+        content_text = " … ".join(record["text"][start:end] for start, end in parts)
+        rows.append(
+            [
+                f'<a href="#text">{esc(claim["id"])}</a>',
+                _span_text(claim.get("source")),
+                esc(source.get("canonical")),
+                esc(source.get("type")),
+                _span_text(claim.get("cue")),
+                esc(claim.get("stance")),
+                esc(claim.get("kind")),
+                _span_text(claim.get("addressee")),
+                f'<div class="content-cell">{esc(content_text)}</div>',
+            ]
+        )
+        attrs.append(f' id="row-{esc(claim["id"])}" data-row-claim="{esc(claim["id"])}"')
+    return _table(
+        [
+            "id",
+            "source",
+            "speaker (canonical)",
+            "type",
+            "cue",
+            "stance",
+            "kind",
+            "addressee",
+            "content",
+        ],
+        rows,
+        empty="No claims.",
+        row_attrs=attrs,
+    )
+
+
+def entities_table(record: dict[str, Any]) -> str:
+    clusters: dict[str, dict[str, Any]] = {}
+    for entity in record.get("entities") or []:
+        cluster = clusters.setdefault(
+            str(entity.get("entity_id")),
+            {"canonical": entity.get("canonical"), "label": entity.get("label"), "mentions": []},
+        )
+        cluster["mentions"].append(entity["text"])
+    rows = [
+        [
+            esc(entity_id),
+            esc(c["canonical"]),
+            esc(c["label"]),
+            str(len(c["mentions"])),
+            esc(", ".join(dict.fromkeys(c["mentions"]))),
+        ]
+        for entity_id, c in clusters.items()
+    ]
+    return _table(
+        ["id", "canonical", "label", "mentions", "as written"],
+        rows,
+        empty="No entities.",
+        numeric={3},
+    )
+
+
+def quantities_table(record: dict[str, Any]) -> str:
+    rows = [
+        [
+            str(i),
+            esc(q["text"]),
+            esc(q.get("change")),
+            esc(_number(q.get("value")) if q.get("value") is not None else ""),
+            esc(q.get("low")),
+            esc(q.get("high")),
+            esc(q.get("unit")),
+            esc(q.get("per")),
+            _span_text(q.get("object")),
+        ]
+        for i, q in enumerate(record.get("quantities") or [])
+    ]
+    return _table(
+        ["#", "text", "change", "value", "low", "high", "unit", "per", "object"],
+        rows,
+        empty="No quantities.",
+        numeric={0, 3, 4, 5},
+    )
+
+
+def dates_table(record: dict[str, Any]) -> str:
+    rows = []
+    for i, timex in enumerate(record.get("dates") or []):
+        interval = timex.get("interval") or {}
+        rows.append(
+            [
+                str(i),
+                esc(timex["text"]),
+                esc(timex.get("type")),
+                esc(timex.get("value")),
+                esc(timex.get("mod")),
+                esc(interval.get("start")),
+                esc(interval.get("end")),
+            ]
+        )
+    return _table(
+        ["#", "text", "type", "value", "mod", "from", "until (excl.)"],
+        rows,
+        empty="No dates.",
+        numeric={0},
+    )
+
+
+def _claim_style(record: dict[str, Any]) -> str:
+    """Hovering one part of a claim (or its table row) outlines all of its parts."""
+    rules = []
+    for claim in record.get("claims") or []:
+        claim_id = re.sub(r"[^A-Za-z0-9_-]", "", str(claim["id"]))
+        rules.append(
+            f'body:has([data-claim="{claim_id}"]:hover, [data-row-claim="{claim_id}"]:hover) '
+            f'[data-claim="{claim_id}"] {{ outline: 2px solid var(--ink); }}'
+        )
+    return "\n".join(rules)
+
+
+def _meta_line(record: dict[str, Any]) -> str:
+    meta = record.get("meta") or {}
+    source = record.get("source") or {}
+    parts = [f"id {esc(record['id'])}"]
+    for key in ("date", "publisher", "url"):
+        if meta.get(key):
+            parts.append(f"{key} {esc(meta[key])}")
+    if source.get("path"):
+        where = source["path"] + (f" line {source['line']}" if source.get("line") else "")
+        parts.append(f"from {esc(where)}")
+    pipeline = record.get("pipeline") or {}
+    parts.append(f"newsclaims {esc(pipeline.get('version'))}, {esc(pipeline.get('model'))}")
+    return " · ".join(parts)
+
+
+def _problems(record: dict[str, Any]) -> str:
+    out = []
+    error = record.get("error")
+    if error:
+        out.append(
+            f'<p class="error">Error {esc(error.get("code"))}: {esc(error.get("message"))}</p>'
+        )
+    warnings = record.get("warnings") or []
+    if warnings:
+        items = "".join(f"<li>{esc(w.get('code'))}: {esc(w.get('message'))}</li>" for w in warnings)
+        out.append(f'<ul class="warnings">{items}</ul>')
+    return "\n".join(out)
+
+
+def render_article(record: dict[str, Any], *, index_href: str = "../index.html") -> str:
+    """The review page of one record."""
+    text = record.get("text") or ""
+    title = (record.get("meta") or {}).get("title") or record["id"]
+    return _template("article.html").substitute(
+        title=esc(title),
+        style=_resource("style.css"),
+        claim_style=_claim_style(record),
+        index_href=esc(index_href),
+        meta=_meta_line(record),
+        problems=_problems(record),
+        text=render_marks(text, record_marks(record)),
+        claim_count=len(record.get("claims") or []),
+        entity_count=len(record.get("entities") or []),
+        quantity_count=len(record.get("quantities") or []),
+        date_count=len(record.get("dates") or []),
+        claims_table=claims_table(record),
+        entities_table=entities_table(record),
+        quantities_table=quantities_table(record),
+        dates_table=dates_table(record),
+    )
+
+
+@dataclass
+class ReviewSummary:
+    """What ``write_review`` wrote."""
+
+    out_dir: Path
+    index: Path
+    pages: dict[str, Path] = field(default_factory=dict)  # article id -> page
+    claims: int = 0
+
+    def describe(self) -> str:
+        return f"{len(self.pages)} articles, {self.claims} claims -> {self.index}"
+
+
+def _light(record: dict[str, Any]) -> dict[str, Any]:
+    """What the index needs of a record once its page is written (not its text)."""
+    return {
+        "id": record["id"],
+        "meta": record.get("meta") or {},
+        "error": record.get("error"),
+        "counts": {
+            key: len(record.get(key) or [])
+            for key in ("entities", "quantities", "dates", "claims", "warnings")
+        },
+        "claims": [
+            {
+                "source": {"canonical": (c.get("source") or {}).get("canonical")}
+                if c.get("source")
+                else None,
+                "stance": c.get("stance"),
+            }
+            for c in record.get("claims") or []
+        ],
+        "dates": [{"interval": d.get("interval")} for d in record.get("dates") or []],
+    }
+
+
+def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: str = "") -> str:
+    """The index page of ``articles`` (as reduced by ``_light``), linking to ``pages``."""
+    rows = []
+    totals = {key: 0 for key in ("entities", "quantities", "dates", "claims", "warnings")}
+    for number, (article, page) in enumerate(zip(articles, pages, strict=True), start=1):
+        meta, counts, error = article["meta"], article["counts"], article["error"]
+        for key in totals:
+            totals[key] += counts[key]
+        cells = [
+            f'<td class="num">{number}</td>',
+            f'<td><a href="{esc(ARTICLES_DIR + "/" + page)}">{esc(article["id"])}</a></td>',
+            f"<td>{esc(meta.get('title'))}</td>",
+            f"<td>{esc(meta.get('date'))}</td>",
+            f"<td>{esc(meta.get('publisher'))}</td>",
+            *(
+                f'<td class="num">{counts[key]}</td>'
+                for key in ("entities", "quantities", "dates", "claims", "warnings")
+            ),
+            f"<td>{esc(error.get('code')) if error else ''}</td>",
+        ]
+        css = ' class="has-error"' if error else ""
+        rows.append(f"<tr{css}>{''.join(cells)}</tr>")
+    totals_line = ", ".join(f"{count} {key}" for key, count in totals.items())
+    return _template("index.html").substitute(
+        count=len(articles),
+        source=esc(source),
+        style=_resource("style.css"),
+        totals=esc(totals_line),
+        chart_sources=charts.bar_chart(
+            charts.claims_per_source(articles), title="Claims per source"
+        ),
+        chart_stance=charts.bar_chart(
+            charts.stance_split(articles, STANCES), title="Stance", css_class="stance"
+        ),
+        chart_months=charts.column_chart(
+            charts.dates_by_month(articles), title="Dates mentioned, by month"
+        ),
+        rows="\n".join(rows),
+    )
+
+
+def write_review(
+    records: Iterable[dict[str, Any]], out_dir: str | Path, *, source: str = ""
+) -> ReviewSummary:
+    """Write the review site of ``records`` into ``out_dir``; pages are written as records come."""
+    out_dir = Path(out_dir)
+    pages_dir = out_dir / ARTICLES_DIR
+    pages_dir.mkdir(parents=True, exist_ok=True)
+    summary = ReviewSummary(out_dir=out_dir, index=out_dir / "index.html")
+    articles, pages, taken = [], [], set()
+    for record in records:
+        name = page_name(str(record["id"]), taken)
+        path = pages_dir / name
+        path.write_text(render_article(record), encoding="utf-8")
+        summary.pages[str(record["id"])] = path
+        summary.claims += len(record.get("claims") or [])
+        articles.append(_light(record))
+        pages.append(name)
+    summary.index.write_text(render_index(articles, pages, source=source), encoding="utf-8")
+    return summary
+
+
+def clear_review(out_dir: str | Path) -> None:
+    """Remove the pages a previous review wrote in ``out_dir`` (nothing else)."""
+    out_dir = Path(out_dir)
+    for page in (out_dir / ARTICLES_DIR).glob("*.html"):
+        page.unlink()
+    (out_dir / "index.html").unlink(missing_ok=True)
