@@ -43,8 +43,17 @@ def parse_pub_date(value: str | None) -> date | None:
         return None
 
 
+_PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
+_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby)\s+$", re.I)
+
+
 def clause_tense(token: Token) -> str | None:
     """``past``/``future`` of the clause governing ``token``, None for present or unknown."""
+    before = token.doc.text[max(0, token.idx - 20):token.idx]
+    if _PAST_CUE.search(before):
+        return "past"
+    if _FUTURE_CUE.search(before):
+        return "future"
     verb = token
     for _ in range(6):
         if verb.pos_ in VERB_POS and verb.dep_ != "aux":
@@ -56,7 +65,7 @@ def clause_tense(token: Token) -> str | None:
         return None
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in auxes):
+        if any(a.lower_ in FUTURE_AUX or (a.tag_ == "MD" and a.lower_ not in ("could", "might")) for a in auxes):
             return "future"
         if any(a.lower_ == "going" for a in auxes) or any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes):
             # "is going to sign", "plans to meet Friday": the infinitive looks forward.

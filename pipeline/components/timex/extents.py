@@ -45,8 +45,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     numword = _alt(w for w in lex["number"])
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    num = (rf"(?:\d+(?:\.\d+)?|(?:{tens})-(?:{ones})|{numword})"
-           rf"(?:\s+(?:hundred|thousand))?")
+    num1 = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{tens})[\s-](?:{ones})|{numword})"
+            rf"(?:\s+(?:hundred|thousand))?")
+    num = rf"{num1}(?:\s+(?:to|or)\s+{num1})?"
     unit = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centuries|quarter)"
     year = r"(?:1[5-9]\d\d|20\d\d)"
     yearb = rf"(?<![\d,.$£€#/:-]){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
@@ -64,10 +65,13 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                   r"nineteenth|twentieth|twenty-first")
     modwords = _alt(lex["mod"])
     spec = [
-        ("date_mdy", rf"{B}(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}"),
+        ("date_mdy", rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}"),
         ("date_dmy", rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?{E}"),
         ("date_my", rf"{B}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year}){E}"),
+        ("date_month_rel", rf"{B}(?P<month>{month})(?:\s+(?P<rel>this|last|next)\s+year|(?P<of>\s+of\s+(?P<rel2>this|last|next)\s+year)){E}"),
         ("date_month", rf"{B}(?P<month>{month}){E}"),
+        ("year_words", rf"{B}(?:(?P<the>the)\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+                       rf"(?P<y2000>two\s+thousand)(?:\s+(?:and\s+)?(?P<y20>{ones}|ten))?){E}"),
         ("date_numeric", rf"{B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){E}"),
         ("date_iso", rf"{B}(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9]){E}"),
         ("year", rf"{B}(?:(?P<the>the)\s+(?=(?:fiscal\s+)?{year}\s+(?:period|season|fiscal\s+year)))?"
@@ -76,16 +80,17 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", rf"{B}(?:the\s+)?(?:(?P<early>early|mid|late)[\s-]+)?(?:(?P<dec4>1[5-9]\d0|20\d0)'?s|"
                    rf"'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
         ("century", rf"{B}(?:the\s+)?(?P<ord>{centuryord})\s+century{E}"),
-        ("quarter", rf"{B}(?:the\s+)?(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?P<ord>{ordinal})[\s-]+"
+        ("quarter", rf"{B}(?:(?P<det>the|its|their|a\s+flat)\s+)?(?:(?P<pyear>{year})\s+|(?P<yrel>this|last|next)\s+year's\s+|"
+                    rf"(?P<yago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?P<ord>{ordinal})[\s-]+"
                     rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half|period)(?P<plural>s)?"
                     rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}"),
-        ("relative", rf"{B}(?P<rel>{rel})\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
+        ("relative", rf"{B}(?P<rel>{rel}|this\s+past|this\s+coming)\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
         ("the_unit", rf"{B}the\s+(?P<word>year|quarter|weekend|fiscal\s+year){E}"),
         ("year_ago_adj", rf"{B}(?:the\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
         ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
-        ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{part}))?{E}"),
+        ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)"),
         ("part_of_day", rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"),
-        ("deictic", rf"{B}(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}"),
+        ("deictic", rf"{B}(?:right\s+|more\s+)?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}"),
         ("weekday", rf"{B}(?P<weekday>{weekday})(?P<plural>s)?(?:,?\s+(?P<part>{part}))?{E}"),
         ("season", rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{yearb}))?{E}"),
         ("time", rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
@@ -94,10 +99,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("duration", rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
                      rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
                      rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
-                     rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?"
-                     rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?{E}"),
+                     rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<old>-old|-long)?"
+                     rf"(?:\s+(?:or\s+(?:{unit})s?\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}"),
         ("duration_bare", rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming)\s+)?"
-                          rf"(?P<unit>year|month|week|day|decade|hour|minute)s(?:\s+(?P<dir>ago|earlier|later))?{E}"),
+                          rf"(?P<unit>year|month|week|day|decade|hour|minute)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}"),
         ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
         ("set_every", rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}"),
         ("holiday", rf"{B}(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}"),
@@ -137,6 +142,7 @@ def find_candidates(text: str) -> list[Candidate]:
             groups = match.groupdict()
             if not _keep(text, family, match, groups):
                 continue
+            start = _trim_determiner(text, family, match, groups)
             found.append(Candidate(start, end, family, groups))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[Candidate] = []
@@ -149,6 +155,21 @@ def find_candidates(text: str) -> list[Candidate]:
     for cand in chosen:
         _fold_modifiers(text, cand)
     return chosen
+
+
+def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> int:
+    """TimeML leaves "the" out of adjectival timexes ("the [14-day] period", "the [third-quarter] loss")."""
+    start = match.start()
+    det = (groups.get("det") or "").lower()
+    if det not in ("the", "its", "their", "a flat"):
+        return start
+    body = match.group(0)[len(groups["det"]):].lstrip()
+    hyphenated = bool(re.match(r"^[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)", body, re.I))
+    if family == "quarter" and (hyphenated or det != "the"):
+        return match.end() - len(body)
+    if family == "duration" and (hyphenated or (groups.get("unit") or "").lower() in ("day", "hour", "minute", "second")):
+        return match.end() - len(body)
+    return start
 
 
 def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
@@ -189,7 +210,11 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             return False
         if w == "the future" and re.match(r"\s+of\b", text[match.end():], re.I):
             return False
+    if family == "set_word" and word[0].isupper() and start > 0 and not re.search(r"[.!?\"'“‘]\s*$", text[max(0, start - 3):start]):
+        return False
     if family == "duration":
+        if (groups.get("old") or "").lower() == "-old":
+            return False
         num = groups["num"].lower()
         if num in ("a", "an", "one") and groups["det"] is None and groups["dir"] is None:
             # "a day" alone is mostly not a timex ("a day of talks"); keep when clearly a span.
@@ -242,7 +267,11 @@ def _fold_modifiers(text: str, cand: Candidate) -> None:
         if not match:
             break
         if match.group("mod"):
-            if cand.mod is None and cand.family not in ("deictic", "set_word", "set_every"):
+            word = re.sub(r"\s+", " ", match.group("mod").lower())
+            body = text[cand.start:cand.end]
+            prepositional = word in ("over", "around", "under", "about", "some") and (
+                cand.family not in ("duration", "time") or re.match(r"(?i)the\b|past\b|last\b|next\b", body))
+            if cand.mod is None and not prepositional and cand.family not in ("deictic", "set_word", "set_every"):
                 cand.mod = match.group("mod").lower()
                 cand.start -= len(window) - match.start()
                 window = window[:match.start()]

@@ -58,6 +58,13 @@ def _number(text: str) -> float | None:
     """A count written as digits or words; None when unknown ("several")."""
     lex = load_lexicon()["number"]
     t = _norm(text).replace(",", "")
+    t = re.split(r"\s+(?:to|or)\s+", t)[0]
+    half = 0.5 if t.endswith(" 1/2") else 0.0
+    t = t[:-4] if half else t
+    try:
+        return float(t) + half
+    except ValueError:
+        pass
     try:
         return float(t)
     except ValueError:
@@ -112,10 +119,11 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
         return ref.year if there <= here else ref.year - 1
     if tense == "future":
         return ref.year if there >= here else ref.year + 1
-    # No tense: the nearest occurrence, ties to the past.
-    if abs(month - ref.month) <= 6:
+    # No tense: news mostly reports the past; a date up to three months ahead is the coming one.
+    ahead = (month - ref.month) % 12
+    if there <= here:
         return ref.year
-    return ref.year - 1 if month > ref.month else ref.year + 1
+    return ref.year if ahead <= 3 else ref.year - 1
 
 
 def _last_mention(ctx: Context, granularity: str) -> str | None:
@@ -244,6 +252,18 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         return _date(_safe_day(_closest_year(ref, month, day, tense), month, day), f"XXXX-{month:02d}-{day:02d}")
     if fam == "date_my":
         return _date(f"{int(g['year'])}-{_month(g['month']):02d}", "")
+    if fam == "date_month_rel":
+        month = _month(g["month"])
+        rel = (g.get("rel") or g.get("rel2")).lower()
+        if ref is None:
+            return _date(None, f"XXXX-{month:02d}")
+        return _date(f"{ref.year + {'this': 0, 'last': -1, 'next': 1}[rel]}-{month:02d}", "")
+    if fam == "year_words":
+        if g.get("y2000"):
+            n = _number(g["y20"]) if g.get("y20") else 0
+            return _date(f"{2000 + int(n or 0)}", "")
+        n = _number(g["y19"])
+        return _date(f"{1900 + int(n)}", "") if n else None
     if fam == "date_month":
         month = _month(g["month"])
         if ref is None:
@@ -347,8 +367,11 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         unit = g["unit"].lower()
         code = load_lexicon()["unit"][unit]
         dirn = _norm(g.get("dir"))
-        if dirn == "ago":
+        det = _norm(g.get("det"))
+        if dirn == "ago" or det == "recent":
             return _date("PAST_REF", "")
+        if det == "coming":
+            return _date("FUTURE_REF", "")
         return {"type": "DURATION", "value": _duration_value(None, code)}
     if fam == "set_word":
         return {"type": "SET", "value": load_lexicon()["set"][g["word"].lower()]}
@@ -376,8 +399,13 @@ def _quarter(cand: Candidate, ctx: Context) -> dict | None:
     if what == "half" and n > 2:
         return None
     letter = "Q" if what == "quarter" else "H"
-    if g.get("year"):
-        year: int | None = int(g["year"])
+    if g.get("year") or g.get("pyear"):
+        year: int | None = int(g.get("year") or g["pyear"])
+    elif g.get("yrel") and ctx.ref:
+        year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+    elif g.get("yago") and ctx.ref:
+        q = _last_quarter(ctx)
+        year = int(q[:4]) - 1 if q and q[0].isdigit() else ctx.ref.year - 1
     elif g.get("relyear") and ctx.ref:
         year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[g["relyear"].lower()]
     elif ctx.ref:
@@ -568,6 +596,8 @@ def _duration(cand: Candidate, ctx: Context) -> dict | None:
                 anchor = q
         if anchor is None and ctx.ref is None:
             return _date(None, _undefined(step))
+        if step in ("10Y", "100Y"):
+            step, n = "Y", n * (10 if step == "10Y" else 100)
         value = _shift(anchor, ctx.ref, sign * int(n), step)
         return _date(value, _undefined(step))
     return {"type": "DURATION", "value": _duration_value(n, code)}
