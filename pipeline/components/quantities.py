@@ -262,6 +262,7 @@ CLOCK_RE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I
 )
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
 PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 #: Prefixes glued with a hyphen that keep the number ("minus-5", "sub-7", "to-260,000").
 HYPHEN_PREFIX_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I)
@@ -592,6 +593,10 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
         obj = finder.object_after(last, measured=atom.unit is not None)
         if obj is not None:
             atom.obj, atom.obj_norm = (obj[0], obj[1]), obj[2]
+            if atom.unit is None and atom.per is None:
+                per = finder.per_at(obj[1])  # "3,000 tests per day"
+                if per is not None:
+                    atom.per = per[1]
     if finder.age_apposition(first_token, atom):
         atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
         return atom
@@ -615,6 +620,8 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         if clock and (":" in clock.group() or re.search(r"[ap]\.?m", clock.group(), re.I)):
             skip_until = clock.end()
             continue
+        if LIST_NUMBER_RE.match(text, start) and text[text.rfind("\n", 0, start) + 1:start].strip() == "":
+            continue  # "1. Open the box." at the start of a line
         phone = PHONE_RE.match(text, start)
         if phone:
             skip_until = phone.end()
@@ -933,7 +940,7 @@ def _to_dict(atom: Atom) -> dict[str, Any]:
         newsquant = atom.obj_norm
     else:
         newsquant = "-"
-    if atom.per and atom.newsquant:
+    if atom.per and (atom.newsquant or atom.obj_norm):
         newsquant = f"{newsquant} per {atom.per}"
     return {
         "start": atom.span_start,
