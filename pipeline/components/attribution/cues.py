@@ -18,7 +18,12 @@ from .lexicon import Lexicon
 #: Dependency labels of a clausal complement that holds what was said.
 CONTENT_DEPS = ("ccomp",)
 #: Verbs whose to-infinitive holds the content ("claimed to have confirmed").
-XCOMP_CONTENT = frozenset({"claim", "deny", "promise", "pledge", "vow", "predict", "hope", "expect"})
+XCOMP_CONTENT = frozenset({
+    "claim", "deny", "promise", "pledge", "vow", "predict", "hope", "expect", "want", "plan", "decide",
+    "refuse", "decline", "seek", "agree", "offer", "threaten", "vow", "appear",
+})
+#: Verbs whose direct object is not what they report ("added glory", "continued the work").
+NO_OBJECT_CONTENT = frozenset({"add", "continue", "learn", "point", "refer", "post", "find", "see", "know", "feel", "think", "believe", "answer"})
 #: Verbs whose direct object can be the content ("denied the accusations").
 OBJECT_CONTENT = frozenset({
     "deny", "reject", "dismiss", "refute", "dispute", "rebut", "report", "confirm", "announce",
@@ -30,6 +35,8 @@ OBJECT_CONTENT = frozenset({
 PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",)}
 #: Verbs whose content is everything they govern after the object ("called X a liar").
 OBJECT_AND_REST = frozenset({"call", "cite", "describe", "accuse", "charge", "blame", "allege", "praise"})
+#: Any reporting verb's direct object may be its content (PolNeAR annotates "noted the rule").
+OBJECTS_FOR_ALL = True
 #: Right dependents that are not part of an object content.
 NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod", "mark", "dep"})
 #: Subjects of a reporting verb.
@@ -143,7 +150,16 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 addressee = child
                 break
     token_parts: list[tuple[int, int]] = []
-    complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if subject is None:
+        # "was first reported by The Washington Post": the agent is the source,
+        # the passive subject the content.
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        pobj = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+        if pobj and passive:
+            subject = pobj[0]
+            token_parts.append(subtree_bounds(passive[0]))
+    complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS] if not token_parts else []
     if complements:
         # Complements on both sides (a sentence split missed at "…"): the right one.
         # But "“A,” she said, “B”" is one split quotation: keep both.
@@ -155,7 +171,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             token_parts.append(subtree_bounds(comp))
     if not token_parts and lemma in XCOMP_CONTENT:
         token_parts = [subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    if not token_parts and lemma in OBJECT_CONTENT:
+    if not token_parts and (lemma in OBJECT_CONTENT or OBJECTS_FOR_ALL and lemma not in NO_OBJECT_CONTENT):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if objects and objects[0] is not addressee:
             start = objects[0].left_edge.i
@@ -184,11 +200,12 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         for child in addressee.rights:
             if child.dep_ == "appos":
                 token_parts.append(subtree_bounds(child))
-    if not token_parts and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i and subject is not None:
-        # "X did Y, sources said": the cue clause hangs on the content's verb.
-        head_bounds = subtree_bounds(verb.head)
-        token_parts = _exclude(head_bounds, subtree_bounds(verb))
-        token_parts = [p for p in token_parts if p[1] <= verb.left_edge.i]
+    if not token_parts and subject is not None and (
+        verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+    ):
+        # "X did Y, sources said" / "The test, North Korea said, was its biggest":
+        # the cue clause hangs on the content's verb; content is the rest of it.
+        token_parts = _exclude(subtree_bounds(verb.head), subtree_bounds(verb))
     if not token_parts or subject is None:
         return None
     # Parenthetical attribution "A, experts told RFA, B": content is A and B.

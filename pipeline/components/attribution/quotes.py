@@ -61,10 +61,23 @@ def _paragraph_end(text: str, offset: int) -> int:
 
 
 def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
-    """The quotations of ``text`` and the (opening, closing) mark counts."""
+    """The quotations of ``text`` and the (opening, closing) mark counts.
+
+    Curly and straight marks are paired separately (a stray straight mark in a
+    curly-quoted text must not swallow a paragraph); a straight-quoted
+    quotation overlapping a curly one is dropped.
+    """
     marks = _marks(text)
     opened = sum(1 for _, kind, _ in marks if kind == "open")
     closed = len(marks) - opened
+    curly = _pair(text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)])
+    straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
+    quotes = curly + [q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)]
+    return sorted(quotes, key=lambda q: q.start), (opened, closed)
+
+
+def _pair(text: str, marks: list[tuple[int, str, int]]) -> list[Quote]:
+    """Pair opening and closing marks of one style into quotations."""
     quotes: list[Quote] = []
     start: int | None = None  # offset of the pending opening mark
     continued_from: int | None = None  # start of a quotation continued over paragraphs
@@ -91,4 +104,4 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
             start, continued_from = None, None
     if start is not None:
         quotes.append(Quote(continued_from if continued_from is not None else start, _paragraph_end(text, start), closed=False))
-    return quotes, (opened, closed)
+    return quotes
