@@ -8,7 +8,7 @@ CORPORA ?= corpora
 OUTPUTS ?= outputs
 EVAL_DIR ?= $(OUTPUTS)/eval
 
-.PHONY: install extract test eval eval-claims eval-quantities eval-dates lint clean
+.PHONY: install extract test eval eval-claims eval-quantities eval-dates golden lint clean
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ eval-quantities: $(STAMP)
 
 eval-dates: $(STAMP)
 	$(BIN)/newsclaims evaluate dates $(BENCHMARKS)/tempeval3 --json $(EVAL_DIR)/dates-tbaq.json
+
+# Deliberately rewrite tests/golden/ from the current pipeline (say why in the commit).
+golden: $(STAMP)
+	$(BIN)/python -m tests.test_golden
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

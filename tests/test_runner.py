@@ -184,3 +184,17 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
         first.send_signal(signal.SIGKILL)
         first.communicate()
     assert os.path.getsize(out) >= 0
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  \n"])
+def test_empty_or_blank_text_gives_a_record_with_a_warning(nlp, text: str) -> None:
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert_valid_record(record)
+    assert record["text"] == text and record["claims"] == []
+    assert [w["code"] for w in record["warnings"]] == ["W004"]
+
+
+def test_without_a_publication_date_the_record_says_so(nlp) -> None:
+    record = process_text("Officials said on Tuesday that talks failed.", nlp=nlp)
+    assert_valid_record(record)
+    assert "W002" in [w["code"] for w in record["warnings"]]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.io.html import html_to_text
-from pipeline.io.readers import decode, discover, read_articles
+from pipeline.io.readers import decode, discover, read_articles, read_path
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -122,3 +122,38 @@ def test_html_main_text_drops_scripts_navigation_and_keeps_blocks() -> None:
 @pytest.mark.parametrize("markup", ["", "   ", "<html></html>", "<script>only()</script>"])
 def test_html_without_text_gives_empty_text(markup: str) -> None:
     assert html_to_text(markup)[1] == ""
+
+
+def test_an_unreadable_input_is_an_error_article(tmp_path: Path) -> None:
+    # A folder named like an article, given explicitly, cannot be read as a file
+    # (chmod 000 would not do: tests may run as root, who reads anything).
+    folder = tmp_path / "odd.txt"
+    folder.mkdir()
+    [article] = read_path(folder)
+    assert article.error["code"] == "E001" and "odd.txt" in article.error["message"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod-000 file")
+def test_a_file_without_read_permission_is_an_error_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", "text")
+    path.chmod(0)
+    [article] = read_articles([tmp_path])
+    assert article.error["code"] == "E001"
+
+
+def test_html_is_parsed_never_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the HTML reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    markup = """<!DOCTYPE html SYSTEM "http://example.invalid/x.dtd"><html><head>
+    <link rel="stylesheet" href="http://example.invalid/a.css">
+    <script src="http://example.invalid/a.js"></script></head><body>
+    <iframe src="http://example.invalid/frame"></iframe><img src="http://example.invalid/i.png">
+    <p>Police said 3 people were hurt.</p></body></html>"""
+    write(tmp_path / "page.html", markup)
+    [article] = read_articles([tmp_path])
+    assert article.text == "Police said 3 people were hurt."
