@@ -126,6 +126,82 @@ def evaluate(
         json_out.write_text(json.dumps(metrics, indent=2, default=str) + "\n", encoding="utf-8")
 
 
+EXPORT_FORMATS = ("csv", "parquet", "labelstudio")
+
+
+def _read_records_or_fail(records: Path) -> list[dict]:
+    from .io.records import BadRecords, read_records
+
+    if not records.is_file():
+        _fail(f"no such records file: {records}")
+    try:
+        return read_records(records)
+    except (BadRecords, OSError, UnicodeDecodeError) as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    return []  # unreachable: _fail raises
+
+
+@app.command()
+def export(
+    records: Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, labelstudio.")] = "csv",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+) -> None:
+    """Write RECORDS as tables (CSV or Parquet) or as Label Studio tasks with a labeling config."""
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if output.exists() and not output.is_dir():
+        _fail(f"{output} exists and is not a folder")
+    if fmt == "labelstudio":
+        names = ["tasks.json", "labeling_config.xml"]
+    else:
+        from .io.tables import TABLES
+
+        names = [f"{table}.{fmt}" for table in TABLES]
+    existing = [name for name in names if (output / name).exists()]
+    if existing and not force:
+        _fail(f"{output} already holds {', '.join(existing)}; use --force to overwrite")
+    rows = _read_records_or_fail(records)
+    if fmt == "labelstudio":
+        from .io.labelstudio import records_to_tasks, write_tasks
+
+        tasks = records_to_tasks(rows)
+        written = write_tasks(tasks, output)
+        done = f"{len(tasks)} Label Studio tasks"
+    else:
+        from .io.tables import records_to_frames, write_frames
+
+        frames = records_to_frames(rows)
+        written = write_frames(frames, output, fmt)
+        done = ", ".join(f"{len(frame)} {table}" for table, frame in frames.items())
+    if not quiet:
+        typer.echo(f"{done} -> {', '.join(str(path) for path in written)}", err=True)
+
+
+@app.command()
+def review(
+    records: Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the review site.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing review.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+) -> None:
+    """Write a static HTML review of RECORDS (index.html and one page per article), offline."""
+    from .review import clear_review, write_review
+
+    if output.exists() and not output.is_dir():
+        _fail(f"{output} exists and is not a folder")
+    if (output / "index.html").exists():
+        if not force:
+            _fail(f"{output} already holds a review; use --force to replace it")
+        clear_review(output)
+    rows = _read_records_or_fail(records)
+    summary = write_review(rows, output, source=records.name)
+    if not quiet:
+        typer.echo(f"review: {summary.describe()}", err=True)
+
+
 def run() -> None:  # pragma: no cover - console entry point alias
     app(prog_name="newsclaims")
 

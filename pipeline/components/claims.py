@@ -43,7 +43,7 @@ from .attribution.speakers import SpeakerMemory, resolve_speaker, source_tokens
 #: A quotation needs this many words to be a statement on its own (shorter: scare quotes).
 MIN_QUOTE_WORDS = 4
 #: Longest gap (characters) between a quoted claim and the next quotation it continues.
-MAX_CONTINUATION_GAP = 80
+MAX_CONTINUATION_GAP = 300
 
 
 def _inside(quotes: list[Quote], offset: int) -> Quote | None:

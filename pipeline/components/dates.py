@@ -26,7 +26,7 @@ from ..errors import Warnings
 from .timex.extents import find_candidates
 from .timex.normalise import Context, interval, normalise
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due"}
 VERB_POS = {"VERB", "AUX"}
 _FINANCIAL = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
@@ -44,7 +44,8 @@ def parse_pub_date(value: str | None) -> date | None:
 
 
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
-_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby)\s+$", re.I)
+_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|(?<!up )\buntil|\bthrough|"
+                         r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$", re.I)
 
 
 def clause_tense(token: Token) -> str | None:
@@ -65,8 +66,10 @@ def clause_tense(token: Token) -> str | None:
         return None
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX or (a.tag_ == "MD" and a.lower_ not in ("could", "might")) for a in auxes):
+        if any(a.lower_ in FUTURE_AUX for a in auxes):
             return "future"
+        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
+            return "modal"
         if any(a.lower_ == "going" for a in auxes) or any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes):
             # "is going to sign", "plans to meet Friday": the infinitive looks forward.
             head = verb.head

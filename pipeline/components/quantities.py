@@ -427,7 +427,8 @@ class _Finder:
             return None
         head = last.head
         if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > last.i and head.pos_ in NOUN_POS:
-            if head.i - last.i <= 5 and not (doc[last.i + 1:head.i].text.count(",")):
+            between = doc[last.i + 1:head.i + 1]
+            if head.i - last.i <= 5 and "," not in between.text and not between[0].like_num:
                 return self.object_span(nxt, head.i)
         if doc[nxt].pos_ in NOUN_POS and doc[nxt].tag_ in ("NNS", "NNPS") and not doc[nxt].ent_type_ == "DATE":
             return self.object_span(nxt, nxt)
@@ -597,6 +598,9 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
                 per = finder.per_at(obj[1])  # "3,000 tests per day"
                 if per is not None:
                     atom.per = per[1]
+    if atom.obj is not None and (atom.mod_start is not None or first_token.ent_type_ != "DATE") \
+            and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS":
+        atom.extra["counted_year"] = True  # "more than 1000 customers" is no year
     if finder.age_apposition(first_token, atom):
         atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
         return atom
@@ -887,7 +891,9 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
         # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
         if atom.change == "=" and atom.mod_start is None and CONVERSION_GAP_RE.match(text, previous.end, atom.start):
             atom.change = previous.change
-    return [a for a in result if not (a.low is None and _year_like(a, text))
+    objects = [a.obj for a in result if a.obj]
+    return [a for a in result if not (a.low is None and _year_like(a, text) and not a.extra.get("counted_year"))
+            and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
             and not (a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None)]
 
 

@@ -230,13 +230,18 @@ def labeling_config(entity_labels: Iterable[str] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export(records_path: str | Path, out_dir: str | Path) -> list[Path]:
-    """Write ``tasks.json`` and ``labeling_config.xml`` for the records in ``records_path``."""
-    tasks = [record_to_task(record) for record in iter_records(records_path)]
+def records_to_tasks(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One task per record, in record order."""
+    return [record_to_task(record) for record in records]
+
+
+def write_tasks(tasks: list[dict[str, Any]], out_dir: str | Path) -> list[Path]:
+    """Write ``tasks.json`` and the matching ``labeling_config.xml`` into ``out_dir``."""
     entity_labels = {
         item["value"]["labels"][0]
         for task in tasks
-        for item in task["predictions"][0]["result"]
+        for prediction in task["predictions"]
+        for item in prediction["result"]
         if item.get("from_name") == "entity"
     }
     out_dir = Path(out_dir)
@@ -245,3 +250,8 @@ def export(records_path: str | Path, out_dir: str | Path) -> list[Path]:
     tasks_path.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     config_path.write_text(labeling_config(entity_labels), encoding="utf-8")
     return [tasks_path, config_path]
+
+
+def export(records_path: str | Path, out_dir: str | Path) -> list[Path]:
+    """Write ``tasks.json`` and ``labeling_config.xml`` for the records in ``records_path``."""
+    return write_tasks(records_to_tasks(iter_records(records_path)), out_dir)
