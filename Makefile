@@ -8,7 +8,7 @@ CORPORA ?= corpora
 OUTPUTS ?= outputs
 EVAL_DIR ?= $(OUTPUTS)/eval
 
-.PHONY: install extract test eval eval-claims eval-quantities eval-dates golden lint clean
+.PHONY: install extract test browser eval eval-claims eval-quantities eval-dates golden lint clean
 
 install: $(STAMP)
 
@@ -25,9 +25,18 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)
 	@mkdir -p $(OUTPUTS)
 	$(BIN)/newsclaims extract $(CORPORA) -o $(OUTPUTS)/claims.jsonl --force
+	$(BIN)/newsclaims review $(OUTPUTS)/claims.jsonl -o $(OUTPUTS)/review --force
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Debian's headless Chromium for the review's browser test (Playwright drives the
+# system browser; nothing is downloaded by Playwright). Installed quietly when
+# missing and running as root; otherwise the browser test skips with its reason.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+		|| echo "chromium could not be installed; the browser test will skip"; }
 
 eval: eval-claims eval-quantities eval-dates
 
