@@ -52,7 +52,7 @@ STAGE = "newsclaims_quantities"
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Tokens skipped when looking back from an amount for its change verb ("rose by just 3%").
 CHANGE_GAP_WORDS = frozenset(
-    {"by", "just", "only", "a", "an", "another", "further", "slightly", "sharply", "more",
+    {"by", "just", "only", "another", "further", "slightly", "sharply", "more",
      "some", "over", "nearly", "about", "almost", "roughly", "around", "marginally", "$"}
 )
 #: Words that make the amount after them a level, not a change ("rose to $7.36 billion").
@@ -465,13 +465,17 @@ class _Finder:
             if lower in LEVEL_WORDS:
                 return None
             direction = self.lex.change_lemmas.get(t.lemma_.lower()) or self.lex.change_lemmas.get(lower)
-            if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART") and t.dep_ != "prt":
+            if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
                 return direction
             if lower not in CHANGE_GAP_WORDS and not t.is_punct or lower in (",", ";", ".", ":"):
                 return None
             i -= 1
             steps += 1
         return None
+
+    def after_by(self, start: int) -> bool:
+        """ "decrease by 1": an amount right after "by" is a change even without a unit."""
+        return self.text[max(0, start - 3):start].lower() == "by "
 
     # -- filters
     def is_date_or_label(self, token: Token, atom: Atom) -> bool:
@@ -587,7 +591,7 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     else:
         direction = finder.change_before(atom.start)
         # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall.
-        if direction is not None and (atom.unit or atom.currency):
+        if direction is not None and (atom.unit or atom.currency or finder.after_by(atom.start)):
             atom.change = direction
     last = finder.token_at(atom.end - 1)
     if last is not None and not atom.currency:
@@ -925,9 +929,12 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
     low = a.value
     if not a.scaled and b.scaled and a.value * b.multiplier <= b.value * 1.000001:
         low = a.value * b.multiplier  # "1 to 2 thousand people", "US $89 to $93 billion"
+    change = a.change if a.change != "=" else ("~" if b.change == "~" else "=")
+    if change == "=" and (b.unit or b.currency):
+        change = finder.change_before(a.start) or "="  # "dropped by 1 to 1.5 degrees"
     joined = Atom(
         start=a.start, end=b.end, value=math.nan, number_end=b.number_end, mod_start=a.mod_start,
-        change=a.change if a.change != "=" else ("~" if b.change == "~" else "="),
+        change=change,
         unit=b.unit or a.unit, unit_text=b.unit_text or a.unit_text, newsquant=b.newsquant or a.newsquant,
         currency=a.currency or b.currency, scaled=a.scaled or b.scaled, per=b.per or a.per,
         obj=b.obj or a.obj, obj_norm=b.obj_norm if b.obj else a.obj_norm, low=low, high=b.value,
