@@ -200,6 +200,33 @@ SPEAKER_LINE = re.compile(r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]
 NOT_SPEAKERS = frozenset({"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"})
 
 
+#: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line.
+SIGNED_QUOTE = re.compile(r"(?P<dash>[―—])[ \t]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*$", re.M)
+
+
+def _signed_quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate]) -> list[Candidate]:
+    text = doc.text
+    claimed = [(s, e) for c in candidates for s, e in c.content]
+    found = []
+    for match in SIGNED_QUOTE.finditer(text):
+        dash = match.start("dash")
+        before = [q for q in quotes if q.end <= dash and not text[q.end:dash].strip()]
+        if not before:
+            continue
+        quote = before[-1]
+        if any(s < quote.end and quote.start < e for s, e in claimed):
+            continue
+        speaker = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="contract")
+        dash_tokens = doc.char_span(dash, dash + 1, alignment_mode="expand")
+        if speaker is None or not len(speaker) or dash_tokens is None:
+            continue
+        found.append(Candidate(
+            cue=(dash, dash + 1), content=[(quote.start, quote.end)], kind="direct",
+            source_head=speaker.root, source_span=(speaker.start, speaker.end), cue_token=dash_tokens[0].i,
+        ))
+    return found
+
+
 def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     text = doc.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
@@ -279,6 +306,7 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
     candidates = _drop_nested(_drop_duplicates(candidates), doc)
     candidates.extend(_attach_quotes(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
     candidates.extend(_speaker_line_candidates(doc, candidates))
+    candidates.extend(_signed_quote_candidates(doc, quotes, candidates))
 
     memory = SpeakerMemory()
     claims = []
