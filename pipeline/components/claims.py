@@ -31,6 +31,7 @@ from ..errors import Warnings
 from .attribution.cues import (
     Candidate,
     according_to_candidates,
+    cue_start,
     find_subject,
     has_own_subject,
     is_reporting_verb,
@@ -148,7 +149,7 @@ def _attach_quotes(
             return
         addressee = [c for c in verb.rights if c.dep_ in ("dobj", "dative")] if verb.lemma_.lower() in ("tell", "ask") else []
         candidate = Candidate(
-            cue=(verb.idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
+            cue=(cue_start(verb).idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
             stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"), kind="direct",
             source_head=find_subject(verb), cue_token=verb.i,
             addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text)) if addressee else None,

@@ -428,11 +428,22 @@ class _Finder:
         head = last.head
         if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > last.i and head.pos_ in NOUN_POS:
             between = doc[last.i + 1:head.i + 1]
-            if head.i - last.i <= 5 and "," not in between.text and not between[0].like_num:
+            if head.i - last.i <= 5 and "," not in between.text and between[0].tag_ != "CD" \
+                    and not any(t.ent_type_ in ("DATE", "TIME") for t in between):
                 return self.object_span(nxt, head.i)
         if doc[nxt].pos_ in NOUN_POS and doc[nxt].tag_ in ("NNS", "NNPS") and not doc[nxt].ent_type_ == "DATE":
             return self.object_span(nxt, nxt)
         return None
+
+    def unit_of_head(self, obj: tuple[int, int, str]) -> tuple[str, str, str] | None:
+        """(unit, newsquant, text) when the object's head noun is a unit of the lexicon."""
+        head = self.token_at(obj[1] - 1)
+        if head is None or head.pos_ not in NOUN_POS:
+            return None
+        entry = self.lex.units.get(head.lower_)
+        if entry is None or entry[0] in ("times", "point", "penny"):
+            return None
+        return entry[0], entry[1], head.text
 
     def phrase_from(self, i: int) -> tuple[int, int, str] | None:
         doc = self.doc
@@ -596,7 +607,11 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     last = finder.token_at(atom.end - 1)
     if last is not None and not atom.currency:
         obj = finder.object_after(last, measured=atom.unit is not None)
-        if obj is not None:
+        head_unit = finder.unit_of_head(obj) if obj is not None and atom.unit is None else None
+        if head_unit is not None:
+            # "517 rushing yards", "1/16 of a US pint": the counted noun is a unit.
+            atom.unit, atom.newsquant, atom.unit_text = head_unit
+        elif obj is not None:
             atom.obj, atom.obj_norm = (obj[0], obj[1]), obj[2]
             if atom.unit is None and atom.per is None:
                 per = finder.per_at(obj[1])  # "3,000 tests per day"

@@ -50,7 +50,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     num = rf"{num1}(?:\s+(?:to|or)\s+{num1})?"
     unit = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|centuries|quarter)"
     year = r"(?:1[5-9]\d\d|20\d\d)"
-    yearb = rf"(?<![\d,.$£€#/:-]){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
+    yearb = rf"(?<![\d,.$£€#/:])(?<!\d-){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
     daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
     ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
     rel = (r"this|last|next|past|previous|coming|current|that|"
