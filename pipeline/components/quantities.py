@@ -428,7 +428,7 @@ class _Finder:
         head = last.head
         if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > last.i and head.pos_ in NOUN_POS:
             between = doc[last.i + 1:head.i + 1]
-            if head.i - last.i <= 5 and "," not in between.text and between[0].tag_ != "CD" \
+            if head.i - last.i <= 5 and "," not in between.text and doc[nxt].tag_ != "CD" \
                     and not any(t.ent_type_ in ("DATE", "TIME") for t in between):
                 return self.object_span(nxt, head.i)
         if doc[nxt].pos_ in NOUN_POS and doc[nxt].tag_ in ("NNS", "NNPS") and not doc[nxt].ent_type_ == "DATE":
@@ -758,8 +758,11 @@ def _word_atoms(finder: _Finder) -> list[Atom]:
             continue
         first = doc[i]
         finished = _finish(finder, atom, first_token=first)
-        if finished is not None and (finished.unit or finished.obj or finished.fraction
-                                      or finished.low is not None or finished.scaled):
+        if finished is not None:
+            # A bare number word ("three") is kept only with a unit or counted noun, or as
+            # a range bound ("three or four years"); see ``_join_ranges``.
+            finished.keep_bare = bool(finished.unit or finished.obj or finished.fraction
+                                      or finished.low is not None or finished.scaled)
             atoms.append(finished)
             for k in finder.tokens_between(finished.span_start, finished.end):
                 finder.used[k] = True
@@ -910,6 +913,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
         # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
         if atom.change == "=" and atom.mod_start is None and CONVERSION_GAP_RE.match(text, previous.end, atom.start):
             atom.change = previous.change
+    result = [a for a in result if a.keep_bare]
     objects = [a.obj for a in result if a.obj]
     return [a for a in result if not (a.low is None and _year_like(a, text) and not a.extra.get("counted_year"))
             and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
