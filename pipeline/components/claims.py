@@ -56,11 +56,11 @@ def _inside(quotes: list[Quote], offset: int) -> Quote | None:
 
 def _extend_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that reaches into a quotation takes all of it (never across the cue)."""
-    cue_start, cue_end = candidate.cue
+    cue_begin, _ = candidate.cue
     parts = []
     for start, end in candidate.content:
         for quote in quotes:
-            if quote.start < end and start < quote.end and not (quote.start < cue_start < quote.end):
+            if quote.start < end and start < quote.end and not (quote.start < cue_begin < quote.end):
                 start, end = min(start, quote.start), max(end, quote.end)
         parts.append((start, end))
     merged: list[tuple[int, int]] = []
@@ -149,7 +149,8 @@ def _attach_quotes(
             return
         addressee = [c for c in verb.rights if c.dep_ in ("dobj", "dative")] if verb.lemma_.lower() in ("tell", "ask") else []
         candidate = Candidate(
-            cue=(cue_start(verb).idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
+            cue=(verb.idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
+            cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
             stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"), kind="direct",
             source_head=find_subject(verb), cue_token=verb.i,
             addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text)) if addressee else None,
@@ -323,16 +324,29 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
         content: dict[str, Any] = {"start": candidate.content[0][0], "end": candidate.content[-1][1]}
         if len(candidate.content) > 1:
             content["spans"] = [[s, e] for s, e in candidate.content]
-        claims.append({
+        stance = candidate.stance
+        if stance == "assert" and _denies(text, candidate, lexicon):
+            stance = "deny"
+        claim = {
             "kind": _kind(text, candidate, quotes),
-            "stance": candidate.stance,
+            "stance": stance,
             "source": source,
             "cue": {"start": candidate.cue[0], "end": candidate.cue[1]},
             "content": content,
             "addressee": {"start": candidate.addressee[0], "end": candidate.addressee[1]}
             if candidate.addressee else None,
-        })
+        }
+        if candidate.cue_phrase and candidate.cue_phrase != candidate.cue:
+            claim["cue_phrase"] = {"start": candidate.cue_phrase[0], "end": candidate.cue_phrase[1]}
+        claims.append(claim)
     return claims
+
+
+def _denies(text: str, candidate: Candidate, lexicon: Lexicon) -> bool:
+    """A statement that calls something fabricated, baseless or false is a denial."""
+    if lexicon.denial_content is None:
+        return False
+    return any(lexicon.denial_content.search(text[s:e]) for s, e in candidate.content)
 
 
 class ClaimsStage:

@@ -52,24 +52,92 @@ STAGE = "newsclaims_quantities"
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Tokens skipped when looking back from an amount for its change verb ("rose by just 3%").
 CHANGE_GAP_WORDS = frozenset(
-    {"by", "just", "only", "another", "further", "slightly", "sharply", "more",
-     "some", "over", "nearly", "about", "almost", "roughly", "around", "marginally", "$"}
+    {
+        "by",
+        "just",
+        "only",
+        "another",
+        "further",
+        "slightly",
+        "sharply",
+        "more",
+        "some",
+        "over",
+        "nearly",
+        "about",
+        "almost",
+        "roughly",
+        "around",
+        "marginally",
+        "$",
+    }
 )
 #: Words that make the amount after them a level, not a change ("rose to $7.36 billion").
 LEVEL_WORDS = frozenset({"to", "at", "from", "of", "with", "on", "in", "for"})
 #: A number that is not a quantity when followed by one of these (clock times).
 TIME_WORDS = frozenset(
-    {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "et", "edt", "est", "pt", "pdt", "pst",
-     "cet", "utc", "o'clock", "hrs"}
+    {
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "a.m",
+        "p.m",
+        "gmt",
+        "bst",
+        "et",
+        "edt",
+        "est",
+        "pt",
+        "pdt",
+        "pst",
+        "cet",
+        "utc",
+        "o'clock",
+        "hrs",
+    }
 )
 MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.
-    nov nov. dec dec.""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
+    ]
 )
-WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 #: Plural scale words used vaguely ("dozens of people", "tens of thousands"): (low, high).
 VAGUE_PLURALS = {
     "dozens": (12.0, 120.0),
@@ -81,15 +149,52 @@ VAGUE_PLURALS = {
 }
 #: Rate denominators accepted after "a"/"an" ("500,000 barrels a year", "$1,271 an ounce").
 A_RATE_WORDS = frozenset(
-    """year month week day hour minute second night ounce barrel gallon litre liter share head
-    person piece pound kilo kilogram ton tonne century decade""".split()
+    [
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "night",
+        "ounce",
+        "barrel",
+        "gallon",
+        "litre",
+        "liter",
+        "share",
+        "head",
+        "person",
+        "piece",
+        "pound",
+        "kilo",
+        "kilogram",
+        "ton",
+        "tonne",
+        "century",
+        "decade",
+    ]
 )
 #: Units that are currencies (a currency word after "$" replaces the dollar).
-CURRENCY_UNITS = frozenset({
-    "euro", "japanese yen", "chinese yuan", "indian rupee", "shekel", "danish krone", "swedish krona",
-    "malaysian ringgit", "pound sterling", "croatian kuna", "australian dollar", "canadian dollar",
-    "hong kong dollar", "new zealand dollar",
-})
+CURRENCY_UNITS = frozenset(
+    {
+        "euro",
+        "japanese yen",
+        "chinese yuan",
+        "indian rupee",
+        "shekel",
+        "danish krone",
+        "swedish krona",
+        "malaysian ringgit",
+        "pound sterling",
+        "croatian kuna",
+        "australian dollar",
+        "canadian dollar",
+        "hong kong dollar",
+        "new zealand dollar",
+    }
+)
 #: Words that are never counted objects (pronouns etc. after "of").
 OBJECT_SKIP_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PART", "SCONJ", "AUX"})
 NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
@@ -140,8 +245,10 @@ def _flag(name: str, number: int, fields: list[str], index: int) -> bool:
 
 
 def _alternation(surfaces: list[str]) -> str:
-    return "|".join(re.escape(s).replace(r"\ ", r"[ \u00a0]?") for s in
-                    sorted(set(surfaces), key=len, reverse=True))
+    return "|".join(
+        re.escape(s).replace(r"\ ", r"[ \u00a0]?")
+        for s in sorted(set(surfaces), key=len, reverse=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,7 +280,9 @@ def load_lexicons() -> Lexicons:
     for number, fields in _read_table(name, (3, 4)):
         surface, unit, newsquant = fields[:3]
         if unit != unit.lower():
-            raise ResourceError(f"pipeline/resources/{name} line {number}: unit {unit!r} must be lower case")
+            raise ResourceError(
+                f"pipeline/resources/{name} line {number}: unit {unit!r} must be lower case"
+            )
         entry = (unit, unit if newsquant == "=" else newsquant)
         if _flag(name, number, fields, 3):
             units_cs[surface] = entry
@@ -181,8 +290,12 @@ def load_lexicons() -> Lexicons:
             units[surface.lower()] = entry
     # A unit ends at a word boundary; a space or hyphen may separate it from the number.
     tail = r"(?![A-Za-z0-9])"
-    unit_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _alternation(list(units)) + ")" + tail, re.I)
-    unit_cs_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _alternation(list(units_cs)) + ")" + tail)
+    unit_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _alternation(list(units)) + ")" + tail, re.I
+    )
+    unit_cs_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _alternation(list(units_cs)) + ")" + tail
+    )
 
     name = "quantities_currency_prefixes.tsv"
     prefixes = {}
@@ -191,7 +304,8 @@ def load_lexicons() -> Lexicons:
         prefixes[surface.replace(" ", "")] = (unit, unit if newsquant == "=" else newsquant)
     # Matched at the end of the text before the number; spaces inside are optional.
     alternation = "|".join(
-        r"[ \u00a0]?".join(re.escape(ch) for ch in p) for p in sorted(prefixes, key=len, reverse=True)
+        r"[ \u00a0]?".join(re.escape(ch) for ch in p)
+        for p in sorted(prefixes, key=len, reverse=True)
     )
     prefix_re = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<prefix>" + alternation + r")[ \u00a0]?$")
 
@@ -200,24 +314,36 @@ def load_lexicons() -> Lexicons:
     scales_ci, scales_cs = [], []
     for number, fields in _read_table(name, (2, 3)):
         surface = fields[0]
-        scales[surface if _flag(name, number, fields, 2) else surface.lower()] = _float(name, number, fields[1])
+        scales[surface if _flag(name, number, fields, 2) else surface.lower()] = _float(
+            name, number, fields[1]
+        )
         (scales_cs if _flag(name, number, fields, 2) else scales_ci).append(surface)
-    scale_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<scale>" + _alternation(scales_ci) + r")(?![A-Za-z0-9])", re.I)
+    scale_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<scale>" + _alternation(scales_ci) + r")(?![A-Za-z0-9])",
+        re.I,
+    )
     # Abbreviations ("m", "bn" is case-insensitive above) only glued or after one space.
-    scale_cs_re = re.compile(r"[ \u00a0]?(?P<scale>" + _alternation(scales_cs) + r")(?![A-Za-z0-9])")
+    scale_cs_re = re.compile(
+        r"[ \u00a0]?(?P<scale>" + _alternation(scales_cs) + r")(?![A-Za-z0-9])"
+    )
 
     name = "quantities_modifiers.tsv"
     modifiers: dict[str, str] = {}
     for number, fields in _read_table(name, (2, 2)):
         phrase, change = fields
         if change not in ("~", ">", "<", ">=", "<="):
-            raise ResourceError(f"pipeline/resources/{name} line {number}: unknown change {change!r}")
+            raise ResourceError(
+                f"pipeline/resources/{name} line {number}: unknown change {change!r}"
+            )
         modifiers[phrase.lower()] = change
     words = [m for m in modifiers if m[-1].isalpha()]
     glued = [m for m in modifiers if not m[-1].isalpha()]
     modifier_re = re.compile(
-        r"(?:^|(?<=[^A-Za-z]))(?:(?P<word>" + _alternation(words) + r")[ \u00a0]+|(?P<glued>"
-        + _alternation(glued) + r")[ \u00a0]?)$",
+        r"(?:^|(?<=[^A-Za-z]))(?:(?P<word>"
+        + _alternation(words)
+        + r")[ \u00a0]+|(?P<glued>"
+        + _alternation(glued)
+        + r")[ \u00a0]?)$",
         re.I,
     )
 
@@ -225,7 +351,9 @@ def load_lexicons() -> Lexicons:
     change_lemmas: dict[str, str] = {}
     for number, fields in _read_table(name, (2, 2)):
         if fields[1] not in ("up", "down"):
-            raise ResourceError(f"pipeline/resources/{name} line {number}: expected up or down, got {fields[1]!r}")
+            raise ResourceError(
+                f"pipeline/resources/{name} line {number}: expected up or down, got {fields[1]!r}"
+            )
         change_lemmas[fields[0].lower()] = fields[1]
 
     name = "quantities_number_words.tsv"
@@ -239,13 +367,25 @@ def load_lexicons() -> Lexicons:
     name = "quantities_label_words.txt"
     text = files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
     label_words = frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
     return Lexicons(
-        units=units, unit_re=unit_re, unit_cs_re=unit_cs_re, units_cs=units_cs,
-        prefix_re=prefix_re, prefixes=prefixes, scale_re=scale_re, scale_cs_re=scale_cs_re,
-        scales=scales, modifier_re=modifier_re, modifiers=modifiers, change_lemmas=change_lemmas,
-        number_words=number_words, label_words=label_words,
+        units=units,
+        unit_re=unit_re,
+        unit_cs_re=unit_cs_re,
+        units_cs=units_cs,
+        prefix_re=prefix_re,
+        prefixes=prefixes,
+        scale_re=scale_re,
+        scale_cs_re=scale_cs_re,
+        scales=scales,
+        modifier_re=modifier_re,
+        modifiers=modifiers,
+        change_lemmas=change_lemmas,
+        number_words=number_words,
+        label_words=label_words,
     )
 
 
@@ -258,14 +398,14 @@ DIGITS_RE = re.compile(
     r"(?:[×x]10(?P<exp>[-−]?\d+))?"
 )
 #: Clock times and ordinals at a number's offset.
-CLOCK_RE = re.compile(
-    r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I
-)
+CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
 LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
 PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
 #: Prefixes glued with a hyphen that keep the number ("minus-5", "sub-7", "to-260,000").
-HYPHEN_PREFIX_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I)
+HYPHEN_PREFIX_RE = re.compile(
+    r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I
+)
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 #: What may join two numbers into a range.
 CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through)[ \u00a0]*$", re.I)
@@ -335,7 +475,7 @@ class _Finder:
 
     # -- the number's surroundings
     def currency_before(self, start: int) -> tuple[int, str, str] | None:
-        window = self.text[max(0, start - 6):start]
+        window = self.text[max(0, start - 6) : start]
         match = self.lex.prefix_re.search(window)
         if not match:
             return None
@@ -344,7 +484,7 @@ class _Finder:
         return start - (len(window) - match.start("prefix")), unit, newsquant
 
     def modifier_before(self, start: int) -> tuple[int, str] | None:
-        window = self.text[max(0, start - 24):start]
+        window = self.text[max(0, start - 24) : start]
         match = self.lex.modifier_re.search(window)
         if not match:
             return None
@@ -358,8 +498,10 @@ class _Finder:
     def unit_at(self, pos: int) -> tuple[int, str, str, str] | None:
         """(end, unit, newsquant, unit_text) of the longest unit starting at ``pos``."""
         best = None
-        for regex, table, fold in ((self.lex.unit_re, self.lex.units, True),
-                                   (self.lex.unit_cs_re, self.lex.units_cs, False)):
+        for regex, table, fold in (
+            (self.lex.unit_re, self.lex.units, True),
+            (self.lex.unit_cs_re, self.lex.units_cs, False),
+        ):
             match = regex.match(self.text, pos)
             if match and (best is None or match.end() > best[0]):
                 surface = match.group("unit")
@@ -403,7 +545,11 @@ class _Finder:
         if not word:
             return None
         token = self.token_at(word_start)
-        lemma = token.lemma_.lower() if token is not None and token.idx == word_start else word.group().lower()
+        lemma = (
+            token.lemma_.lower()
+            if token is not None and token.idx == word_start
+            else word.group().lower()
+        )
         if match.group("w").lower() in ("a", "an") and lemma not in A_RATE_WORDS:
             return None
         if NOT_RATE_AFTER_RE.match(self.text, word.end()):
@@ -426,12 +572,24 @@ class _Finder:
         if measured:
             return None
         head = last.head
-        if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > last.i and head.pos_ in NOUN_POS:
-            between = doc[last.i + 1:head.i + 1]
-            if head.i - last.i <= 5 and "," not in between.text and doc[nxt].tag_ != "CD" \
-                    and not any(t.ent_type_ in ("DATE", "TIME") for t in between):
+        if (
+            last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+            and head.i > last.i
+            and head.pos_ in NOUN_POS
+        ):
+            between = doc[last.i + 1 : head.i + 1]
+            if (
+                head.i - last.i <= 5
+                and "," not in between.text
+                and doc[nxt].tag_ != "CD"
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in between)
+            ):
                 return self.object_span(nxt, head.i)
-        if doc[nxt].pos_ in NOUN_POS and doc[nxt].tag_ in ("NNS", "NNPS") and not doc[nxt].ent_type_ == "DATE":
+        if (
+            doc[nxt].pos_ in NOUN_POS
+            and doc[nxt].tag_ in ("NNS", "NNPS")
+            and doc[nxt].ent_type_ != "DATE"
+        ):
             return self.object_span(nxt, nxt)
         return None
 
@@ -452,15 +610,18 @@ class _Finder:
         if i >= len(doc) or doc[i].pos_ in NOT_OBJECT_POS or doc[i].like_num:
             return None
         j = i
-        while j < len(doc) and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-",)) \
-                and not doc[j].like_num:
+        while (
+            j < len(doc)
+            and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text in ("-",))
+            and not doc[j].like_num
+        ):
             if doc[j].pos_ in NOUN_POS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUN_POS):
                 return self.object_span(i, j)
             j += 1
         return None
 
     def object_span(self, first: int, last: int) -> tuple[int, int, str]:
-        span = self.doc[first:last + 1]
+        span = self.doc[first : last + 1]
         return span.start_char, span.end_char, object_lemmas(span)
 
     # -- change verb
@@ -475,7 +636,9 @@ class _Finder:
             lower = t.lower_
             if lower in LEVEL_WORDS:
                 return None
-            direction = self.lex.change_lemmas.get(t.lemma_.lower()) or self.lex.change_lemmas.get(lower)
+            direction = self.lex.change_lemmas.get(t.lemma_.lower()) or self.lex.change_lemmas.get(
+                lower
+            )
             if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
                 return direction
             if lower not in CHANGE_GAP_WORDS and not t.is_punct or lower in (",", ";", ".", ":"):
@@ -486,7 +649,7 @@ class _Finder:
 
     def after_by(self, start: int) -> bool:
         """ "decrease by 1": an amount right after "by" is a change even without a unit."""
-        return self.text[max(0, start - 3):start].lower() == "by "
+        return self.text[max(0, start - 3) : start].lower() == "by "
 
     # -- filters
     def is_date_or_label(self, token: Token, atom: Atom) -> bool:
@@ -508,12 +671,22 @@ class _Finder:
         if prev is not None and not token.is_sent_start:
             if prev.lower_ in self.lex.label_words or prev.text in ("#", "No", "No."):
                 return True  # "Game 7", "Channel 5", "No. 3"
-            if (prev.pos_ == "PROPN" or prev.text[:1].isupper()) and prev.text[:1].isalpha() \
-                    and prev.lower_ not in self.lex.modifiers and prev.lower_ not in MONTHS \
-                    and not prev.is_sent_start and prev.text not in ("US", "U.S."):
+            if (
+                (prev.pos_ == "PROPN" or prev.text[:1].isupper())
+                and prev.text[:1].isalpha()
+                and prev.lower_ not in self.lex.modifiers
+                and prev.lower_ not in MONTHS
+                and not prev.is_sent_start
+                and prev.text not in ("US", "U.S.")
+            ):
                 return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
-        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and atom.low is None \
-                and (atom.obj is None or self.doc[self.token_at(atom.obj[1] - 1).i].tag_ == "NNP"):
+        if (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.pos_ == "PROPN"
+            and atom.low is None
+            and (atom.obj is None or self.doc[self.token_at(atom.obj[1] - 1).i].tag_ == "NNP")
+        ):
             return True  # an address or a model: "49 Zorro Ranch Road", "787 Dreamliner"
         if token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":"):
             return True  # list numbering
@@ -573,7 +746,6 @@ def find_quantities(doc: Doc, lexicons: Lexicons | None = None) -> list[dict[str
 
 def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     """Modifier, change verb, unit's rate and counted object of an atom whose number is read."""
-    text = finder.text
     pos = atom.number_end
     unit = finder.unit_at(pos)
     if unit is not None:
@@ -617,8 +789,11 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
                 per = finder.per_at(obj[1])  # "3,000 tests per day"
                 if per is not None:
                     atom.per = per[1]
-    if atom.obj is not None and (atom.mod_start is not None or first_token.ent_type_ != "DATE") \
-            and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS":
+    if (
+        atom.obj is not None
+        and (atom.mod_start is not None or first_token.ent_type_ != "DATE")
+        and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS"
+    ):
         atom.extra["counted_year"] = True  # "more than 1000 customers" is no year
     if finder.age_apposition(first_token, atom):
         atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
@@ -629,7 +804,7 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
 
 
 def _digit_atoms(finder: _Finder) -> list[Atom]:
-    text, lex = finder.text, finder.lex
+    text = finder.text
     atoms: list[Atom] = []
     skip_until = 0
     for match in DIGITS_RE.finditer(text):
@@ -637,13 +812,20 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         if start < skip_until:
             continue
         before = text[start - 1] if start else " "
-        if before.isdigit() or before in ".,:/@#_" or (before == "." and start > 1 and text[start - 2].isdigit()):
+        if (
+            before.isdigit()
+            or before in ".,:/@#_"
+            or (before == "." and start > 1 and text[start - 2].isdigit())
+        ):
             continue
         clock = CLOCK_RE.match(text, start)
         if clock and (":" in clock.group() or re.search(r"[ap]\.?m", clock.group(), re.I)):
             skip_until = clock.end()
             continue
-        if LIST_NUMBER_RE.match(text, start) and text[text.rfind("\n", 0, start) + 1:start].strip() == "":
+        if (
+            LIST_NUMBER_RE.match(text, start)
+            and text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
+        ):
             continue  # "1. Open the box." at the start of a line
         phone = PHONE_RE.match(text, start)
         if phone:
@@ -654,28 +836,32 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         negative = False
         currency = finder.currency_before(start)
         if before.isalpha() and currency is None:
-            glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8):start])
+            glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8) : start])
             if not glued:
                 continue
         if before in "-−‐" and currency is None:
             prev = text[start - 2] if start > 1 else " "
             if prev.isalpha():
-                glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8):start])
+                glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8) : start])
                 if not glued:
                     continue
                 if glued.group("word").lower() == "minus":
                     negative = True
-                    qstart = start - len(glued.group()) + (len(glued.group()) - len(glued.group().lstrip()))
+                    qstart = (
+                        start
+                        - len(glued.group())
+                        + (len(glued.group()) - len(glued.group().lstrip()))
+                    )
                     qstart = start - (len(glued.group()))
             elif not prev.isdigit():
                 negative = True
                 qstart = start - 1
         if before in "-−" and currency is not None:
             pass
-        minus = MINUS_RE.search(text[max(0, start - 8):start])
+        minus = MINUS_RE.search(text[max(0, start - 8) : start])
         if minus and not negative:
             negative = True
-            qstart = start - (len(text[max(0, start - 8):start]) - minus.start())
+            qstart = start - (len(text[max(0, start - 8) : start]) - minus.start())
         if before == "+":
             qstart = start - 1
         cur_unit = None
@@ -703,19 +889,21 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D".
         if pos < len(text) and text[pos].isalpha() and not finder.unit_at(pos):
             continue
-        atom = Atom(start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier)
+        atom = Atom(
+            start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier
+        )
         if cur_unit is not None:
             atom.currency = True
             atom.unit, atom.newsquant = cur_unit[1], cur_unit[2]
-            atom.unit_text = text[cur_unit[0]:start].strip().rstrip("-−")
+            atom.unit_text = text[cur_unit[0] : start].strip().rstrip("-−")
             if not atom.unit_text:
-                atom.unit_text = text[cur_unit[0]:start]
+                atom.unit_text = text[cur_unit[0] : start]
         if before == "+":
             atom.change = "up"
         first = finder.token_at(start)
         if first is None:
             continue
-        if before == "~" or text[max(0, start - 1):start] == "≈":
+        if before == "~" or text[max(0, start - 1) : start] == "≈":
             atom.mod_start = start - 1
         saved_change = atom.change
         finished = _finish(finder, atom, first_token=first)
@@ -733,7 +921,7 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
 
 
 def _year_like(atom: Atom, text: str) -> bool:
-    raw = text[atom.start:atom.number_end]
+    raw = text[atom.start : atom.number_end]
     return _is_year(raw, atom.value) and not atom.currency and atom.unit is None and not atom.scaled
 
 
@@ -747,11 +935,19 @@ def _word_atoms(finder: _Finder) -> list[Atom]:
     while i < n:
         token = doc[i]
         lower = token.lower_
-        if finder.used[i] or (lower not in words and lower not in VAGUE_PLURALS and lower not in ("a", "an")):
+        if finder.used[i] or (
+            lower not in words and lower not in VAGUE_PLURALS and lower not in ("a", "an")
+        ):
             i += 1
             continue
         atom, last = _read_words(finder, i)
-        if atom is not None and last + 1 < n and doc[last + 1].lower_ == "of" and lower == "one" and last == i:
+        if (
+            atom is not None
+            and last + 1 < n
+            and doc[last + 1].lower_ == "of"
+            and lower == "one"
+            and last == i
+        ):
             atom = None  # "one of Russia's closest allies" picks one out, it does not count
         if atom is None:
             i += 1
@@ -761,8 +957,13 @@ def _word_atoms(finder: _Finder) -> list[Atom]:
         if finished is not None:
             # A bare number word ("three") is kept only with a unit or counted noun, or as
             # a range bound ("three or four years"); see ``_join_ranges``.
-            finished.keep_bare = bool(finished.unit or finished.obj or finished.fraction
-                                      or finished.low is not None or finished.scaled)
+            finished.keep_bare = bool(
+                finished.unit
+                or finished.obj
+                or finished.fraction
+                or finished.low is not None
+                or finished.scaled
+            )
             atoms.append(finished)
             for k in finder.tokens_between(finished.span_start, finished.end):
                 finder.used[k] = True
@@ -779,14 +980,25 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
     if lower in VAGUE_PLURALS:
         low, high = VAGUE_PLURALS[lower]
         j = i
-        if j + 2 < n and doc[j + 1].lower_ == "of" and doc[j + 2].lower_ in VAGUE_PLURALS and lower == "tens":
+        if (
+            j + 2 < n
+            and doc[j + 1].lower_ == "of"
+            and doc[j + 2].lower_ in VAGUE_PLURALS
+            and lower == "tens"
+        ):
             inner = VAGUE_PLURALS[doc[j + 2].lower_][0]
             low, high = 10 * inner, 100 * inner
             j += 2
         if j + 1 < n and doc[j + 1].lower_ == "of":
-            atom = Atom(start=token.idx, end=doc[j].idx + len(doc[j]), value=math.nan,
-                        number_end=doc[j].idx + len(doc[j]), words=True, low=low, high=high)
-            obj = finder.phrase_from(j + 2)
+            atom = Atom(
+                start=token.idx,
+                end=doc[j].idx + len(doc[j]),
+                value=math.nan,
+                number_end=doc[j].idx + len(doc[j]),
+                words=True,
+                low=low,
+                high=high,
+            )
             atom.tokens = (i, j)
             return atom, j
         return None, i
@@ -799,10 +1011,21 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
             k += 2
         else:
             k = -1
-        if k > 0 and k < n and doc[k].lower_ in words and words[doc[k].lower_][1] in ("unit", "ten"):
+        if (
+            k > 0
+            and k < n
+            and doc[k].lower_ in words
+            and words[doc[k].lower_][1] in ("unit", "ten")
+        ):
             den = words[doc[k].lower_][0]
-            atom = Atom(start=token.idx, end=doc[k].idx + len(doc[k]), value=1 / den,
-                        number_end=doc[k].idx + len(doc[k]), words=True, fraction=True)
+            atom = Atom(
+                start=token.idx,
+                end=doc[k].idx + len(doc[k]),
+                value=1 / den,
+                number_end=doc[k].idx + len(doc[k]),
+                words=True,
+                fraction=True,
+            )
             return atom, k
     # Fractions: "a third of", "two-thirds of", "half of".
     total = 0.0
@@ -812,7 +1035,11 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
     fraction = None
     fold = None
     if lower in ("a", "an"):
-        if i + 1 < n and doc[i + 1].lower_ in words and words[doc[i + 1].lower_][1] in ("scale", "dozen", "fraction"):
+        if (
+            i + 1 < n
+            and doc[i + 1].lower_ in words
+            and words[doc[i + 1].lower_][1] in ("scale", "dozen", "fraction")
+        ):
             current = 1.0
             j = i + 1
         else:
@@ -823,7 +1050,12 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         if word in ("-", "‐") and seen and j + 1 < n and doc[j + 1].lower_ in words:
             j += 1
             continue
-        if word == "and" and seen and j + 1 < n and (doc[j + 1].lower_ in words or doc[j + 1].lower_ == "a"):
+        if (
+            word == "and"
+            and seen
+            and j + 1 < n
+            and (doc[j + 1].lower_ in words or doc[j + 1].lower_ == "a")
+        ):
             if doc[j + 1].lower_ == "a" and j + 2 < n and doc[j + 2].lower_ in ("half", "quarter"):
                 current += words[doc[j + 2].lower_][0]
                 last = j + 2
@@ -837,8 +1069,14 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         if kind in ("unit", "ten"):
             if seen and current % 10 == 0 and current >= 20 and kind == "unit" and value < 10:
                 current += value
-            elif seen and (kind == "unit" and current % 100 != 0 and current % 1000 != 0 and current % 10 != 0
-                           or kind == "ten" and current % 100 != 0):
+            elif seen and (
+                kind == "unit"
+                and current % 100 != 0
+                and current % 1000 != 0
+                and current % 10 != 0
+                or kind == "ten"
+                and current % 100 != 0
+            ):
                 break
             else:
                 current += value
@@ -851,8 +1089,12 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         elif kind == "dozen":
             current = (current or 1.0) * 12
         elif kind == "fraction":
-            if word in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths") \
-                    and not seen and lower not in ("a", "an"):
+            if (
+                word
+                in ("third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths")
+                and not seen
+                and lower not in ("a", "an")
+            ):
                 break  # "third" alone is an ordinal
             fraction = (current or 1.0) * value
             seen = True
@@ -884,9 +1126,17 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         atom = Atom(start=start, end=end, value=fraction, number_end=end, words=True, fraction=True)
         return atom, last
     value = total + current
-    atom = Atom(start=start, end=end, value=value, number_end=end, words=True,
-                scaled=any(words.get(doc[k].lower_, (0, ""))[1] == "scale" and words[doc[k].lower_][0] >= 1000
-                           for k in range(i, last + 1)))
+    atom = Atom(
+        start=start,
+        end=end,
+        value=value,
+        number_end=end,
+        words=True,
+        scaled=any(
+            words.get(doc[k].lower_, (0, ""))[1] == "scale" and words[doc[k].lower_][0] >= 1000
+            for k in range(i, last + 1)
+        ),
+    )
     return atom, last
 
 
@@ -899,7 +1149,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
         a = atoms[i]
         if i + 1 < len(atoms) and a.low is None and atoms[i + 1].low is None:
             b = atoms[i + 1]
-            joined = _range(finder, a, b, text[a.end:b.span_start])
+            joined = _range(finder, a, b, text[a.end : b.span_start])
             if joined == "drop":
                 i += 2
                 continue
@@ -911,13 +1161,23 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
         i += 1
     for previous, atom in zip(result, result[1:]):
         # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
-        if atom.change == "=" and atom.mod_start is None and CONVERSION_GAP_RE.match(text, previous.end, atom.start):
+        if (
+            atom.change == "="
+            and atom.mod_start is None
+            and CONVERSION_GAP_RE.match(text, previous.end, atom.start)
+        ):
             atom.change = previous.change
     result = [a for a in result if a.keep_bare]
     objects = [a.obj for a in result if a.obj]
-    return [a for a in result if not (a.low is None and _year_like(a, text) and not a.extra.get("counted_year"))
-            and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
-            and not (a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None)]
+    return [
+        a
+        for a in result
+        if not (a.low is None and _year_like(a, text) and not a.extra.get("counted_year"))
+        and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
+        and not (
+            a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None
+        )
+    ]
 
 
 def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
@@ -926,7 +1186,7 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         return None
     connector = match.group("c").lower()
     text = finder.text
-    before_a = text[max(0, a.span_start - 9):a.span_start].lower()
+    before_a = text[max(0, a.span_start - 9) : a.span_start].lower()
     between_word = re.search(r"\bbetween[ \u00a0]+$", before_a) is not None
     from_word = re.search(r"\bfrom[ \u00a0]+$", before_a) is not None
     if connector == "and" and not between_word:
@@ -935,11 +1195,25 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         return None
     if a.unit and b.unit and a.unit != b.unit:
         return None
-    if connector.startswith("to") and a.change in ("up", "down") and (a.unit or a.currency) and not from_word:
+    if (
+        connector.startswith("to")
+        and a.change in ("up", "down")
+        and (a.unit or a.currency)
+        and not from_word
+    ):
         return None
-    if connector in ("-", "–", "—") and not a.words and not b.words and not a.unit and not b.unit \
-            and a.value == int(a.value) and b.value == int(b.value) and b.value <= a.value \
-            and not a.scaled and not b.scaled:
+    if (
+        connector in ("-", "–", "—")
+        and not a.words
+        and not b.words
+        and not a.unit
+        and not b.unit
+        and a.value == int(a.value)
+        and b.value == int(b.value)
+        and b.value <= a.value
+        and not a.scaled
+        and not b.scaled
+    ):
         return "drop"  # a score ("2-0", "89-89"), not a range
     if _year_like(a, text) and _year_like(b, text):
         return "drop"  # "between 2014 and 2017", "1600 and 1900"
@@ -952,11 +1226,22 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
     if change == "=" and (b.unit or b.currency):
         change = finder.change_before(a.start) or "="  # "dropped by 1 to 1.5 degrees"
     joined = Atom(
-        start=a.start, end=b.end, value=math.nan, number_end=b.number_end, mod_start=a.mod_start,
+        start=a.start,
+        end=b.end,
+        value=math.nan,
+        number_end=b.number_end,
+        mod_start=a.mod_start,
         change=change,
-        unit=b.unit or a.unit, unit_text=b.unit_text or a.unit_text, newsquant=b.newsquant or a.newsquant,
-        currency=a.currency or b.currency, scaled=a.scaled or b.scaled, per=b.per or a.per,
-        obj=b.obj or a.obj, obj_norm=b.obj_norm if b.obj else a.obj_norm, low=low, high=b.value,
+        unit=b.unit or a.unit,
+        unit_text=b.unit_text or a.unit_text,
+        newsquant=b.newsquant or a.newsquant,
+        currency=a.currency or b.currency,
+        scaled=a.scaled or b.scaled,
+        per=b.per or a.per,
+        obj=b.obj or a.obj,
+        obj_norm=b.obj_norm if b.obj else a.obj_norm,
+        low=low,
+        high=b.value,
     )
     return joined
 

@@ -64,6 +64,7 @@ class Candidate:
     addressee: tuple[int, int] | None = None
     cue_token: int | None = None
     source_span: tuple[int, int] | None = None  # token range, when not the subject's phrase
+    cue_phrase: tuple[int, int] | None = None  # the verb group ("has not said"), when longer than the cue
     extra: dict = field(default_factory=dict)
 
 
@@ -269,7 +270,8 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     if not content:
         return None
     candidate = Candidate(
-        cue=(cue_start(verb).idx, cue_end_token.idx + len(cue_end_token.text)),
+        cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
+        cue_phrase=(cue_start(verb).idx, cue_end_token.idx + len(cue_end_token.text)),
         content=content,
         stance=lexicon.cue_verbs.get(lemma, "assert"),
         source_head=subject,
@@ -293,6 +295,11 @@ def according_to_candidates(doc: Doc) -> list[Candidate]:
         sent = token.sent
         phrase = (token.i, source.right_edge.i + 1)
         parts = _exclude((sent.start, sent.end), phrase)
+        if len(parts) == 2 and parts[0][1] - parts[0][0] <= 4 and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[parts[0][0]:parts[0][1]]
+        ):
+            # "That month, according to X, Russia shipped ...": the adverbial is not the claim.
+            parts = parts[1:]
         content = [c for c in (_char_span(doc, s, e) for s, e in parts) if c]
         # Leading adverbials ("That month,") stay part of the content: it is the sentence.
         if not content:

@@ -15,7 +15,7 @@ from importlib.resources import files
 STANCES = ("assert", "deny", "accuse")
 SOURCE_TYPES = ("person", "organization", "media", "government", "document", "anonymous", "unknown")
 
-_ENTRY_RE = re.compile(r"^[a-z][a-z'\- ]*[a-z]$|^[a-z]$")
+_ENTRY_RE = re.compile(r"^[a-z][a-z'’\- ]*[a-z*]$|^[a-z]$")
 
 
 class LexiconError(ValueError):
@@ -71,6 +71,8 @@ class Lexicon:
     anonymous_sources: frozenset[str] = frozenset()
     #: head lemma (or lower-case phrase) -> source type
     source_types: dict[str, str] = field(default_factory=dict)
+    #: words and phrases that make a statement a denial ("fabricating", "baseless")
+    denial_content: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -86,4 +88,18 @@ def load_lexicon() -> Lexicon:
         nominal_cues=read_mapping("claims_nominal_cues.txt", STANCES),
         anonymous_sources=read_words("claims_anonymous_sources.txt"),
         source_types=read_mapping("claims_source_types.txt", SOURCE_TYPES),
+        denial_content=phrase_pattern(read_words("claims_denial_content.txt")),
     )
+
+
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any phrase as whole words (``*`` ends a prefix)."""
+    if not phrases:
+        return None
+    alternatives = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase.endswith("*"):
+            alternatives.append(re.escape(phrase[:-1]) + r"\w*")
+        else:
+            alternatives.append(re.escape(phrase))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
