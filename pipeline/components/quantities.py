@@ -11,6 +11,12 @@ unit and rate ("above 500,000 barrels a year"); the counted noun is ``object``
 ``year of age``, ``X per Y``, the counted noun's lemmas for counts, ``-`` for
 bare numbers), used by ``pipeline.evaluate.quantities``.
 
+Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
+NewsQuant counts it as 1; a number after a name ("FTSE 100", "iPhone 11") or
+before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
+label; a bare whole number between commas after a name ("Maddon, 66,") is an
+age (unit ``year of age``).
+
 Requires the model's tokens, POS tags, dependency parse and entities (DATE and
 TIME entities exclude dates and clock times).
 

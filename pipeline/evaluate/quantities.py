@@ -85,7 +85,9 @@ def read_newsquant(path: Path) -> list[dict[str, Any]]:
             }
             for q in item.get("quantities", [])
         ]
-        sentences.append({"id": f"{Path(path).stem}-{index:04d}", "text": item["text"], "gold": gold})
+        sentences.append(
+            {"id": f"{Path(path).stem}-{index:04d}", "text": item["text"], "gold": gold}
+        )
     return sentences
 
 
@@ -108,7 +110,11 @@ def prediction_from_record(quantity: dict[str, Any]) -> dict[str, Any]:
         obj = quantity.get("object")
         unit = quantity.get("unit") or (obj.get("text") if obj else None) or "-"
     change = quantity.get("change") or "="
-    return {"value": value, "unit": normalize_unit(unit), "change": CHANGE_FOR_SCORING.get(change, change)}
+    return {
+        "value": value,
+        "unit": normalize_unit(unit),
+        "change": CHANGE_FOR_SCORING.get(change, change),
+    }
 
 
 # --------------------------------------------------------------------------- scoring
@@ -199,12 +205,21 @@ def evaluate(
         quantities = record.get("quantities", []) if record else []
         predicted = [prediction_from_record(q) for q in quantities]
         pairs.append((sentence["gold"], predicted))
-        details.append({"id": sentence["id"], "text": sentence["text"], "gold": sentence["gold"],
-                        "predicted": predicted, "spans": [q.get("text") for q in quantities]})
+        details.append(
+            {
+                "id": sentence["id"],
+                "text": sentence["text"],
+                "gold": sentence["gold"],
+                "predicted": predicted,
+                "spans": [q.get("text") for q in quantities],
+            }
+        )
     metrics = score(pairs)
     metrics["sentences"] = len(sentences)
     metrics["missing_records"] = sum(1 for s in sentences if s["id"] not in records)
-    metrics["ms_per_sentence"] = 1000 * elapsed / len(sentences) if predictions is None and sentences else 0.0
+    metrics["ms_per_sentence"] = (
+        1000 * elapsed / len(sentences) if predictions is None and sentences else 0.0
+    )
     metrics["details"] = details
     return metrics
 

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.quantities import ResourceError, _read_table, find_quantities, load_lexicons
+from pipeline.components.quantities import (
+    ResourceError,
+    _read_table,
+    find_quantities,
+    load_lexicons,
+)
 from pipeline.runner import process_text
 from tests.contract import assert_valid_record
 
@@ -47,7 +52,11 @@ def test_sample_barrels_of_oil(sample_quantities):
     assert quantity["unit"] == "barrel"
     assert quantity["object"]["text"] == "oil"
     quantity = find(sample_quantities, "67,300")
-    assert (quantity["value"], quantity["unit"], quantity["object"]["text"]) == (67300, "barrel", "oil")
+    assert (quantity["value"], quantity["unit"], quantity["object"]["text"]) == (
+        67300,
+        "barrel",
+        "oil",
+    )
 
 
 def test_sample_upwards_of_a_million_cases(sample_quantities):
@@ -61,7 +70,11 @@ def test_sample_rate_with_bound(sample_quantities):
     quantity = find(sample_quantities, "500,000")
     assert quantity["text"] == "above 500,000 barrels a year"
     assert (quantity["value"], quantity["change"], quantity["unit"], quantity["per"]) == (
-        500000, ">", "barrel", "year")
+        500000,
+        ">",
+        "barrel",
+        "year",
+    )
 
 
 def test_sample_nearly_three_year_pause(sample_quantities):
@@ -216,15 +229,19 @@ def test_offsets_and_units_as_written(nlp):
     assert by_value[84]["change"] == "="
     assert by_value[216925]["unit"] == "hong kong dollar"
     for quantity in quantities:
-        assert text[quantity["start"]:quantity["end"]] == quantity["text"]
+        assert text[quantity["start"] : quantity["end"]] == quantity["text"]
 
 
-@pytest.mark.xfail(reason="a change verb with the amount three tokens back ('grow sales by 35%') is not linked")
+@pytest.mark.xfail(
+    reason="a change verb with the amount three tokens back ('grow sales by 35%') is not linked"
+)
 def test_change_verb_with_object_between(nlp):
     assert only("The brand expects to grow sales by 35 per cent.", nlp)["change"] == "up"
 
 
-@pytest.mark.xfail(reason="'from X in 2008 to Y' with a date between the bounds is not joined into a range")
+@pytest.mark.xfail(
+    reason="'from X in 2008 to Y' with a date between the bounds is not joined into a range"
+)
 def test_range_interrupted_by_a_date(nlp):
     quantity = only("Mileage rose from 20 miles per gallon in 2008 to 29 mpg.", nlp)
     assert (quantity["low"], quantity["high"]) == (20, 29)

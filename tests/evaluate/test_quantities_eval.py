@@ -20,25 +20,49 @@ SNIPPET = [
     {
         "text": "The index rose 3% to 1,200 points.",
         "quantities": [
-            {"change": "up", "value": "3.0", "unit": "%", "normalized_unit": "percentage",
-             "referred_concepts": "index"},
-            {"change": "=", "value": "1200.0", "unit": "points", "normalized_unit": "point",
-             "referred_concepts": "index"},
+            {
+                "change": "up",
+                "value": "3.0",
+                "unit": "%",
+                "normalized_unit": "percentage",
+                "referred_concepts": "index",
+            },
+            {
+                "change": "=",
+                "value": "1200.0",
+                "unit": "points",
+                "normalized_unit": "point",
+                "referred_concepts": "index",
+            },
         ],
     },
     {"text": "Nothing to count here.", "quantities": []},
     {
         "text": "Prices range from 5 to 7 per cent.",
-        "quantities": [{"change": "=", "value": "5.0 - 7.0", "unit": "per cent",
-                        "normalized_unit": "Percentage", "referred_concepts": "Prices"}],
+        "quantities": [
+            {
+                "change": "=",
+                "value": "5.0 - 7.0",
+                "unit": "per cent",
+                "normalized_unit": "Percentage",
+                "referred_concepts": "Prices",
+            }
+        ],
     },
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("44655.0", 44655.0), ("1.0-1.5", (1.0, 1.5)), ("3.0 - 4.0", (3.0, 4.0)), ("-5.0", -5.0),
-     ("1.99E-29", 1.99e-29), ("2.0-0.0", (2.0, 0.0)), (12, 12.0)],
+    [
+        ("44655.0", 44655.0),
+        ("1.0-1.5", (1.0, 1.5)),
+        ("3.0 - 4.0", (3.0, 4.0)),
+        ("-5.0", -5.0),
+        ("1.99E-29", 1.99e-29),
+        ("2.0-0.0", (2.0, 0.0)),
+        (12, 12.0),
+    ],
 )
 def test_parse_value(text, value):
     assert parse_value(text) == value
@@ -62,12 +86,30 @@ def test_read_newsquant(tmp_path):
 @pytest.mark.parametrize(
     ("quantity", "expected"),
     [
-        ({"value": 5, "low": None, "high": None, "change": ">=", "unit": "percent",
-          "normalized_unit": "percentage"}, {"value": 5.0, "unit": "percentage", "change": ">"}),
-        ({"value": None, "low": 1, "high": 2, "change": "<=", "unit": None, "object": None},
-         {"value": (1.0, 2.0), "unit": "-", "change": "<"}),
-        ({"value": 3, "change": "=", "unit": None, "object": {"text": "Cars", "start": 0, "end": 4}},
-         {"value": 3.0, "unit": "cars", "change": "="}),
+        (
+            {
+                "value": 5,
+                "low": None,
+                "high": None,
+                "change": ">=",
+                "unit": "percent",
+                "normalized_unit": "percentage",
+            },
+            {"value": 5.0, "unit": "percentage", "change": ">"},
+        ),
+        (
+            {"value": None, "low": 1, "high": 2, "change": "<=", "unit": None, "object": None},
+            {"value": (1.0, 2.0), "unit": "-", "change": "<"},
+        ),
+        (
+            {
+                "value": 3,
+                "change": "=",
+                "unit": None,
+                "object": {"text": "Cars", "start": 0, "end": 4},
+            },
+            {"value": 3.0, "unit": "cars", "change": "="},
+        ),
     ],
 )
 def test_prediction_from_record(quantity, expected):
@@ -92,11 +134,13 @@ def test_ranges_match_only_ranges():
 
 
 def test_score_counts():
-    metrics = score([
-        ([q(3.0, "percentage", "up"), q(1200.0, "point")], [q(3.0, "percentage", "="), q(7.0)]),
-        ([], [q(1.0)]),
-        ([q((5.0, 7.0), "percentage")], [q((5.0, 7.0), "percentage")]),
-    ])
+    metrics = score(
+        [
+            ([q(3.0, "percentage", "up"), q(1200.0, "point")], [q(3.0, "percentage", "="), q(7.0)]),
+            ([], [q(1.0)]),
+            ([q((5.0, 7.0), "percentage")], [q((5.0, 7.0), "percentage")]),
+        ]
+    )
     assert (metrics["gold"], metrics["predicted"]) == (3, 4)
     assert metrics["value"]["correct"] == 2
     assert metrics["value+unit"]["correct"] == 2
@@ -110,12 +154,29 @@ def test_evaluate_from_predictions_file(tmp_path):
     gold = tmp_path / "mini.json"
     gold.write_text(json.dumps(SNIPPET), encoding="utf-8")
     records = [
-        {"id": "mini-0000", "quantities": [
-            {"value": 3, "low": None, "high": None, "change": "up", "unit": "percent",
-             "normalized_unit": "percentage", "object": None},
-            {"value": 1200, "low": None, "high": None, "change": "=", "unit": "point",
-             "normalized_unit": "point", "object": None},
-        ]},
+        {
+            "id": "mini-0000",
+            "quantities": [
+                {
+                    "value": 3,
+                    "low": None,
+                    "high": None,
+                    "change": "up",
+                    "unit": "percent",
+                    "normalized_unit": "percentage",
+                    "object": None,
+                },
+                {
+                    "value": 1200,
+                    "low": None,
+                    "high": None,
+                    "change": "=",
+                    "unit": "point",
+                    "normalized_unit": "point",
+                    "object": None,
+                },
+            ],
+        },
         {"id": "mini-0001", "quantities": []},
     ]
     predictions = tmp_path / "pred.jsonl"
