@@ -17,6 +17,11 @@ BAR_GAP = 6
 LABEL_WIDTH = 220
 BAR_WIDTH = 300
 COLUMN_WIDTH = 22
+MIN_COLUMN_WIDTH = 6
+#: Columns narrower than this show their count only on hover.
+MIN_LABELLED_WIDTH = 14
+MAX_CHART_WIDTH = 1000
+TICK_EVERY = 6
 PLOT_HEIGHT = 120
 #: Room above the tallest column for its count.
 TOP_PAD = 16
@@ -58,11 +63,17 @@ def bar_chart(counts: list[tuple[str, int]], *, title: str, css_class: str = "ba
 
 
 def column_chart(counts: list[tuple[str, int]], *, title: str) -> str:
-    """Vertical columns over an ordered axis; labels under the first, last and every 6th."""
+    """Vertical columns over an ordered axis, at most ``MAX_CHART_WIDTH`` wide.
+
+    Tick labels go under the first column and every ``TICK_EVERY``-th, and under
+    the last when it is not too close to the previous tick.
+    """
     if not counts:
         return f'<p class="chart-empty">{_esc(title)}: nothing to show.</p>'
     top = max(count for _, count in counts) or 1
-    width = max(200, len(counts) * COLUMN_WIDTH + 40)
+    step = max(MIN_COLUMN_WIDTH, min(COLUMN_WIDTH, (MAX_CHART_WIDTH - 40) // len(counts)))
+    bar = max(2, step - 4)
+    width = max(200, len(counts) * step + 60)
     height = TOP_PAD + PLOT_HEIGHT + 50
     base = TOP_PAD + PLOT_HEIGHT + 10  # the axis line
     parts = [
@@ -71,21 +82,24 @@ def column_chart(counts: list[tuple[str, int]], *, title: str) -> str:
         f"<title>{_esc(title)}</title>",
         f'<line class="axis" x1="20" y1="{base}" x2="{width - 10}" y2="{base}"/>',
     ]
+    last = len(counts) - 1
     for column, (label, count) in enumerate(counts):
-        x = 24 + column * COLUMN_WIDTH
+        x = 30 + column * step
+        middle = x + bar / 2
         size = round(PLOT_HEIGHT * count / top)
         parts.append(
-            f'<rect class="column" x="{x}" y="{base - size}" width="{COLUMN_WIDTH - 4}" '
+            f'<rect class="column" x="{x}" y="{base - size}" width="{bar}" '
             f'height="{size}"><title>{_esc(label)}: {count}</title></rect>'
         )
-        if count:
+        if count and step >= MIN_LABELLED_WIDTH:
             parts.append(
-                f'<text class="count" x="{x + (COLUMN_WIDTH - 4) / 2}" y="{base - 4 - size}" '
+                f'<text class="count" x="{middle}" y="{base - 4 - size}" '
                 f'text-anchor="middle">{count}</text>'
             )
-        if column in (0, len(counts) - 1) or column % 6 == 0:
+        tick = column % TICK_EVERY == 0 or (column == last and column % TICK_EVERY > 3)
+        if tick:
             parts.append(
-                f'<text class="tick" x="{x + (COLUMN_WIDTH - 4) / 2}" y="{base + 16}" '
+                f'<text class="tick" x="{middle}" y="{base + 16}" '
                 f'text-anchor="middle">{_esc(label)}</text>'
             )
     parts.append("</svg>")

@@ -427,7 +427,7 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
             f'<td class="num">{number}</td>',
             f'<td><a href="{esc(ARTICLES_DIR + "/" + page)}">{esc(article["id"])}</a></td>',
             f"<td>{esc(meta.get('title'))}</td>",
-            f"<td>{esc(meta.get('date'))}</td>",
+            f'<td class="nowrap">{esc(meta.get("date"))}</td>',
             f"<td>{esc(meta.get('publisher'))}</td>",
             *(
                 f'<td class="num">{counts[key]}</td>'
@@ -440,7 +440,7 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
     totals_line = ", ".join(f"{count} {key}" for key, count in totals.items())
     return _template("index.html").substitute(
         count=len(articles),
-        source=esc(source),
+        source=f" · {esc(source)}" if source else "",
         style=_resource("style.css"),
         totals=esc(totals_line),
         chart_sources=charts.bar_chart(
