@@ -1,4 +1,4 @@
-"""The review pages: every claim highlighted and tied by its id, all text escaped, nothing external."""
+"""The review pages: every claim highlighted and tied by its id, text escaped, nothing external."""
 
 from __future__ import annotations
 
