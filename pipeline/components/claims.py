@@ -72,9 +72,17 @@ def _extend_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     candidate.content = merged
 
 
-def _kind(text: str, candidate: Candidate, quotes: list[Quote]) -> str:
+#: Verbs of thinking and wanting: what they report is not speech, so quote marks
+#: inside it are scare quotes ('Burton thinks that cats are "cuties"'), not a quotation.
+COGNITIVE_VERBS = frozenset({"think", "believe", "feel", "know", "hope", "fear", "want", "expect",
+                             "understand", "view", "see", "consider", "worry", "wonder", "guess", "reckon"})
+
+
+def _kind(text: str, candidate: Candidate, quotes: list[Quote], doc: Doc) -> str:
     if candidate.kind == "according_to":
         return "according_to"
+    if candidate.cue_token is not None and doc[candidate.cue_token].lemma_.lower() in COGNITIVE_VERBS:
+        return "indirect"
     quoted = [q for q in quotes if any(q.start < e and s < q.end for s, e in candidate.content)]
     if not quoted:
         return "indirect"
@@ -328,7 +336,7 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
         if stance == "assert" and _denies(text, candidate, lexicon):
             stance = "deny"
         claim = {
-            "kind": _kind(text, candidate, quotes),
+            "kind": _kind(text, candidate, quotes, doc),
             "stance": stance,
             "source": source,
             "cue": {"start": candidate.cue[0], "end": candidate.cue[1]},

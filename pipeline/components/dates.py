@@ -44,12 +44,13 @@ def parse_pub_date(value: str | None) -> date | None:
 
 
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
-_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|(?<!up )\buntil|\bthrough|"
+_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|"
                          r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$", re.I)
 
 
 def clause_tense(token: Token) -> str | None:
-    """``past``/``future`` of the clause governing ``token``, None for present or unknown."""
+    """Tense of the clause governing ``token``: ``past``, ``future``, ``modal`` (should, would, ...),
+    ``present`` or None when there is no verb."""
     before = token.doc.text[max(0, token.idx - 20):token.idx]
     if _PAST_CUE.search(before):
         return "past"
@@ -66,7 +67,7 @@ def clause_tense(token: Token) -> str | None:
         return None
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in auxes):
+        if any(a.lower_ in FUTURE_AUX for a in auxes) or verb.lemma_ in FUTURE_VERBS:
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
             return "modal"
@@ -81,7 +82,7 @@ def clause_tense(token: Token) -> str | None:
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return "past"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-            return None
+            return "present"
         if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head is not verb:
             verb = verb.head
             continue

@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -237,13 +237,25 @@ def _title_before(doc: Doc, token_index: int, titles: frozenset[str]) -> str | N
 
 
 def make_mention(
-    doc: Doc, start: int, end: int, label: str, *, lexicons: EntityLexicons, origin: str = "model"
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    *,
+    lexicons: EntityLexicons,
+    origin: str = "model",
+    doc_text: str | None = None,
 ) -> Mention | None:
-    """A trimmed mention of ``doc.text[start:end]``, or None when nothing name-like is left."""
-    start, end = _trim(doc.text, start, end)
+    """A trimmed mention of ``doc.text[start:end]``, or None when nothing name-like is left.
+
+    ``doc_text`` is ``doc.text`` when the caller has it (``Doc.text`` joins every
+    token on each access).
+    """
+    doc_text = doc.text if doc_text is None else doc_text
+    start, end = _trim(doc_text, start, end)
     if end <= start:
         return None
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     if not any(ch.isalpha() for ch in text):
         return None
     tokens = name_tokens(text)
@@ -265,10 +277,13 @@ def find_mentions(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[M
     """The model's named entities (``ENTITY_LABELS``), trimmed, in document order."""
     lexicons = lexicons or load_lexicons()
     mentions = []
+    doc_text = doc.text
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        mention = make_mention(doc, ent.start_char, ent.end_char, ent.label_, lexicons=lexicons)
+        mention = make_mention(
+            doc, ent.start_char, ent.end_char, ent.label_, lexicons=lexicons, doc_text=doc_text
+        )
         if mention is not None:
             mentions.append(mention)
     return mentions
@@ -322,8 +337,8 @@ def best_long_form_start(short: str, long: str) -> int | None:
     return long.rfind(" ", 0, l_index + 1) + 1
 
 
-def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
-    words = [word for word in NAME_SPLIT.split(doc.text[start:end]) if word]
+def _looks_like_name(text: str) -> bool:
+    words = [word for word in NAME_SPLIT.split(text) if word]
     return (
         bool(words)
         and all(
@@ -409,9 +424,11 @@ def add_abbreviation_mentions(
     the next definition of the same short form) is a mention of that entity.
     """
     lexicons = lexicons or load_lexicons()
-    result = sorted(mentions, key=lambda m: (m.start, m.end))
+    # Copies: the links below must not change the caller's mentions.
+    result = [replace(m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     if not abbreviations:
         return result
+    doc_text = doc.text
     starts = [m.start for m in result]
 
     def overlapping(start: int, end: int) -> list[int]:
@@ -442,7 +459,7 @@ def add_abbreviation_mentions(
         if containing:
             long_mention = result[containing[0]]
         else:
-            if not _looks_like_name(doc, abbreviation.long_start, abbreviation.long_end):
+            if not _looks_like_name(doc_text[abbreviation.long_start : abbreviation.long_end]):
                 continue
             label = next(
                 (result[i].label for i in hits if result[i].end == abbreviation.long_end), "ORG"
@@ -454,6 +471,7 @@ def add_abbreviation_mentions(
                 label,
                 lexicons=lexicons,
                 origin="long_form",
+                doc_text=doc_text,
             )
             if created is None:
                 continue
@@ -467,7 +485,7 @@ def add_abbreviation_mentions(
         short = abbreviation.short
         until = next(
             (later.short_start for later in definitions[n + 1 :] if later.short == short),
-            len(doc.text) + 1,
+            len(doc_text) + 1,
         )
         added = False
         for start in by_text[abbreviation.short]:
@@ -482,7 +500,13 @@ def add_abbreviation_mentions(
                     result[exact[0]].label = long_mention.label
                 continue
             short_mention = make_mention(
-                doc, start, end, long_mention.label, lexicons=lexicons, origin="abbreviation"
+                doc,
+                start,
+                end,
+                long_mention.label,
+                lexicons=lexicons,
+                origin="abbreviation",
+                doc_text=doc_text,
             )
             if short_mention is None:
                 continue

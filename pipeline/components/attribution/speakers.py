@@ -91,6 +91,30 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])
 
 
+def _last_subject(doc: Doc, before: int, *, person: bool, after: int) -> Token | None:
+    """The last non-pronoun sentence subject between ``after`` and ``before`` (character
+    offsets), within the three sentences before: a PERSON for he/she, else a noun that is
+    not a person ("The message appreciated … It said")."""
+    token = doc.char_span(before, before + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    sentence_start = token[0].sent.start
+    for _ in range(3):
+        if sentence_start == 0:
+            break
+        sentence_start = doc[sentence_start - 1].sent.start
+    for candidate in reversed(doc[sentence_start:token[0].i]):
+        if candidate.idx <= after:
+            return None
+        if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.pos_ == "PRON":
+            continue
+        if person and candidate.ent_type_ == "PERSON":
+            return candidate
+        if not person and candidate.pos_ == "NOUN" and candidate.ent_type_ != "PERSON" and candidate.tag_ == "NN":
+            return candidate
+    return None
+
+
 def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
     """The entities stage's entity over a character range, if that stage is there."""
     try:
@@ -216,6 +240,11 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
         else:
             wanted = ("anonymous", "organization", "government", "media", "person")
         previous = memory.last(wanted, before=span.start_char)
+        subject = _last_subject(doc, span.start_char, person=word in PERSON_PRONOUNS,
+                                after=previous.start if previous is not None else -1)
+        if subject is not None:
+            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicon)
+            return Speaker(span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id)
         if previous is not None:
             return Speaker(span.start_char, span.end_char, previous.canonical, previous.type, previous.entity_id)
         return Speaker(span.start_char, span.end_char, span.text, "person" if word in PERSON_PRONOUNS else "unknown")

@@ -74,9 +74,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                        rf"(?P<y2000>two\s+thousand)(?:\s+(?:and\s+)?(?P<y20>{ones}|ten))?){E}"),
         ("date_numeric", rf"{B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){E}"),
         ("date_iso", rf"{B}(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9]){E}"),
-        ("year", rf"{B}(?:(?P<the>the)\s+(?=(?:fiscal\s+)?{year}\s+(?:period|season|fiscal\s+year)))?"
+        ("year", rf"{B}(?:(?P<the>the)\s+(?=(?:fiscal\s+)?{year}\s+(?:period|quarter|season|fiscal\s+year)))?"
                  rf"(?:(?P<fiscal>fiscal|calendar)(?:\s+year)?\s+)?(?:the\s+year\s+)?(?P<year>{yearb})"
-                 rf"(?:\s+(?P<suffix>period|season))?{E}"),
+                 rf"(?:\s+(?P<suffix>period|quarter|season)(?!\s+(?:of|ended)))?{E}"),
         ("decade", rf"{B}(?:the\s+)?(?:(?P<early>early|mid|late)[\s-]+)?(?:(?P<dec4>1[5-9]\d0|20\d0)'?s|"
                    rf"'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}"),
         ("century", rf"{B}(?:the\s+)?(?P<ord>{centuryord})\s+century{E}"),
@@ -215,6 +215,8 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
     if family == "duration":
         if (groups.get("old") or "").lower() == "-old":
             return False
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", groups["num"]) and not groups.get("plural"):
+            return False  # "the 1988 quarter" is a year, not 1988 quarters
         num = groups["num"].lower()
         if num in ("a", "an", "one") and groups["det"] is None and groups["dir"] is None:
             # "a day" alone is mostly not a timex ("a day of talks"); keep when clearly a span.

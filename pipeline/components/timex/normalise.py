@@ -115,6 +115,8 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
     """The year of a month (and day) without a year: last one in the past, next one in the future."""
     if tense == "modal":  # "should go home by Jan. 14": modals look ahead for calendar dates
         tense = "future"
+    elif tense == "present":
+        tense = None
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
     if tense == "past":
@@ -204,7 +206,8 @@ def _weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = 
         return ref + timedelta(days=delta)
     if delta == 0:
         return ref
-    if tense == "future":
+    # A weekday in a present-tense clause is scheduled ("leaves Thursday", "is traveling Friday").
+    if tense in ("future", "present"):
         return ref + timedelta(days=delta % 7)
     return ref - timedelta(days=(-delta) % 7)
 
@@ -278,6 +281,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam == "date_iso":
         return _date(_safe_day(int(g["y"]), int(g["m"]), int(g["d"])), "")
     if fam == "year":
+        if (g.get("suffix") or "").lower() in ("period", "quarter") and ctx.financial and ref:
+            # "the 1988 period" in an earnings report: that year's reporting quarter.
+            q = _last_quarter(ctx)
+            return _date(f"{g['year']}-{q[5:]}", "")
         return _date(g["year"], "")
     if fam == "decade":
         if g["dec4"]:
@@ -482,6 +489,8 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         anchor = _last_mention(ctx, "day") if anaphoric else None
         day = anchor[:10] if anchor else (day_value(ref + timedelta(days=min(offset, 0))) if ref else None)
         return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{PART_CODE[word]}"}
+    if word == "quarter" and rel in ("the current", "current", "this") and ref:
+        return _date(_shift(None, ref, 0, "Q"), "")
     if word in ("period", "quarter") and rel in ("the latest", "the most recent", "the", "the current",
                                                  "current", "this", "the same"):
         return _date(_last_quarter(ctx), "XXXX-QX")
@@ -551,6 +560,9 @@ def _undefined(unit: str) -> str:
             "10Y": "XXX", "100Y": "XX"}.get(unit, "XXXX")
 
 
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+
+
 def _duration_value(n: float | None, code: str) -> str:
     if code == "WE":
         return f"P{_fmt_num(2 * n)}D" if n else "PXD"
@@ -558,6 +570,16 @@ def _duration_value(n: float | None, code: str) -> str:
     m = re.match(r"^(\d+)(\w+)$", code)
     if m:
         mult, code = int(m[1]), m[2]
+    if n is not None and n * mult != int(n * mult) and code in _SMALLER:
+        # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+        whole = int(n * mult)
+        factor, smaller = _SMALLER[code]
+        rest = round((n * mult - whole) * factor)
+        if code.startswith("T") or smaller.startswith("T"):
+            head = f"P{whole}D" if code == "D" else "P"
+            body = (f"{whole}{code[1:]}" if code.startswith("T") else "") + f"{rest}{smaller[1:]}"
+            return f"{head}T{body}" if code == "D" else f"PT{body}"
+        return f"P{whole}{code}{rest}{smaller}"
     count = _fmt_num(n * mult) if n is not None else "X"
     if code.startswith("T"):
         return f"PT{count}{code[1:]}"
@@ -583,21 +605,18 @@ def _duration(cand: Candidate, ctx: Context) -> dict | None:
             return _date("PAST_REF" if dirn in ("ago", "earlier", "before") else "FUTURE_REF", "")
         sign = -1 if dirn in ("ago", "earlier", "before") else 1
         anchor = None
-        if dirn not in ("ago", "from now", "hence"):
-            if step == "Y" and ctx.financial:
-                anchor = _last_mention(ctx, "quarter")
-                if anchor and not re.match(r"^\d{4}-Q", anchor):
-                    anchor = None
-            anchor = anchor or _last_mention(ctx, {"Y": "year", "M": "month", "W": "week", "D": "day",
+        if step == "Y" and n == 1 and ctx.financial and dirn in ("ago", "earlier"):
+            # Earnings reports compare with the year-ago quarter ("from $1.2 billion a year earlier").
+            q = _last_quarter(ctx)
+            if q and not q.startswith("X"):
+                anchor = q
+        elif dirn not in ("ago", "from now", "hence"):
+            anchor = _last_mention(ctx, {"Y": "year", "M": "month", "W": "week", "D": "day",
                                                    "Q": "quarter"}.get(step, "year"))
             if anchor and step != "Y":
                 anchor = _truncate(anchor, step)
             elif anchor and not re.match(r"^\d{4}-Q", anchor):
                 anchor = anchor[:4]
-        elif step == "Y" and n == 1 and ctx.financial:
-            q = _last_quarter(ctx)
-            if q and not q.startswith("X"):
-                anchor = q
         if anchor is None and ctx.ref is None:
             return _date(None, _undefined(step))
         if step in ("10Y", "100Y"):
