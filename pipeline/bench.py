@@ -1,0 +1,288 @@
+"""``newsclaims bench``: what our stages cost on top of the spaCy model, measured in one run.
+
+All figures come from the same run on the same texts, so that ratios hold
+even on a machine shared with other work:
+
+- **overhead**: the bare model (``spacy.load(model)`` and ``nlp.pipe`` with the
+  same batch size, none of our stages) against our whole pipeline
+  (``process_articles`` plus JSON serialisation, as ``extract`` does), words
+  per second for both and the ratio (target at most 1.25);
+- **stages**: each component of the pipeline timed alone over the same parsed
+  documents, in ms per document and as a share of the model's own time, plus
+  turning annotations into records;
+- **processes**: ``n_process=2`` against 1, throughput ratio (target at least
+  1.7 on two cores) and whether the records are identical;
+- **memory**: peak resident memory of a ``newsclaims extract`` subprocess over
+  a small and a ten times larger corpus made by reusing the texts (target:
+  within 10%), and its time to the first record from a cold start.
+
+Timed runs alternate between bare model and pipeline and keep the best of
+``repeat``, which damps the noise of a busy machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .article import Article
+from .io.writers import dumps
+from .nlp import DEFAULT_MODEL
+
+TARGET_OVERHEAD = 1.25
+TARGET_SPEEDUP = 1.7
+TARGET_MEMORY_GROWTH = 0.10
+
+
+def load_articles(inputs: Sequence[str | os.PathLike[str]], limit: int | None) -> list[Article]:
+    """The first ``limit`` readable, non-empty articles under ``inputs``."""
+    from .io.readers import read_articles
+
+    usable = (a for a in read_articles(inputs) if not a.error and a.text.strip())
+    return list(itertools.islice(usable, limit))
+
+
+def count_words(articles: Sequence[Article]) -> int:
+    return sum(len(article.text.split()) for article in articles)
+
+
+def time_bare(bare, articles: Sequence[Article], batch_size: int) -> float:
+    started = time.perf_counter()
+    for _doc in bare.pipe((a.text for a in articles), batch_size=batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def time_pipeline(nlp, articles: Sequence[Article], batch_size: int, n_process: int = 1,
+                  ) -> tuple[float, list[str]]:
+    from .runner import process_articles
+
+    started = time.perf_counter()
+    lines = [dumps(record) for record in process_articles(
+        _fresh(articles), nlp=nlp, batch_size=batch_size, n_process=n_process)]
+    return time.perf_counter() - started, lines
+
+
+def _fresh(articles: Sequence[Article]) -> list[Article]:
+    """Copies: the runner appends warnings to the articles it is given."""
+    return [Article(**{**vars(a), "warnings": list(a.warnings), "extra": dict(a.extra)})
+            for a in articles]
+
+
+def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, float]:
+    """Seconds each pipeline component takes over the documents, in pipeline order, then records."""
+    from .nlp import model_name
+    from .runner import _record
+    from .schema import doc_annotations
+
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.pub_date = article.date
+        docs.append(doc)
+    seconds: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - started
+    model = model_name(nlp)
+    started = time.perf_counter()
+    for doc, article in zip(docs, _fresh(articles), strict=True):
+        dumps(_record(article, doc_annotations(doc), model=model, pieces=1))
+    seconds["(records)"] = time.perf_counter() - started
+    return seconds
+
+
+def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[str, float]:
+    """Run ``newsclaims extract`` on ``folder`` in a subprocess: peak RSS, seconds, first record."""
+    out = folder.with_suffix(".jsonl")
+    command = [sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(out),
+               "--force", "--quiet", "--model", model, "--batch-size", str(batch_size)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    first = None
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if first is None and out.exists() and out.stat().st_size:
+            first = time.perf_counter() - started
+        if pid:
+            break
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"extract failed ({process.returncode}): {stderr[-2000:]}")
+    # ru_maxrss is in kilobytes on Linux.
+    return {"peak_rss_mb": usage.ru_maxrss / 1024, "seconds": elapsed,
+            "first_record_seconds": first if first is not None else elapsed}
+
+
+def write_corpus(folder: Path, articles: Sequence[Article], count: int,
+                 max_chars: int | None) -> Path:
+    """``count`` article files made by reusing ``articles`` in turn (cut to ``max_chars``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, article in zip(range(count), itertools.cycle(articles)):
+        text = article.text if max_chars is None else article.text[:max_chars]
+        (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_bench(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    model: str = DEFAULT_MODEL,
+    limit: int | None = 60,
+    batch_size: int = 16,
+    repeat: int = 1,
+    processes: bool = True,
+    memory_sizes: tuple[int, int] | None = (100, 1000),
+    memory_chars: int | None = 600,
+    log=None,
+) -> dict[str, Any]:
+    """Measure everything and return the figures (see the module docstring)."""
+    import spacy
+
+    from .nlp import load
+
+    say = log or (lambda message: None)
+    articles = load_articles(inputs, limit)
+    if not articles:
+        raise ValueError("no readable articles in the bench inputs")
+    words = count_words(articles)
+    say(f"bench: {len(articles)} articles, {words} words, batch size {batch_size}")
+
+    bare = spacy.load(model)
+    nlp = load(model)
+    time_bare(bare, articles[:2], batch_size)  # warm up both
+    time_pipeline(nlp, articles[:2], batch_size)
+    bare_times, full_times = [], []
+    lines: list[str] = []
+    for _ in range(max(1, repeat)):
+        bare_times.append(time_bare(bare, articles, batch_size))
+        say(f"bench: bare model {bare_times[-1]:.1f} s")
+        seconds, lines = time_pipeline(nlp, articles, batch_size)
+        full_times.append(seconds)
+        say(f"bench: pipeline {full_times[-1]:.1f} s")
+    bare_s, full_s = min(bare_times), min(full_times)
+    result: dict[str, Any] = {
+        "model": model,
+        "articles": len(articles),
+        "words": words,
+        "batch_size": batch_size,
+        "repeat": max(1, repeat),
+        "bare_model": {"seconds": bare_s, "words_per_second": words / bare_s},
+        "pipeline": {"seconds": full_s, "words_per_second": words / full_s},
+        "overhead_ratio": full_s / bare_s,
+    }
+    del bare
+
+    stage_seconds = time_stages(nlp, articles, batch_size)
+    ours = {name for name in nlp.pipe_names if name.startswith("newsclaims_")} | {"(records)"}
+    model_s = sum(s for name, s in stage_seconds.items() if name not in ours)
+    result["stages"] = {
+        name: {
+            "seconds": s,
+            "ms_per_doc": 1000 * s / len(articles),
+            "percent_of_model": 100 * s / model_s if model_s else 0.0,
+            "ours": name in ours,
+        }
+        for name, s in stage_seconds.items()
+    }
+    result["stages_model_seconds"] = model_s
+    result["stages_ours_percent_of_model"] = (
+        100 * sum(stage_seconds[name] for name in ours) / model_s if model_s else 0.0)
+    say("bench: stages timed")
+
+    if processes:
+        one, one_lines = time_pipeline(nlp, articles, batch_size, n_process=1)
+        say(f"bench: n_process=1 {one:.1f} s")
+        two, two_lines = time_pipeline(nlp, articles, batch_size, n_process=2)
+        say(f"bench: n_process=2 {two:.1f} s")
+        result["processes"] = {
+            "n1_seconds": one, "n2_seconds": two,
+            "n1_words_per_second": words / one, "n2_words_per_second": words / two,
+            "speedup": one / two, "identical": one_lines == two_lines == lines,
+            "cpu_count": os.cpu_count(),
+        }
+
+    if memory_sizes:
+        small, large = memory_sizes
+        memory: dict[str, Any] = {"chars_per_article": memory_chars}
+        with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
+            for size in (small, large):
+                folder = write_corpus(Path(tmp) / f"c{size}", articles, size, memory_chars)
+                memory[str(size)] = peak_rss_of_extract(folder, model=model, batch_size=batch_size)
+                say(f"bench: extract of {size} articles: "
+                    f"{memory[str(size)]['peak_rss_mb']:.0f} MB peak")
+        memory["growth"] = memory[str(large)]["peak_rss_mb"] / memory[str(small)]["peak_rss_mb"] - 1
+        result["memory"] = memory
+        result["first_record_seconds"] = memory[str(small)]["first_record_seconds"]
+
+    result["targets"] = {
+        "overhead_ratio<=1.25": result["overhead_ratio"] <= TARGET_OVERHEAD,
+        "speedup>=1.7": result["processes"]["speedup"] >= TARGET_SPEEDUP if processes else None,
+        "memory_growth<=10%": (abs(result["memory"]["growth"]) <= TARGET_MEMORY_GROWTH
+                               if memory_sizes else None),
+    }
+    return result
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """The figures as a plain table."""
+    lines = [
+        f"model {result['model']}: {result['articles']} articles, {result['words']} words, "
+        f"batch size {result['batch_size']}, best of {result['repeat']}",
+        "",
+        f"{'run':<28}{'seconds':>10}{'words/s':>12}",
+        f"{'bare spaCy model':<28}{result['bare_model']['seconds']:>10.2f}"
+        f"{result['bare_model']['words_per_second']:>12.0f}",
+        f"{'newsclaims pipeline':<28}{result['pipeline']['seconds']:>10.2f}"
+        f"{result['pipeline']['words_per_second']:>12.0f}",
+        f"overhead ratio {result['overhead_ratio']:.2f}x (target <= {TARGET_OVERHEAD})",
+        "",
+        f"{'component':<28}{'seconds':>10}{'ms/doc':>10}{'% model':>10}",
+    ]
+    for name, stage in result["stages"].items():
+        lines.append(f"{name:<28}{stage['seconds']:>10.2f}{stage['ms_per_doc']:>10.1f}"
+                     f"{stage['percent_of_model']:>10.1f}")
+    lines.append(f"{'our stages + records':<28}{'':>10}{'':>10}"
+                 f"{result['stages_ours_percent_of_model']:>10.1f}")
+    if "processes" in result:
+        p = result["processes"]
+        lines += [
+            "",
+            f"n_process=1 {p['n1_seconds']:.2f} s ({p['n1_words_per_second']:.0f} words/s), "
+            f"n_process=2 {p['n2_seconds']:.2f} s ({p['n2_words_per_second']:.0f} words/s): "
+            f"speedup {p['speedup']:.2f}x (target >= {TARGET_SPEEDUP}), "
+            f"identical output: {p['identical']}",
+        ]
+    if "memory" in result:
+        m = result["memory"]
+        sizes = [key for key in m if key.isdigit()]
+        lines += [""] + [
+            f"extract of {size} articles ({m['chars_per_article']} chars each): "
+            f"peak RSS {m[size]['peak_rss_mb']:.0f} MB, {m[size]['seconds']:.1f} s, "
+            f"first record after {m[size]['first_record_seconds']:.1f} s"
+            for size in sizes
+        ]
+        lines.append(f"memory growth {100 * m['growth']:+.1f}% "
+                     f"(target within {100 * TARGET_MEMORY_GROWTH:.0f}%)")
+    return "\n".join(lines)
+
+
+def write_json(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
