@@ -406,15 +406,16 @@ DIGITS_RE = re.compile(
 #: Clock times and ordinals at a number's offset.
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+FRACTION_USE_RE = re.compile(r"[ \u00a0]+of\b", re.I)
 LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
-PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b")
+PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\(?0\d{1,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}\b")
 #: Prefixes glued with a hyphen that keep the number ("minus-5", "sub-7", "to-260,000").
 HYPHEN_PREFIX_RE = re.compile(
     r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I
 )
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 #: What may join two numbers into a range.
-CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through)[ \u00a0]*$", re.I)
+CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through|in|out of)[ \u00a0]*$", re.I)
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
@@ -589,6 +590,7 @@ class _Finder:
                 and "," not in between.text
                 and doc[nxt].tag_ != "CD"
                 and not any(t.ent_type_ in ("DATE", "TIME") for t in between)
+                and all(_modifies_noun(t) for t in between[:-1])
             ):
                 return self.object_span(nxt, head.i)
         if (
@@ -707,6 +709,13 @@ class _Finder:
         if atom.value != int(atom.value) or i < 2 or i + 1 >= len(doc):
             return False
         return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
+
+
+def _modifies_noun(token: Token) -> bool:
+    """A word inside a counted noun phrase: "recorded" songs, "first-team" players, "Abrams" tanks."""
+    if token.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "ADV", "PART"):
+        return token.pos_ != "PUNCT" or token.text in "-‐"
+    return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
 
 
 def object_lemmas(span: Any) -> str:
@@ -837,6 +846,9 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         if phone:
             skip_until = phone.end()
             continue
+        if match.group("den") and not FRACTION_USE_RE.match(text, end) and not finder.unit_at(end):
+            skip_until = end
+            continue  # "9/11", "24/7": a date or a phrase, not a fraction
         value = _number_value(match)
         qstart = start
         negative = False
@@ -1195,6 +1207,28 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
     before_a = text[max(0, a.span_start - 9) : a.span_start].lower()
     between_word = re.search(r"\bbetween[ \u00a0]+$", before_a) is not None
     from_word = re.search(r"\bfrom[ \u00a0]+$", before_a) is not None
+    if connector in ("in", "out of"):
+        # "1 in 4 adults": a proportion, counted by what follows.
+        if (
+            a.value == 1
+            and not a.unit
+            and not b.unit
+            and not a.obj
+            and b.value > 1
+            and b.low is None
+        ):
+            return Atom(
+                start=a.start,
+                end=b.end,
+                value=1 / b.value,
+                number_end=b.number_end,
+                mod_start=a.mod_start,
+                change=a.change,
+                fraction=True,
+                obj=b.obj,
+                obj_norm=b.obj_norm,
+            )
+        return None
     if connector == "and" and not between_word:
         return None
     if connector == "or" and (a.unit or not (a.words and b.words)):
@@ -1225,6 +1259,9 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         return "drop"  # "between 2014 and 2017", "1600 and 1900"
     if _year_like(a, text):
         return None  # "from 20 mpg in 2008 to 29 mpg": the year is not a bound
+    by_word = re.search(r"\bby[ \u00a0]+$", before_a) is not None
+    if by_word and connector.startswith("to") and b.value > 2 * a.value:
+        return None  # "rose by 1,200 to 5,400": a change, then the level it reached
     low = a.value
     if not a.scaled and b.scaled and a.value * b.multiplier <= b.value * 1.000001:
         low = a.value * b.multiplier  # "1 to 2 thousand people", "US $89 to $93 billion"

@@ -151,6 +151,8 @@ PROPORTION_CASES = [
     ("Half of the staff left.", 0.5),
     ("Nearly two-thirds of the sales came from CDs.", 2 / 3),
     ("A third of the population lives there.", 1 / 3),
+    ("Only 1 in 4 adults exercise.", 1 / 4),
+    ("Add 1/16 of a pint.", 1 / 16),
 ]
 
 
@@ -207,6 +209,8 @@ NOTHING_CASES = [
     "Apple released the iPhone 11 on Friday.",
     "It was the 96th-minute winner in the 1990s.",
     "Burton thinks that cats are cuties.",
+    "The 9/11 attacks changed the service, which now runs 24/7.",
+    "Call us on 020 7946 0958 today.",
     "",
 ]
 
@@ -218,6 +222,11 @@ def test_texts_without_quantities(nlp, text):
 
 def test_list_numbering_is_not_a_quantity(nlp):
     assert quantities_of("Steps to follow:\n1. Open the box.\n2. Read the note.", nlp) == []
+
+
+def test_change_then_level_is_not_a_range(nlp):
+    quantities = quantities_of("Cases rose by 1,200 to 5,400.", nlp)
+    assert [(q["value"], q["change"]) for q in quantities] == [(1200, "up"), (5400, "=")]
 
 
 def test_offsets_and_units_as_written(nlp):
