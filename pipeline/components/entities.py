@@ -30,7 +30,8 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from copy import copy
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -425,7 +426,7 @@ def add_abbreviation_mentions(
     """
     lexicons = lexicons or load_lexicons()
     # Copies: the links below must not change the caller's mentions.
-    result = [replace(m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+    result = [copy(m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     if not abbreviations:
         return result
     doc_text = doc.text

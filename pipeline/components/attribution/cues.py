@@ -23,7 +23,8 @@ XCOMP_CONTENT = frozenset({
     "refuse", "decline", "seek", "agree", "offer", "threaten", "vow", "appear",
 })
 #: Verbs whose direct object is not what they report ("added glory", "continued the work").
-NO_OBJECT_CONTENT = frozenset({"add", "continue", "learn", "point", "refer", "post", "find", "see", "know", "feel", "think", "believe", "answer"})
+NO_OBJECT_CONTENT = frozenset({"add", "continue", "learn", "point", "refer", "post", "find", "see", "know", "feel",
+                               "think", "believe", "answer", "maintain", "seek", "offer", "hope", "want", "plan"})
 #: Verbs whose direct object can be the content ("denied the accusations").
 OBJECT_CONTENT = frozenset({
     "deny", "reject", "dismiss", "refute", "dispute", "rebut", "report", "confirm", "announce",
@@ -164,6 +165,19 @@ def _exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, i
     return parts
 
 
+def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
+    start, end = part
+    for token in doc[start:end]:
+        if (
+            token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > start
+            and token.left_edge.i > start and doc[token.left_edge.i - 1].text == ","
+            and token.right_edge.i + 1 >= end - 1
+            and token.left_edge.i == token.i
+        ):
+            return start, token.left_edge.i - 1
+    return part
+
+
 def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
@@ -261,6 +275,9 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         if right < sent.end - 1 and doc[right].text == "," and not any(p[0] >= right for p in token_parts):
             token_parts.append((right + 1, sent.end))
             token_parts = [(max(p[0], sent.start), p[1]) for p in token_parts]
+    # A participle clause after a comma at the end of the content (", prompting
+    # experts to suggest ...") is the writer's comment, not part of what was said.
+    token_parts = [_cut_trailing_participle(doc, part) for part in token_parts]
     # Content never contains the cue clause itself.
     cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), cue_end_token.i + 1)
     cleaned: list[tuple[int, int]] = []

@@ -10,6 +10,7 @@ else the mention's own named entity or its text without the determiner.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,6 +144,14 @@ def _strip_determiner(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+_EPITHETS = re.compile(r"^(?:(?:alleged|declassified|purported|so-called|unnamed|official|new|recent|latest|former)\s+)+")
+
+
+def _strip_epithets(name: str) -> str:
+    """"alleged declassified U.S. intelligence report" -> "U.S. intelligence report"."""
+    return _EPITHETS.sub("", name) or name
+
+
 def _cut_at_comma(span: Span) -> Span:
     for token in span:
         if token.text in (",", "(") and token.i > span.start:
@@ -272,4 +281,6 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
             canonical = _strip_determiner(_cut_at_comma(span))
         if kind == "person":
             canonical = _full_person_name(doc, canonical, span.start_char, memory) or canonical
+        elif named is None and issuer is None:
+            canonical = _strip_epithets(canonical)
     return Speaker(span.start_char, span.end_char, canonical, kind, entity_id)

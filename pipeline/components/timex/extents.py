@@ -105,7 +105,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                           rf"(?P<unit>year|month|week|day|decade|hour|minute)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}"),
         ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
         ("set_every", rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}"),
-        ("holiday", rf"{B}(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}"),
+        ("holiday", rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}"),
     ]
     return [(family, re.compile(regex, re.I)) for family, regex in spec]
 

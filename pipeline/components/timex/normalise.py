@@ -207,7 +207,7 @@ def _weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = 
     if delta == 0:
         return ref
     # A weekday in a present-tense clause is scheduled ("leaves Thursday", "is traveling Friday").
-    if tense in ("future", "present"):
+    if tense == "future":
         return ref + timedelta(days=delta % 7)
     return ref - timedelta(days=(-delta) % 7)
 
@@ -680,6 +680,9 @@ def _easter(y: int) -> date:
 
 def _holiday(cand: Candidate, ctx: Context) -> dict | None:
     word = _norm(cand.groups["word"])
+    rel = _norm(cand.groups.get("rel"))
+    if rel in ("last", "next"):
+        ctx = Context(ref=ctx.ref, tense="past" if rel == "last" else "future", mentions=ctx.mentions)
     fixed = load_lexicon()["holiday"].get(word)
     ref = ctx.ref
     if fixed:
