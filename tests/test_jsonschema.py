@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -13,6 +14,7 @@ from pipeline.errors import Errors
 from pipeline.jsonschema import dumps, record_schema, shipped_schema
 from pipeline.schema import error_record
 
+from .contract import assert_valid_record
 from .records import hand_record, pipeline_records
 
 
@@ -100,3 +102,11 @@ def test_added_fields_are_allowed(validator) -> None:
     record["claims"][0]["confidence"] = 0.9
     record["dates"][0]["range"] = {"start": "2023-03-01", "end": "2023-04-01"}
     validator.validate(record)
+
+
+def test_readme_example_record_is_valid(validator) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Review and export", 1)[1]
+    example = json.loads(section.split("```json", 1)[1].split("```", 1)[0])
+    validator.validate(example)
+    assert_valid_record(example)
