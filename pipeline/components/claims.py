@@ -54,6 +54,24 @@ def _inside(quotes: list[Quote], offset: int) -> Quote | None:
     return None
 
 
+def _clip_to_paragraph(text: str, candidate: Candidate) -> None:
+    """A content found in the parse stays in its cue's paragraph (the parser's
+    sentences sometimes run over a line break); quotations may extend it later."""
+    start = text.rfind("\n", 0, candidate.cue[0]) + 1
+    end = text.find("\n", candidate.cue[1])
+    end = len(text) if end < 0 else end
+    parts = []
+    for s, e in candidate.content:
+        s, e = max(s, start), min(e, end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            parts.append((s, e))
+    candidate.content = parts
+
+
 def _extend_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that reaches into a quotation takes all of it (never across the cue)."""
     cue_begin, _ = candidate.cue
@@ -311,6 +329,9 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
     for candidate in according_to_candidates(doc):
         if _inside(quotes, candidate.cue[0]) is None:
             candidates.append(candidate)
+    for candidate in candidates:
+        _clip_to_paragraph(text, candidate)
+    candidates = [c for c in candidates if c.content]
     for candidate in candidates:
         _extend_to_quotes(candidate, quotes)
     candidates = _drop_nested(_drop_duplicates(candidates), doc)

@@ -786,7 +786,7 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     modifier = finder.modifier_before(atom.start)
     if modifier is not None:
         atom.mod_start, atom.change = modifier
-    else:
+    elif atom.change == "=":
         direction = finder.change_before(atom.start)
         # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall.
         if direction is not None and (atom.unit or atom.currency or finder.after_by(atom.start)):
@@ -816,6 +816,40 @@ def _finish(finder: _Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     if finder.is_date_or_label(first_token, atom):
         return None
     return atom
+
+
+def _sign_and_currency(
+    finder: _Finder, start: int
+) -> tuple[int, bool, tuple[int, str, str] | None] | None:
+    """(expression start, negative, currency) of the number at ``start``; None when it is
+    glued to a word ("V10", "TA-35", "COVID-19") rather than a sign or currency mark."""
+    text = finder.text
+    before = text[start - 1] if start else " "
+    window = text[max(0, start - 8) : start]
+    currency = finder.currency_before(start)
+    if currency is None and before in "-−" and start > 1:
+        currency = finder.currency_before(start - 1)  # "$-50.8bn"
+    qstart, negative = start, False
+    if before.isalpha() and currency is None and not HYPHEN_PREFIX_RE.search(window):
+        return None
+    if before in "-−‐":
+        prev = text[start - 2] if start > 1 else " "
+        if prev.isalpha():
+            glued = HYPHEN_PREFIX_RE.search(window)
+            if glued is None:
+                return None
+            if glued.group("word").lower() == "minus":  # "minus-5 yards"
+                negative, qstart = True, start - len(glued.group())
+        elif not prev.isdigit():  # "-5", "$-50.8bn"; "5-6" is a range
+            negative, qstart = True, start - 1
+    minus = MINUS_RE.search(window)
+    if minus and not negative:  # "minus 387 Fahrenheit"
+        negative, qstart = True, start - (len(window) - minus.start())
+    if before == "+":
+        qstart = start - 1
+    if currency is not None:
+        qstart = min(qstart, currency[0])
+    return qstart, negative, currency
 
 
 def _digit_atoms(finder: _Finder) -> list[Atom]:
@@ -849,47 +883,11 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         if match.group("den") and not FRACTION_USE_RE.match(text, end) and not finder.unit_at(end):
             skip_until = end
             continue  # "9/11", "24/7": a date or a phrase, not a fraction
-        value = _number_value(match)
-        qstart = start
-        negative = False
-        currency = finder.currency_before(start)
-        if before.isalpha() and currency is None:
-            glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8) : start])
-            if not glued:
-                continue
-        if before in "-−‐" and currency is None:
-            prev = text[start - 2] if start > 1 else " "
-            if prev.isalpha():
-                glued = HYPHEN_PREFIX_RE.search(text[max(0, start - 8) : start])
-                if not glued:
-                    continue
-                if glued.group("word").lower() == "minus":
-                    negative = True
-                    qstart = (
-                        start
-                        - len(glued.group())
-                        + (len(glued.group()) - len(glued.group().lstrip()))
-                    )
-                    qstart = start - (len(glued.group()))
-            elif not prev.isdigit():
-                negative = True
-                qstart = start - 1
-        if before in "-−" and currency is not None:
-            pass
-        minus = MINUS_RE.search(text[max(0, start - 8) : start])
-        if minus and not negative:
-            negative = True
-            qstart = start - (len(text[max(0, start - 8) : start]) - minus.start())
-        if before == "+":
-            qstart = start - 1
-        cur_unit = None
-        if currency is None and before in "-−" and start > 1:
-            currency = finder.currency_before(start - 1)
-        if currency is not None:
-            qstart = min(qstart, currency[0])
-            cur_unit = currency
-        if negative:
-            value = -value
+        prefix = _sign_and_currency(finder, start)
+        if prefix is None:
+            continue  # glued to a word: "V10", "TA-35", "COVID-19"
+        qstart, negative, currency = prefix
+        value = -_number_value(match) if negative else _number_value(match)
         pos = end
         # Ordinals and decades: "96th", "1990s", "2022’s".
         if ORDINAL_TAIL_RE.match(text, pos) and not finder.unit_at(pos):
@@ -910,27 +908,20 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
         atom = Atom(
             start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier
         )
-        if cur_unit is not None:
+        if currency is not None:
             atom.currency = True
-            atom.unit, atom.newsquant = cur_unit[1], cur_unit[2]
-            atom.unit_text = text[cur_unit[0] : start].strip().rstrip("-−")
-            if not atom.unit_text:
-                atom.unit_text = text[cur_unit[0] : start]
+            atom.unit, atom.newsquant = currency[1], currency[2]
+            atom.unit_text = (
+                text[currency[0] : start].strip().rstrip("-−") or text[currency[0] : start]
+            )
         if before == "+":
-            atom.change = "up"
+            atom.change = "up"  # "Dow +0.2%"
         first = finder.token_at(start)
         if first is None:
             continue
-        if before == "~" or text[max(0, start - 1) : start] == "≈":
-            atom.mod_start = start - 1
-        saved_change = atom.change
         finished = _finish(finder, atom, first_token=first)
         if finished is None:
             continue
-        if saved_change == "up" and finished.change == "=":
-            finished.change = "up"
-        if finished.currency:
-            pass
         atoms.append(finished)
         for i in finder.tokens_between(finished.span_start, finished.end):
             finder.used[i] = True
