@@ -279,7 +279,10 @@ class Lexicons:
 
 @lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    """Read and validate ``pipeline/resources/quantities_*``; raise ``ResourceError`` naming file and line."""
+    """Read and validate ``pipeline/resources/quantities_*`` once.
+
+    Raises ``ResourceError`` naming the file and line of a malformed entry.
+    """
     name = "quantities_units.tsv"
     units: dict[str, tuple[str, str]] = {}
     units_cs: dict[str, tuple[str, str]] = {}
@@ -696,9 +699,8 @@ class _Finder:
             and (atom.obj is None or self.doc[self.token_at(atom.obj[1] - 1).i].tag_ == "NNP")
         ):
             return True  # an address or a model: "49 Zorro Ranch Road", "787 Dreamliner"
-        if token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":"):
-            return True  # list numbering
-        return False
+        # list numbering
+        return token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":")
 
     def age_apposition(self, token: Token, atom: Atom) -> bool:
         """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age."""
@@ -712,7 +714,7 @@ class _Finder:
 
 
 def _modifies_noun(token: Token) -> bool:
-    """A word inside a counted noun phrase: "recorded" songs, "first-team" players, "Abrams" tanks."""
+    """A word inside a counted noun phrase: "recorded" songs, "first-team" players."""
     if token.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "ADV", "PART"):
         return token.pos_ != "PUNCT" or token.text in "-‐"
     return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
@@ -935,7 +937,7 @@ def _year_like(atom: Atom, text: str) -> bool:
 
 
 def _word_atoms(finder: _Finder) -> list[Atom]:
-    """Numbers written in words: "three", "a dozen", "one and a half", "tens of thousands", "two-thirds"."""
+    """Numbers in words: "three", "a dozen", "one and a half", "tens of thousands", "two-thirds"."""
     doc, lex = finder.doc, finder.lex
     words = lex.number_words
     atoms: list[Atom] = []
@@ -1168,7 +1170,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
                 continue
         result.append(a)
         i += 1
-    for previous, atom in zip(result, result[1:]):
+    for previous, atom in zip(result, result[1:], strict=False):
         # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
         if (
             atom.change == "="

@@ -58,7 +58,7 @@ Value = float | tuple[float, float]
 
 
 def parse_value(text: str | float | int) -> Value:
-    """A NewsQuant value: ``"44655.0"`` -> 44655.0, ``"1.0-1.5"`` -> (1.0, 1.5), ``"-5.0"`` -> -5.0."""
+    """A NewsQuant value: "44655.0" -> 44655.0, "1.0-1.5" -> (1.0, 1.5), "-5.0" -> -5.0."""
     if isinstance(text, (int, float)):
         return float(text)
     text = text.strip()
@@ -124,7 +124,10 @@ def values_match(gold: Value, predicted: Value) -> bool:
     if isinstance(gold, tuple) != isinstance(predicted, tuple):
         return False
     if isinstance(gold, tuple):
-        return all(math.isclose(g, p, rel_tol=1e-5, abs_tol=1e-8) for g, p in zip(gold, predicted))
+        return all(
+            math.isclose(g, p, rel_tol=1e-5, abs_tol=1e-8)
+            for g, p in zip(gold, predicted, strict=True)
+        )
     return math.isclose(gold, predicted, rel_tol=1e-5, abs_tol=1e-8)
 
 
@@ -228,14 +231,16 @@ def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table of P/R/F1 with counts (gold, predicted, matched) and ms per sentence."""
     lines = [
         f"NewsQuant: {metrics.get('sentences', '?')} sentences, {metrics['gold']} gold quantities, "
-        f"{metrics['predicted']} predicted, {metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence",
+        f"{metrics['predicted']} predicted, "
+        f"{metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence",
         "",
         f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}",
     ]
     for key in ("value", "value+unit", "value+change"):
         m = metrics[key]
         lines.append(
-            f"{key:<14}{100 * m['p']:>7.1f}{100 * m['r']:>7.1f}{100 * m['f1']:>7.1f}{m['correct']:>9}"
+            f"{key:<14}{100 * m['p']:>7.1f}{100 * m['r']:>7.1f}"
+            f"{100 * m['f1']:>7.1f}{m['correct']:>9}"
         )
     if metrics.get("missing_records"):
         lines.append(f"\n{metrics['missing_records']} sentences had no prediction record.")
