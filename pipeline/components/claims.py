@@ -229,7 +229,9 @@ NOT_SPEAKERS = frozenset({"related", "update", "updated", "note", "editor", "pho
 
 
 #: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line.
-SIGNED_QUOTE = re.compile(r"(?P<dash>[―—])[ \t]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*$", re.M)
+SIGNED_QUOTE = re.compile(
+    r"(?P<dash>[―—])[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$", re.M
+)
 
 
 def _signed_quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate]) -> list[Candidate]:

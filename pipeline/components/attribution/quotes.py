@@ -43,7 +43,10 @@ def _marks(text: str) -> list[tuple[int, str, int]]:
         if ch == OPENING:
             marks.append((i, "open", 1))
         elif ch == CLOSING:
-            marks.append((i, "close", 1))
+            # A closing mark opening a paragraph ("”Mr. Trump embodies …") is a typo for “.
+            at_start = i == 0 or text[i - 1] == "\n"
+            after = text[i + 1] if i + 1 < n else ""
+            marks.append((i, "open" if at_start and after and not after.isspace() else "close", 1))
         elif ch == STRAIGHT or length == 2:
             before = text[i - 1] if i else ""
             after = text[i + length] if i + length < n else ""
@@ -70,7 +73,7 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     marks = _marks(text)
     opened = sum(1 for _, kind, _ in marks if kind == "open")
     closed = len(marks) - opened
-    curly = _pair(text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)])
+    curly = _pair(text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)])  # by shape and position
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
     quotes = curly + [q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)]
     return sorted(quotes, key=lambda q: q.start), (opened, closed)

@@ -85,7 +85,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                     rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half|period)(?P<plural>s)?"
                     rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}"),
         ("relative", rf"{B}(?P<rel>{rel}|this\s+past|this\s+coming)\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
-        ("the_unit", rf"{B}the\s+(?P<word>year|quarter|weekend|fiscal\s+year){E}"),
+        ("the_unit", rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year){E}"),
         ("year_ago_adj", rf"{B}(?:the\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
         ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
         ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)"),
@@ -102,7 +102,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                      rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<old>-old|-long)?"
                      rf"(?:\s+(?:or\s+(?:{unit})s?\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}"),
         ("duration_bare", rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming)\s+)?"
-                          rf"(?P<unit>year|month|week|day|decade|hour|minute)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}"),
+                          rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}"),
         ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
         ("set_every", rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}"),
         ("holiday", rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}"),
@@ -203,8 +203,8 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", text[max(0, start - 10):start], re.I))
     if family == "deictic":
         w = groups["word"].lower()
-        if w in ("current", "recent"):
-            # Only the adjective before a period noun ("the current quarter" is caught elsewhere).
+        if w in ("current", "recent") and not re.match(r"\s+[a-z]", text[match.end():match.end() + 2]):
+            # Only the adjective before a noun ("the current crisis"); "current" alone is not a time.
             return False
         if w == "the past" and re.match(r"\s+(?:year|month|week|decade|\d|few|several|two|three)", text[match.end():], re.I):
             return False
@@ -222,7 +222,7 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             # "a day" alone is mostly not a timex ("a day of talks"); keep when clearly a span.
             before = text[max(0, start - 12):start].lower()
             if not re.search(r"\b(?:for|in|within|over|after|than|about|nearly|almost|only|just|least|to|of)\s+$", before):
-                if not re.match(r"-", text[match.end():match.end() + 1]):
+                if "-" not in word:
                     return False
         if (groups["dir"] or "").lower() in ("old", "of age"):
             return False
@@ -233,7 +233,8 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
     if family == "duration_bare":
         if groups["det"] is None and groups["dir"] is None:
             before = text[max(0, start - 10):start].lower()
-            if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last)\s+$", before):
+            if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before) \
+                    and not re.match(r"\s+(?:after|before|later|earlier)\b", text[match.end():match.end() + 8]):
                 return False
     if family == "time":
         if groups.get("hour2") is not None:
