@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.article import Article
+from pipeline.errors import Errors
 from pipeline.review import write_review
 from pipeline.review.render import page_name, render_article
+from pipeline.schema import error_record
 
 from ..records import hand_record, pipeline_records
 
@@ -159,3 +162,14 @@ def test_page_names_are_safe_and_unique(article_id: str, expected: str) -> None:
     name = page_name(article_id, taken)
     assert name.startswith(expected) and "/" not in name and name.endswith(".html")
     assert page_name(article_id, taken) != name  # a duplicate id gets its own page
+
+
+def test_error_record_gets_a_page_with_its_error(tmp_path: Path) -> None:
+    article = Article(
+        id="broken", text="", path="in/x.bin", error=Errors.E005.as_dict(path="x.bin")
+    )
+    summary = write_review([error_record(article, model="m"), hand_record()], tmp_path)
+    page = summary.pages["broken"].read_text(encoding="utf-8")
+    assert "E005" in page and "binary" in page
+    index = summary.index.read_text(encoding="utf-8")
+    assert 'class="has-error"' in index and "2 articles" in index
