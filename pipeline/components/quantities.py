@@ -409,6 +409,7 @@ DIGITS_RE = re.compile(
 #: Clock times and ordinals at a number's offset.
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+RATIO_RE = re.compile(r"\d+:\d+")
 FRACTION_USE_RE = re.compile(r"[ \u00a0]+of\b", re.I)
 LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
 PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\(?0\d{1,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}\b")
@@ -531,12 +532,19 @@ class _Finder:
         if match:
             surface = match.group("scale")
             # "37m" is a length, "$13.6m" and "4.3M" are millions.
-            if surface == "m" and not currency:
-                return None
+            if surface == "m" and not currency and not self.counted_after(match.end()):
+                return None  # "37m", "the 100m sprint": metres; "1.5m people": millions
             if surface in ("b", "B") and not currency:
                 return None
             return match.end(), self.lex.scales[surface]
         return None
+
+    def counted_after(self, pos: int) -> bool:
+        """Whether a plural noun or "of" follows ``pos`` ("1.5m people", "3m of them")."""
+        token = self.token_at(pos)
+        if token is None or token.idx < pos:
+            token = token.nbor() if token is not None and token.i + 1 < len(self.doc) else None
+        return token is not None and (token.tag_ in ("NNS", "NNPS") or token.lower_ == "of")
 
     def per_at(self, pos: int) -> tuple[int, str] | None:
         match = PER_RE.match(self.text, pos)
@@ -878,6 +886,10 @@ def _digit_atoms(finder: _Finder) -> list[Atom]:
             and text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
         ):
             continue  # "1. Open the box." at the start of a line
+        ratio = RATIO_RE.match(text, start)
+        if ratio:
+            skip_until = ratio.end()
+            continue  # "3:1", "2:1 majority"
         phone = PHONE_RE.match(text, start)
         if phone:
             skip_until = phone.end()
@@ -1132,7 +1144,8 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
         atom.unit, atom.newsquant, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if fraction is not None:
-        if last + 1 >= n or doc[last + 1].lower_ != "of":
+        after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"
+        if not after_by and (last + 1 >= n or doc[last + 1].lower_ != "of"):
             return None, i  # "a third-party", "this half": not a proportion
         atom = Atom(start=start, end=end, value=fraction, number_end=end, words=True, fraction=True)
         return atom, last

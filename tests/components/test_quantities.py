@@ -114,6 +114,10 @@ VALUE_UNIT_CASES = [
     ("Turnout was less than 40%.", 40, "percent", "<"),
     ("The plant makes about 600 megawatts.", 600, "megawatt", "~"),
     ("The house cost more than $1.2 million.", 1.2e6, "dollar", ">"),
+    ("Debt hit $1.2trn last year.", 1.2e12, "dollar", "="),
+    ("The wall is 3m tall.", 3, "metre", "="),
+    ("Gold was flat at US$1,950.", 1950, "dollar", "="),
+    ("The tanker carried 1.5 million barrels.", 1.5e6, "barrel", "="),
 ]
 
 
@@ -132,6 +136,7 @@ COUNT_CASES = [
     ("The city has 13,000 workers.", 13000, "workers"),
     ("She bought two new cars.", 2, "new cars"),
     ("More than 700 heart transplants were done.", 700, "heart transplants"),
+    ("Some 1.5m people have fled.", 1.5e6, "people"),
 ]
 
 
@@ -211,6 +216,8 @@ NOTHING_CASES = [
     "Burton thinks that cats are cuties.",
     "The 9/11 attacks changed the service, which now runs 24/7.",
     "Call us on 020 7946 0958 today.",
+    "The ratio was 3:1.",
+    "The vote was 6-3.",
     "",
 ]
 
