@@ -19,22 +19,21 @@ class BadRecords(ValueError):
 
 
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield the records of ``path`` in file order."""
+    """Yield the records of ``path`` in file order, reading one line at a time."""
     path = Path(path)
-    with open(path, encoding="utf-8") as file:
-        lines = file.read().split("\n")
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            if number == len(lines):
-                return  # no newline after it: the partial last line of an interrupted run
-            raise BadRecords(f"{path} line {number} is not valid JSON: {error}") from None
-        if not isinstance(record, dict) or "text" not in record or "id" not in record:
-            raise BadRecords(f"{path} line {number} is not a newsclaims record")
-        yield record
+    with open(path, encoding="utf-8", newline="\n") as file:
+        for number, line in enumerate(file, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                if not line.endswith("\n"):
+                    return  # no newline after it: the partial last line of an interrupted run
+                raise BadRecords(f"{path} line {number} is not valid JSON: {error}") from None
+            if not isinstance(record, dict) or "text" not in record or "id" not in record:
+                raise BadRecords(f"{path} line {number} is not a newsclaims record")
+            yield record
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:
