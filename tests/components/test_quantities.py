@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.components.quantities import (
     ResourceError,
@@ -23,6 +25,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "000_03103
 def quantities_of(text: str, nlp) -> list[dict]:
     record = process_text(text, date="2023-06-13", nlp=nlp)
     assert_valid_record(record)
+    failures = [w for w in record["warnings"] if "newsclaims_quantities" in w["message"]]
+    assert not failures, failures  # the stage caught an exception of its own
     return record["quantities"]
 
 
@@ -296,3 +300,81 @@ def test_bad_resource_line_names_file_and_line(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "files", lambda package: FakeFile())
     with pytest.raises(ResourceError, match=r"quantities_units.tsv line 2"):
         _read_table("quantities_units.tsv", (3, 4))
+
+
+FRAGMENTS = [
+    "about",
+    "more than",
+    "$",
+    "US$",
+    "£",
+    "5",
+    "1,200",
+    "3.5",
+    "-",
+    "to",
+    "and",
+    "between",
+    "%",
+    "per cent",
+    "million",
+    "bn",
+    "m",
+    "barrels",
+    "of",
+    "oil",
+    "a",
+    "year",
+    "rose",
+    "fell",
+    "by",
+    "one",
+    "three",
+    "dozen",
+    "half",
+    "in",
+    "2020",
+    "May",
+    "(",
+    ")",
+    "/",
+    "km",
+    "people",
+    ",",
+    ".",
+    "10:30",
+    "p.m.",
+    "Game",
+    "7",
+    "minus",
+    "~",
+    "1/4",
+    "’s",
+    "“",
+    "”",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14), st.sampled_from(["", " "]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_text_gives_valid_spans(nlp, fragments, glue):
+    text = glue.join(fragments) if glue else " ".join(fragments).replace(" ,", ",")
+    for quantity in quantities_of(text, nlp):
+        assert quantity["start"] < quantity["end"]
+        if quantity["value"] is None:
+            assert quantity["low"] is not None and quantity["high"] is not None
+
+
+def test_stage_failure_becomes_a_warning(nlp, monkeypatch):
+    import pipeline.components.quantities as module
+
+    def broken(doc, lexicons=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "find_quantities", broken)
+    doc = nlp.get_pipe("newsclaims_quantities")(nlp.make_doc("5 people"))
+    assert doc._.newsclaims_quantities == []
+    assert doc._.newsclaims_warnings[0]["code"] == "W010"
