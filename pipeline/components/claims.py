@@ -203,9 +203,15 @@ def _attach_quotes(
         if previous is None:
             continue
         gap = text[previous.content[-1][1]:quote.start]
+        # The speaker goes on in the next paragraph, which opens with a quotation
+        # and has no attribution of its own (checked above): still the same claim.
+        next_paragraph = (
+            gap.count("\n") > 0 and not gap.split("\n", 1)[1].strip("\n \t\xa0")
+            and len(gap.strip().splitlines()) <= 1 and "\n\n\n" not in gap.replace(" ", "")
+        )
         if (
             len(gap) <= MAX_CONTINUATION_GAP
-            and "\n" not in gap
+            and ("\n" not in gap or next_paragraph)
             and previous.cue[0] >= previous.content[-1][1]
             and previous.cue[1] <= quote.start
             and any(q.start <= previous.content[-1][0] < q.end for q in quotes)
@@ -303,7 +309,8 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     kept = []
     for candidate in candidates:
         token = doc[candidate.cue_token] if candidate.cue_token is not None else None
-        nested = token is not None and candidate.kind != "according_to" and not has_own_subject(token) and any(
+        nested = token is not None and candidate.kind != "according_to" and token.dep_ in ("xcomp", "pcomp") \
+            and not has_own_subject(token) and any(
             other is not candidate and any(s <= candidate.cue[0] < e for s, e in other.content)
             for other in candidates
         )

@@ -56,6 +56,9 @@ def clause_tense(token: Token) -> str | None:
         return "past"
     if _FUTURE_CUE.search(before):
         return "future"
+    if token.dep_ == "poss":
+        # "Wednesday's ruling": a nominal modifier, not placed by the clause's tense.
+        return None
     verb = token
     for _ in range(6):
         if verb.pos_ in VERB_POS and verb.dep_ != "aux":
@@ -67,7 +70,8 @@ def clause_tense(token: Token) -> str | None:
         return None
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in auxes) or verb.lemma_ in FUTURE_VERBS:
+        if any(a.lower_ in FUTURE_AUX for a in auxes) or (
+                verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")):
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
             return "modal"

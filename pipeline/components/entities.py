@@ -69,10 +69,11 @@ AFFIX_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_A
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 TRIM_START = " \t\r\n\"“”‘’'([{«—–-,;:"
 TRIM_END = " \t\r\n\"“”‘’'()[]{}»—–-,;:!?"
 NAME_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
+HEADLINE_LINE = re.compile(r"[^\n]+")
 #: Punctuation skipped when looking for the title before a name ("[North Korean leader] Kim").
 TITLE_SKIP = frozenset({"[", "]", "(", ")", ",", "“", "”", '"', "‘", "’", "'", "—", "–", "-"})
 #: Words a title-case long form may contain in lower case ("Department of Justice").
@@ -199,7 +200,8 @@ class Mention:
 
     ``same_as`` is the (start, end) of a mention it must share an entity with
     (an abbreviation and its long form); ``title`` is the title word right
-    before it ("leader" in "leader Kim Jong-un").
+    before it ("leader" in "leader Kim Jong-un"); ``headline`` says it is on a
+    headline-like line, where the model often runs a name into the next word.
     """
 
     start: int
@@ -210,12 +212,17 @@ class Mention:
     title: str | None = None
     same_as: tuple[int, int] | None = None
     origin: str = "model"
+    headline: bool = False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without edge punctuation and a final possessive."""
     while start < end and text[start] in TRIM_START:
         start += 1
+    # "Young Americans for Freedom (YAF": the model ran into a parenthesis.
+    opening = text.find("(", start, end)
+    if opening > start and text.find(")", opening, end) < 0:
+        end = opening
     while end > start and text[end - 1] in TRIM_END:
         end -= 1
     match = POSSESSIVE.search(text, start, end)
@@ -274,19 +281,42 @@ def make_mention(
     return Mention(start, end, label, canonical_name(text), tokens, title=title, origin=origin)
 
 
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of headline-like lines: short, mostly capitalised, no final period.
+
+    Headlines ("Donald Trump Rampages Through …", "Related — White House: …") are
+    where the small model runs names into the next capitalised word; their
+    mentions still join clusters but do not give the canonical name.
+    """
+    lines = []
+    for match in HEADLINE_LINE.finditer(text):
+        line = match.group().strip()
+        words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+        if not words or len(line.split()) > 30 or line.endswith((".", ";", ",")):
+            continue
+        if sum(word[0].isupper() for word in words) >= 0.6 * len(words) and len(words) >= 2:
+            lines.append((match.start(), match.end()))
+    return lines
+
+
 def find_mentions(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[Mention]:
     """The model's named entities (``ENTITY_LABELS``), trimmed, in document order."""
     lexicons = lexicons or load_lexicons()
     mentions = []
     doc_text = doc.text
+    headlines = headline_lines(doc_text)
+    headline_starts = [start for start, _ in headlines]
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         mention = make_mention(
             doc, ent.start_char, ent.end_char, ent.label_, lexicons=lexicons, doc_text=doc_text
         )
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            continue
+        line = bisect_right(headline_starts, mention.start) - 1
+        mention.headline = line >= 0 and mention.end <= headlines[line][1]
+        mentions.append(mention)
     return mentions
 
 
@@ -594,15 +624,33 @@ def _fuller(a: tuple[str, ...], a_name: str, b: tuple[str, ...], b_name: str) ->
     return (len(a), len(a_name)) > (len(b), len(b_name))
 
 
-def _better_canonical(candidate: Mention, best: Mention) -> bool:
-    """Is ``candidate`` a fuller name than ``best``? Most words, then most characters.
+def _lowercase_word(word: str, after_hyphen: bool) -> bool:
+    """A lower-case word that is no particle ("spent" in "Bush-spent"); a short
+    syllable after a hyphen is part of the name ("Kim Jong-un", "Moon Jae-in")."""
+    if not word or not word[0].islower() or word.lower() in LONG_FORM_FUNCTION_WORDS:
+        return False
+    return not (after_hyphen and len(word) <= 3)
 
-    Nationalities prefer the shorter of equally long names ("North Korean" over
-    "North Koreans"): the plural is not fuller, only inflected.
+
+def _canonical_rank(mention: Mention) -> tuple:
+    """How good ``mention`` is as its entity's canonical name (higher is better).
+
+    The fullest name (most words, then most characters) among the names that
+    look clean: not on a headline line, no lower-case word other than a
+    particle ("Jeb Bush-spent"), no digits in a person's name ("Anderson Cooper
+    360"); then mixed case over capitals ("Pasadena" over the dateline's
+    "PASADENA"). Nationalities prefer the shorter of equally long names
+    ("North Korean" over "North Koreans"): the plural is not fuller.
     """
-    if candidate.label == "NORP" and len(candidate.tokens) == len(best.tokens):
-        return len(candidate.name) < len(best.name)
-    return _fuller(candidate.tokens, candidate.name, best.tokens, best.name)
+    flawed = mention.headline or any(
+        _lowercase_word(word, index > 0)
+        for whole in mention.name.split()
+        for index, word in enumerate(whole.split("-"))
+    )
+    if mention.label == "PERSON" and any(ch.isdigit() for ch in mention.name):
+        flawed = True
+    length = -len(mention.name) if mention.label == "NORP" else len(mention.name)
+    return (not flawed, len(mention.tokens), length, not mention.name.isupper())
 
 
 def cluster_entities(
@@ -704,14 +752,13 @@ def cluster_entities(
     entity_ids: dict[int, str] = {}
     canonical: dict[int, str] = {}
     for cluster_index, cluster in enumerate(clusters):
-        best = None
-        for index in cluster.mentions:
-            mention = ordered[index]
-            if mention.origin == "abbreviation" and len(cluster.mentions) > 1:
-                continue
-            if best is None or _better_canonical(mention, best):
-                best = mention
-        canonical[cluster_index] = (best or ordered[cluster.mentions[0]]).name
+        names = [
+            ordered[index]
+            for index in cluster.mentions
+            if ordered[index].origin != "abbreviation" or len(cluster.mentions) == 1
+        ] or [ordered[cluster.mentions[0]]]
+        # max() keeps the first of equals: the earliest mention.
+        canonical[cluster_index] = max(names, key=_canonical_rank).name
     records = []
     for index, mention in enumerate(ordered):
         cluster_index = cluster_of[index]
