@@ -233,6 +233,43 @@ CASES = [
         id="place-qualifier-keeps-places-apart",
     ),
     pytest.param(
+        "Jeb Bush Super PAC Spends Big\nThe PAC backing Jeb Bush spent more. Bush said so.",
+        [("Jeb Bush Super", "PERSON"), ("Jeb Bush", "PERSON"), ("Bush", "PERSON")],
+        [
+            ("Jeb Bush Super", "Jeb Bush", "a"),
+            ("Jeb Bush", "Jeb Bush", "a"),
+            ("Bush", "Jeb Bush", "a"),
+        ],
+        id="headline-names-do-not-give-the-canonical",
+    ),
+    pytest.param(
+        "PASADENA — Voters in Pasadena met. Jeb Bush-spent money. Jeb Bush left.",
+        [
+            ("PASADENA", "GPE"),
+            ("Pasadena", "GPE"),
+            ("Jeb Bush-spent", "PERSON"),
+            ("Jeb Bush", "PERSON"),
+        ],
+        [
+            ("PASADENA", "Pasadena", "a"),
+            ("Pasadena", "Pasadena", "a"),
+            ("Jeb Bush-spent", "Jeb Bush", "b"),
+            ("Jeb Bush", "Jeb Bush", "b"),
+        ],
+        id="dateline-capitals-and-run-on-words",
+    ),
+    pytest.param(
+        "Members of Young Americans for Freedom (YAF) and a Republican Party group met YAF.",
+        [("Young Americans for Freedom (YAF", "ORG"), ("a Republican Party", "ORG")],
+        [
+            ("Young Americans for Freedom", "Young Americans for Freedom", "a"),
+            ("YAF", "Young Americans for Freedom", "a"),
+            ("a Republican Party", "Republican Party", "b"),
+            ("YAF", "Young Americans for Freedom", "a"),
+        ],
+        id="model-span-into-parenthesis-and-leading-article",
+    ),
+    pytest.param(
         "The U.S. and the United States and the US agree.",
         [("U.S.", "GPE"), ("the United States", "GPE"), ("US", "GPE")],
         [
