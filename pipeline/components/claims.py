@@ -34,6 +34,7 @@ from .attribution.cues import (
     cue_start,
     find_subject,
     has_own_subject,
+    nominal_candidates,
     is_reporting_verb,
     verb_candidate,
 )
@@ -335,7 +336,7 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
             candidate = verb_candidate(token, lexicon)
             if candidate is not None:
                 candidates.append(candidate)
-    for candidate in according_to_candidates(doc):
+    for candidate in according_to_candidates(doc) + nominal_candidates(doc, lexicon):
         if _inside(quotes, candidate.cue[0]) is None:
             candidates.append(candidate)
     for candidate in candidates:

@@ -298,6 +298,42 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     return candidate
 
 
+def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """"his claim that X", "Trump's assertion that X": a reporting noun with a that-clause.
+
+    The source is the possessor ("his", "Trump’s"), or none; the cue the noun.
+    """
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nominal_cues:
+            continue
+        clauses = [
+            c for c in noun.rights
+            if c.dep_ in ("acl", "ccomp", "appos", "relcl")
+            and any(t.dep_ == "mark" and t.lower_ == "that" and t.i == c.left_edge.i for t in c.children)
+        ]
+        if not clauses:
+            continue
+        clause = clauses[0]
+        owners = [c for c in noun.lefts if c.dep_ == "poss"]
+        content = _char_span(doc, *subtree_bounds(clause))
+        if content is None:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "amod":
+            start -= 1
+        found.append(Candidate(
+            cue=(noun.idx, noun.idx + len(noun.text)),
+            cue_phrase=(doc[start].idx, noun.idx + len(noun.text)),
+            content=[content],
+            stance=lexicon.nominal_cues[noun.lemma_.lower()],
+            source_head=owners[0] if owners else None,
+            source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
+            cue_token=noun.i,
+        ))
+    return found
+
+
 def according_to_candidates(doc: Doc) -> list[Candidate]:
     """"according to X": source X, content the rest of the sentence."""
     found = []
