@@ -71,7 +71,7 @@ def column_chart(counts: list[tuple[str, int]], *, title: str) -> str:
     if not counts:
         return f'<p class="chart-empty">{_esc(title)}: nothing to show.</p>'
     top = max(count for _, count in counts) or 1
-    step = max(MIN_COLUMN_WIDTH, min(COLUMN_WIDTH, (MAX_CHART_WIDTH - 40) // len(counts)))
+    step = max(MIN_COLUMN_WIDTH, min(COLUMN_WIDTH, (MAX_CHART_WIDTH - 60) // len(counts)))
     bar = max(2, step - 4)
     width = max(200, len(counts) * step + 60)
     height = TOP_PAD + PLOT_HEIGHT + 50
