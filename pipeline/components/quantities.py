@@ -409,6 +409,8 @@ DIGITS_RE = re.compile(
 #: Clock times and ordinals at a number's offset.
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+#: What may stand between "from X" and "to Y": a short aside without a clause break.
+FROM_TO_GAP_RE = re.compile(r"^[^.;:!?()]{0,40}?\bto[ \u00a0]*$", re.I)
 RATIO_RE = re.compile(r"\d+:\d+")
 FRACTION_USE_RE = re.compile(r"[ \u00a0]+of\b", re.I)
 LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
@@ -1193,7 +1195,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
             atom.change = previous.change
     result = [a for a in result if a.keep_bare]
     objects = [a.obj for a in result if a.obj]
-    return [
+    kept = [
         a
         for a in result
         if not (a.low is None and _year_like(a, text) and not a.extra.get("counted_year"))
@@ -1202,6 +1204,31 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
             a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None
         )
     ]
+    return _join_from_to(finder, kept)
+
+
+def _join_from_to(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
+    """Join "from $36,040 at 10.45pm last night to $34,935" across a short aside."""
+    text = finder.text
+    result: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.low is None and atoms[i + 1].low is None:
+            b = atoms[i + 1]
+            before_a = text[max(0, a.span_start - 6) : a.span_start].lower()
+            if (
+                re.search(r"\bfrom[ \u00a0]+$", before_a)
+                and FROM_TO_GAP_RE.match(text[a.end : b.span_start])
+                and not (a.unit and b.unit and a.unit != b.unit)
+                and b.mod_start is None
+            ):
+                result.append(_range_atom(a, b, low=a.value, change=a.change))
+                i += 2
+                continue
+        result.append(a)
+        i += 1
+    return result
 
 
 def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
@@ -1274,7 +1301,11 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
     change = a.change if a.change != "=" else ("~" if b.change == "~" else "=")
     if change == "=" and (b.unit or b.currency):
         change = finder.change_before(a.start) or "="  # "dropped by 1 to 1.5 degrees"
-    joined = Atom(
+    return _range_atom(a, b, low=low, change=change)
+
+
+def _range_atom(a: Atom, b: Atom, *, low: float, change: str) -> Atom:
+    return Atom(
         start=a.start,
         end=b.end,
         value=math.nan,
@@ -1292,7 +1323,6 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         low=low,
         high=b.value,
     )
-    return joined
 
 
 def _to_dict(atom: Atom) -> dict[str, Any]:

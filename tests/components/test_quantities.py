@@ -259,9 +259,6 @@ def test_change_verb_with_object_between(nlp):
     assert only("The brand expects to grow sales by 35 per cent.", nlp)["change"] == "up"
 
 
-@pytest.mark.xfail(
-    reason="'from X in 2008 to Y' with a date between the bounds is not joined into a range"
-)
 def test_range_interrupted_by_a_date(nlp):
     quantity = only("Mileage rose from 20 miles per gallon in 2008 to 29 mpg.", nlp)
     assert (quantity["low"], quantity["high"]) == (20, 29)
