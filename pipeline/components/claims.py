@@ -193,9 +193,8 @@ def _attach_quotes(
         if verb is not None and _inside(quotes, verb.idx) is None:
             attach(quote, verb)
             continue
-        if len(text[quote.start:quote.end].split()) < MIN_QUOTE_WORDS:
-            continue
-        # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on.
+        # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on
+        # (however short the quotation: "“Here he is, babe,” she said. “Donald’s here, babe.”").
         previous = None
         for candidate in candidates + added:
             end = candidate.content[-1][1]
@@ -207,9 +206,13 @@ def _attach_quotes(
         # The speaker goes on in the next paragraph, which opens with a quotation
         # and has no attribution of its own (checked above): still the same claim.
         next_paragraph = (
-            gap.count("\n") > 0 and not gap.split("\n", 1)[1].strip("\n \t\xa0")
+            len(text[quote.start:quote.end].split()) >= MIN_QUOTE_WORDS
+            and gap.count("\n") > 0 and not gap.split("\n", 1)[1].strip("\n \t\xa0")
             and len(gap.strip().splitlines()) <= 1 and "\n\n\n" not in gap.replace(" ", "")
         )
+        short = len(text[quote.start:quote.end].split()) < MIN_QUOTE_WORDS
+        if short and not gap.rstrip().endswith((".", ",", ":")):
+            continue  # a short quotation inside the sentence is a scare quote
         if (
             len(gap) <= MAX_CONTINUATION_GAP
             and ("\n" not in gap or next_paragraph)

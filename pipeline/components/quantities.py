@@ -657,6 +657,9 @@ class _Finder:
             lower = t.lower_
             if lower in LEVEL_WORDS:
                 return None
+            if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
+                # "grow sales by 35%": the verb "by" belongs to, wherever it is
+                return self.lex.change_lemmas.get(t.head.lemma_.lower())
             direction = self.lex.change_lemmas.get(t.lemma_.lower()) or self.lex.change_lemmas.get(
                 lower
             )

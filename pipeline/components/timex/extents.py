@@ -85,7 +85,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                     rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half|period)(?P<plural>s)?"
                     rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}"),
         ("relative", rf"{B}(?P<rel>{rel}|this\s+past|this\s+coming)\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
-        ("the_unit", rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year){E}"),
+        ("the_unit", rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)(?P<ended>(?=\s+(?:ended|ending)\b))?{E}"),
         ("year_ago_adj", rf"{B}(?:the\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
         ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
         ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)"),

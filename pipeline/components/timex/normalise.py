@@ -438,6 +438,9 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     ref, tense = ctx.ref, ctx.tense
     rel = _norm(g.get("rel")) if cand.family == "relative" else "the"
     word = _norm(g["word"])
+    if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
+        # "the year ended Sept. 30": a reporting period, a duration in TimeBank.
+        return {"type": "DURATION", "value": "P1Y"}
     lex = load_lexicon()
     if word.startswith("fiscal "):
         word = word.split()[1]
