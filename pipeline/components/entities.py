@@ -381,60 +381,89 @@ def _looks_like_name(text: str) -> bool:
 
 
 def find_abbreviations(doc: Doc) -> list[Abbreviation]:
-    """Definitions "long form (SHORT)" in ``doc``, Schwartz–Hearst style, in text order.
+    """Definitions "long form (SHORT)" and "SHORT (long form)" in ``doc``, in text order.
 
-    The short form is one token between parentheses; the long form is looked for
-    among the words just before the "(" in the same sentence (at most
-    min(letters + 5, 2 × letters) words, as in the paper), and is the shortest
-    run of words whose letters spell the short form in order.
+    Schwartz & Hearst style. "long form (SHORT)": the short form is one token
+    between parentheses; the long form is looked for among the words just before
+    the "(" in the same sentence (at most min(letters + 5, 2 × letters) words, as
+    in the paper), and is the shortest run of words whose letters spell the short
+    form in order. "SHORT (long form)": the whole parenthesis (2 to 10 words) is
+    the long form when its letters spell the token before the "(" from its first
+    word on.
     """
     abbreviations = []
     text = doc.text
     has_sents = doc.has_annotation("SENT_START")
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if doc[i].text != "(":
             continue
-        short_token = doc[i + 1]
-        short = short_token.text
-        if not is_short_form(short):
-            continue
-        letters = sum(ch.isalnum() for ch in short)
-        max_words = min(letters + 5, letters * 2)
-        sent_start = doc[i].sent.start if has_sents else 0
-        first = i
-        words = 0
-        while first - 1 >= sent_start and words < max_words:
-            previous = doc[first - 1]
-            if previous.text in LONG_FORM_STOP or previous.is_space:
-                break
-            first -= 1
-            if not previous.is_punct:
-                words += 1
-        if first == i:
-            continue
-        window_start = doc[first].idx
-        window_end = doc[i - 1].idx + len(doc[i - 1].text)
-        window = text[window_start:window_end]
-        offset = best_long_form_start(short, window)
-        if offset is None:
-            continue
-        long_start = window_start + offset
-        long_text = text[long_start:window_end]
-        # Schwartz-Hearst's sanity checks: the long form is longer than the short
-        # form and does not contain it.
-        if len(long_text) <= len(short) or short.lower() in long_text.lower().split():
-            continue
-        abbreviations.append(
-            Abbreviation(
-                short_token.idx,
-                short_token.idx + len(short),
-                long_start,
-                window_end,
-                short,
-                long_text,
-            )
-        )
+        if doc[i + 2].text == ")":
+            found = _long_form_before(doc, text, i, has_sents=has_sents)
+        else:
+            found = _long_form_inside(doc, text, i)
+        if found is not None:
+            abbreviations.append(found)
     return abbreviations
+
+
+def _long_form_before(doc: Doc, text: str, i: int, *, has_sents: bool) -> Abbreviation | None:
+    """ "Radio Free Asia (RFA)": ``doc[i]`` is the "(", ``doc[i + 1]`` the short form."""
+    short_token = doc[i + 1]
+    short = short_token.text
+    if not is_short_form(short):
+        return None
+    letters = sum(ch.isalnum() for ch in short)
+    max_words = min(letters + 5, letters * 2)
+    sent_start = doc[i].sent.start if has_sents else 0
+    first = i
+    words = 0
+    while first - 1 >= sent_start and words < max_words:
+        previous = doc[first - 1]
+        if previous.text in LONG_FORM_STOP or previous.is_space:
+            break
+        first -= 1
+        if not previous.is_punct:
+            words += 1
+    if first == i:
+        return None
+    window_start = doc[first].idx
+    window_end = doc[i - 1].idx + len(doc[i - 1].text)
+    window = text[window_start:window_end]
+    offset = best_long_form_start(short, window)
+    if offset is None:
+        return None
+    long_start = window_start + offset
+    long_text = text[long_start:window_end]
+    # Schwartz-Hearst's sanity checks: the long form is longer than the short
+    # form and does not contain it.
+    if len(long_text) <= len(short) or short.lower() in long_text.lower().split():
+        return None
+    short_start = short_token.idx
+    return Abbreviation(
+        short_start, short_start + len(short), long_start, window_end, short, long_text
+    )
+
+
+def _long_form_inside(doc: Doc, text: str, i: int) -> Abbreviation | None:
+    """ "KCNA (Korean Central News Agency)": ``doc[i]`` is the "(", the short form before it."""
+    short_token = doc[i - 1]
+    short = short_token.text
+    if not is_short_form(short):
+        return None
+    close = next((j for j in range(i + 1, min(i + 13, len(doc))) if doc[j].text == ")"), None)
+    if close is None or close - i - 1 < 2:
+        return None
+    if any(doc[j].text in LONG_FORM_STOP for j in range(i + 1, close)):
+        return None
+    long_start = doc[i + 1].idx
+    long_end = doc[close - 1].idx + len(doc[close - 1].text)
+    long_text = text[long_start:long_end]
+    if best_long_form_start(short, long_text) != 0 or short.lower() in long_text.lower().split():
+        return None
+    short_start = short_token.idx
+    return Abbreviation(
+        short_start, short_start + len(short), long_start, long_end, short, long_text
+    )
 
 
 def add_abbreviation_mentions(
@@ -670,7 +699,8 @@ def cluster_entities(
     lexicons = lexicons or load_lexicons()
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     clusters: list[_Cluster] = []
-    cluster_of: list[int] = []
+    cluster_of: dict[int, int] = {}
+    deferred: list[int] = []  # linked to a mention further on ("KCNA (Korean Central …)")
     at_offsets: dict[tuple[int, int], int] = {}
     by_token: dict[str, set[int]] = defaultdict(set)
     by_key: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -698,10 +728,10 @@ def cluster_entities(
             mention.tokens, mention.name, cluster.fullest, " ".join(cluster.fullest)
         ):
             cluster.fullest = mention.tokens
-        cluster.last = mention.start
+        cluster.last = max(cluster.last, mention.start)
         for word in mention.tokens:
             by_token[word].add(cluster_index)
-        cluster_of.append(cluster_index)
+        cluster_of[index] = cluster_index
         at_offsets[(mention.start, mention.end)] = cluster_index
 
     def later_fuller(index: int) -> int | None:
@@ -728,6 +758,9 @@ def cluster_entities(
         if mention.same_as is not None and mention.same_as in at_offsets:
             add(index, at_offsets[mention.same_as])
             continue
+        if mention.same_as is not None and mention.same_as > (mention.start, mention.end):
+            deferred.append(index)
+            continue
         if index in reserved:
             add(index, reserved.pop(index))
             continue
@@ -747,6 +780,13 @@ def cluster_entities(
         if fuller is not None and fuller not in reserved:
             reserved[fuller] = new_cluster
         add(index, new_cluster)
+    for index in deferred:
+        anchor = ordered[index].same_as
+        if anchor in at_offsets:
+            add(index, at_offsets[anchor])
+        else:
+            clusters.append(_Cluster())
+            add(index, len(clusters) - 1)
 
     # Canonical names and ids in order of first mention.
     entity_ids: dict[int, str] = {}
@@ -754,7 +794,7 @@ def cluster_entities(
     for cluster_index, cluster in enumerate(clusters):
         names = [
             ordered[index]
-            for index in cluster.mentions
+            for index in sorted(cluster.mentions)
             if ordered[index].origin != "abbreviation" or len(cluster.mentions) == 1
         ] or [ordered[cluster.mentions[0]]]
         # max() keeps the first of equals: the earliest mention.

@@ -121,6 +121,16 @@ CASES = [
         id="abbreviation-long-form-found-by-algorithm",
     ),
     pytest.param(
+        "KCNA (Korean Central News Agency) said so. KCNA added.",
+        [("KCNA", "ORG")],
+        [
+            ("KCNA", "Korean Central News Agency", "a"),
+            ("Korean Central News Agency", "Korean Central News Agency", "a"),
+            ("KCNA", "Korean Central News Agency", "a"),
+        ],
+        id="abbreviation-defined-short-form-first",
+    ),
+    pytest.param(
         "Output rose, says gross domestic product (GDP) data. GDP fell.",
         [],
         [],
@@ -310,7 +320,9 @@ def test_entity_ids_in_order_of_first_mention() -> None:
             [("NSC", "National Security Council")],
         ),
         ("the United Nations (U.N.) said.", [("U.N.", "United Nations")]),
+        ("KCNA (Korean Central News Agency) said.", [("KCNA", "Korean Central News Agency")]),
         ("Apples (and pears) are fruit.", []),
+        ("The US (and its allies) agreed.", []),
         ("Prices (see Table) rose.", []),
         ("He met Smith (RFA) today.", []),
         ("The team (2019) won.", []),
