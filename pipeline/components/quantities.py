@@ -704,10 +704,13 @@ class _Finder:
                 and prev.text not in ("US", "U.S.")
             ):
                 return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
+        following = nxt
+        while following is not None and (following.text in "-–" or following.tag_ == "CD"):
+            following = doc[following.i + 1] if following.i + 1 < len(doc) else None
         if (
-            nxt is not None
-            and nxt.text[:1].isupper()
-            and nxt.pos_ == "PROPN"
+            following is not None
+            and following.text[:1].isupper()
+            and following.pos_ == "PROPN"
             and atom.low is None
             and (atom.obj is None or self.doc[self.token_at(atom.obj[1] - 1).i].tag_ == "NNP")
         ):
@@ -762,7 +765,8 @@ def _number_value(match: re.Match) -> float:
 
 
 def _is_year(text: str, value: float) -> bool:
-    return len(text) == 4 and text.isdigit() and 1000 <= value <= 2100
+    # Up to 2199: forecasts ("by 2120") are years too.
+    return len(text) == 4 and text.isdigit() and 1000 <= value < 2200
 
 
 def find_quantities(doc: Doc, lexicons: Lexicons | None = None) -> list[dict[str, Any]]:

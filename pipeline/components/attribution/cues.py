@@ -33,9 +33,12 @@ OBJECT_CONTENT = frozenset({
     "denounce", "slam", "blast", "claim", "estimate", "call", "cite", "describe", "praise",
 })
 #: Verb + particle cues ("called for", "pointed out").
-PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",)}
+PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of"), "liken": ("to",), "compare": ("to", "with")}
 #: Verbs whose content is everything they govern after the object ("called X a liar").
-OBJECT_AND_REST = frozenset({"call", "cite", "describe", "accuse", "charge", "blame", "allege", "praise"})
+OBJECT_AND_REST = frozenset({
+    "call", "cite", "describe", "accuse", "charge", "blame", "allege", "praise", "criticize", "criticise",
+    "condemn", "denounce", "slam", "blast", "attack", "dismiss", "reject", "mock", "liken", "compare",
+})
 #: Any reporting verb's direct object may be its content (PolNeAR annotates "noted the rule").
 OBJECTS_FOR_ALL = True
 #: Right dependents that are not part of an object content.
@@ -178,6 +181,23 @@ def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]
     return part
 
 
+def _cut_at_other_cues(doc: Doc, part: tuple[int, int], verb: Token, lexicon: Lexicon) -> tuple[int, int]:
+    start, end = part
+    for token in doc[start:end]:
+        if token.i == verb.i or not is_reporting_verb(token, lexicon):
+            continue
+        if token.dep_ == "conj" and start <= token.head.i < end and token.head.i != verb.i:
+            conjunctions = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+            cut = conjunctions[-1].i if conjunctions else token.left_edge.i
+        elif token.dep_ == "parataxis" and has_own_subject(token) and token.head.i < token.i:
+            cut = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in SUBJECT_DEPS])
+        else:
+            continue
+        if cut > start + 1:
+            return start, cut
+    return part
+
+
 def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
@@ -243,7 +263,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             if child.dep_ in ("prep", "prt") and child.lower_ in PHRASAL_CUES[lemma] and child.i == verb.i + 1:
                 cue_end_token = child
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                rest = [c for c in verb.rights if c.i > child.i and c.dep_ not in NOT_CONTENT]
+                rest = [c for c in verb.rights if c.i > child.i and c.dep_ in ("xcomp", "ccomp", "oprd")]
                 if objects:
                     token_parts = [(objects[0].left_edge.i, max([objects[0].right_edge.i] + [c.right_edge.i for c in rest]) + 1)]
                 elif child.dep_ == "prt":
@@ -278,6 +298,9 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     # A participle clause after a comma at the end of the content (", prompting
     # experts to suggest ...") is the writer's comment, not part of what was said.
     token_parts = [_cut_trailing_participle(doc, part) for part in token_parts]
+    # Another attribution joined to the content ("… and suggested that Y", "…, the
+    # footage showed") is its own claim, not part of this one.
+    token_parts = [_cut_at_other_cues(doc, part, verb, lexicon) for part in token_parts]
     # Content never contains the cue clause itself.
     cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), cue_end_token.i + 1)
     cleaned: list[tuple[int, int]] = []

@@ -68,6 +68,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("date_mdy", rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}"),
         ("date_dmy", rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?{E}"),
         ("date_my", rf"{B}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year}){E}"),
+        ("date_month_words", rf"{B}(?P<month>{month})\s+nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?){E}"),
         ("date_month_rel", rf"{B}(?P<month>{month})(?:\s+(?P<rel>this|last|next)\s+year|(?P<of>\s+of\s+(?P<rel2>this|last|next)\s+year)){E}"),
         ("date_month", rf"{B}(?P<month>{month}){E}"),
         ("year_words", rf"{B}(?:(?P<the>the)\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
@@ -193,6 +194,10 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             pass
     if family == "weekday" and not groups["weekday"][0].isupper():
         return False
+    if family == "relative" and re.match(r"\.?\s*\d", text[match.end():match.end() + 3]):
+        return False  # "last Oct. 23": the date is "Oct. 23"
+    if family in ("relative", "duration", "time", "the_unit") and _title_case_name(text, match, groups):
+        return False  # "60 Minutes", ABC's "This Week", "High Noon"
     if family == "season":
         if groups["det"] is None and groups["year"] is None:
             before = text[max(0, start - 10):start].lower()
@@ -228,6 +233,8 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             return False
         if groups["unit"].lower() in ("second", "quarter") and num in ("a", "an", "one"):
             return False
+        if groups["unit"].lower() == "quarter" and groups.get("plural") and "-" in word:
+            return False  # "three-quarters of its food" is a fraction
         if groups["unit"].lower() == "night" and groups["det"] is None:
             return False
     if family == "duration_bare":
@@ -244,6 +251,24 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             "year", "day", "week", "month", "hour", "quarter"):
         return False
     return True
+
+
+def _title_case_name(text: str, match: re.Match, groups: dict) -> bool:
+    """A capitalised unit word in mid-sentence is part of a name, not a time."""
+    word = groups.get("unit") or groups.get("word") or groups.get("noon") or ""
+    if not word or not word[0].isupper():
+        return False
+    at = match.start(_unit_group(groups))
+    before = text[max(0, at - 3):at]
+    return not re.search(r"(?:^|[.!?\n]\s*|[\"“‘']\s*)$", text[max(0, match.start() - 3):match.start()]) \
+        or bool(re.search(r"\w\s$", before))
+
+
+def _unit_group(groups: dict) -> str:
+    for key in ("unit", "word", "noon"):
+        if groups.get(key):
+            return key
+    return "unit"
 
 
 def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:

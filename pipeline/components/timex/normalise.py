@@ -257,6 +257,9 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         return _date(_safe_day(_closest_year(ref, month, day, tense), month, day), f"XXXX-{month:02d}-{day:02d}")
     if fam == "date_my":
         return _date(f"{int(g['year'])}-{_month(g['month']):02d}", "")
+    if fam == "date_month_words":
+        n = _number(g["y19"])
+        return _date(f"{1900 + int(n)}-{_month(g['month']):02d}", "") if n else None
     if fam == "date_month_rel":
         month = _month(g["month"])
         rel = (g.get("rel") or g.get("rel2")).lower()
