@@ -27,7 +27,8 @@ P = matched / predicted, R = matched / gold, F1 their harmonic mean, for
 "value", "value+unit" (matched pairs whose unit matches) and "value+change"
 (matched pairs whose change matches). ``ms_per_sentence`` is the wall time of
 the in-process run divided by the number of sentences (0 when predictions are
-read from a file).
+read from a file). ``details`` lists, per sentence id, the gold and predicted
+items in the scorer's shape (no benchmark text, so the metrics JSON can be kept).
 
 Sentences become articles with id ``"<gold stem>-<index:04d>"`` (``dev-0000``
 …), no publication date; a predictions JSONL (``newsclaims extract`` output)
@@ -211,7 +212,6 @@ def evaluate(
         details.append(
             {
                 "id": sentence["id"],
-                "text": sentence["text"],
                 "gold": sentence["gold"],
                 "predicted": predicted,
                 "spans": [q.get("text") for q in quantities],
