@@ -73,7 +73,7 @@ def _clip_to_paragraph(text: str, candidate: Candidate) -> None:
     candidate.content = parts
 
 
-def _extend_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
+def _extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that reaches into a quotation takes all of it (never across the cue)."""
     cue_begin, _ = candidate.cue
     parts = []
@@ -82,6 +82,13 @@ def _extend_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
             if quote.start < end and start < quote.end and not (quote.start < cue_begin < quote.end):
                 start, end = min(start, quote.start), max(end, quote.end)
         parts.append((start, end))
+    # "… the job of president: “Steadiness …”": a quotation after a colon ends the content.
+    if parts:
+        start, end = parts[-1]
+        for quote in quotes:
+            if quote.start >= end and cue_begin < start and text[end:quote.start].strip() == ":":
+                parts[-1] = (start, quote.end)
+                break
     merged: list[tuple[int, int]] = []
     for start, end in sorted(parts):
         if merged and start <= merged[-1][1]:
@@ -218,7 +225,6 @@ def _attach_quotes(
             and ("\n" not in gap or next_paragraph)
             and previous.cue[0] >= previous.content[-1][1]
             and previous.cue[1] <= quote.start
-            and any(q.start <= previous.content[-1][0] < q.end for q in quotes)
         ):
             if split_quotes:
                 added.append(Candidate(
@@ -346,7 +352,7 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
         _clip_to_paragraph(text, candidate)
     candidates = [c for c in candidates if c.content]
     for candidate in candidates:
-        _extend_to_quotes(candidate, quotes)
+        _extend_to_quotes(text, candidate, quotes)
     candidates = _drop_nested(_drop_duplicates(candidates), doc)
     candidates.extend(_attach_quotes(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
     candidates.extend(_speaker_line_candidates(doc, candidates))

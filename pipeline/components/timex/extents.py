@@ -253,10 +253,14 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
     return True
 
 
+_NAME_LIKE = re.compile(r"(?i)(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|quarter|"
+                        r"morning|afternoon|evening|noon|midnight|midday)s?")
+
+
 def _title_case_name(text: str, match: re.Match, groups: dict) -> bool:
     """A capitalised unit word in mid-sentence is part of a name, not a time."""
     word = groups.get("unit") or groups.get("word") or groups.get("noon") or ""
-    if not word or not word[0].isupper():
+    if not word or not word[0].isupper() or not _NAME_LIKE.fullmatch(word):
         return False
     at = match.start(_unit_group(groups))
     before = text[max(0, at - 3):at]
