@@ -262,7 +262,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         for child in verb.rights:
             if child.dep_ in ("prep", "prt") and child.lower_ in PHRASAL_CUES[lemma] and child.i == verb.i + 1:
                 cue_end_token = child
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 rest = [c for c in verb.rights if c.i > child.i and c.dep_ in ("xcomp", "ccomp", "oprd")]
                 if objects:
                     token_parts = [(objects[0].left_edge.i, max([objects[0].right_edge.i] + [c.right_edge.i for c in rest]) + 1)]
@@ -274,9 +274,19 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         for child in addressee.rights:
             if child.dep_ == "appos":
                 token_parts.append(subtree_bounds(child))
+    if not token_parts:
+        # "speaks about racial issues", "isn't saying much about debate preparation"
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ == "about":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    token_parts = [subtree_bounds(objects[0])]
+                break
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not token_parts and subject is not None and (
-        verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+        verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i) or as_clause
     ):
+        # "as Mr. Bown observed, …": the clause the as-clause hangs on.
         # "X did Y, sources said" / "The test, North Korea said, was its biggest":
         # the cue clause hangs on the content's verb; content is the rest of it.
         token_parts = _exclude(subtree_bounds(verb.head), subtree_bounds(verb))
