@@ -41,6 +41,8 @@ OBJECT_AND_REST = frozenset({
 })
 #: Any reporting verb's direct object may be its content (PolNeAR annotates "noted the rule").
 OBJECTS_FOR_ALL = True
+#: Passive cues without an agent are attributions without a source (PolNeAR annotates them).
+PASSIVE_WITHOUT_SOURCE = True
 #: Right dependents that are not part of an object content.
 NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod", "mark", "dep"})
 #: Subjects of a reporting verb.
@@ -215,6 +217,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 addressee = child
                 break
     token_parts: list[tuple[int, int]] = []
+    no_source = False
     if subject is None:
         # "was first reported by The Washington Post": the agent is the source,
         # the passive subject the content.
@@ -224,6 +227,13 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         if pobj and passive:
             subject = pobj[0]
             token_parts.append(subtree_bounds(passive[0]))
+        elif passive and PASSIVE_WITHOUT_SOURCE and verb.dep_ in ("ROOT", "conj"):
+            # "was charged with manslaughter", "is not thought to be capable":
+            # an attribution with no source; the passive subject and the rest.
+            rest = [c for c in verb.rights if c.dep_ in ("prep", "xcomp", "oprd", "ccomp")]
+            if rest:
+                token_parts.append((passive[0].left_edge.i, max(c.right_edge.i for c in rest) + 1))
+                no_source = True
     complements = [c for c in verb.children if c.dep_ in CONTENT_DEPS] if not token_parts else []
     if complements:
         # Complements on both sides (a sentence split missed at "…"): the right one.
@@ -290,7 +300,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         # "X did Y, sources said" / "The test, North Korea said, was its biggest":
         # the cue clause hangs on the content's verb; content is the rest of it.
         token_parts = _exclude(subtree_bounds(verb.head), subtree_bounds(verb))
-    if not token_parts or subject is None:
+    if not token_parts or (subject is None and not no_source):
         return None
     # Parenthetical attribution "A, experts told RFA, B": content is A and B.
     left = min(subject.left_edge.i if subject is not None else verb.i, verb.i)
