@@ -48,10 +48,12 @@ _FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bb
                          r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$", re.I)
 
 
-def clause_tense(token: Token) -> str | None:
+def clause_tense(token: Token, text: str | None = None) -> str | None:
     """Tense of the clause governing ``token``: ``past``, ``future``, ``modal`` (should, would, ...),
     ``present`` or None when there is no verb."""
-    before = token.doc.text[max(0, token.idx - 20):token.idx]
+    # ``text`` is doc.text, passed in because Doc.text rebuilds the string on every access.
+    text = token.doc.text if text is None else text
+    before = text[max(0, token.idx - 20):token.idx]
     if _PAST_CUE.search(before):
         return "past"
     if _FUTURE_CUE.search(before):
@@ -105,7 +107,7 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
     for cand in find_candidates(text):
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
-            ctx.tense = clause_tense(doc[i])
+            ctx.tense = clause_tense(doc[i], text)
         else:
             ctx.tense = None
         result = normalise(cand, ctx)
