@@ -82,6 +82,12 @@ def _extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> N
             if quote.start < end and start < quote.end and not (quote.start < cue_begin < quote.end):
                 start, end = min(start, quote.start), max(end, quote.end)
         parts.append((start, end))
+    # "“…,” Tulsa police Chief Chuck Jordan said": a quotation closed on a comma and
+    # followed by its attribution ends the content (the parse may reach into the source).
+    for index, (start, end) in enumerate(parts):
+        for quote in quotes:
+            if quote.start == start and quote.end < end <= cue_begin and text[quote.end - 2:quote.end - 1] == ",":
+                parts[index] = (start, quote.end)
     # "… the job of president: “Steadiness …”": a quotation after a colon ends the content.
     if parts:
         start, end = parts[-1]
@@ -202,10 +208,14 @@ def _attach_quotes(
             continue
         # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on
         # (however short the quotation: "“Here he is, babe,” she said. “Donald’s here, babe.”").
+        # The latest claim before the quotation whose cue follows its content
+        # ("…,” said Caddell, speaking of X. “…”: not "speaking of X").
         previous = None
         for candidate in candidates + added:
             end = candidate.content[-1][1]
-            if end <= quote.start and (previous is None or end > previous.content[-1][1]):
+            if end <= quote.start and candidate.cue[0] >= end and (
+                previous is None or end > previous.content[-1][1]
+            ):
                 previous = candidate
         if previous is None:
             continue

@@ -66,7 +66,7 @@ INSTITUTION_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 #: Labels whose shorter names may join a longer name by suffix/prefix.
 AFFIX_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 #: Labels the model gives bare surnames ("Trump insisted" as ORG, "Crist donors" as NORP).
-SURNAME_LABELS = frozenset({"ORG", "NORP"})
+SURNAME_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
 #: Places: the suffix rule keeps "North"/"New"/… (see entities_place_qualifiers.txt).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -823,7 +823,8 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
 
     The small model often tags a bare surname as ORG or NORP ("Trump insisted",
     "Calderon told CNBC", "Crist donors"): in a sample of PolNeAR train articles
-    about five such mentions per article. A one-word ORG/NORP mention that is the
+    about five such mentions per article. A one-word ORG/NORP/WORK_OF_ART/PRODUCT
+    mention that is the
     last word of a full PERSON name in the same article becomes PERSON; a
     one-word GPE/LOC/FAC only when the model also used that word alone as a
     PERSON ("Bannon will interview …" tagged FAC), since places share names

@@ -32,7 +32,7 @@ def _alt(words) -> str:
 
 
 B = r"(?<![\w$£€#@&/])"   # no word, currency or label character right before
-E = r"(?![\w@])"
+E = r"(?![\w@]|-[A-Za-z])"  # nor a compound going on ("quarter-to-quarter")
 
 
 @lru_cache(maxsize=1)
@@ -52,10 +52,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     year = r"(?:1[5-9]\d\d|20\d\d)"
     yearb = rf"(?<![\d,.$£€#/:])(?<!\d-){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
     daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
+    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th|last|final"
     rel = (r"this|last|next|past|previous|coming|current|that|"
            r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
-           r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|first|final)")
+           r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|full|first|final)")
     relword = (rf"fiscal\s+year|fiscal\s+quarter|fiscal\s+period|year|month|week|weekend|day|quarter|decade|century|"
                rf"half|period|{weekday}|{month}|{season}|{part}")
     ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
@@ -87,7 +87,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                     rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}"),
         ("relative", rf"{B}(?P<rel>{rel}|this\s+past|this\s+coming)\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}"),
         ("the_unit", rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)(?P<ended>(?=\s+(?:ended|ending)\b))?{E}"),
-        ("year_ago_adj", rf"{B}(?:the\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
+        ("year_ago_adj", rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}"),
         ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
         ("deictic_day", rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)"),
         ("part_of_day", rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"),
@@ -162,11 +162,14 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     """TimeML leaves "the" out of adjectival timexes ("the [14-day] period", "the [third-quarter] loss")."""
     start = match.start()
     det = (groups.get("det") or "").lower()
-    if det not in ("the", "its", "their", "a flat"):
+    if det != "the":
         return start
+    if family == "year_ago_adj":
+        # "the [year-earlier] results", but "the year-earlier period" whole.
+        return start if groups.get("what") else match.end() - len(match.group(0)[3:].lstrip())
     body = match.group(0)[len(groups["det"]):].lstrip()
     hyphenated = bool(re.match(r"^[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)", body, re.I))
-    if family == "quarter" and (hyphenated or det != "the"):
+    if family == "quarter" and hyphenated:
         return match.end() - len(body)
     if family == "duration" and (hyphenated or (groups.get("unit") or "").lower() in ("day", "hour", "minute", "second")):
         return match.end() - len(body)

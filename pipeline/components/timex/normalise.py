@@ -405,8 +405,9 @@ def _safe_day(y: int, m: int, d: int) -> str | None:
 def _quarter(cand: Candidate, ctx: Context) -> dict | None:
     g = cand.groups
     o = g["ord"].lower()
-    n = int(load_lexicon()["ordinal"].get(o, "0"))
     what = g["what"].lower()
+    code = load_lexicon()["ordinal"].get(o, "0")
+    n = (2 if what == "half" else 4) if code == "L" else int(code)
     if what == "period" or not n:
         return None
     if what == "half" and n > 2:
@@ -456,6 +457,8 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     elif rel in ("next", "coming", "the following"):
         offset = 1
     # Durations: "the past year", "the next week".
+    if rel == "the full":
+        rel = "the"
     if durative and word in ("year", "month", "week", "day", "decade", "quarter", "century", "weekend"):
         if rel == "the last" and word == "decade" and ref:
             return _date(str(ref.year // 10 - 1), "")
