@@ -32,6 +32,9 @@ OBJECT_CONTENT = frozenset({
     "repeat", "reiterate", "tweet", "post", "write", "ask", "say", "decry", "condemn", "criticize",
     "denounce", "slam", "blast", "claim", "estimate", "call", "cite", "describe", "praise",
 })
+#: Prepositions that carry the rest of an object content ("criticized X as Y",
+#: "accused X of Y", "blasted X for Y"); others are circumstances ("during a stop").
+REST_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "over"})
 #: Verb + particle cues ("called for", "pointed out").
 PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of"), "liken": ("to",), "compare": ("to", "with")}
 #: Verbs whose content is everything they govern after the object ("called X a liar").
@@ -264,7 +267,10 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             if lemma in OBJECT_AND_REST:
                 # "accused X in September of selling ...": the object and what follows.
                 for child in verb.rights:
-                    if child.i > objects[0].i and child.dep_ not in NOT_CONTENT:
+                    if child.i > objects[0].i and (
+                        child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                        or (child.dep_ == "prep" and child.lower_ in REST_PREPOSITIONS)
+                    ):
                         end = max(end, child.right_edge.i + 1)
             token_parts = [(start, end)]
     cue_end_token = verb
