@@ -88,3 +88,23 @@ def test_records_come_back_in_input_order_whatever_order_partitions_finish(monke
     records = dist.process_articles_dask(None, range(7), model="m", batch_size=1,
                                          partition_size=2, in_flight=4)
     assert [record["n"] for record in records] == list(range(7))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--parts"], "--parts needs --scheduler or --dask"),
+        (["--dask", "local:2", "--scheduler", "tcp://h:8786"], "exclude each other"),
+        (["--dask", "local:2", "--n-process", "2"], "--n-process is for a single machine"),
+        (["--dask", "cluster"], "--dask takes local or local:N"),
+        (["--dask", "local:2", "--parts", "--resume"], "--parts and --resume"),
+    ],
+)
+def test_dask_usage_errors_exit_2(extra: list[str], message: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"),
+                                      *extra])
+    assert result.exit_code == 2 and message in result.output, result.output

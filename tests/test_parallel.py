@@ -1,0 +1,44 @@
+"""`extract --n-process N`: worker processes that run whole chunks, records back in input order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.runner import _chunks, process_articles, process_articles_parallel
+
+from .contract import assert_valid_record
+from .test_runner import PARAGRAPHS
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "lengths"),
+    [(0, 2, []), (1, 2, [1]), (4, 2, [2, 2]), (5, 2, [2, 2, 1])],
+)
+def test_chunks_cover_the_input_in_order(count: int, size: int, lengths: list[int]) -> None:
+    chunks = list(_chunks(iter(range(count)), size))
+    assert [len(chunk) for chunk in chunks] == lengths
+    assert [item for chunk in chunks for item in chunk] == list(range(count))
+
+
+def articles() -> list[Article]:
+    made = [Article(id=f"a{i}", text=" ".join(PARAGRAPHS[i % 4:] + PARAGRAPHS[:i % 4]),
+                    date="2023-06-13") for i in range(9)]
+    made.append(Article(id="empty", text="", date=None))
+    made.append(Article(id="broken", text="", error={"code": "E002", "message": "not JSON"}))
+    return made
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_records_of_one_in_the_same_order(nlp, tmp_path: Path) -> None:
+    one = list(process_articles(articles(), nlp=nlp, batch_size=2))
+    # Chunks of one article, several in flight: finishing out of turn must not reorder them.
+    two = list(process_articles_parallel(articles(), nlp=nlp, n_process=2, batch_size=2,
+                                         chunk_size=1))
+    assert two == one
+    for record in two:
+        assert_valid_record(record)
