@@ -66,7 +66,9 @@ INSTITUTION_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 #: Labels whose shorter names may join a longer name by suffix/prefix.
 AFFIX_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 #: Labels the model gives bare surnames ("Trump insisted" as ORG, "Crist donors" as NORP).
-SURNAME_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
+SURNAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+#: Labels of names people share with places and peoples: repaired only with evidence.
+SHARED_NAME_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
 #: Places: the suffix rule keeps "North"/"New"/… (see entities_place_qualifiers.txt).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -821,14 +823,14 @@ def cluster_entities(
 def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with surnames the model mislabelled given back to PERSON.
 
-    The small model often tags a bare surname as ORG or NORP ("Trump insisted",
-    "Calderon told CNBC", "Crist donors"): in a sample of PolNeAR train articles
-    about five such mentions per article. A one-word ORG/NORP/WORK_OF_ART/PRODUCT
-    mention that is the
-    last word of a full PERSON name in the same article becomes PERSON; a
-    one-word GPE/LOC/FAC only when the model also used that word alone as a
-    PERSON ("Bannon will interview …" tagged FAC), since places share names
-    with people ("Jordan", "Washington").
+    The small model often tags a bare surname as ORG ("Trump insisted", "Calderon
+    told CNBC"): in a sample of PolNeAR train articles about four such mentions
+    per article. A one-word ORG/WORK_OF_ART/PRODUCT mention that is the last word
+    of a full PERSON name in the same article becomes PERSON; a one-word
+    NORP/GPE/LOC/FAC only when the model also used that word alone as a PERSON
+    ("Bannon will interview …" tagged FAC), since places and peoples share names
+    with people ("Jordan", "Washington", "American"). Acronyms ("SVP") are left
+    alone.
     """
     surnames = {m.tokens[-1] for m in mentions if m.label == "PERSON" and len(m.tokens) > 1}
     bare_persons = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) == 1}
@@ -838,9 +840,10 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
             len(mention.tokens) == 1
             and mention.same_as is None
             and mention.tokens[0] in surnames
+            and not mention.name.isupper()
             and (
                 mention.label in SURNAME_LABELS
-                or (mention.label in PLACE_LABELS and mention.tokens in bare_persons)
+                or (mention.label in SHARED_NAME_LABELS and mention.tokens in bare_persons)
             )
         ):
             mention = copy(mention)

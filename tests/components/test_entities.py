@@ -280,6 +280,28 @@ CASES = [
         id="model-span-into-parenthesis-and-leading-article",
     ),
     pytest.param(
+        "Donald Trump spoke. Later Trump insisted. Jim Sanders SVP met the SVP.",
+        [
+            ("Donald Trump", "PERSON"),
+            ("Trump", "ORG"),
+            ("Jim Sanders SVP", "PERSON"),
+            ("SVP", "ORG"),
+        ],
+        [
+            ("Donald Trump", "Donald Trump", "a"),
+            ("Trump", "Donald Trump", "a"),
+            ("Jim Sanders SVP", "Jim Sanders SVP", "b"),
+            ("SVP", "SVP", "c"),
+        ],
+        id="surname-mislabelled-org-is-a-person-acronyms-are-not",
+    ),
+    pytest.param(
+        "Jim Jordan flew to Jordan. Jordan welcomed him.",
+        [("Jim Jordan", "PERSON"), ("Jordan", "GPE"), ("Jordan", "GPE")],
+        [("Jim Jordan", "Jim Jordan", "a"), ("Jordan", "Jordan", "b"), ("Jordan", "Jordan", "b")],
+        id="place-sharing-a-surname-stays-a-place",
+    ),
+    pytest.param(
         "The U.S. and the United States and the US agree.",
         [("U.S.", "GPE"), ("the United States", "GPE"), ("US", "GPE")],
         [
@@ -299,6 +321,13 @@ def test_find_entities(text: str, ents: list[tuple[str, str]], expected: list[tu
     for entity in entities:
         assert entity["label"] and entity["canonical"]
     assert table(doc, entities) == expected
+
+
+def test_repaired_surname_is_labelled_person() -> None:
+    doc = hand_doc(
+        "Donald Trump spoke. Trump insisted.", [("Donald Trump", "PERSON"), ("Trump", "ORG")]
+    )
+    assert [e["label"] for e in find_entities(doc)] == ["PERSON", "PERSON"]
 
 
 def test_entity_ids_in_order_of_first_mention() -> None:
