@@ -119,6 +119,8 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
         tense = None
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
+    if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
+        return ref.year  # a date within a week of publication is this year's, whatever the tense
     if tense == "past":
         if there > here and day is not None and (month - ref.month) % 12 <= 1:
             # "payable Dec. 1 to stock of record Nov. 10" in a past-tense report: the coming dates.
