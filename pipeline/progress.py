@@ -49,8 +49,12 @@ class BarProgress:
     def __init__(self, total: int | None, *, stream: IO[str], initial: int = 0) -> None:
         from tqdm import tqdm
 
+        # rate_noinv: always "articles/s", never tqdm's "s/article" for slow rates.
+        shape = ("{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
+                 if total else "{n_fmt} articles [{elapsed}, {rate_noinv_fmt}]")
         self._bar = tqdm(total=total, initial=initial, unit=" articles", file=stream,
-                         dynamic_ncols=True, smoothing=0.1, mininterval=0.5, leave=True)
+                         bar_format=shape, dynamic_ncols=True, smoothing=0.1, mininterval=0.5,
+                         leave=True)
 
     def update(self, done: int) -> None:
         if done > self._bar.n:
