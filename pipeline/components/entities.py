@@ -14,7 +14,9 @@ The algorithm is three pure steps a test can call on a hand-built ``Doc``:
    definitions found with the Schwartz & Hearst (2003) algorithm; every later
    "RFA" (a whole token) becomes a mention of the long form's entity, even where
    the model missed it.
-3. ``cluster_entities``: one entity per referent: exact repeats, surnames and
+3. ``repair_person_labels``: bare surnames the model tagged ORG ("Trump
+   insisted") are given back to PERSON when the article names that person.
+4. ``cluster_entities``: one entity per referent: exact repeats, surnames and
    other name parts of a person ("Kirby" → "John Kirby", the most recent
    compatible person, unless a title picks another), organisation and place
    suffixes/prefixes ("Security Council" → "United Nations Security Council",
@@ -992,6 +994,8 @@ __all__ = [
     "find_abbreviations",
     "find_entities",
     "find_mentions",
+    "headline_lines",
     "load_lexicons",
     "make_entities",
+    "repair_person_labels",
 ]

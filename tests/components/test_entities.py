@@ -19,6 +19,7 @@ from pipeline.components.entities import (
     find_abbreviations,
     find_entities,
     find_mentions,
+    headline_lines,
     is_short_form,
     name_tokens,
 )
@@ -588,6 +589,32 @@ def test_stage_on_a_blank_pipeline() -> None:
     assert [doc.text[e["start"] : e["end"]] for e in doc._.newsclaims_entities] == [
         "Radio Free Asia",
         "RFA",
+    ]
+
+
+def test_stage_failure_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.components.entities as entities
+
+    def broken(doc: Doc, **_: object) -> list:
+        raise RuntimeError("boom")
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsclaims_entities")
+    monkeypatch.setattr(entities, "find_entities", broken)
+    doc = nlp("Radio Free Asia (RFA) said.")
+    assert doc._.newsclaims_entities == []
+    assert [w["code"] for w in doc._.newsclaims_warnings] == ["W010"]
+
+
+def test_headline_lines() -> None:
+    text = (
+        "Trump Rampages Through Iowa\nTrump said he would win. Voters agreed.\n"
+        "Related — White House: “We’ve Chosen” to Keep Oil"
+    )
+    lines = headline_lines(text)
+    assert [text[start:end] for start, end in lines] == [
+        "Trump Rampages Through Iowa",
+        "Related — White House: “We’ve Chosen” to Keep Oil",
     ]
 
 
