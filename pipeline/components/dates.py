@@ -103,8 +103,13 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
     ctx = Context(ref=ref, financial=len(_FINANCIAL.findall(text)) >= 2)
     starts = [t.idx for t in doc]
     has_parse = doc.has_annotation("DEP")
+    # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")] \
+        if doc.has_annotation("ENT_IOB") else []
     items: list[dict] = []
     for cand in find_candidates(text):
+        if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
+            continue
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text)

@@ -106,6 +106,9 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
     "Sales rose 2023 percent.",
     "The JoongAng Daily reported the shipments.",
     "The boy, 6-year-old Elian, was rescued.",
+    "Mr. Reupke, 52 years old, had been the editor.",
+    "Iraq imports about three-quarters of its food.",
+    "He said on CBS's \"60 Minutes\" that he was sorry.",
     "",
     "“Odd ‘quotes’ —",
 ])

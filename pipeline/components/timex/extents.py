@@ -141,10 +141,11 @@ def find_candidates(text: str) -> list[Candidate]:
             if start == end:
                 continue
             groups = match.groupdict()
-            if not _keep(text, family, match, groups):
+            keep = _keep(text, family, match, groups)
+            if not keep:
                 continue
             start = _trim_determiner(text, family, match, groups)
-            found.append(Candidate(start, end, family, groups))
+            found.append(Candidate(start, end, family, groups, extra={"weak": True} if keep is WEAK else {}))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[Candidate] = []
     # Longest first, then earliest.
@@ -176,7 +177,17 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     return start
 
 
-def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
+class _Weak:
+    """A candidate kept only where the model also sees a DATE/TIME entity ("a day", "months")."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+WEAK = _Weak()
+
+
+def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool | _Weak:
     word = match.group(0)
     start = match.start()
     _, _, labels, _ = _mod_patterns()
@@ -231,7 +242,7 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
             before = text[max(0, start - 12):start].lower()
             if not re.search(r"\b(?:for|in|within|over|after|than|about|nearly|almost|only|just|least|to|of)\s+$", before):
                 if "-" not in word:
-                    return False
+                    return WEAK
         if (groups["dir"] or "").lower() in ("old", "of age"):
             return False
         if groups["unit"].lower() in ("second", "quarter") and num in ("a", "an", "one"):
@@ -241,11 +252,14 @@ def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool:
         if groups["unit"].lower() == "night" and groups["det"] is None:
             return False
     if family == "duration_bare":
+        if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+                     r"seventy|eighty|ninety))\s*$", text[max(0, start - 10):start], re.I):
+            return False  # "37 years old": the number belongs to an age the duration pattern refused
         if groups["det"] is None and groups["dir"] is None:
             before = text[max(0, start - 10):start].lower()
             if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before) \
                     and not re.match(r"\s+(?:after|before|later|earlier)\b", text[match.end():match.end() + 8]):
-                return False
+                return WEAK
     if family == "time":
         if groups.get("hour2") is not None:
             # "3:2" scores and Bible verses are rare in news; keep hh:mm with an hour 0-23.
