@@ -34,12 +34,13 @@ from .attribution.cues import (
     cue_start,
     find_subject,
     has_own_subject,
-    nominal_candidates,
     is_reporting_verb,
+    nominal_candidates,
     verb_candidate,
 )
 from .attribution.lexicon import Lexicon, load_lexicon
 from .attribution.quotes import Quote, find_quotes
+from .attribution.sentences import indexed, sentence_of
 from .attribution.speakers import SpeakerMemory, resolve_speaker, source_tokens
 
 #: A quotation needs this many words to be a statement on its own (shorter: scare quotes).
@@ -79,20 +80,28 @@ def _extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> N
     parts = []
     for start, end in candidate.content:
         for quote in quotes:
-            if quote.start < end and start < quote.end and not (quote.start < cue_begin < quote.end):
+            if (
+                quote.start < end
+                and start < quote.end
+                and not (quote.start < cue_begin < quote.end)
+            ):
                 start, end = min(start, quote.start), max(end, quote.end)
         parts.append((start, end))
     # "“…,” Tulsa police Chief Chuck Jordan said": a quotation closed on a comma and
     # followed by its attribution ends the content (the parse may reach into the source).
     for index, (start, end) in enumerate(parts):
         for quote in quotes:
-            if quote.start == start and quote.end < end <= cue_begin and text[quote.end - 2:quote.end - 1] == ",":
+            if (
+                quote.start == start
+                and quote.end < end <= cue_begin
+                and text[quote.end - 2 : quote.end - 1] == ","
+            ):
                 parts[index] = (start, quote.end)
     # "… the job of president: “Steadiness …”": a quotation after a colon ends the content.
     if parts:
         start, end = parts[-1]
         for quote in quotes:
-            if quote.start >= end and cue_begin < start and text[end:quote.start].strip() == ":":
+            if quote.start >= end and cue_begin < start and text[end : quote.start].strip() == ":":
                 parts[-1] = (start, quote.end)
                 break
     merged: list[tuple[int, int]] = []
@@ -106,14 +115,35 @@ def _extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> N
 
 #: Verbs of thinking and wanting: what they report is not speech, so quote marks
 #: inside it are scare quotes ('Burton thinks that cats are "cuties"'), not a quotation.
-COGNITIVE_VERBS = frozenset({"think", "believe", "feel", "know", "hope", "fear", "want", "expect",
-                             "understand", "view", "see", "consider", "worry", "wonder", "guess", "reckon"})
+COGNITIVE_VERBS = frozenset(
+    {
+        "think",
+        "believe",
+        "feel",
+        "know",
+        "hope",
+        "fear",
+        "want",
+        "expect",
+        "understand",
+        "view",
+        "see",
+        "consider",
+        "worry",
+        "wonder",
+        "guess",
+        "reckon",
+    }
+)
 
 
 def _kind(text: str, candidate: Candidate, quotes: list[Quote], doc: Doc) -> str:
     if candidate.kind == "according_to":
         return "according_to"
-    if candidate.cue_token is not None and doc[candidate.cue_token].lemma_.lower() in COGNITIVE_VERBS:
+    if (
+        candidate.cue_token is not None
+        and doc[candidate.cue_token].lemma_.lower() in COGNITIVE_VERBS
+    ):
         return "indirect"
     quoted = [q for q in quotes if any(q.start < e and s < q.end for s, e in candidate.content)]
     if not quoted:
@@ -138,7 +168,7 @@ WINDOW_BEFORE = 6
 
 def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> Token | None:
     """A reporting verb (with its subject) in the short clause right after a quotation."""
-    span = doc.char_span(quote.end, min(next_start, len(doc.text)), alignment_mode="contract")
+    span = doc.char_span(quote.end, next_start, alignment_mode="contract")
     if span is None:
         return None
     for token in span[:WINDOW_AFTER]:
@@ -151,22 +181,27 @@ def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> To
     return None
 
 
-def _verb_before(doc: Doc, quote: Quote, lexicon: Lexicon) -> Token | None:
+def _verb_before(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Token | None:
     """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
-    before = doc.text[:quote.start].rstrip(" \t")
+    before = text[: quote.start].rstrip(" \t")
     if not before.endswith((":", ",")):
         return None
     tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if tokens is None:
         return None
     mark = tokens[0]
-    window = doc[max(mark.sent.start, mark.i - WINDOW_BEFORE):mark.i]
+    window = doc[max(sentence_of(mark).start, mark.i - WINDOW_BEFORE) : mark.i]
     verbs = [t for t in window if is_reporting_verb(t, lexicon) and find_subject(t) is not None]
     return verbs[-1] if verbs else None
 
 
 def _attach_quotes(
-    doc: Doc, quotes: list[Quote], candidates: list[Candidate], lexicon: Lexicon, *, split_quotes: bool
+    doc: Doc,
+    quotes: list[Quote],
+    candidates: list[Candidate],
+    lexicon: Lexicon,
+    *,
+    split_quotes: bool,
 ) -> list[Candidate]:
     """Give every unclaimed quotation next to an attribution to that attribution.
 
@@ -176,24 +211,37 @@ def _attach_quotes(
     attribution next to them (scare quotes, titles) are not claims.
     """
     text = doc.text
-    by_cue = {c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"}
+    by_cue = {
+        c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"
+    }
     added: list[Candidate] = []
 
     def claimed(quote: Quote) -> bool:
-        return any(s < quote.end and quote.start < e for c in candidates + added for s, e in c.content)
+        return any(
+            s < quote.end and quote.start < e for c in candidates + added for s, e in c.content
+        )
 
     def attach(quote: Quote, verb: Token) -> None:
         existing = by_cue.get(verb.i)
         if existing is not None and not split_quotes:
             existing.content = sorted(existing.content + [(quote.start, quote.end)])
             return
-        addressee = [c for c in verb.rights if c.dep_ in ("dobj", "dative")] if verb.lemma_.lower() in ("tell", "ask") else []
+        addressee = (
+            [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+            if verb.lemma_.lower() in ("tell", "ask")
+            else []
+        )
         candidate = Candidate(
-            cue=(verb.idx, verb.idx + len(verb.text)), content=[(quote.start, quote.end)],
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            content=[(quote.start, quote.end)],
             cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
-            stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"), kind="direct",
-            source_head=find_subject(verb), cue_token=verb.i,
-            addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text)) if addressee else None,
+            stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"),
+            kind="direct",
+            source_head=find_subject(verb),
+            cue_token=verb.i,
+            addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text))
+            if addressee
+            else None,
         )
         added.append(candidate)
         by_cue.setdefault(verb.i, candidate)
@@ -202,7 +250,9 @@ def _attach_quotes(
         if claimed(quote):
             continue
         next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
-        verb = _verb_after(doc, quote, next_start, lexicon) or _verb_before(doc, quote, lexicon)
+        verb = _verb_after(doc, quote, next_start, lexicon) or _verb_before(
+            doc, text, quote, lexicon
+        )
         if verb is not None and _inside(quotes, verb.idx) is None:
             attach(quote, verb)
             continue
@@ -213,21 +263,25 @@ def _attach_quotes(
         previous = None
         for candidate in candidates + added:
             end = candidate.content[-1][1]
-            if end <= quote.start and candidate.cue[0] >= end and (
-                previous is None or end > previous.content[-1][1]
+            if (
+                end <= quote.start
+                and candidate.cue[0] >= end
+                and (previous is None or end > previous.content[-1][1])
             ):
                 previous = candidate
         if previous is None:
             continue
-        gap = text[previous.content[-1][1]:quote.start]
+        gap = text[previous.content[-1][1] : quote.start]
         # The speaker goes on in the next paragraph, which opens with a quotation
         # and has no attribution of its own (checked above): still the same claim.
         next_paragraph = (
-            len(text[quote.start:quote.end].split()) >= MIN_QUOTE_WORDS
-            and gap.count("\n") > 0 and not gap.split("\n", 1)[1].strip("\n \t\xa0")
-            and len(gap.strip().splitlines()) <= 1 and "\n\n\n" not in gap.replace(" ", "")
+            len(text[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS
+            and gap.count("\n") > 0
+            and not gap.split("\n", 1)[1].strip("\n \t\xa0")
+            and len(gap.strip().splitlines()) <= 1
+            and "\n\n\n" not in gap.replace(" ", "")
         )
-        short = len(text[quote.start:quote.end].split()) < MIN_QUOTE_WORDS
+        short = len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS
         if short and not gap.rstrip().endswith((".", ",", ":")):
             continue  # a short quotation inside the sentence is a scare quote
         if (
@@ -237,11 +291,17 @@ def _attach_quotes(
             and previous.cue[1] <= quote.start
         ):
             if split_quotes:
-                added.append(Candidate(
-                    cue=previous.cue, content=[(quote.start, quote.end)], stance=previous.stance,
-                    kind="direct", source_head=previous.source_head, addressee=previous.addressee,
-                    cue_token=previous.cue_token,
-                ))
+                added.append(
+                    Candidate(
+                        cue=previous.cue,
+                        content=[(quote.start, quote.end)],
+                        stance=previous.stance,
+                        kind="direct",
+                        source_head=previous.source_head,
+                        addressee=previous.addressee,
+                        cue_token=previous.cue_token,
+                    )
+                )
             else:
                 previous.content.append((quote.start, quote.end))
     return added
@@ -249,37 +309,52 @@ def _attach_quotes(
 
 #: "PENCE: Well, look, ..." / "Pat Caddell: Democrat Voters Worried ...": a speaker
 #: label (1-4 capitalised words) at the start of a line, a colon, the statement.
-SPEAKER_LINE = re.compile(r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.M)
+SPEAKER_LINE = re.compile(
+    r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.M
+)
 #: Line openings that are page furniture, not speakers ("Related — ...", "UPDATE: ...").
-NOT_SPEAKERS = frozenset({"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"})
+NOT_SPEAKERS = frozenset(
+    {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"}
+)
 
 
 #: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line.
 SIGNED_QUOTE = re.compile(
-    r"(?P<dash>[―—])[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$", re.M
+    r"(?P<dash>[―—])[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$",
+    re.M,
 )
 
 
-def _signed_quote_candidates(doc: Doc, quotes: list[Quote], candidates: list[Candidate]) -> list[Candidate]:
+def _signed_quote_candidates(
+    doc: Doc, quotes: list[Quote], candidates: list[Candidate]
+) -> list[Candidate]:
     text = doc.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
     found = []
     for match in SIGNED_QUOTE.finditer(text):
         dash = match.start("dash")
-        before = [q for q in quotes if q.end <= dash and not text[q.end:dash].strip()]
+        before = [q for q in quotes if q.end <= dash and not text[q.end : dash].strip()]
         if not before:
             continue
         quote = before[-1]
         if any(s < quote.end and quote.start < e for s, e in claimed):
             continue
-        speaker = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="contract")
+        speaker = doc.char_span(
+            match.start("speaker"), match.end("speaker"), alignment_mode="contract"
+        )
         dash_tokens = doc.char_span(dash, dash + 1, alignment_mode="expand")
         if speaker is None or not len(speaker) or dash_tokens is None:
             continue
-        found.append(Candidate(
-            cue=(dash, dash + 1), content=[(quote.start, quote.end)], kind="direct",
-            source_head=speaker.root, source_span=(speaker.start, speaker.end), cue_token=dash_tokens[0].i,
-        ))
+        found.append(
+            Candidate(
+                cue=(dash, dash + 1),
+                content=[(quote.start, quote.end)],
+                kind="direct",
+                source_head=speaker.root,
+                source_span=(speaker.start, speaker.end),
+                cue_token=dash_tokens[0].i,
+            )
+        )
     return found
 
 
@@ -289,23 +364,31 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
     found = []
     for match in SPEAKER_LINE.finditer(text):
         speaker = match.group("speaker")
-        if speaker.split()[0].lower() in NOT_SPEAKERS or re.fullmatch(r"[\d:. apm]+", speaker.lower()):
+        if speaker.split()[0].lower() in NOT_SPEAKERS or re.fullmatch(
+            r"[\d:. apm]+", speaker.lower()
+        ):
             continue
         start, end = match.start("content"), match.end("content")
         end = len(text[:end].rstrip())
         if any(s < end and start < e for s, e in claimed):
             continue
-        head_span = doc.char_span(match.start("speaker"), match.end("speaker"), alignment_mode="contract")
-        colon = doc.char_span(match.end("speaker"), match.end("speaker") + 1, alignment_mode="expand")
+        head_span = doc.char_span(
+            match.start("speaker"), match.end("speaker"), alignment_mode="contract"
+        )
+        colon = doc.char_span(
+            match.end("speaker"), match.end("speaker") + 1, alignment_mode="expand"
+        )
         if head_span is None or not len(head_span) or colon is None:
             continue
-        found.append(Candidate(
-            cue=(match.end("speaker"), match.end("speaker") + 1),
-            content=[(start, end)],
-            source_head=head_span.root,
-            source_span=(head_span.start, head_span.end),
-            cue_token=colon[0].i,
-        ))
+        found.append(
+            Candidate(
+                cue=(match.end("speaker"), match.end("speaker") + 1),
+                content=[(start, end)],
+                source_head=head_span.root,
+                source_span=(head_span.start, head_span.end),
+                cue_token=colon[0].i,
+            )
+        )
     return found
 
 
@@ -329,24 +412,35 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     kept = []
     for candidate in candidates:
         token = doc[candidate.cue_token] if candidate.cue_token is not None else None
-        nested = token is not None and candidate.kind != "according_to" and token.dep_ in ("xcomp", "pcomp") \
-            and not has_own_subject(token) and any(
-            other is not candidate and any(s <= candidate.cue[0] < e for s, e in other.content)
-            for other in candidates
+        nested = (
+            token is not None
+            and candidate.kind != "according_to"
+            and token.dep_ in ("xcomp", "pcomp")
+            and not has_own_subject(token)
+            and any(
+                other is not candidate and any(s <= candidate.cue[0] < e for s, e in other.content)
+                for other in candidates
+            )
         )
         if not nested:
             kept.append(candidate)
     return kept
 
 
-def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool = False) -> list[dict[str, Any]]:
+def find_claims(
+    doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool = False
+) -> list[dict[str, Any]]:
     """The attributed claims of a parsed ``doc`` as plain dicts (character offsets).
 
     ``split_quotes``: a quotation split by its attribution ("“A,” she said,
     “B”") gives two claims; by default it is one claim whose content has two
     spans, as PolNeAR annotates it (one attribution per cue).
     """
-    lexicon = lexicon or load_lexicon()
+    with indexed(doc):
+        return _find_claims(doc, lexicon or load_lexicon(), split_quotes=split_quotes)
+
+
+def _find_claims(doc: Doc, lexicon: Lexicon, *, split_quotes: bool) -> list[dict[str, Any]]:
     text = doc.text
     quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
@@ -373,13 +467,21 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
     for candidate in sorted(candidates, key=lambda c: (c.cue[0], c.content[0][0])):
         source = None
         if candidate.source_head is not None:
-            span = (doc[candidate.source_span[0]:candidate.source_span[1]] if candidate.source_span
-                    else source_tokens(candidate.source_head))
-            if len(span) and not any(s < span.end_char and span.start_char < e for s, e in candidate.content):
+            span = (
+                doc[candidate.source_span[0] : candidate.source_span[1]]
+                if candidate.source_span
+                else source_tokens(candidate.source_head)
+            )
+            if len(span) and not any(
+                s < span.end_char and span.start_char < e for s, e in candidate.content
+            ):
                 speaker = resolve_speaker(span, candidate.source_head, memory, lexicon)
                 memory.speakers.append(speaker)
                 source = speaker.as_source(span.start_char, span.end_char)
-        content: dict[str, Any] = {"start": candidate.content[0][0], "end": candidate.content[-1][1]}
+        content: dict[str, Any] = {
+            "start": candidate.content[0][0],
+            "end": candidate.content[-1][1],
+        }
         if len(candidate.content) > 1:
             content["spans"] = [[s, e] for s, e in candidate.content]
         stance = candidate.stance
@@ -392,7 +494,8 @@ def find_claims(doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool 
             "cue": {"start": candidate.cue[0], "end": candidate.cue[1]},
             "content": content,
             "addressee": {"start": candidate.addressee[0], "end": candidate.addressee[1]}
-            if candidate.addressee else None,
+            if candidate.addressee
+            else None,
         }
         if candidate.cue_phrase and candidate.cue_phrase != candidate.cue:
             claim["cue_phrase"] = {"start": candidate.cue_phrase[0], "end": candidate.cue_phrase[1]}

@@ -91,7 +91,9 @@ def read_polnear(folder: Path, *, metadata: Path | None = None) -> list[BratDocu
         text = text_path.read_text(encoding="utf-8")
         ann_path = ann_files.get(name)
         ann = ann_path.read_text(encoding="utf-8") if ann_path else ""
-        documents.append(BratDocument(id=name, text=text, attributions=parse_ann(ann), date=dates.get(name)))
+        documents.append(
+            BratDocument(id=name, text=text, attributions=parse_ann(ann), date=dates.get(name))
+        )
     return documents
 
 
@@ -109,6 +111,8 @@ def _read_dates(path: Path) -> dict[str, str]:
     dates = {}
     for line in lines[1:]:
         cells = line.split("\t")
-        if len(cells) > max(name_col, date_col) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[date_col]):
+        if len(cells) > max(name_col, date_col) and re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", cells[date_col]
+        ):
             dates[cells[name_col]] = cells[date_col]
     return dates

@@ -97,7 +97,9 @@ def trim(text: str, spans: Spans) -> tuple[tuple[int, int], ...]:
     return tuple(parts)
 
 
-def content_matches(text: str, gold: Sequence[Item], pred: Sequence[Item], *, with_source: bool) -> list[tuple[int, int]]:
+def content_matches(
+    text: str, gold: Sequence[Item], pred: Sequence[Item], *, with_source: bool
+) -> list[tuple[int, int]]:
     gold_chars = [alnum_positions(text, g["content"]) for g in gold]
     pred_chars = [alnum_positions(text, p["content"]) for p in pred]
 
@@ -116,7 +118,9 @@ def content_matches(text: str, gold: Sequence[Item], pred: Sequence[Item], *, wi
     return greedy_match(gold, pred, score)
 
 
-def exact_counts(text: str, gold: Sequence[Item], pred: Sequence[Item], role: str) -> tuple[int, int, int]:
+def exact_counts(
+    text: str, gold: Sequence[Item], pred: Sequence[Item], role: str
+) -> tuple[int, int, int]:
     """(gold, predicted, matched) for exact spans of ``role`` (multisets, trimmed)."""
     gold_spans = [trim(text, g[role]) for g in gold if g.get(role)]
     pred_spans = [trim(text, p[role]) for p in pred if p.get(role)]
@@ -137,17 +141,28 @@ def prf(gold: int, predicted: int, matched: int) -> dict[str, float | int]:
     precision = matched / predicted if predicted else 0.0
     recall = matched / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"gold": gold, "predicted": predicted, "matched": matched,
-            "precision": precision, "recall": recall, "f1": f1}
+    return {
+        "gold": gold,
+        "predicted": predicted,
+        "matched": matched,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
 
 
 def has_quote_mark(text: str, spans: Spans) -> bool:
     return any(ch in QUOTE_MARKS for s, e in spans for ch in text[s:e])
 
 
-def score_documents(documents: Iterable[tuple[str, Sequence[Item], Sequence[Item]]]) -> dict[str, Any]:
+def score_documents(
+    documents: Iterable[tuple[str, Sequence[Item], Sequence[Item]]],
+) -> dict[str, Any]:
     """PolNeAR metrics over ``(text, gold items, predicted items)`` triples."""
-    totals = {key: [0, 0, 0] for key in ("content", "content+source", *(f"exact_{r}" for r in ROLES), "exact_cue_phrase")}
+    totals = {
+        key: [0, 0, 0]
+        for key in ("content", "content+source", *(f"exact_{r}" for r in ROLES), "exact_cue_phrase")
+    }
     quoted = [0, 0, 0]  # gold quote-marked, matched, matched with source
     for text, gold, pred in documents:
         plain = content_matches(text, gold, pred, with_source=False)
@@ -157,8 +172,14 @@ def score_documents(documents: Iterable[tuple[str, Sequence[Item], Sequence[Item
             totals[key][1] += len(pred)
             totals[key][2] += len(pairs)
         gold_phrases = [{**g, "cue_phrase": g.get("cue_phrase", g["cue"])} for g in gold]
-        g, p, m = exact_counts(text, gold_phrases, pred if all("cue_phrase" in x for x in pred) else
-                               [{**x, "cue_phrase": x.get("cue_phrase", x["cue"])} for x in pred], "cue_phrase")
+        g, p, m = exact_counts(
+            text,
+            gold_phrases,
+            pred
+            if all("cue_phrase" in x for x in pred)
+            else [{**x, "cue_phrase": x.get("cue_phrase", x["cue"])} for x in pred],
+            "cue_phrase",
+        )
         totals["exact_cue_phrase"][0] += g
         totals["exact_cue_phrase"][1] += p
         totals["exact_cue_phrase"][2] += m
@@ -221,16 +242,15 @@ def _predict(articles: list, predictions: Path | None, nlp: Any) -> dict[str, di
 # --- PolNeAR -----------------------------------------------------------------
 
 
-def evaluate_polnear(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
+def evaluate_polnear(
+    gold: Path, predictions: Path | None = None, *, nlp: Any = None
+) -> dict[str, Any]:
     from ..article import Article
 
     documents: list[BratDocument] = read_polnear(gold)
     articles = [Article(id=d.id, text=d.text, date=d.date) for d in documents]
     records = _predict(articles, predictions, nlp)
-    triples = [
-        (d.text, d.attributions, record_items(records.get(d.id, {})))
-        for d in documents
-    ]
+    triples = [(d.text, d.attributions, record_items(records.get(d.id, {}))) for d in documents]
     metrics = score_documents(triples)
     metrics["benchmark"] = "polnear"
     metrics["articles"] = len(documents)
@@ -252,13 +272,17 @@ def score_seed(text: str, reference: list[dict[str, Any]], pred: Sequence[Item])
     optional = [r for r in reference if r.get("tier") != "core"]
 
     def as_item(r: dict[str, Any]) -> Item:
-        return {"content": [tuple(s) for s in r["content"]],
-                "source": [s for alt in _alts(r, "source") for s in alt]}
+        return {
+            "content": [tuple(s) for s in r["content"]],
+            "source": [s for alt in _alts(r, "source") for s in alt],
+        }
 
     pairs = content_matches(text, [as_item(r) for r in core], pred, with_source=True)
     matched_pred = {pi for _, pi in pairs}
     rest = [i for i in range(len(pred)) if i not in matched_pred]
-    optional_pairs = content_matches(text, [as_item(r) for r in optional], [pred[i] for i in rest], with_source=False)
+    optional_pairs = content_matches(
+        text, [as_item(r) for r in optional], [pred[i] for i in rest], with_source=False
+    )
     dont_care = {rest[pi] for _, pi in optional_pairs}
     items = []
     by_gold = dict(pairs)
@@ -274,8 +298,17 @@ def score_seed(text: str, reference: list[dict[str, Any]], pred: Sequence[Item])
             row["stance"] = claim.get("stance")
             row["stance_ok"] = claim.get("stance") == ref.get("stance")
             row["kind_ok"] = claim.get("kind") == ref.get("kind")
-            cue = [tuple(s) for s in ((claim.get("cue") or {}) and [[claim["cue"]["start"], claim["cue"]["end"]]])]
-            row["cue_ok"] = any(trim(text, cue) == trim(text, alt) for alt in _alts(ref, "cue")) if cue else False
+            cue = [
+                tuple(s)
+                for s in (
+                    (claim.get("cue") or {}) and [[claim["cue"]["start"], claim["cue"]["end"]]]
+                )
+            ]
+            row["cue_ok"] = (
+                any(trim(text, cue) == trim(text, alt) for alt in _alts(ref, "cue"))
+                if cue
+                else False
+            )
         items.append(row)
     false_positives = [i for i in range(len(pred)) if i not in matched_pred and i not in dont_care]
     return {
@@ -290,27 +323,46 @@ def score_seed(text: str, reference: list[dict[str, Any]], pred: Sequence[Item])
         "cue_ok": sum(1 for r in items if r.get("cue_ok")),
         "false_positives": len(false_positives),
         "false_positive_texts": [
-            (pred[i].get("claim") or {}).get("content", {}).get("text") or
-            " … ".join(text[s:e] for s, e in pred[i]["content"])
+            (pred[i].get("claim") or {}).get("content", {}).get("text")
+            or " … ".join(text[s:e] for s, e in pred[i]["content"])
             for i in false_positives
         ],
         "items": items,
     }
 
 
-def evaluate_seed(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
+def evaluate_seed(
+    gold: Path, predictions: Path | None = None, *, nlp: Any = None
+) -> dict[str, Any]:
     from ..article import Article
 
-    references = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    references = [
+        json.loads(line)
+        for line in Path(gold).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in references]
     records = _predict(articles, predictions, nlp)
-    results = [score_seed(r["text"], r["attributions"], record_items(records.get(r["id"], {})))
-               for r in references]
+    results = [
+        score_seed(r["text"], r["attributions"], record_items(records.get(r["id"], {})))
+        for r in references
+    ]
     if len(results) == 1:
         return results[0]
-    summary = {key: sum(r[key] for r in results)
-               for key in ("core", "optional", "predicted", "core_matched", "canonical_ok",
-                           "stance_ok", "kind_ok", "cue_ok", "false_positives")}
+    summary = {
+        key: sum(r[key] for r in results)
+        for key in (
+            "core",
+            "optional",
+            "predicted",
+            "core_matched",
+            "canonical_ok",
+            "stance_ok",
+            "kind_ok",
+            "cue_ok",
+            "false_positives",
+        )
+    }
     summary["benchmark"] = "seed"
     summary["items"] = [item for r in results for item in r["items"]]
     summary["false_positive_texts"] = [t for r in results for t in r["false_positive_texts"]]
@@ -334,35 +386,54 @@ def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) ->
 
 def format_report(metrics: dict[str, Any]) -> str:
     if metrics.get("benchmark") == "seed":
+        m = metrics
         lines = [
-            f"seed reference: {metrics['core']} core + {metrics['optional']} optional items, "
-            f"{metrics['predicted']} predicted",
-            f"core matched (content Jaccard>=0.5, source overlap): {metrics['core_matched']}/{metrics['core']}",
-            f"canonical speaker right: {metrics['canonical_ok']}  stance right: {metrics['stance_ok']}  "
-            f"kind right: {metrics['kind_ok']}  cue exact: {metrics['cue_ok']}",
-            f"false positives (not core, not optional): {metrics['false_positives']}",
+            f"seed reference: {m['core']} core + {m['optional']} optional items, "
+            f"{m['predicted']} predicted",
+            "core matched (content Jaccard>=0.5, source overlap): "
+            f"{m['core_matched']}/{m['core']}",
+            f"canonical speaker right: {m['canonical_ok']}  stance right: {m['stance_ok']}  "
+            f"kind right: {m['kind_ok']}  cue exact: {m['cue_ok']}",
+            f"false positives (not core, not optional): {m['false_positives']}",
             "",
-            f"{'item':<6} {'matched':<8} {'canonical':<32} {'canon ok':<9} {'stance':<8} {'stance ok'}",
+            f"{'item':<6} {'matched':<8} {'canonical':<32} {'canon ok':<9} {'stance':<8} stance ok",
         ]
-        for row in metrics["items"]:
+        for row in m["items"]:
+            matched = "yes" if row["matched"] else "no"
+            canonical = str(row.get("canonical", ""))
             lines.append(
-                f"{row['id']:<6} {('yes' if row['matched'] else 'no'):<8} {str(row.get('canonical', '')):<32} "
-                f"{str(row.get('canonical_ok', '')):<9} {str(row.get('stance', '')):<8} {row.get('stance_ok', '')}"
+                f"{row['id']:<6} {matched:<8} {canonical:<32} "
+                f"{str(row.get('canonical_ok', '')):<9} {str(row.get('stance', '')):<8} "
+                f"{row.get('stance_ok', '')}"
             )
         return "\n".join(lines)
     header = f"{'metric':<22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6} {'matched':>8}"
-    lines = [f"PolNeAR attribution ({metrics.get('articles', '?')} articles)", header, "-" * len(header)]
-    for key in ("content", "content+source", "exact_content", "exact_source", "exact_cue", "exact_cue_phrase"):
+    lines = [
+        f"PolNeAR attribution ({metrics.get('articles', '?')} articles)",
+        header,
+        "-" * len(header),
+    ]
+    for key in (
+        "content",
+        "content+source",
+        "exact_content",
+        "exact_source",
+        "exact_cue",
+        "exact_cue_phrase",
+    ):
         m = metrics[key]
         lines.append(
             f"{key:<22} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
             f"{m['gold']:6d} {m['predicted']:6d} {m['matched']:8d}"
         )
     q = metrics["quote_marked"]
-    lines.append("(exact_cue scores the record's cue, the bare verb of the contract; exact_cue_phrase its "
-                 "verb group \"has not said\", PolNeAR's convention)")
     lines.append(
-        f"{'quote-marked recall':<22} {q['recall']:.3f} ({q['recall_with_source']:.3f} with source)  "
-        f"gold {q['gold']}, matched {q['matched']} ({q['matched_with_source']} with source)"
+        "(exact_cue scores the record's cue, the bare verb of the contract; exact_cue_phrase its "
+        'verb group "has not said", PolNeAR\'s convention)'
+    )
+    lines.append(
+        f"{'quote-marked recall':<22} {q['recall']:.3f} "
+        f"({q['recall_with_source']:.3f} with source)  gold {q['gold']}, "
+        f"matched {q['matched']} ({q['matched_with_source']} with source)"
     )
     return "\n".join(lines)

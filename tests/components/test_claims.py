@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.attribution.lexicon import LexiconError, load_lexicon, read_mapping, read_words
+from pipeline.components.attribution.lexicon import (
+    LexiconError,
+    load_lexicon,
+    read_mapping,
+    read_words,
+)
 from pipeline.components.attribution.quotes import find_quotes
 from pipeline.components.claims import find_claims
 from pipeline.runner import process_text
@@ -17,7 +22,7 @@ SAMPLE = Path(__file__).parent.parent.parent / "corpora" / "sample" / "000_03103
 
 
 def text_of(text: str, span: dict | None) -> str | None:
-    return None if span is None else text[span["start"]:span["end"]]
+    return None if span is None else text[span["start"] : span["end"]]
 
 
 def content_text(text: str, claim: dict) -> str:
@@ -29,23 +34,29 @@ def content_text(text: str, claim: dict) -> str:
 # --- quotes (no model needed) ---------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("He said “yes, we will” today.", ["“yes, we will”"]),
-    ('He said "yes, we will" today.', ['"yes, we will"']),
-    ("NYT style: ''It is over,'' he said.", ["''It is over,''"]),
-    # an apostrophe is not a closing quote
-    ("against the imperialists’ high-handed practices", []),
-    ("“It’s fine,” she said.", ["“It’s fine,”"]),
-    # a quotation over two paragraphs: opening mark on each, closing at the end
-    ("“First paragraph.\n“Second paragraph.”\nAfter.", ["“First paragraph.\n“Second paragraph.”"]),
-    # unclosed at the paragraph end: closed there
-    ("“Never closed\nNext line.", ["“Never closed"]),
-    # a stray straight mark does not swallow curly quotations
-    ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “yes, we will” today.", ["“yes, we will”"]),
+        ('He said "yes, we will" today.', ['"yes, we will"']),
+        ("NYT style: ''It is over,'' he said.", ["''It is over,''"]),
+        # an apostrophe is not a closing quote
+        ("against the imperialists’ high-handed practices", []),
+        ("“It’s fine,” she said.", ["“It’s fine,”"]),
+        # a quotation over two paragraphs: opening mark on each, closing at the end
+        (
+            "“First paragraph.\n“Second paragraph.”\nAfter.",
+            ["“First paragraph.\n“Second paragraph.”"],
+        ),
+        # unclosed at the paragraph end: closed there
+        ("“Never closed\nNext line.", ["“Never closed"]),
+        # a stray straight mark does not swallow curly quotations
+        ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
+    ],
+)
 def test_find_quotes(text: str, expected: list[str]) -> None:
     quotes, _ = find_quotes(text)
-    assert [text[q.start:q.end] for q in quotes] == expected
+    assert [text[q.start : q.end] for q in quotes] == expected
 
 
 def test_find_quotes_counts_marks() -> None:
@@ -66,11 +77,14 @@ def test_packaged_lexicons_load() -> None:
     assert lexicon.denial_content.search("by fabricating a non-existent thing")
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("say\nSay\n", "claims_x.txt line 2"),
-    ("say\n\n# comment\nsay it!\n", "claims_x.txt line 4"),
-    ("say\tassert\n", "claims_x.txt line 1: unexpected second column"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("say\nSay\n", "claims_x.txt line 2"),
+        ("say\n\n# comment\nsay it!\n", "claims_x.txt line 4"),
+        ("say\tassert\n", "claims_x.txt line 1: unexpected second column"),
+    ],
+)
 def test_bad_word_lexicon_names_file_and_line(text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         read_words("claims_x.txt", text=text)
@@ -95,7 +109,16 @@ CASES = [
     ),
     (
         "The mayor told reporters the bridge would reopen in May.",
-        [("indirect", "assert", "The mayor", "told", "the bridge would reopen in May", "reporters")],
+        [
+            (
+                "indirect",
+                "assert",
+                "The mayor",
+                "told",
+                "the bridge would reopen in May",
+                "reporters",
+            )
+        ],
     ),
     (
         "Officials have vehemently denied the accusations.",
@@ -103,15 +126,42 @@ CASES = [
     ),
     (
         "According to the report, the company lost $5 million last year.",
-        [("according_to", "assert", "the report", "According to", "the company lost $5 million last year", None)],
+        [
+            (
+                "according_to",
+                "assert",
+                "the report",
+                "According to",
+                "the company lost $5 million last year",
+                None,
+            )
+        ],
     ),
     (
         "It also offers, experts told RFA, a potential opportunity to supply troops.",
-        [("indirect", "assert", "experts", "told", "It also offers … a potential opportunity to supply troops", "RFA")],
+        [
+            (
+                "indirect",
+                "assert",
+                "experts",
+                "told",
+                "It also offers … a potential opportunity to supply troops",
+                "RFA",
+            )
+        ],
     ),
     (
         "The minister said the deal was “a historic step” for both countries.",
-        [("mixed", "assert", "The minister", "said", "the deal was “a historic step” for both countries", None)],
+        [
+            (
+                "mixed",
+                "assert",
+                "The minister",
+                "said",
+                "the deal was “a historic step” for both countries",
+                None,
+            )
+        ],
     ),
     (
         "Kirby said: “The deliveries must stop immediately.”",
@@ -130,8 +180,14 @@ CASES = [
 def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
     doc = make_doc(text, "2023-06-13")
     got = [
-        (c["kind"], c["stance"], text_of(text, c["source"]), text_of(text, c["cue"]), content_text(text, c),
-         text_of(text, c["addressee"]))
+        (
+            c["kind"],
+            c["stance"],
+            text_of(text, c["source"]),
+            text_of(text, c["cue"]),
+            content_text(text, c),
+            text_of(text, c["addressee"]),
+        )
         for c in doc._.newsclaims_claims or []
     ]
     if text.startswith("Burton"):
@@ -141,11 +197,20 @@ def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "contents"), [
-    # split quote: one claim with two parts by default
-    ("“This is over,” Kim said. “We are going home now.”", ["“This is over,” … “We are going home now.”"]),
-    ('"My hope," he said, "is that we can work together."', ['"My hope," … "is that we can work together."']),
-])
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # split quote: one claim with two parts by default
+        (
+            "“This is over,” Kim said. “We are going home now.”",
+            ["“This is over,” … “We are going home now.”"],
+        ),
+        (
+            '"My hope," he said, "is that we can work together."',
+            ['"My hope," … "is that we can work together."'],
+        ),
+    ],
+)
 def test_split_quote_is_one_claim_by_default(make_doc, text: str, contents: list[str]) -> None:
     doc = make_doc(text)
     assert [content_text(text, c) for c in doc._.newsclaims_claims] == contents
@@ -157,18 +222,36 @@ def test_split_quotes_option_gives_two_claims(nlp) -> None:
     text = "“This is over,” Kim said. “We are going home now.”"
     doc = nlp(text)
     claims = find_claims(doc, split_quotes=True)
-    assert [content_text(text, c) for c in claims] == ["“This is over,”", "“We are going home now.”"]
+    assert [content_text(text, c) for c in claims] == [
+        "“This is over,”",
+        "“We are going home now.”",
+    ]
     assert {text_of(text, c["source"]) for c in claims} == {"Kim"}
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "speaker", "canonical", "kind"), [
-    ("Former CIA analyst Soo Kim spoke first. “It is a deal,” Kim continued.", "Kim", "Soo Kim", "person"),
-    ("John Kirby briefed the press. “We condemn it,” Kirby said.", "Kirby", "John Kirby", "person"),
-    ("Experts say the sanctions are failing.", "Experts", "experts", "anonymous"),
-    ("Sarah Lee called. She said the plan would fail.", "She", "Sarah Lee", "person"),
-])
-def test_speakers_are_resolved(make_doc, text: str, speaker: str, canonical: str, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "speaker", "canonical", "kind"),
+    [
+        (
+            "Former CIA analyst Soo Kim spoke first. “It is a deal,” Kim continued.",
+            "Kim",
+            "Soo Kim",
+            "person",
+        ),
+        (
+            "John Kirby briefed the press. “We condemn it,” Kirby said.",
+            "Kirby",
+            "John Kirby",
+            "person",
+        ),
+        ("Experts say the sanctions are failing.", "Experts", "experts", "anonymous"),
+        ("Sarah Lee called. She said the plan would fail.", "She", "Sarah Lee", "person"),
+    ],
+)
+def test_speakers_are_resolved(
+    make_doc, text: str, speaker: str, canonical: str, kind: str
+) -> None:
     doc = make_doc(text)
     sources = [c["source"] for c in doc._.newsclaims_claims if c["source"]]
     assert sources, text
@@ -179,10 +262,19 @@ def test_speakers_are_resolved(make_doc, text: str, speaker: str, canonical: str
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "“", "\"\"\"", "said said said", "“Unbalanced quote\n\n” ” “", "According to", ": : :", "\n\n\n",
-    "A: B: C:\nD: “E",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“",
+        '"""',
+        "said said said",
+        "“Unbalanced quote\n\n” ” “",
+        "According to",
+        ": : :",
+        "\n\n\n",
+        "A: B: C:\nD: “E",
+    ],
+)
 def test_messy_text_never_raises(text: str) -> None:
     record = process_text(text, date=None)
     assert_valid_record(record)
@@ -201,7 +293,9 @@ def test_unbalanced_quotes_warn() -> None:
 
 @pytest.fixture(scope="module")
 def sample(nlp) -> dict:
-    record = process_text(SAMPLE.read_text(encoding="utf-8"), date="2023-06-13", id="000_0310359b324a0dcd", nlp=nlp)
+    record = process_text(
+        SAMPLE.read_text(encoding="utf-8"), date="2023-06-13", id="000_0310359b324a0dcd", nlp=nlp
+    )
     assert_valid_record(record)
     return record
 
@@ -221,8 +315,11 @@ QUOTES = {
 def test_sample_quotes_have_their_speakers(sample: dict, opening: str, canonical: str) -> None:
     text = sample["text"]
     start = text.index(opening)
-    owners = [c for c in sample["claims"]
-              if any(s == start for s, _ in c["content"]["spans"]) and c["kind"] == "direct"]
+    owners = [
+        c
+        for c in sample["claims"]
+        if any(s == start for s, _ in c["content"]["spans"]) and c["kind"] == "direct"
+    ]
     assert len(owners) == 1, opening
     assert owners[0]["source"]["canonical"] == canonical
 
@@ -249,7 +346,10 @@ def test_sample_denial_accusation_and_according_to(sample: dict) -> None:
     by_cue = {c["cue"]["text"]: c for c in sample["claims"] if c["cue"]}
     denial = by_cue["denied"]
     assert (denial["stance"], denial["source"]["text"], denial["content"]["text"]) == (
-        "deny", "North Korean officials", "the accusations")
+        "deny",
+        "North Korean officials",
+        "the accusations",
+    )
     accusation = by_cue["accused"]
     assert accusation["stance"] == "accuse"
     assert accusation["source"]["type"] == "document"
@@ -264,22 +364,30 @@ def test_sample_parenthetical_experts_told_rfa(sample: dict) -> None:
     claim = next(c for c in sample["claims"] if c["content"]["text"].startswith("It also offers"))
     text = sample["text"]
     assert [text[s:e] for s, e in claim["content"]["spans"]] == [
-        "It also offers", "a potential opportunity to supply Russian troops with North Korean weapons"]
+        "It also offers",
+        "a potential opportunity to supply Russian troops with North Korean weapons",
+    ]
     assert (claim["source"]["type"], claim["addressee"]["text"]) == ("anonymous", "RFA")
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("phrase", ["“special operation”", "(“annexation”)", "“We’ve Chosen”", "“on the Market"])
+@pytest.mark.parametrize(
+    "phrase", ["“special operation”", "(“annexation”)", "“We’ve Chosen”", "“on the Market"]
+)
 def test_sample_scare_quotes_and_related_line_are_not_claims(sample: dict, phrase: str) -> None:
     start = sample["text"].index(phrase)
-    assert not any(c["content"]["start"] <= start < c["content"]["end"] for c in sample["claims"]), phrase
+    assert not any(
+        c["content"]["start"] <= start < c["content"]["end"] for c in sample["claims"]
+    ), phrase
 
 
 @pytest.mark.model
 def test_sample_imperialists_apostrophe_is_not_a_quote(sample: dict) -> None:
     start = sample["text"].index("imperialists’")
-    assert not any(c["kind"] in ("direct", "mixed") and c["content"]["start"] <= start < c["content"]["end"]
-                   for c in sample["claims"])
+    assert not any(
+        c["kind"] in ("direct", "mixed") and c["content"]["start"] <= start < c["content"]["end"]
+        for c in sample["claims"]
+    )
 
 
 @pytest.mark.model
@@ -290,7 +398,10 @@ def test_sample_it_said_is_the_message(sample: dict) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="'The message appreciated that …': 'appreciate' is not a reporting verb in the lexicon "
-                          "(the seed reference counts it)", strict=True)
+@pytest.mark.xfail(
+    reason="'The message appreciated that …': 'appreciate' is not a reporting verb in the lexicon "
+    "(the seed reference counts it)",
+    strict=True,
+)
 def test_sample_the_message_appreciated(sample: dict) -> None:
     assert any(c["cue"] and c["cue"]["text"] == "appreciated" for c in sample["claims"])

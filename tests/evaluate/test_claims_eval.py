@@ -31,7 +31,7 @@ ANN = (
     "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
     "T5\tSource 46 51\tJones\n"
     "T6\tCue 52 56\tsaid\n"
-    "T7\tContent 32 45;58 75\t\"It is over,\" \"and we know it.\"\n"
+    'T7\tContent 32 45;58 75\t"It is over," "and we know it."\n'
     "T8\tAttribution 52 56\tsaid\n"
     "E2\tAttribution:T8 Cue:T6 Source:T5 Content:T7\n"
     "T9\tDiscuss 76 81\tTaxes\n"
@@ -53,7 +53,8 @@ def test_parse_ann() -> None:
 
 def test_parse_ann_no_source_and_extra_content() -> None:
     ann = (
-        "T1\tCue 6 10\tsaid\nT2\tContent 11 20\tx\nT3\tContent 21 30\ty\nT4\tAttribution 6 10\tsaid\n"
+        "T1\tCue 6 10\tsaid\nT2\tContent 11 20\tx\nT3\tContent 21 30\ty\n"
+        "T4\tAttribution 6 10\tsaid\n"
         "E1\tAttribution-no-source:T4 Cue:T1 Content:T2 Content2:T3\n"
     )
     [item] = parse_ann(ann)
@@ -68,7 +69,8 @@ def test_read_polnear_first_annotator_and_dates(tmp_path: Path) -> None:
     (split / "attributions" / "art1_b2c3.ann").write_text("", encoding="utf-8")
     (split / "attributions" / "art1_a1b2.ann").write_text(ANN, encoding="utf-8")
     (tmp_path / "metadata.tsv").write_text(
-        "compartment\tfilename\tpublication_date\ndev\tart1\t2016-09-12\n", encoding="utf-8")
+        "compartment\tfilename\tpublication_date\ndev\tart1\t2016-09-12\n", encoding="utf-8"
+    )
     [doc] = read_polnear(split)
     assert (doc.id, doc.date, len(doc.attributions)) == ("art1", "2016-09-12", 2)
 
@@ -80,11 +82,14 @@ def test_alnum_jaccard() -> None:
     assert jaccard(frozenset(), frozenset()) == 0.0
 
 
-@pytest.mark.parametrize(("spans", "expected"), [
-    ([(31, 45)], ((33, 43),)),  # ' "It is over,"' -> It is over
-    ([(32, 45), (58, 75)], ((33, 45), (58, 73))),  # ends trimmed, inner edges kept
-    ([(30, 31)], ()),  # only punctuation
-])
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        ([(31, 45)], ((33, 43),)),  # ' "It is over,"' -> It is over
+        ([(32, 45), (58, 75)], ((33, 45), (58, 73))),  # ends trimmed, inner edges kept
+        ([(30, 31)], ()),  # only punctuation
+    ],
+)
 def test_trim(spans: list, expected: tuple) -> None:
     assert trim(TEXT, spans) == expected
 
@@ -125,18 +130,50 @@ def test_score_documents_both_sources_absent_counts() -> None:
 
 def test_score_seed_core_optional_and_checks() -> None:
     reference = [
-        {"id": "s1", "tier": "core", "kind": "indirect", "stance": "assert", "source": [[0, 5]],
-         "cue": [[6, 10]], "content": [[11, 30]], "canonical": "John Smith", "canonical_alt": ["Smith"]},
-        {"id": "s2", "tier": "core", "kind": "direct", "stance": "deny", "source": [[46, 51]],
-         "cue": [[52, 56]], "content": [[32, 45]], "canonical": "Jones"},
-        {"id": "s3", "tier": "optional", "kind": "indirect", "stance": "assert", "source": [],
-         "cue": [], "content": [[76, 86]]},
+        {
+            "id": "s1",
+            "tier": "core",
+            "kind": "indirect",
+            "stance": "assert",
+            "source": [[0, 5]],
+            "cue": [[6, 10]],
+            "content": [[11, 30]],
+            "canonical": "John Smith",
+            "canonical_alt": ["Smith"],
+        },
+        {
+            "id": "s2",
+            "tier": "core",
+            "kind": "direct",
+            "stance": "deny",
+            "source": [[46, 51]],
+            "cue": [[52, 56]],
+            "content": [[32, 45]],
+            "canonical": "Jones",
+        },
+        {
+            "id": "s3",
+            "tier": "optional",
+            "kind": "indirect",
+            "stance": "assert",
+            "source": [],
+            "cue": [],
+            "content": [[76, 86]],
+        },
     ]
 
     def claim(source, cue, content, canonical, stance="assert", kind="indirect"):
-        return {"content": [content], "source": [source], "cue": [cue],
-                "claim": {"source": {"canonical": canonical}, "stance": stance, "kind": kind,
-                          "cue": {"start": cue[0], "end": cue[1]}}}
+        return {
+            "content": [content],
+            "source": [source],
+            "cue": [cue],
+            "claim": {
+                "source": {"canonical": canonical},
+                "stance": stance,
+                "kind": kind,
+                "cue": {"start": cue[0], "end": cue[1]},
+            },
+        }
 
     pred = [
         claim((0, 5), (6, 10), (11, 30), "smith"),
@@ -161,10 +198,19 @@ def test_evaluate_polnear_with_predictions_file(tmp_path: Path) -> None:
     (split / "attributions").mkdir()
     (split / "text" / "art1.txt").write_text(TEXT, encoding="utf-8")
     (split / "attributions" / "art1_a1b2.ann").write_text(ANN, encoding="utf-8")
-    record = {"id": "art1", "claims": [
-        {"kind": "indirect", "stance": "assert", "content": {"start": 11, "end": 30, "spans": [[11, 30]]},
-         "source": {"start": 0, "end": 5}, "cue": {"start": 6, "end": 10}, "addressee": None},
-    ]}
+    record = {
+        "id": "art1",
+        "claims": [
+            {
+                "kind": "indirect",
+                "stance": "assert",
+                "content": {"start": 11, "end": 30, "spans": [[11, 30]]},
+                "source": {"start": 0, "end": 5},
+                "cue": {"start": 6, "end": 10},
+                "addressee": None,
+            },
+        ],
+    }
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text(json.dumps(record) + "\n", encoding="utf-8")
     m = evaluate(split, predictions)
@@ -175,13 +221,47 @@ def test_evaluate_polnear_with_predictions_file(tmp_path: Path) -> None:
 
 def test_evaluate_seed_with_predictions_file(tmp_path: Path) -> None:
     gold = tmp_path / "seed.jsonl"
-    gold.write_text(json.dumps({"id": "a", "text": TEXT, "date": None, "attributions": [
-        {"id": "s1", "tier": "core", "kind": "indirect", "stance": "assert", "source": [[0, 5]],
-         "cue": [[6, 10]], "content": [[11, 30]], "canonical": "Smith"}]}) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": TEXT,
+                "date": None,
+                "attributions": [
+                    {
+                        "id": "s1",
+                        "tier": "core",
+                        "kind": "indirect",
+                        "stance": "assert",
+                        "source": [[0, 5]],
+                        "cue": [[6, 10]],
+                        "content": [[11, 30]],
+                        "canonical": "Smith",
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     predictions = tmp_path / "pred.jsonl"
-    predictions.write_text(json.dumps({"id": "a", "claims": [
-        {"kind": "indirect", "stance": "assert", "content": {"start": 11, "end": 30},
-         "source": {"start": 0, "end": 5, "canonical": "Smith"}, "cue": {"start": 6, "end": 10}}]}) + "\n",
-        encoding="utf-8")
+    predictions.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "claims": [
+                    {
+                        "kind": "indirect",
+                        "stance": "assert",
+                        "content": {"start": 11, "end": 30},
+                        "source": {"start": 0, "end": 5, "canonical": "Smith"},
+                        "cue": {"start": 6, "end": 10},
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     m = evaluate(gold, predictions)
     assert (m["benchmark"], m["core_matched"], m["canonical_ok"]) == ("seed", 1, 1)

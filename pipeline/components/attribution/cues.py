@@ -14,34 +14,137 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+from .sentences import sentence_of
 
 #: Dependency labels of a clausal complement that holds what was said.
 CONTENT_DEPS = ("ccomp",)
 #: Verbs whose to-infinitive holds the content ("claimed to have confirmed").
-XCOMP_CONTENT = frozenset({
-    "claim", "deny", "promise", "pledge", "vow", "predict", "hope", "expect", "want", "plan", "decide",
-    "refuse", "decline", "seek", "agree", "offer", "threaten", "vow", "appear",
-})
+XCOMP_CONTENT = frozenset(
+    {
+        "claim",
+        "deny",
+        "promise",
+        "pledge",
+        "vow",
+        "predict",
+        "hope",
+        "expect",
+        "want",
+        "plan",
+        "decide",
+        "refuse",
+        "decline",
+        "seek",
+        "agree",
+        "offer",
+        "threaten",
+        "appear",
+    }
+)
 #: Verbs whose direct object is not what they report ("added glory", "continued the work").
-NO_OBJECT_CONTENT = frozenset({"add", "continue", "learn", "point", "refer", "post", "find", "see", "know", "feel",
-                               "think", "believe", "answer", "maintain", "seek", "offer", "hope", "want", "plan"})
+NO_OBJECT_CONTENT = frozenset(
+    {
+        "add",
+        "continue",
+        "learn",
+        "point",
+        "refer",
+        "post",
+        "find",
+        "see",
+        "know",
+        "feel",
+        "think",
+        "believe",
+        "answer",
+        "maintain",
+        "seek",
+        "offer",
+        "hope",
+        "want",
+        "plan",
+    }
+)
 #: Verbs whose direct object can be the content ("denied the accusations").
-OBJECT_CONTENT = frozenset({
-    "deny", "reject", "dismiss", "refute", "dispute", "rebut", "report", "confirm", "announce",
-    "reveal", "acknowledge", "admit", "accuse", "allege", "charge", "blame", "predict", "disclose",
-    "repeat", "reiterate", "tweet", "post", "write", "ask", "say", "decry", "condemn", "criticize",
-    "denounce", "slam", "blast", "claim", "estimate", "call", "cite", "describe", "praise",
-})
+OBJECT_CONTENT = frozenset(
+    {
+        "deny",
+        "reject",
+        "dismiss",
+        "refute",
+        "dispute",
+        "rebut",
+        "report",
+        "confirm",
+        "announce",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "accuse",
+        "allege",
+        "charge",
+        "blame",
+        "predict",
+        "disclose",
+        "repeat",
+        "reiterate",
+        "tweet",
+        "post",
+        "write",
+        "ask",
+        "say",
+        "decry",
+        "condemn",
+        "criticize",
+        "denounce",
+        "slam",
+        "blast",
+        "claim",
+        "estimate",
+        "call",
+        "cite",
+        "describe",
+        "praise",
+    }
+)
 #: Prepositions that carry the rest of an object content ("criticized X as Y",
 #: "accused X of Y", "blasted X for Y"); others are circumstances ("during a stop").
 REST_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "over"})
 #: Verb + particle cues ("called for", "pointed out").
-PHRASAL_CUES = {"call": ("for", "on"), "point": ("to", "out"), "refer": ("to",), "talk": ("about",), "speak": ("about", "of"), "liken": ("to",), "compare": ("to", "with")}
+PHRASAL_CUES = {
+    "call": ("for", "on"),
+    "point": ("to", "out"),
+    "refer": ("to",),
+    "talk": ("about",),
+    "speak": ("about", "of"),
+    "liken": ("to",),
+    "compare": ("to", "with"),
+}
 #: Verbs whose content is everything they govern after the object ("called X a liar").
-OBJECT_AND_REST = frozenset({
-    "call", "cite", "describe", "accuse", "charge", "blame", "allege", "praise", "criticize", "criticise",
-    "condemn", "denounce", "slam", "blast", "attack", "dismiss", "reject", "mock", "liken", "compare",
-})
+OBJECT_AND_REST = frozenset(
+    {
+        "call",
+        "cite",
+        "describe",
+        "accuse",
+        "charge",
+        "blame",
+        "allege",
+        "praise",
+        "criticize",
+        "criticise",
+        "condemn",
+        "denounce",
+        "slam",
+        "blast",
+        "attack",
+        "dismiss",
+        "reject",
+        "mock",
+        "liken",
+        "compare",
+    }
+)
 #: Any reporting verb's direct object may be its content (PolNeAR annotates "noted the rule").
 OBJECTS_FOR_ALL = True
 #: Passive cues without an agent are attributions without a source (PolNeAR annotates them).
@@ -51,7 +154,21 @@ NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod"
 #: Subjects of a reporting verb.
 SUBJECT_DEPS = ("nsubj",)
 #: Addressees ("told RFA"), for verbs of telling.
-TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise", "encourage", "urge", "call"})
+TELL_VERBS = frozenset(
+    {
+        "tell",
+        "inform",
+        "assure",
+        "remind",
+        "brief",
+        "warn",
+        "ask",
+        "advise",
+        "encourage",
+        "urge",
+        "call",
+    }
+)
 #: Verbs whose content is the addressee and what they are asked to do ("urged X to Y").
 ADDRESSEE_AND_REST = frozenset({"encourage", "urge", "warn", "advise", "call", "ask"})
 #: "you know", "you see": discourse markers, not attributions.
@@ -73,7 +190,9 @@ class Candidate:
     addressee: tuple[int, int] | None = None
     cue_token: int | None = None
     source_span: tuple[int, int] | None = None  # token range, when not the subject's phrase
-    cue_phrase: tuple[int, int] | None = None  # the verb group ("has not said"), when longer than the cue
+    cue_phrase: tuple[int, int] | None = (
+        None  # the verb group ("has not said"), when longer than the cue
+    )
     extra: dict = field(default_factory=dict)
 
 
@@ -92,9 +211,30 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-#: Adverbs that belong to the cue when they sit in the verb group ("also said", "have vehemently denied").
-CUE_ADVERBS = frozenset({"also", "never", "not", "n't", "repeatedly", "previously", "recently", "already", "often",
-                         "vehemently", "publicly", "later", "further", "again", "just", "first", "long", "even"})
+#: Adverbs that belong to the cue phrase when they sit in the verb group
+#: ("also said", "have vehemently denied").
+CUE_ADVERBS = frozenset(
+    {
+        "also",
+        "never",
+        "not",
+        "n't",
+        "repeatedly",
+        "previously",
+        "recently",
+        "already",
+        "often",
+        "vehemently",
+        "publicly",
+        "later",
+        "further",
+        "again",
+        "just",
+        "first",
+        "long",
+        "even",
+    }
+)
 
 
 def cue_start(verb: Token) -> Token:
@@ -107,7 +247,10 @@ def cue_start(verb: Token) -> Token:
     i = verb.i - 1
     while i >= 0:
         token = doc[i]
-        if token.head.i == verb.i and (token.dep_ in ("aux", "auxpass", "neg") or (token.dep_ == "advmod" and (token.lower_ in CUE_ADVERBS or token.pos_ == "ADV"))):
+        if token.head.i == verb.i and (
+            token.dep_ in ("aux", "auxpass", "neg")
+            or (token.dep_ == "advmod" and (token.lower_ in CUE_ADVERBS or token.pos_ == "ADV"))
+        ):
             first = token
             i -= 1
             continue
@@ -143,7 +286,11 @@ def has_own_subject(verb: Token) -> bool:
 
 
 def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.tag_.startswith("VB") and token.lemma_.lower() in lexicon.cue_verbs
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_.startswith("VB")
+        and token.lemma_.lower() in lexicon.cue_verbs
+    )
 
 
 QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``"})
@@ -158,8 +305,10 @@ def _starts_with_quote(token: Token) -> bool:
 def _ends_with_quote(token: Token) -> bool:
     doc = token.doc
     i = token.right_edge.i
-    return doc[i].text in QUOTE_TOKENS or (i + 1 < len(doc) and doc[i + 1].text in QUOTE_TOKENS) or (
-        i + 2 < len(doc) and doc[i + 2].text in QUOTE_TOKENS
+    return (
+        doc[i].text in QUOTE_TOKENS
+        or (i + 1 < len(doc) and doc[i + 1].text in QUOTE_TOKENS)
+        or (i + 2 < len(doc) and doc[i + 2].text in QUOTE_TOKENS)
     )
 
 
@@ -178,8 +327,11 @@ def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]
     start, end = part
     for token in doc[start:end]:
         if (
-            token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > start
-            and token.left_edge.i > start and doc[token.left_edge.i - 1].text == ","
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and token.i > start
+            and token.left_edge.i > start
+            and doc[token.left_edge.i - 1].text == ","
             and token.right_edge.i + 1 >= end - 1
             and token.left_edge.i == token.i
         ):
@@ -187,7 +339,9 @@ def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]
     return part
 
 
-def _cut_at_other_cues(doc: Doc, part: tuple[int, int], verb: Token, lexicon: Lexicon) -> tuple[int, int]:
+def _cut_at_other_cues(
+    doc: Doc, part: tuple[int, int], verb: Token, lexicon: Lexicon
+) -> tuple[int, int]:
     start, end = part
     for token in doc[start:end]:
         if token.i == verb.i or not is_reporting_verb(token, lexicon):
@@ -208,15 +362,17 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
-    sent = verb.sent
+    sent = sentence_of(verb)
     subject = find_subject(verb)
     addressee = None
     if subject is not None and (subject.lower_, lemma) in DISCOURSE_MARKERS:
         return None
     if lemma in TELL_VERBS:
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child.i > verb.i and (
-                lemma != "call" or child.pos_ in ("PRON", "PROPN")
+            if (
+                child.dep_ in ("dobj", "dative")
+                and child.i > verb.i
+                and (lemma != "call" or child.pos_ in ("PRON", "PROPN"))
             ):
                 addressee = child
                 break
@@ -249,7 +405,9 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         for comp in complements:
             token_parts.append(subtree_bounds(comp))
     if not token_parts and lemma in XCOMP_CONTENT:
-        token_parts = [subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        token_parts = [
+            subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+        ]
     if not token_parts and addressee is not None and lemma in ADDRESSEE_AND_REST:
         # "urged North Korea to cease": the addressee and what it is urged to do.
         rest = [c for c in verb.rights if c.i > addressee.i and c.dep_ in ("xcomp", "ccomp")]
@@ -259,7 +417,11 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         xcomps = [c for c in verb.rights if c.i > addressee.i and c.dep_ == "xcomp"]
         if xcomps:
             token_parts = [subtree_bounds(xcomps[0])]
-    if not token_parts and addressee is None and (lemma in OBJECT_CONTENT or OBJECTS_FOR_ALL and lemma not in NO_OBJECT_CONTENT):
+    if (
+        not token_parts
+        and addressee is None
+        and (lemma in OBJECT_CONTENT or OBJECTS_FOR_ALL and lemma not in NO_OBJECT_CONTENT)
+    ):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if objects and (addressee is None or objects[0].i != addressee.i):
             start = objects[0].left_edge.i
@@ -277,12 +439,23 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     if not token_parts and lemma in PHRASAL_CUES:
         # "called for an investigation", "pointed to the polls": cue and particle.
         for child in verb.rights:
-            if child.dep_ in ("prep", "prt") and child.lower_ in PHRASAL_CUES[lemma] and child.i == verb.i + 1:
+            if (
+                child.dep_ in ("prep", "prt")
+                and child.lower_ in PHRASAL_CUES[lemma]
+                and child.i == verb.i + 1
+            ):
                 cue_end_token = child
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                rest = [c for c in verb.rights if c.i > child.i and c.dep_ in ("xcomp", "ccomp", "oprd")]
+                rest = [
+                    c for c in verb.rights if c.i > child.i and c.dep_ in ("xcomp", "ccomp", "oprd")
+                ]
                 if objects:
-                    token_parts = [(objects[0].left_edge.i, max([objects[0].right_edge.i] + [c.right_edge.i for c in rest]) + 1)]
+                    token_parts = [
+                        (
+                            objects[0].left_edge.i,
+                            max([objects[0].right_edge.i] + [c.right_edge.i for c in rest]) + 1,
+                        )
+                    ]
                 elif child.dep_ == "prt":
                     token_parts = [subtree_bounds(c) for c in rest if c.dep_ in ("dobj", "ccomp")]
                 break
@@ -299,9 +472,17 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 if objects:
                     token_parts = [subtree_bounds(objects[0])]
                 break
-    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    if not token_parts and subject is not None and (
-        verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i) or as_clause
+    as_clause = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+    if (
+        not token_parts
+        and subject is not None
+        and (
+            verb.dep_ == "parataxis"
+            or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+            or as_clause
+        )
     ):
         # "as Mr. Bown observed, …": the clause the as-clause hangs on.
         # "X did Y, sources said" / "The test, North Korea said, was its biggest":
@@ -311,15 +492,15 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     # Parenthetical attribution "A, experts told RFA, B": content is A and B.
     left = min(subject.left_edge.i if subject is not None else verb.i, verb.i)
-    if (
-        any(p[1] <= left for p in token_parts)
-        and left > sent.start
-        and doc[left - 1].text == ","
-    ):
+    if any(p[1] <= left for p in token_parts) and left > sent.start and doc[left - 1].text == ",":
         right = verb.right_edge.i + 1
         if addressee is not None:
             right = addressee.i + 1
-        if right < sent.end - 1 and doc[right].text == "," and not any(p[0] >= right for p in token_parts):
+        if (
+            right < sent.end - 1
+            and doc[right].text == ","
+            and not any(p[0] >= right for p in token_parts)
+        ):
             token_parts.append((right + 1, sent.end))
             token_parts = [(max(p[0], sent.start), p[1]) for p in token_parts]
     # A participle clause after a comma at the end of the content (", prompting
@@ -329,10 +510,17 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     # footage showed") is its own claim, not part of this one.
     token_parts = [_cut_at_other_cues(doc, part, verb, lexicon) for part in token_parts]
     # Content never contains the cue clause itself.
-    cue_clause = (min(subject.left_edge.i if subject is not None else verb.i, verb.i), cue_end_token.i + 1)
+    cue_clause = (
+        min(subject.left_edge.i if subject is not None else verb.i, verb.i),
+        cue_end_token.i + 1,
+    )
     cleaned: list[tuple[int, int]] = []
     for part in token_parts:
-        cleaned.extend(_exclude(part, cue_clause) if part[0] < cue_clause[1] and cue_clause[0] < part[1] else [part])
+        cleaned.extend(
+            _exclude(part, cue_clause)
+            if part[0] < cue_clause[1] and cue_clause[0] < part[1]
+            else [part]
+        )
     content = [c for c in (_char_span(doc, s, e) for s, e in sorted(cleaned)) if c]
     if not content:
         return None
@@ -342,14 +530,16 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         content=content,
         stance=lexicon.cue_verbs.get(lemma, "assert"),
         source_head=subject,
-        addressee=(addressee.idx, addressee.idx + len(addressee.text)) if addressee is not None else None,
+        addressee=(addressee.idx, addressee.idx + len(addressee.text))
+        if addressee is not None
+        else None,
         cue_token=verb.i,
     )
     return candidate
 
 
 def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """"his claim that X", "Trump's assertion that X": a reporting noun with a that-clause.
+    """ "his claim that X", "Trump's assertion that X": a reporting noun with a that-clause.
 
     The source is the possessor ("his", "Trump’s"), or none; the cue the noun.
     """
@@ -358,9 +548,12 @@ def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nominal_cues:
             continue
         clauses = [
-            c for c in noun.rights
+            c
+            for c in noun.rights
             if c.dep_ in ("acl", "ccomp", "appos", "relcl")
-            and any(t.dep_ == "mark" and t.lower_ == "that" and t.i == c.left_edge.i for t in c.children)
+            and any(
+                t.dep_ == "mark" and t.lower_ == "that" and t.i == c.left_edge.i for t in c.children
+            )
         ]
         if not clauses:
             continue
@@ -372,34 +565,42 @@ def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         start = noun.i
         while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "amod":
             start -= 1
-        found.append(Candidate(
-            cue=(noun.idx, noun.idx + len(noun.text)),
-            cue_phrase=(doc[start].idx, noun.idx + len(noun.text)),
-            content=[content],
-            stance=lexicon.nominal_cues[noun.lemma_.lower()],
-            source_head=owners[0] if owners else None,
-            source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
-            cue_token=noun.i,
-        ))
+        found.append(
+            Candidate(
+                cue=(noun.idx, noun.idx + len(noun.text)),
+                cue_phrase=(doc[start].idx, noun.idx + len(noun.text)),
+                content=[content],
+                stance=lexicon.nominal_cues[noun.lemma_.lower()],
+                source_head=owners[0] if owners else None,
+                source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
+                cue_token=noun.i,
+            )
+        )
     return found
 
 
 def according_to_candidates(doc: Doc) -> list[Candidate]:
-    """"according to X": source X, content the rest of the sentence."""
+    """ "according to X": source X, content the rest of the sentence."""
     found = []
     for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        if (
+            token.lower_ != "according"
+            or token.i + 1 >= len(doc)
+            or doc[token.i + 1].lower_ != "to"
+        ):
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if not objects:
             continue
         source = objects[0]
-        sent = token.sent
+        sent = sentence_of(token)
         phrase = (token.i, source.right_edge.i + 1)
         parts = _exclude((sent.start, sent.end), phrase)
-        if len(parts) == 2 and parts[0][1] - parts[0][0] <= 4 and not any(
-            t.pos_ in ("VERB", "AUX") for t in doc[parts[0][0]:parts[0][1]]
+        if (
+            len(parts) == 2
+            and parts[0][1] - parts[0][0] <= 4
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[parts[0][0] : parts[0][1]])
         ):
             # "That month, according to X, Russia shipped ...": the adverbial is not the claim.
             parts = parts[1:]
@@ -407,11 +608,13 @@ def according_to_candidates(doc: Doc) -> list[Candidate]:
         # Leading adverbials ("That month,") stay part of the content: it is the sentence.
         if not content:
             continue
-        found.append(Candidate(
-            cue=(token.idx, to.idx + len(to.text)),
-            content=content,
-            kind="according_to",
-            source_head=source,
-            cue_token=token.i,
-        ))
+        found.append(
+            Candidate(
+                cue=(token.idx, to.idx + len(to.text)),
+                content=content,
+                kind="according_to",
+                source_head=source,
+                cue_token=token.i,
+            )
+        )
     return found

@@ -54,7 +54,9 @@ def read_mapping(name: str, allowed: tuple[str, ...], *, text: str | None = None
     mapping = {}
     for number, entry, value in read_entries(name, text=text):
         if value not in allowed:
-            raise LexiconError(f"{name} line {number}: value {value!r} is not one of {', '.join(allowed)}")
+            raise LexiconError(
+                f"{name} line {number}: value {value!r} is not one of {', '.join(allowed)}"
+            )
         mapping[entry] = value
     return mapping
 
@@ -81,7 +83,9 @@ def load_lexicon() -> Lexicon:
     cue_verbs = {word: "assert" for word in read_words("claims_cue_verbs.txt")}
     cue_verbs.update({word: "deny" for word in read_words("claims_deny_verbs.txt")})
     cue_verbs.update({word: "accuse" for word in read_words("claims_accuse_verbs.txt")})
-    multiword = tuple(tuple(phrase.split()) for phrase in sorted(read_words("claims_multiword_cues.txt")))
+    multiword = tuple(
+        tuple(phrase.split()) for phrase in sorted(read_words("claims_multiword_cues.txt"))
+    )
     return Lexicon(
         cue_verbs=cue_verbs,
         multiword_cues=multiword,

@@ -73,9 +73,13 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     marks = _marks(text)
     opened = sum(1 for _, kind, _ in marks if kind == "open")
     closed = len(marks) - opened
-    curly = _pair(text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)])  # by shape and position
+    curly = _pair(
+        text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)]
+    )  # by shape and position
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
-    quotes = curly + [q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)]
+    quotes = curly + [
+        q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)
+    ]
     return sorted(quotes, key=lambda q: q.start), (opened, closed)
 
 
@@ -96,15 +100,27 @@ def _pair(text: str, marks: list[tuple[int, str, int]]) -> list[Quote]:
                 continued_from = continued_from if continued_from is not None else start
                 start = offset
                 continue
-            quotes.append(Quote(continued_from if continued_from is not None else start, para_end, closed=False))
+            quotes.append(
+                Quote(
+                    continued_from if continued_from is not None else start, para_end, closed=False
+                )
+            )
             start, continued_from = None, None
         if kind == "open":
             if start is None:
                 start = offset
             # A second opening mark before a closing one: nested or stray; keep the first.
         elif start is not None:
-            quotes.append(Quote(continued_from if continued_from is not None else start, offset + length))
+            quotes.append(
+                Quote(continued_from if continued_from is not None else start, offset + length)
+            )
             start, continued_from = None, None
     if start is not None:
-        quotes.append(Quote(continued_from if continued_from is not None else start, _paragraph_end(text, start), closed=False))
+        quotes.append(
+            Quote(
+                continued_from if continued_from is not None else start,
+                _paragraph_end(text, start),
+                closed=False,
+            )
+        )
     return quotes

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
+from .sentences import ents_of, sentence_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -38,8 +39,13 @@ class Speaker:
     entity_id: str | None = None
 
     def as_source(self, start: int, end: int) -> dict[str, Any]:
-        return {"start": start, "end": end, "entity_id": self.entity_id,
-                "canonical": self.canonical, "type": self.type}
+        return {
+            "start": start,
+            "end": end,
+            "entity_id": self.entity_id,
+            "canonical": self.canonical,
+            "type": self.type,
+        }
 
 
 @dataclass
@@ -94,14 +100,16 @@ def source_tokens(subject: Token) -> Span:
                 break
     while end > start and doc[end - 1].text in _TRIM and not _closes_bracket(doc, start, end):
         end -= 1
-    while start < end and (doc[start].text in _TRIM or doc[start].is_space) and doc[start].text != "(":
+    while (
+        start < end and (doc[start].text in _TRIM or doc[start].is_space) and doc[start].text != "("
+    ):
         start += 1
     return doc[start:end]
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     """The span's last token is a ")" that closes a "(" inside the span."""
-    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end - 1])
+    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
 def _last_subject(doc: Doc, before: int, *, person: bool, after: int) -> Token | None:
@@ -111,25 +119,33 @@ def _last_subject(doc: Doc, before: int, *, person: bool, after: int) -> Token |
     token = doc.char_span(before, before + 1, alignment_mode="expand")
     if token is None:
         return None
-    sentence_start = token[0].sent.start
+    sentence_start = sentence_of(token[0]).start
     for _ in range(3):
         if sentence_start == 0:
             break
-        sentence_start = doc[sentence_start - 1].sent.start
-    for candidate in reversed(doc[sentence_start:token[0].i]):
+        sentence_start = sentence_of(doc[sentence_start - 1]).start
+    for candidate in reversed(doc[sentence_start : token[0].i]):
         if candidate.idx <= after:
             return None
         if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.pos_ == "PRON":
             continue
         if person and candidate.ent_type_ == "PERSON":
             return candidate
-        if not person and candidate.pos_ == "NOUN" and candidate.ent_type_ != "PERSON" and candidate.tag_ == "NN":
+        if (
+            not person
+            and candidate.pos_ == "NOUN"
+            and candidate.ent_type_ != "PERSON"
+            and candidate.tag_ == "NN"
+        ):
             return candidate
     return None
 
 
 def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
     """The entities stage's entity over a character range, if that stage is there."""
+    entities = doc._.newsclaims_entities or []
+    if not any(e.get("start", 0) < end and start < e.get("end", 0) for e in entities):
+        return None  # nothing to find (and entity_at reads doc.text, O(n), per call)
     try:
         from ..entities import entity_at  # type: ignore[attr-defined]
     except ImportError:
@@ -141,7 +157,7 @@ def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
             found = None
         if found:
             return found
-    for entity in doc._.newsclaims_entities or []:
+    for entity in entities:
         if entity.get("start", -1) <= start and end <= entity.get("end", -1):
             return entity
     return None
@@ -149,18 +165,22 @@ def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
 
 def _strip_determiner(span: Span) -> str:
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON"):
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS or tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON"
+    ):
         tokens = tokens[1:]
     if not tokens:
         return span.text
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-_EPITHETS = re.compile(r"^(?:(?:alleged|declassified|purported|so-called|unnamed|official|new|recent|latest|former)\s+)+")
+_EPITHETS = re.compile(
+    r"^(?:(?:alleged|declassified|purported|so-called|unnamed|official|new|recent|latest|former)\s+)+"
+)
 
 
 def _strip_epithets(name: str) -> str:
-    """"alleged declassified U.S. intelligence report" -> "U.S. intelligence report"."""
+    """ "alleged declassified U.S. intelligence report" -> "U.S. intelligence report"."""
     return _EPITHETS.sub("", name) or name
 
 
@@ -176,14 +196,18 @@ def _named_entity(span: Span, head: Token) -> Span | None:
     for child in head.children:
         # "the government propaganda outlet the Korean Central News Agency (KCNA)"
         if child.dep_ == "appos" and child.ent_type_ in NAME_LABELS and head.pos_ != "PROPN":
-            for ent in span.doc.ents:
+            for ent in ents_of(span.doc):
                 if ent.start <= child.i < ent.end:
                     return ent
     if head.ent_type_ in NAME_LABELS:
-        for ent in span.doc.ents:
+        for ent in ents_of(span.doc):
             if ent.start <= head.i < ent.end:
                 return ent
-    candidates = [ent for ent in span.ents if ent.label_ in NAME_LABELS]
+    candidates = [
+        ent
+        for ent in ents_of(span.doc)
+        if span.start <= ent.start and ent.end <= span.end and ent.label_ in NAME_LABELS
+    ]
     if candidates and head.lemma_.lower() not in ("report", "statement", "information", "message"):
         # A name inside the phrase ("former CIA analyst Soo Kim"): prefer a PERSON.
         people = [ent for ent in candidates if ent.label_ == "PERSON"]
@@ -200,7 +224,7 @@ def _full_person_name(doc: Doc, name: str, before: int, memory: SpeakerMemory) -
             if len(parts) > len(name.split()) and parts[-1] == last:
                 return speaker.canonical
     best = None
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PERSON" or ent.start_char >= before:
             continue
         parts = ent.text.split()
@@ -210,11 +234,13 @@ def _full_person_name(doc: Doc, name: str, before: int, memory: SpeakerMemory) -
 
 
 def _issuer(head: Token) -> str | None:
-    """"a statement from the Russian embassy in Pyongyang" -> "Russian embassy in Pyongyang"."""
+    """ "a statement from the Russian embassy in Pyongyang" -> "Russian embassy in Pyongyang"."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ or obj.pos_ == "PROPN" or any(t.ent_type_ for t in obj.subtree)):
+                if obj.dep_ == "pobj" and (
+                    obj.ent_type_ or obj.pos_ == "PROPN" or any(t.ent_type_ for t in obj.subtree)
+                ):
                     doc = head.doc
                     return _strip_determiner(doc[obj.left_edge.i : obj.right_edge.i + 1])
     return None
@@ -261,20 +287,45 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
         else:
             wanted = ("anonymous", "organization", "government", "media", "person")
         previous = memory.last(wanted, before=span.start_char)
-        subject = _last_subject(doc, span.start_char, person=word in PERSON_PRONOUNS,
-                                after=previous.start if previous is not None else -1)
+        subject = _last_subject(
+            doc,
+            span.start_char,
+            person=word in PERSON_PRONOUNS,
+            after=previous.start if previous is not None else -1,
+        )
         if subject is not None:
             resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicon)
-            return Speaker(span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id)
+            return Speaker(
+                span.start_char,
+                span.end_char,
+                resolved.canonical,
+                resolved.type,
+                resolved.entity_id,
+            )
         if previous is not None:
-            return Speaker(span.start_char, span.end_char, previous.canonical, previous.type, previous.entity_id)
-        return Speaker(span.start_char, span.end_char, span.text, "person" if word in PERSON_PRONOUNS else "unknown")
+            return Speaker(
+                span.start_char,
+                span.end_char,
+                previous.canonical,
+                previous.type,
+                previous.entity_id,
+            )
+        return Speaker(
+            span.start_char,
+            span.end_char,
+            span.text,
+            "person" if word in PERSON_PRONOUNS else "unknown",
+        )
     if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i < head.i:
         # "Smith, who said ...": the source is "who", the speaker is Smith.
         noun = head.head.head
         named = source_tokens(noun)
-        resolved = resolve_speaker(doc[noun.i:noun.i + 1] if not len(named) else named, noun, memory, lexicon)
-        return Speaker(span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id)
+        resolved = resolve_speaker(
+            doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicon
+        )
+        return Speaker(
+            span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id
+        )
     entity = _entity_at(doc, head.idx, head.idx + len(head.text))
     named = _named_entity(span, head)
     label = entity.get("label") if entity else (named.label_ if named is not None else None)
