@@ -7,15 +7,25 @@ Requires: the parser (dependency labels, sentences) and NER; reads
 ``doc._.newsclaims_entities`` when the entities stage ran before it.
 
 The algorithm lives in ``attribution/``: ``quotes`` (quote marks), ``cues``
-(reporting verbs and "according to" over the parse), ``speakers`` (source
-spans, types and resolution). ``find_claims`` ties them together:
+(reporting verbs, nominal cues and "according to" over the parse), ``speakers``
+(source spans, types and resolution), ``lexicon`` (the ``resources/claims_*``
+files). ``find_claims`` ties them together:
 
-1. every reporting verb outside a quotation with a content gives a claim;
-2. a content that reaches into a quotation takes the whole quotation;
-3. an unclaimed quotation right after a quoted claim's attribution ("…,” Kim
-   continued. “…”) or after a colon ("said: “…”") is a direct claim of the
-   same speaker; other unclaimed quotations (scare quotes) are not claims;
-4. kinds: content all inside one quotation -> direct; partly -> mixed.
+1. every reporting verb outside a quotation with a content and a source gives
+   a claim (an agentless passive gives one without a source); so do "according
+   to X", "his claim that …", "NAME: …" lines and "“…” ― NAME" signatures;
+2. a content stays in its cue's paragraph, and one that reaches into a
+   quotation takes all of it;
+3. an unclaimed quotation next to an attribution ("…,” Kim said", "Trump said,
+   “…”") belongs to it; one after a claim whose cue follows its content ("…,”
+   Kim continued. “…”) continues that claim (one claim with two content spans,
+   PolNeAR's convention; ``split_quotes=True`` gives one claim per part); other
+   quotations (scare quotes, titles) are not claims;
+4. kinds: content all inside quotations -> direct; partly -> mixed (never for
+   verbs of thinking: 'Burton thinks that cats are "cuties"'); stance from the
+   cue lexicons, or deny when the statement calls something fabricated or false.
+
+Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``).
 """
 
 from __future__ import annotations
@@ -393,7 +403,7 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
 
 
 def _drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
-    """One claim per content: keep the first cue of identical or nested contents."""
+    """One claim per content: of two cues with the same content, keep the first."""
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.content[0][0], -c.content[-1][1])):
         duplicate = False
