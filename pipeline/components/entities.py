@@ -75,7 +75,11 @@ SHARED_NAME_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Determiners and possessive pronouns the model leaves on a name ("her State Department").
+#: Only lower-case pronouns: "Her Majesty" and "This Is Us" keep theirs.
+LEADING_THE = re.compile(
+    r"^(?:(?i:the|a|an)\s+|(?:his|her|their|its|our|my|your|this|that|these|those)\s+(?=[A-Z]))"
+)
 TRIM_START = " \t\r\n\"“”‘’'([{«—–-,;:"
 TRIM_END = " \t\r\n\"“”‘’'()[]{}»—–-,;:!?"
 NAME_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
@@ -633,6 +637,8 @@ def affix_match(
         return False
     if long[-n:] == short:
         dropped = long[:-n]
+        if n == 1 and dropped[-1] in LONG_FORM_FUNCTION_WORDS:
+            return False  # "Justice" is not the head of "Court of Justice"
         return label not in PLACE_LABELS or not any(
             word in lexicons.place_qualifiers for word in dropped
         )
@@ -671,16 +677,22 @@ def _canonical_rank(mention: Mention) -> tuple:
     """How good ``mention`` is as its entity's canonical name (higher is better).
 
     The fullest name (most words, then most characters) among the names that
-    look clean: not on a headline line, no lower-case word other than a
+    look clean: not on a headline line, no possessor ("Clinton’s State
+    Department"), no lower-case word other than a
     particle ("Jeb Bush-spent"), no digits in a person's name ("Anderson Cooper
     360"); then mixed case over capitals ("Pasadena" over the dateline's
     "PASADENA"). Nationalities prefer the shorter of equally long names
     ("North Korean" over "North Koreans"): the plural is not fuller.
     """
-    flawed = mention.headline or any(
-        _lowercase_word(word, index > 0)
-        for whole in mention.name.split()
-        for index, word in enumerate(whole.split("-"))
+    flawed = (
+        mention.headline
+        or "’s " in mention.name
+        or "'s " in mention.name
+        or any(
+            _lowercase_word(word, index > 0)
+            for whole in mention.name.split()
+            for index, word in enumerate(whole.split("-"))
+        )
     )
     if mention.label == "PERSON" and any(ch.isdigit() for ch in mention.name):
         flawed = True

@@ -234,6 +234,25 @@ CASES = [
         id="generic-head-and-unrelated-prefix-stay-apart",
     ),
     pytest.param(
+        "The European Court of Justice ruled. Justice was served. Clinton’s State Department "
+        "and her State Department and the State Department agree.",
+        [
+            ("The European Court of Justice", "ORG"),
+            ("Justice", "ORG"),
+            ("Clinton’s State Department", "ORG"),
+            ("her State Department", "ORG"),
+            ("the State Department", "ORG"),
+        ],
+        [
+            ("The European Court of Justice", "European Court of Justice", "a"),
+            ("Justice", "Justice", "b"),
+            ("Clinton’s State Department", "State Department", "c"),
+            ("her State Department", "State Department", "c"),
+            ("the State Department", "State Department", "c"),
+        ],
+        id="no-suffix-after-of-and-possessors-are-not-canonical",
+    ),
+    pytest.param(
         "North Korea and South Korea met. Korea was split.",
         [("North Korea", "GPE"), ("South Korea", "GPE"), ("Korea", "GPE")],
         [
@@ -405,6 +424,8 @@ def test_is_short_form(text: str, expected: bool) -> None:
         ("Kim Jong Un", ("kim", "jong", "un")),
         ("the U.S.", ("us",)),
         ("South Korea’s", ("south", "korea")),
+        ("her State Department", ("state", "department")),
+        ("Her Majesty", ("her", "majesty")),
     ],
 )
 def test_name_tokens(text: str, expected: tuple[str, ...]) -> None:
