@@ -281,14 +281,19 @@ def make_mention(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         title = _title_before(doc, span.start, lexicons.titles)
+    name = canonical_name(text)
     if label == "PERSON":
-        # Titles inside the model's span ("President Biden"): keep the span, drop the word.
-        while len(tokens) > 1 and tokens[0] in lexicons.titles:
-            title = title or tokens[0]
-            tokens = tokens[1:]
+        # Titles inside the model's span ("Sen. Ted Cruz", "Billionaire Donald Trump"):
+        # keep the span, drop the word from the name.
+        words = name.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in lexicons.titles:
+            title = title or words[0].lower().rstrip(".")
+            words = words[1:]
+        name = " ".join(words)
+        tokens = name_tokens(name)
     if not tokens:
         return None
-    return Mention(start, end, label, canonical_name(text), tokens, title=title, origin=origin)
+    return Mention(start, end, label, name, tokens, title=title, origin=origin)
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

@@ -158,6 +158,16 @@ CASES = [
         id="surname",
     ),
     pytest.param(
+        "Sen. Ted Cruz spoke. Cruz left. Billionaire Donald Trump came.",
+        [("Sen. Ted Cruz", "PERSON"), ("Cruz", "PERSON"), ("Billionaire Donald Trump", "PERSON")],
+        [
+            ("Sen. Ted Cruz", "Ted Cruz", "a"),
+            ("Cruz", "Ted Cruz", "a"),
+            ("Billionaire Donald Trump", "Donald Trump", "b"),
+        ],
+        id="titles-inside-person-spans",
+    ),
+    pytest.param(
         "Kirby spoke first. Then John Kirby said more.",
         [("Kirby", "PERSON"), ("John Kirby", "PERSON")],
         [("Kirby", "John Kirby", "a"), ("John Kirby", "John Kirby", "a")],
