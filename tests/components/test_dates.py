@@ -76,6 +76,22 @@ CASES = [
 ]
 
 
+# Anaphoric expressions: against the previous date of the right granularity in the text.
+ANAPHORIC = [
+    ("The plant opened in 2019. The following year it closed.", "The following year", "2020"),
+    ("They met on March 3, 2021. The same day the deal was signed.", "The same day", "2021-03-03"),
+    ("Sales fell in May 2020. That month, prices rose.", "That month", "2020-05"),
+    ("It opened on Jan. 5, 2022. The next day it closed.", "The next day", "2022-01-06"),
+    ("The treaty was signed in 1999. A year earlier, talks had stalled.", "A year earlier", "1998"),
+    ("The treaty was signed in 1999. The previous year, talks had stalled.", "The previous year", "1998"),
+]
+
+
+@pytest.mark.parametrize("text,extent,value", ANAPHORIC)
+def test_anaphoric(make_doc, text, extent, value):
+    assert _one(_dates(make_doc, text, SAMPLE_DATE), extent)["value"] == value
+
+
 @pytest.mark.parametrize("text,date,extent,type_,value,mod", CASES)
 def test_timex(make_doc, text, date, extent, type_, value, mod):
     item = _one(_dates(make_doc, text, date), extent)

@@ -450,7 +450,12 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     lex = load_lexicon()
     if word.startswith("fiscal "):
         word = word.split()[1]
-    durative = rel in ("the past", "the last", "the next", "the coming", "the first", "the final",
+    # "the next day" is a date, anaphoric like "the following day"; "the coming year" the next one.
+    if rel == "the next" and word == "day":
+        rel = "the following"
+    elif rel in ("the next", "the coming"):
+        rel = "next"
+    durative = rel in ("the past", "the last", "the first", "the final",
                        "the entire", "the whole")
     anaphoric = rel in ("that", "the same", "the following", "the previous", "the prior", "the preceding")
     offset = 0
