@@ -351,8 +351,11 @@ class Abbreviation:
 
 
 def is_short_form(text: str) -> bool:
-    """Could ``text`` be an abbreviation? "RFA", "U.N.", "KCNA" yes; "and", "Hamas" no."""
+    """Could ``text`` be an abbreviation? "RFA", "U.N.", "KCNA" yes; "and", "Hamas" no;
+    nor a party and state ("R-Texas", "D-Vt.") after a US politician's name."""
     if not 2 <= len(text) <= 10 or not text[0].isalnum():
+        return False
+    if "-" in text and any(ch.islower() for ch in text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2

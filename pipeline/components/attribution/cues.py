@@ -432,6 +432,14 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                     if child.i > objects[0].i and (
                         child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
                         or (child.dep_ == "prep" and child.lower_ in REST_PREPOSITIONS)
+                        # "in September of selling …": the parser hung "of" on the date
+                        or (
+                            child.dep_ == "prep"
+                            and any(
+                                t.dep_ == "prep" and t.lower_ in REST_PREPOSITIONS
+                                for t in child.subtree
+                            )
+                        )
                     ):
                         end = max(end, child.right_edge.i + 1)
             token_parts = [(start, end)]
@@ -472,6 +480,8 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 if objects:
                     token_parts = [subtree_bounds(objects[0])]
                 break
+    # A cue clause hanging on the content's verb has nothing of its own to report.
+    bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr") for c in verb.children)
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
@@ -480,7 +490,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         and subject is not None
         and (
             verb.dep_ == "parataxis"
-            or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i)
+            or (verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i and bare)
             or as_clause
         )
     ):

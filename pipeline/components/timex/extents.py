@@ -125,7 +125,6 @@ def _mod_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return before, after, labels, the_day
 
 
-_LOWER_OK = {"date_month": False}
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|of|last|this|next|early|late|mid|from|through|to|between|before|after|during|"
     r"and|or|since|each|every|that|-)\s*)$", re.I)
@@ -146,7 +145,6 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             start = _trim_determiner(text, family, match, groups)
             found.append(Candidate(start, end, family, groups, extra={"weak": True} if keep is WEAK else {}))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[Candidate] = []
     # Longest first, then earliest.
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
@@ -188,86 +186,112 @@ WEAK = _Weak()
 
 
 def _keep(text: str, family: str, match: re.Match, groups: dict) -> bool | _Weak:
-    word = match.group(0)
+    """Whether a pattern match is a timex (True), is not (False) or needs the model's word (WEAK)."""
     start = match.start()
     _, _, labels, _ = _mod_patterns()
     if family in ("year", "date_numeric", "time", "duration") and labels.search(text[max(0, start - 20):start]):
-        return False
-    if family in ("date_month", "date_my", "date_mdy", "date_dmy"):
-        month = groups["month"]
-        if not month[0].isupper():
-            return False
-        bare = month.lower().rstrip(".")
-        if family == "date_month":
-            if bare in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(text[max(0, start - 12):start]):
-                return False
-            if len(month) <= 4 and not month.endswith(".") and bare not in ("june", "july", "may"):
-                return False
-        if family == "date_mdy" and len(month) <= 4 and "." not in month and groups.get("year") is None \
-                and bare in _AMBIGUOUS_MONTHS and bare != "may":
-            pass
-    if family == "weekday" and not groups["weekday"][0].isupper():
-        return False
-    if family == "relative" and re.match(r"\.?\s*\d", text[match.end():match.end() + 3]):
-        return False  # "last Oct. 23": the date is "Oct. 23"
+        return False  # "Section 427", "Room 1990"
     if family in ("relative", "duration", "time", "the_unit") and _title_case_name(text, match, groups):
         return False  # "60 Minutes", ABC's "This Week", "High Noon"
-    if family == "season":
-        if groups["det"] is None and groups["year"] is None:
-            before = text[max(0, start - 10):start].lower()
-            if not re.search(r"\b(?:in|this|last|next|during|since|until|by|early|late|mid)\s*-?$", before):
-                return False
-        if groups["season"].lower() == "fall" and groups["det"] and groups["det"].lower() == "the" \
-                and groups["year"] is None:
-            return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", text[max(0, start - 10):start], re.I))
-    if family == "deictic":
-        w = groups["word"].lower()
-        if w in ("current", "recent") and not re.match(r"\s+[a-z]", text[match.end():match.end() + 2]):
-            # Only the adjective before a noun ("the current crisis"); "current" alone is not a time.
-            return False
-        if w == "the past" and re.match(r"\s+(?:year|month|week|decade|\d|few|several|two|three)", text[match.end():], re.I):
-            return False
-        if w == "the future" and re.match(r"\s+of\b", text[match.end():], re.I):
-            return False
-    if family == "set_word" and word[0].isupper() and start > 0 and not re.search(r"[.!?\"'“‘]\s*$", text[max(0, start - 3):start]):
+    check = _FAMILY_CHECKS.get(family)
+    return check(text, match, groups) if check else True
+
+
+def _keep_month(text: str, match: re.Match, groups: dict) -> bool:
+    month = groups["month"]
+    if not month[0].isupper():
         return False
-    if family == "duration":
-        if (groups.get("old") or "").lower() == "-old":
-            return False
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", groups["num"]) and not groups.get("plural"):
-            return False  # "the 1988 quarter" is a year, not 1988 quarters
-        num = groups["num"].lower()
-        if num in ("a", "an", "one") and groups["det"] is None and groups["dir"] is None:
-            # "a day" alone is mostly not a timex ("a day of talks"); keep when clearly a span.
-            before = text[max(0, start - 12):start].lower()
-            if not re.search(r"\b(?:for|in|within|over|after|than|about|nearly|almost|only|just|least|to|of)\s+$", before):
-                if "-" not in word:
-                    return WEAK
-        if (groups["dir"] or "").lower() in ("old", "of age"):
-            return False
-        if groups["unit"].lower() in ("second", "quarter") and num in ("a", "an", "one"):
-            return False
-        if groups["unit"].lower() == "quarter" and groups.get("plural") and "-" in word:
-            return False  # "three-quarters of its food" is a fraction
-        if groups["unit"].lower() == "night" and groups["det"] is None:
-            return False
-    if family == "duration_bare":
-        if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
-                     r"seventy|eighty|ninety))\s*$", text[max(0, start - 10):start], re.I):
-            return False  # "37 years old": the number belongs to an age the duration pattern refused
-        if groups["det"] is None and groups["dir"] is None:
-            before = text[max(0, start - 10):start].lower()
-            if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before) \
-                    and not re.match(r"\s+(?:after|before|later|earlier)\b", text[match.end():match.end() + 8]):
-                return WEAK
-    if family == "time":
-        if groups.get("hour2") is not None:
-            # "3:2" scores and Bible verses are rare in news; keep hh:mm with an hour 0-23.
-            pass
-    if family == "set_every" and groups["every"].lower() == "per" and groups["word"].lower() not in (
-            "year", "day", "week", "month", "hour", "quarter"):
-        return False
+    if "day" not in groups and "year" not in groups:  # a bare month name
+        bare = month.lower().rstrip(".")
+        start = match.start()
+        if bare in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(text[max(0, start - 12):start]):
+            return False  # "He may visit", "the March accession" needs a preposition
+        if len(month) <= 4 and not month.endswith(".") and bare not in ("june", "july", "may"):
+            return False  # "Jan" without its dot is too often a name
     return True
+
+
+def _keep_relative(text: str, match: re.Match, groups: dict) -> bool:
+    return not re.match(r"\.?\s*\d", text[match.end():match.end() + 3])  # "last Oct. 23" is "Oct. 23"
+
+
+def _keep_weekday(text: str, match: re.Match, groups: dict) -> bool:
+    return groups["weekday"][0].isupper()
+
+
+def _keep_season(text: str, match: re.Match, groups: dict) -> bool:
+    before = text[max(0, match.start() - 10):match.start()]
+    if groups["det"] is None and groups["year"] is None and not re.search(
+            r"\b(?:in|this|last|next|during|since|until|by|early|late|mid)\s*-?$", before, re.I):
+        return False
+    if groups["season"].lower() == "fall" and (groups["det"] or "").lower() == "the" and groups["year"] is None:
+        # "the fall of the Berlin Wall" is an event; "in the fall" a season.
+        return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", before, re.I))
+    return True
+
+
+def _keep_deictic(text: str, match: re.Match, groups: dict) -> bool:
+    word = groups["word"].lower()
+    after = text[match.end():match.end() + 30]
+    if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
+        return False  # only the adjective before a noun ("the current crisis")
+    if word == "the past" and re.match(r"\s+(?:year|month|week|decade|\d|few|several|two|three)", after, re.I):
+        return False
+    return not (word == "the future" and re.match(r"\s+of\b", after, re.I))
+
+
+def _keep_set_word(text: str, match: re.Match, groups: dict) -> bool:
+    start = match.start()
+    # "the JoongAng Daily": a capitalised set word in mid-sentence is a name.
+    return not (match.group(0)[0].isupper() and start > 0
+                and not re.search(r"[.!?\"'“‘]\s*$", text[max(0, start - 3):start]))
+
+
+def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:
+    word = match.group(0)
+    num = groups["num"].lower()
+    unit = groups["unit"].lower()
+    if (groups.get("old") or "").lower() == "-old" or (groups["dir"] or "").lower() in ("old", "of age"):
+        return False  # ages
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and not groups.get("plural"):
+        return False  # "the 1988 quarter" is a year, not 1988 quarters
+    if unit in ("second", "quarter") and num in ("a", "an", "one"):
+        return False
+    if unit == "quarter" and groups.get("plural") and "-" in word:
+        return False  # "three-quarters of its food" is a fraction
+    if unit == "night" and groups["det"] is None:
+        return False
+    if num in ("a", "an", "one") and groups["det"] is None and groups["dir"] is None and "-" not in word:
+        # "a day of talks" is mostly not a timex; "for a day", "within a week" are.
+        before = text[max(0, match.start() - 12):match.start()].lower()
+        if not re.search(r"\b(?:for|in|within|over|after|than|about|nearly|almost|only|just|least|to|of)\s+$", before):
+            return WEAK
+    return True
+
+
+def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Weak:
+    before = text[max(0, match.start() - 10):match.start()]
+    if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+                 r"seventy|eighty|ninety))\s*$", before, re.I):
+        return False  # "37 years old": the number belongs to an age the duration pattern refused
+    if groups["det"] is None and groups["dir"] is None:
+        if not re.search(r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before, re.I) \
+                and not re.match(r"\s+(?:after|before|later|earlier)\b", text[match.end():match.end() + 8]):
+            return WEAK
+    return True
+
+
+def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
+    return groups["every"].lower() != "per" or groups["word"].lower() in (
+        "year", "day", "week", "month", "hour", "quarter")
+
+
+_FAMILY_CHECKS = {
+    "date_month": _keep_month, "date_my": _keep_month, "date_mdy": _keep_month, "date_dmy": _keep_month,
+    "relative": _keep_relative, "weekday": _keep_weekday, "season": _keep_season, "deictic": _keep_deictic,
+    "set_word": _keep_set_word, "duration": _keep_duration, "duration_bare": _keep_duration_bare,
+    "set_every": _keep_set_every,
+}
 
 
 _NAME_LIKE = re.compile(r"(?i)(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|quarter|"
