@@ -49,6 +49,9 @@ class BarProgress:
     def __init__(self, total: int | None, *, stream: IO[str], initial: int = 0) -> None:
         from tqdm import tqdm
 
+        # No monitor thread: --n-process forks its workers only from a single-threaded parent.
+        tqdm.monitor_interval = 0
+
         # rate_noinv: always "articles/s", never tqdm's "s/article" for slow rates.
         shape = ("{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
                  if total else "{n_fmt} articles [{elapsed}, {rate_noinv_fmt}]")

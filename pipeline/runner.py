@@ -135,19 +135,22 @@ def process_articles_parallel(
     Chunks of ``chunk_size`` articles (default ``batch_size``) go out a few per
     worker at a time and come back in input order, so memory stays flat. The
     workers are forked with the parent's pipeline (``nlp``) where the platform
-    allows, else each loads ``model`` once.
+    allows and the parent runs no other thread, else each loads ``model`` once.
     """
     if n_process <= 1:
         yield from process_articles(articles, nlp=nlp, batch_size=batch_size)
         return
     import multiprocessing
+    import threading
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     global _POOL_NLP
     nlp = nlp or load_cached(model)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Fork only a single-threaded parent (forking while another thread holds a
+    # lock can hang the child); else start fresh workers that load ``model``.
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     _POOL_NLP = nlp
     size = chunk_size or batch_size
     chunks = _chunks(articles, size)

@@ -42,3 +42,17 @@ def test_two_processes_give_the_records_of_one_in_the_same_order(nlp, tmp_path: 
     assert two == one
     for record in two:
         assert_valid_record(record)
+
+
+@pytest.mark.slow
+def test_a_parent_with_threads_starts_fresh_workers_with_the_same_records(nlp) -> None:
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()  # a second thread: the workers are spawned, not forked, and load the model
+    try:
+        two = list(process_articles_parallel(articles()[:4], nlp=nlp, n_process=2, batch_size=2))
+    finally:
+        stop.set()
+    assert two == list(process_articles(articles()[:4], nlp=nlp, batch_size=2))
