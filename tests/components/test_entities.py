@@ -691,3 +691,20 @@ def test_entity_at_speakers_in_sample(
     start = sample_doc.text.index(phrase)
     entity = entity_at(sample_doc, start, start + len(phrase), head=head)
     assert (entity and entity["canonical"]) == expected
+
+
+def test_stage_output_survives_docbin() -> None:
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsclaims_entities")
+    doc = nlp("Radio Free Asia (RFA) said. RFA added.")
+    docbin = DocBin(store_user_data=True, docs=[doc])
+    [restored] = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab)
+    # msgpack gives the list back as a tuple
+    assert list(restored._.newsclaims_entities) == doc._.newsclaims_entities
+    assert [(s.text, s.kb_id_) for s in restored.spans["newsclaims_entities"]] == [
+        ("Radio Free Asia", "e1"),
+        ("RFA", "e1"),
+        ("RFA", "e1"),
+    ]
