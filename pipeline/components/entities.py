@@ -6,7 +6,7 @@ the span group ``doc.spans["newsclaims_entities"]`` (label = entity label,
 ``kb_id`` = entity_id). Requires the model's ``doc.ents`` (and sentence
 boundaries, when there are any, to bound abbreviation long forms).
 
-The algorithm is three pure steps a test can call on a hand-built ``Doc``:
+The algorithm is four pure steps a test can call on a hand-built ``Doc``:
 
 1. ``find_mentions``: the model's entities with the labels below, trimmed of a
    trailing possessive ("South Korea’s" → "South Korea"), junk dropped.
@@ -48,7 +48,7 @@ STAGE = "newsclaims_entities"
 
 #: Model labels that name things; numbers, dates and amounts are other stages' work.
 ENTITY_LABELS = frozenset(
-    {
+    [
         "PERSON",
         "NORP",
         "FAC",
@@ -60,14 +60,14 @@ ENTITY_LABELS = frozenset(
         "WORK_OF_ART",
         "LAW",
         "LANGUAGE",
-    }
+    ]
 )
 #: Labels the model confuses with one another: an exact same name joins across them
 #: ("Russia" tagged GPE here and ORG there is one referent).
 INSTITUTION_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 #: Labels whose shorter names may join a longer name by suffix/prefix.
 AFFIX_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
-#: Labels the model gives bare surnames ("Trump insisted" as ORG, "Crist donors" as NORP).
+#: Labels the model gives bare surnames ("Trump insisted" as ORG).
 SURNAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 #: Labels of names people share with places and peoples: repaired only with evidence.
 SHARED_NAME_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
@@ -88,7 +88,7 @@ HEADLINE_LINE = re.compile(r"[^\n]+")
 TITLE_SKIP = frozenset({"[", "]", "(", ")", ",", "“", "”", '"', "‘", "’", "'", "—", "–", "-"})
 #: Words a title-case long form may contain in lower case ("Department of Justice").
 LONG_FORM_FUNCTION_WORDS = frozenset(
-    {
+    [
         "of",
         "and",
         "for",
@@ -96,6 +96,11 @@ LONG_FORM_FUNCTION_WORDS = frozenset(
         "on",
         "in",
         "to",
+        "at",
+        "against",
+        "without",
+        "with",
+        "&",
         "de",
         "du",
         "des",
@@ -104,15 +109,18 @@ LONG_FORM_FUNCTION_WORDS = frozenset(
         "al",
         "el",
         "y",
-        "&",
-        "at",
-        "against",
-        "without",
-        "with",
         "von",
         "van",
         "der",
-    }
+        "bin",
+        "ibn",
+        "da",
+        "di",
+        "dos",
+        "das",
+        "del",
+        "della",
+    ]
 )
 #: Tokens a long-form window never crosses (the long form ends at the "(").
 LONG_FORM_STOP = frozenset({"(", ")", ";", ":", "“", "”", '"', "—", "–", "[", "]", ","})
