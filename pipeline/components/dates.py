@@ -44,16 +44,21 @@ def parse_pub_date(value: str | None) -> date | None:
 
 
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
-_FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|"
-                         r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$", re.I)
+_FUTURE_CUE = re.compile(
+    r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|"
+    r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$",
+    re.I,
+)
 
 
 def clause_tense(token: Token, text: str | None = None) -> str | None:
-    """Tense of the clause governing ``token``: ``past``, ``future``, ``modal`` (should, would, ...),
+    """Tense of the clause governing ``token``.
+
+    ``past``, ``future``, ``modal`` (should, would, ...),
     ``present`` or None when there is no verb."""
     # ``text`` is doc.text, passed in because Doc.text rebuilds the string on every access.
     text = token.doc.text if text is None else text
-    before = text[max(0, token.idx - 20):token.idx]
+    before = text[max(0, token.idx - 20) : token.idx]
     if _PAST_CUE.search(before):
         return "past"
     if _FUTURE_CUE.search(before):
@@ -73,11 +78,14 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes) or (
-                verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")):
+            verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
+        ):
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
             return "modal"
-        if any(a.lower_ == "going" for a in auxes) or any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes):
+        if any(a.lower_ == "going" for a in auxes) or any(
+            a.lower_ == "to" and a.tag_ == "TO" for a in auxes
+        ):
             # "is going to sign", "plans to meet Friday": the infinitive looks forward.
             head = verb.head
             if head is not verb and head.tag_ == "VBD":
@@ -104,8 +112,11 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
     starts = [t.idx for t in doc]
     has_parse = doc.has_annotation("DEP")
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")] \
-        if doc.has_annotation("ENT_IOB") else []
+    ents = (
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        if doc.has_annotation("ENT_IOB")
+        else []
+    )
     items: list[dict] = []
     for cand in find_candidates(text):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
@@ -121,19 +132,29 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
         value = result["value"]
         if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
             ctx.mentions.append(value)
-        items.append({
-            "start": cand.start, "end": cand.end, "type": result["type"], "value": value,
-            "mod": result["mod"], "interval": interval(value) if result["type"] in ("DATE", "TIME") else None,
-        })
+        items.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "type": result["type"],
+                "value": value,
+                "mod": result["mod"],
+                "interval": interval(value) if result["type"] in ("DATE", "TIME") else None,
+            }
+        )
     _mark_ranges(text, items)
     return items
 
 
 def _mark_ranges(text: str, items: list[dict]) -> None:
     """'between December 2022 and April 2023': both items get the range they bound."""
-    for first, second in zip(items, items[1:]):
-        if first["interval"] and second["interval"] and _RANGE_GAP.match(text[first["end"]:second["start"]]) \
-                and _RANGE_OPEN.search(text[max(0, first["start"] - 10):first["start"]]):
+    for first, second in zip(items, items[1:], strict=False):
+        if (
+            first["interval"]
+            and second["interval"]
+            and _RANGE_GAP.match(text[first["end"] : second["start"]])
+            and _RANGE_OPEN.search(text[max(0, first["start"] - 10) : first["start"]])
+        ):
             rng = {"start": first["interval"]["start"], "end": second["interval"]["end"]}
             first["range"] = rng
             second["range"] = rng

@@ -86,8 +86,14 @@ def compare(gold: list[Span], pred: list[Span]) -> dict[str, Any]:
     value = sum(1 for i, j in relaxed if gold[i].get("value") == pred[j].get("value"))
     typ = sum(1 for i, j in relaxed if gold[i].get("type") == pred[j].get("type"))
     return {
-        "counts": {"gold": len(gold), "predicted": len(pred), "strict_matched": len(strict),
-                   "relaxed_matched": len(relaxed), "value_matched": value, "type_matched": typ},
+        "counts": {
+            "gold": len(gold),
+            "predicted": len(pred),
+            "strict_matched": len(strict),
+            "relaxed_matched": len(relaxed),
+            "value_matched": value,
+            "type_matched": typ,
+        },
         "pairs": relaxed,
         "missed": [i for i in range(len(gold)) if i not in {a for a, _ in relaxed}],
         "spurious": [j for j in range(len(pred)) if j not in {b for _, b in relaxed}],
@@ -130,7 +136,10 @@ def _read_predictions(path: Path) -> dict[str, list[Span]]:
 
 
 def evaluate(
-    gold: Path, predictions: Path | None = None, *, nlp: Language | None = None,
+    gold: Path,
+    predictions: Path | None = None,
+    *,
+    nlp: Language | None = None,
     errors: Path | None = None,
 ) -> dict[str, Any]:
     """Score predictions (a JSONL of records, or the pipeline run in-process) on TimeML gold.
@@ -140,8 +149,11 @@ def evaluate(
     """
     docs = _gold_docs(gold)
     started = time.perf_counter()
-    preds = (_read_predictions(predictions) if predictions is not None
-             else _predict([d for _, d in docs], nlp))
+    preds = (
+        _read_predictions(predictions)
+        if predictions is not None
+        else _predict([d for _, d in docs], nlp)
+    )
     elapsed = time.perf_counter() - started
     total: dict[str, int] = {}
     by_corpus: dict[str, dict[str, int]] = {}
@@ -158,23 +170,70 @@ def evaluate(
                 if (g["start"], g["end"]) != (p["start"], p["end"]):
                     bad.insert(0, "extent")
                 if bad:
-                    rows.append([doc.id, doc.dct, ",".join(bad), repr(g["text"]), g["type"], g["value"],
-                                 repr(doc.text[p["start"]:p["end"]]), p.get("type"), p.get("value"),
-                                 _context(doc.text, g["start"], g["end"])])
+                    rows.append(
+                        [
+                            doc.id,
+                            doc.dct,
+                            ",".join(bad),
+                            repr(g["text"]),
+                            g["type"],
+                            g["value"],
+                            repr(doc.text[p["start"] : p["end"]]),
+                            p.get("type"),
+                            p.get("value"),
+                            _context(doc.text, g["start"], g["end"]),
+                        ]
+                    )
             for i in result["missed"]:
                 g = doc.timexes[i]
-                rows.append([doc.id, doc.dct, "missed", repr(g["text"]), g["type"], g["value"],
-                             "", "", "", _context(doc.text, g["start"], g["end"])])
+                rows.append(
+                    [
+                        doc.id,
+                        doc.dct,
+                        "missed",
+                        repr(g["text"]),
+                        g["type"],
+                        g["value"],
+                        "",
+                        "",
+                        "",
+                        _context(doc.text, g["start"], g["end"]),
+                    ]
+                )
             for j in result["spurious"]:
                 p = pred[j]
-                rows.append([doc.id, doc.dct, "spurious", "", "", "", repr(doc.text[p["start"]:p["end"]]),
-                             p.get("type"), p.get("value"), _context(doc.text, p["start"], p["end"])])
+                rows.append(
+                    [
+                        doc.id,
+                        doc.dct,
+                        "spurious",
+                        "",
+                        "",
+                        "",
+                        repr(doc.text[p["start"] : p["end"]]),
+                        p.get("type"),
+                        p.get("value"),
+                        _context(doc.text, p["start"], p["end"]),
+                    ]
+                )
     if errors is not None:
-        Path(errors).write_text("\n".join("\t".join(str(c) for c in r) for r in rows) + "\n",
-                                encoding="utf-8")
-    metrics = score_counts(total) if total else score_counts(
-        {"gold": 0, "predicted": 0, "strict_matched": 0, "relaxed_matched": 0,
-         "value_matched": 0, "type_matched": 0})
+        Path(errors).write_text(
+            "\n".join("\t".join(str(c) for c in r) for r in rows) + "\n", encoding="utf-8"
+        )
+    metrics = (
+        score_counts(total)
+        if total
+        else score_counts(
+            {
+                "gold": 0,
+                "predicted": 0,
+                "strict_matched": 0,
+                "relaxed_matched": 0,
+                "value_matched": 0,
+                "type_matched": 0,
+            }
+        )
+    )
     metrics["documents"] = len(docs)
     metrics["seconds"] = elapsed if predictions is None else None
     metrics["corpora"] = {name: score_counts(c) for name, c in sorted(by_corpus.items())}
@@ -182,29 +241,35 @@ def evaluate(
 
 
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
-    left = text[max(0, start - width):start].replace("\n", " ").replace("\t", " ")
-    right = text[end:end + width].replace("\n", " ").replace("\t", " ")
+    left = text[max(0, start - width) : start].replace("\n", " ").replace("\t", " ")
+    right = text[end : end + width].replace("\n", " ").replace("\t", " ")
     return f"{left}[[{text[start:end]}]]{right}"
 
 
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table: P/R/F1 per metric, with counts, overall and per sub-corpus."""
-    header = (f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
-              f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}")
+    header = (
+        f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
+        f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}"
+    )
     lines = [header, "-" * len(header)]
 
     def row(name: str, m: dict[str, Any]) -> str:
         s, r = m["strict"], m["relaxed"]
-        return (f"{name:<10} {m['gold']:>5} {m['predicted']:>5} {m['strict_matched']:>6} "
-                f"{m['relaxed_matched']:>6}  "
-                f"{100 * s['precision']:5.1f}/{100 * s['recall']:5.1f}/{100 * s['f1']:5.1f}  "
-                f"{100 * r['precision']:5.1f}/{100 * r['recall']:5.1f}/{100 * r['f1']:5.1f}  "
-                f"{100 * m['value']['f1']:8.1f}  {100 * m['type']['f1']:7.1f}")
+        return (
+            f"{name:<10} {m['gold']:>5} {m['predicted']:>5} {m['strict_matched']:>6} "
+            f"{m['relaxed_matched']:>6}  "
+            f"{100 * s['precision']:5.1f}/{100 * s['recall']:5.1f}/{100 * s['f1']:5.1f}  "
+            f"{100 * r['precision']:5.1f}/{100 * r['recall']:5.1f}/{100 * r['f1']:5.1f}  "
+            f"{100 * m['value']['f1']:8.1f}  {100 * m['type']['f1']:7.1f}"
+        )
 
     for name, m in [("ALL", metrics), *metrics.get("corpora", {}).items()]:
         lines.append(row(name, m))
     if metrics.get("seconds") is not None and metrics.get("documents"):
-        lines.append(f"{metrics['documents']} documents, {metrics['seconds']:.1f} s "
-                     f"({1000 * metrics['seconds'] / metrics['documents']:.0f} ms per document, whole pipeline)")
+        lines.append(
+            f"{metrics['documents']} documents, {metrics['seconds']:.1f} s "
+            f"({1000 * metrics['seconds'] / metrics['documents']:.0f} ms per document, "
+            "whole pipeline)"
+        )
     return "\n".join(lines)
-

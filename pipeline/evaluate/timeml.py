@@ -44,7 +44,7 @@ def parse_timeml(source: str, *, doc_id: str = "doc") -> TimeMLDoc:
     stack: list[dict] = []
     pos = 0
     for tag in _TAG.finditer(raw):
-        chunk = html.unescape(raw[pos:tag.start()])
+        chunk = html.unescape(raw[pos : tag.start()])
         parts.append(chunk)
         length += len(chunk)
         pos = tag.end()
@@ -58,13 +58,20 @@ def parse_timeml(source: str, *, doc_id: str = "doc") -> TimeMLDoc:
                 timexes.append(item)
         elif not selfclosing:
             a = _attrs(attrs)
-            stack.append({"start": length, "type": a.get("type"), "value": a.get("value"),
-                          "mod": a.get("mod") or None, "tid": a.get("tid")})
+            stack.append(
+                {
+                    "start": length,
+                    "type": a.get("type"),
+                    "value": a.get("value"),
+                    "mod": a.get("mod") or None,
+                    "tid": a.get("tid"),
+                }
+            )
     chunk = html.unescape(raw[pos:])
     parts.append(chunk)
     text = "".join(parts)
     for item in timexes:
-        item["text"] = text[item["start"]:item["end"]]
+        item["text"] = text[item["start"] : item["end"]]
     timexes.sort(key=lambda t: (t["start"], t["end"]))
     return TimeMLDoc(id=doc_id, text=text, dct=dct, timexes=timexes)
 

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.model
 def _dates(make_doc, text: str, date: str | None) -> list[dict]:
     doc = make_doc(text, date)
     for item in doc._.newsclaims_dates:
-        assert doc.text[item["start"]:item["end"]] == text[item["start"]:item["end"]]
-    return [dict(item, text=text[item["start"]:item["end"]]) for item in doc._.newsclaims_dates]
+        assert doc.text[item["start"] : item["end"]] == text[item["start"] : item["end"]]
+    return [dict(item, text=text[item["start"] : item["end"]]) for item in doc._.newsclaims_dates]
 
 
 def _one(items: list[dict], extent: str) -> dict:
@@ -34,25 +34,109 @@ def _one(items: list[dict], extent: str) -> dict:
 
 # (text, pub_date, extent, type, value, mod)
 CASES = [
-    ("The council confirmed on Tuesday that oil was shipped.", SAMPLE_DATE, "Tuesday", "DATE", "2023-06-13", None),
+    (
+        "The council confirmed on Tuesday that oil was shipped.",
+        SAMPLE_DATE,
+        "Tuesday",
+        "DATE",
+        "2023-06-13",
+        None,
+    ),
     ("Kim sent a message on Monday.", SAMPLE_DATE, "Monday", "DATE", "2023-06-12", None),
     ("Kim will visit on Friday.", SAMPLE_DATE, "Friday", "DATE", "2023-06-16", None),
     ("Kim eased restrictions this year.", SAMPLE_DATE, "this year", "DATE", "2023", None),
     ("The statement in January announced it.", SAMPLE_DATE, "January", "DATE", "2023-01", None),
-    ("Shipments were documented in August 2020.", SAMPLE_DATE, "August 2020", "DATE", "2020-08", None),
-    ("A report accused North Korea in September of selling shells.", SAMPLE_DATE, "September", "DATE", "2022-09", None),
+    (
+        "Shipments were documented in August 2020.",
+        SAMPLE_DATE,
+        "August 2020",
+        "DATE",
+        "2020-08",
+        None,
+    ),
+    (
+        "A report accused North Korea in September of selling shells.",
+        SAMPLE_DATE,
+        "September",
+        "DATE",
+        "2022-09",
+        None,
+    ),
     ("The summit will be held in September.", SAMPLE_DATE, "September", "DATE", "2023-09", None),
-    ("Oil resumed after a nearly three-year pause.", SAMPLE_DATE, "nearly three-year", "DURATION", "P3Y", "APPROX"),
-    ("They delivered rockets toward the end of last year.", SAMPLE_DATE, "the end of last year", "DATE", "2022", "END"),
+    (
+        "Oil resumed after a nearly three-year pause.",
+        SAMPLE_DATE,
+        "nearly three-year",
+        "DURATION",
+        "P3Y",
+        "APPROX",
+    ),
+    (
+        "They delivered rockets toward the end of last year.",
+        SAMPLE_DATE,
+        "the end of last year",
+        "DATE",
+        "2022",
+        "END",
+    ),
     ("Sales fell last week.", "2023-06-13", "last week", "DATE", "2023-W23", None),
-    ("Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", None),
-    ("Profit rose in the fourth quarter of 2013.", SAMPLE_DATE, "the fourth quarter of 2013", "DATE", "2013-Q4", None),
-    ("It was hot in the summer of 2013.", SAMPLE_DATE, "the summer of 2013", "DATE", "2013-SU", None),
-    ("Prices rose in the first half of 2022.", SAMPLE_DATE, "the first half of 2022", "DATE", "2022-H1", None),
+    (
+        "Profit rose in the third quarter.",
+        "1989-10-26",
+        "the third quarter",
+        "DATE",
+        "1989-Q3",
+        None,
+    ),
+    (
+        "Profit rose in the fourth quarter of 2013.",
+        SAMPLE_DATE,
+        "the fourth quarter of 2013",
+        "DATE",
+        "2013-Q4",
+        None,
+    ),
+    (
+        "It was hot in the summer of 2013.",
+        SAMPLE_DATE,
+        "the summer of 2013",
+        "DATE",
+        "2013-SU",
+        None,
+    ),
+    (
+        "Prices rose in the first half of 2022.",
+        SAMPLE_DATE,
+        "the first half of 2022",
+        "DATE",
+        "2022-H1",
+        None,
+    ),
     ("The talks lasted two years.", SAMPLE_DATE, "two years", "DURATION", "P2Y", None),
-    ("The flight took about two hours.", SAMPLE_DATE, "about two hours", "DURATION", "PT2H", "APPROX"),
-    ("He waited more than three weeks.", SAMPLE_DATE, "more than three weeks", "DURATION", "P3W", "MORE_THAN"),
-    ("He waited less than a month.", SAMPLE_DATE, "less than a month", "DURATION", "P1M", "LESS_THAN"),
+    (
+        "The flight took about two hours.",
+        SAMPLE_DATE,
+        "about two hours",
+        "DURATION",
+        "PT2H",
+        "APPROX",
+    ),
+    (
+        "He waited more than three weeks.",
+        SAMPLE_DATE,
+        "more than three weeks",
+        "DURATION",
+        "P3W",
+        "MORE_THAN",
+    ),
+    (
+        "He waited less than a month.",
+        SAMPLE_DATE,
+        "less than a month",
+        "DURATION",
+        "P1M",
+        "LESS_THAN",
+    ),
     ("The plant closed two years ago.", SAMPLE_DATE, "two years ago", "DATE", "2021", None),
     ("The paper is published weekly.", SAMPLE_DATE, "weekly", "SET", "P1W", None),
     ("The board meets every year.", SAMPLE_DATE, "every year", "SET", "P1Y", None),
@@ -64,10 +148,24 @@ CASES = [
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),
     ("Talks resume in mid-2024.", SAMPLE_DATE, "mid-2024", "DATE", "2024", "MID"),
     ("The vote was held in early March.", SAMPLE_DATE, "early March", "DATE", "2023-03", "START"),
-    ("The blast happened Friday morning.", "1998-08-08", "Friday morning", "DATE", "1998-08-07TMO", None),
+    (
+        "The blast happened Friday morning.",
+        "1998-08-08",
+        "Friday morning",
+        "DATE",
+        "1998-08-07TMO",
+        None,
+    ),
     ("Police arrived this morning.", SAMPLE_DATE, "this morning", "TIME", "2023-06-13TMO", None),
     ("The blast came at 10:35 a.m.", "1998-08-07", "10:35 a.m.", "TIME", "1998-08-07T10:35", None),
-    ("The company was founded on March 12, 1998.", SAMPLE_DATE, "March 12, 1998", "DATE", "1998-03-12", None),
+    (
+        "The company was founded on March 12, 1998.",
+        SAMPLE_DATE,
+        "March 12, 1998",
+        "DATE",
+        "1998-03-12",
+        None,
+    ),
     ("Shares rose yesterday.", SAMPLE_DATE, "yesterday", "DATE", "2023-06-12", None),
     ("Sales rose in fiscal 1989.", SAMPLE_DATE, "fiscal 1989", "DATE", "1989", None),
     ("Profit rose from a year ago.", SAMPLE_DATE, "a year ago", "DATE", "2022", None),
@@ -83,7 +181,11 @@ ANAPHORIC = [
     ("Sales fell in May 2020. That month, prices rose.", "That month", "2020-05"),
     ("It opened on Jan. 5, 2022. The next day it closed.", "The next day", "2022-01-06"),
     ("The treaty was signed in 1999. A year earlier, talks had stalled.", "A year earlier", "1998"),
-    ("The treaty was signed in 1999. The previous year, talks had stalled.", "The previous year", "1998"),
+    (
+        "The treaty was signed in 1999. The previous year, talks had stalled.",
+        "The previous year",
+        "1998",
+    ),
 ]
 
 
@@ -100,34 +202,46 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
 
 XFAIL_CASES = [
     # TimeML values these against the week of the DCT; we do not parse "the week of".
-    ("The hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10", None),
+    (
+        "The hearing is set for the week of March 6.",
+        "2000-02-24",
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+        None,
+    ),
     # Fiscal years that do not follow the calendar need the company's fiscal calendar.
     ("In fiscal 1988 the company earned more.", "1989-11-02", "fiscal 1988", "DATE", "1989", None),
 ]
 
 
 @pytest.mark.parametrize("text,date,extent,type_,value,mod", XFAIL_CASES)
-@pytest.mark.xfail(reason="not handled yet: 'the week of X' and non-calendar fiscal years", strict=True)
+@pytest.mark.xfail(
+    reason="not handled yet: 'the week of X' and non-calendar fiscal years", strict=True
+)
 def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
     item = _one(_dates(make_doc, text, date), extent)
     assert (item["type"], item["value"], item["mod"]) == (type_, value, mod)
 
 
-@pytest.mark.parametrize("text", [
-    "One of the three suspects was released.",
-    "Under Section 427 of the act, the fine is due.",
-    "Call 202-555-1990 for details.",
-    "The bill passed 1,999 to 12.",
-    "He may visit, she said.",
-    "Sales rose 2023 percent.",
-    "The JoongAng Daily reported the shipments.",
-    "The boy, 6-year-old Elian, was rescued.",
-    "Mr. Reupke, 52 years old, had been the editor.",
-    "Iraq imports about three-quarters of its food.",
-    "He said on CBS's \"60 Minutes\" that he was sorry.",
-    "",
-    "“Odd ‘quotes’ —",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the three suspects was released.",
+        "Under Section 427 of the act, the fine is due.",
+        "Call 202-555-1990 for details.",
+        "The bill passed 1,999 to 12.",
+        "He may visit, she said.",
+        "Sales rose 2023 percent.",
+        "The JoongAng Daily reported the shipments.",
+        "The boy, 6-year-old Elian, was rescued.",
+        "Mr. Reupke, 52 years old, had been the editor.",
+        "Iraq imports about three-quarters of its food.",
+        'He said on CBS\'s "60 Minutes" that he was sorry.',
+        "",
+        "“Odd ‘quotes’ —",
+    ],
+)
 def test_no_timex(make_doc, text):
     assert _dates(make_doc, text, SAMPLE_DATE) == []
 
@@ -142,9 +256,9 @@ def test_sample_article(make_doc):
     assert at("Tuesday")["value"] == "2023-06-13"
     assert at("Monday")["value"] == "2023-06-12"
     assert at("this year")["value"] == "2023"
-    assert at("January")["value"] == "2023-01"          # "in January" -> extent "January"
+    assert at("January")["value"] == "2023-01"  # "in January" -> extent "January"
     assert not any(d["text"].startswith("in ") or d["text"].startswith("on ") for d in items)
-    assert at("That month")["value"] == "2023-01"       # anaphoric to January, not to "2020"
+    assert at("That month")["value"] == "2023-01"  # anaphoric to January, not to "2020"
     assert at("August 2020")["value"] == "2020-08"
     assert at("September")["value"] == "2022-09"
     pause = at("nearly three-year")
@@ -152,7 +266,12 @@ def test_sample_article(make_doc):
     end = at("the end of last year")
     assert (end["value"], end["mod"]) == ("2022", "END")
     first, second = at("December 2022"), at("April 2023")
-    assert (first["type"], first["value"], second["type"], second["value"]) == ("DATE", "2022-12", "DATE", "2023-04")
+    assert (first["type"], first["value"], second["type"], second["value"]) == (
+        "DATE",
+        "2022-12",
+        "DATE",
+        "2023-04",
+    )
     assert first["range"] == second["range"] == {"start": "2022-12-01", "end": "2023-05-01"}
     assert first["interval"] == {"start": "2022-12-01", "end": "2023-01-01"}
 
@@ -163,15 +282,18 @@ def test_sample_record_is_valid(nlp):
     assert len(record["dates"]) >= 15
 
 
-@pytest.mark.parametrize("text,extent,value", [
-    ("The council met on Tuesday.", "Tuesday", "XXXX-WXX-2"),
-    ("The statement in January announced it.", "January", "XXXX-01"),
-    ("Sales rose this year.", "this year", "XXXX"),
-    ("Sales fell last month.", "last month", "XXXX-XX"),
-    ("The plant closed two years ago.", "two years ago", "XXXX"),
-    ("Shares rose yesterday.", "yesterday", "XXXX-XX-XX"),
-    ("That month, oil was shipped.", "That month", "XXXX-XX"),
-])
+@pytest.mark.parametrize(
+    "text,extent,value",
+    [
+        ("The council met on Tuesday.", "Tuesday", "XXXX-WXX-2"),
+        ("The statement in January announced it.", "January", "XXXX-01"),
+        ("Sales rose this year.", "this year", "XXXX"),
+        ("Sales fell last month.", "last month", "XXXX-XX"),
+        ("The plant closed two years ago.", "two years ago", "XXXX"),
+        ("Shares rose yesterday.", "yesterday", "XXXX-XX-XX"),
+        ("That month, oil was shipped.", "That month", "XXXX-XX"),
+    ],
+)
 def test_no_relative_value_without_pub_date(make_doc, text, extent, value):
     item = _one(_dates(make_doc, text, None), extent)
     assert item["value"] == value
@@ -194,8 +316,10 @@ def test_no_clock_in_stage_sources():
 def test_find_dates_on_doc_without_parse(nlp):
     doc = nlp.make_doc("The talks ended on Tuesday after two years.")
     items = find_dates(doc, pub_date=SAMPLE_DATE)
-    assert [(doc.text[d["start"]:d["end"]], d["value"]) for d in items] == [
-        ("Tuesday", "2023-06-13"), ("two years", "P2Y")]
+    assert [(doc.text[d["start"] : d["end"]], d["value"]) for d in items] == [
+        ("Tuesday", "2023-06-13"),
+        ("two years", "P2Y"),
+    ]
 
 
 def test_bad_pub_date_degrades(make_doc):
@@ -203,20 +327,23 @@ def test_bad_pub_date_degrades(make_doc):
     assert item["value"] == "XXXX-XX-XX"
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2023-06-13", ("2023-06-13", "2023-06-14")),
-    ("2023-01", ("2023-01-01", "2023-02-01")),
-    ("2022", ("2022-01-01", "2023-01-01")),
-    ("2023-W11", ("2023-03-13", "2023-03-20")),
-    ("2013-Q3", ("2013-07-01", "2013-10-01")),
-    ("2013-SU", ("2013-06-01", "2013-09-01")),
-    ("2013-H2", ("2013-07-01", "2014-01-01")),
-    ("199", ("1990-01-01", "2000-01-01")),
-    ("19", ("1900-01-01", "2000-01-01")),
-    ("P3Y", None),
-    ("PRESENT_REF", None),
-    ("XXXX-01", None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2023-06-13", ("2023-06-13", "2023-06-14")),
+        ("2023-01", ("2023-01-01", "2023-02-01")),
+        ("2022", ("2022-01-01", "2023-01-01")),
+        ("2023-W11", ("2023-03-13", "2023-03-20")),
+        ("2013-Q3", ("2013-07-01", "2013-10-01")),
+        ("2013-SU", ("2013-06-01", "2013-09-01")),
+        ("2013-H2", ("2013-07-01", "2014-01-01")),
+        ("199", ("1990-01-01", "2000-01-01")),
+        ("19", ("1900-01-01", "2000-01-01")),
+        ("P3Y", None),
+        ("PRESENT_REF", None),
+        ("XXXX-01", None),
+    ],
+)
 def test_interval(value, expected):
     result = interval(value)
     assert (None if result is None else (result["start"], result["end"])) == expected
@@ -224,7 +351,7 @@ def test_interval(value, expected):
 
 def test_candidates_without_model():
     text = "Between December 2022 and April 2023, nearly three-year talks ended."
-    spans = [text[c.start:c.end] for c in find_candidates(text)]
+    spans = [text[c.start : c.end] for c in find_candidates(text)]
     assert spans == ["December 2022", "April 2023", "nearly three-year"]
 
 

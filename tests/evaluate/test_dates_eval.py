@@ -12,9 +12,11 @@ from pipeline.evaluate.timeml import parse_timeml
 SNIPPET = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>T1</DOCID>
-<DCT><TIMEX3 tid="t0" type="DATE" value="2001-02-03" functionInDocument="CREATION_TIME">February 3, 2001</TIMEX3></DCT>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2001-02-03"
+ functionInDocument="CREATION_TIME">February 3, 2001</TIMEX3></DCT>
 <TEXT>
-Prices <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> &amp; rose <TIMEX3 tid="t1" type="DATE" value="2001-02-02">yesterday</TIMEX3>,
+Prices <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> &amp; rose
+<TIMEX3 tid="t1" type="DATE" value="2001-02-02">yesterday</TIMEX3>,
 after <TIMEX3 tid="t2" type="DURATION" value="P2Y" mod="APPROX">about two years</TIMEX3>.
 </TEXT>
 </TimeML>
@@ -24,13 +26,13 @@ after <TIMEX3 tid="t2" type="DURATION" value="P2Y" mod="APPROX">about two years<
 def test_parse_timeml():
     doc = parse_timeml(SNIPPET, doc_id="T1")
     assert doc.dct == "2001-02-03"
-    assert "<" not in doc.text and "Prices fell & rose yesterday" in doc.text
+    assert "<" not in doc.text and "Prices fell & rose\nyesterday" in doc.text
     assert [(t["text"], t["type"], t["value"], t["mod"]) for t in doc.timexes] == [
         ("yesterday", "DATE", "2001-02-02", None),
         ("about two years", "DURATION", "P2Y", "APPROX"),
     ]
     for t in doc.timexes:
-        assert doc.text[t["start"]:t["end"]] == t["text"]
+        assert doc.text[t["start"] : t["end"]] == t["text"]
 
 
 def test_parse_timeml_without_dct_or_text():
@@ -38,18 +40,28 @@ def test_parse_timeml_without_dct_or_text():
     assert (doc.dct, doc.text, doc.timexes) == (None, "", [])
 
 
-G = [{"start": 0, "end": 5, "type": "DATE", "value": "2001"},
-     {"start": 10, "end": 20, "type": "DURATION", "value": "P2Y"},
-     {"start": 30, "end": 35, "type": "DATE", "value": "2002"}]
+G = [
+    {"start": 0, "end": 5, "type": "DATE", "value": "2001"},
+    {"start": 10, "end": 20, "type": "DURATION", "value": "P2Y"},
+    {"start": 30, "end": 35, "type": "DATE", "value": "2002"},
+]
 
 
 def test_compare_counts():
-    pred = [{"start": 0, "end": 5, "type": "DATE", "value": "2001"},      # strict, right
-            {"start": 12, "end": 20, "type": "DATE", "value": "P2Y"},     # relaxed, wrong type
-            {"start": 40, "end": 45, "type": "DATE", "value": "2003"}]    # spurious
+    pred = [
+        {"start": 0, "end": 5, "type": "DATE", "value": "2001"},  # strict, right
+        {"start": 12, "end": 20, "type": "DATE", "value": "P2Y"},  # relaxed, wrong type
+        {"start": 40, "end": 45, "type": "DATE", "value": "2003"},
+    ]  # spurious
     counts = compare(G, pred)["counts"]
-    assert counts == {"gold": 3, "predicted": 3, "strict_matched": 1, "relaxed_matched": 2,
-                      "value_matched": 2, "type_matched": 1}
+    assert counts == {
+        "gold": 3,
+        "predicted": 3,
+        "strict_matched": 1,
+        "relaxed_matched": 2,
+        "value_matched": 2,
+        "type_matched": 1,
+    }
     metrics = score_counts(counts)
     assert metrics["strict"]["f1"] == pytest.approx(1 / 3)
     assert metrics["relaxed"]["f1"] == pytest.approx(2 / 3)
@@ -75,7 +87,10 @@ def test_evaluate_predictions_file(tmp_path):
     (gold_dir / "T1.tml").write_text(SNIPPET, encoding="utf-8")
     doc = parse_timeml(SNIPPET)
     y = doc.text.index("yesterday")
-    record = {"id": "T1", "dates": [{"start": y, "end": y + 9, "type": "DATE", "value": "2001-02-02"}]}
+    record = {
+        "id": "T1",
+        "dates": [{"start": y, "end": y + 9, "type": "DATE", "value": "2001-02-02"}],
+    }
     preds = tmp_path / "pred.jsonl"
     preds.write_text(json.dumps(record) + "\n", encoding="utf-8")
     metrics = evaluate(tmp_path / "gold", preds, errors=tmp_path / "errors.tsv")

@@ -5,8 +5,20 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-KINDS = {"month", "weekday", "number", "unit", "season", "partofday", "ordinal", "mod",
-         "set", "deictic", "holiday", "label"}
+KINDS = {
+    "month",
+    "weekday",
+    "number",
+    "unit",
+    "season",
+    "partofday",
+    "ordinal",
+    "mod",
+    "set",
+    "deictic",
+    "holiday",
+    "label",
+}
 RESOURCE = "dates_lexicon.tsv"
 
 
@@ -20,7 +32,11 @@ def load_lexicon() -> dict[str, dict[str, str]]:
             continue
         fields = line.split("\t")
         if len(fields) not in (2, 3) or fields[0] not in KINDS or not fields[1].strip():
-            raise ValueError(f"{RESOURCE} line {number}: expected 'kind<TAB>word[<TAB>value]' "
-                             f"with kind in {sorted(KINDS)}, got {line!r}")
-        lexicon[fields[0]][fields[1].strip().lower()] = fields[2].strip() if len(fields) == 3 else ""
+            raise ValueError(
+                f"{RESOURCE} line {number}: expected 'kind<TAB>word[<TAB>value]' "
+                f"with kind in {sorted(KINDS)}, got {line!r}"
+            )
+        lexicon[fields[0]][fields[1].strip().lower()] = (
+            fields[2].strip() if len(fields) == 3 else ""
+        )
     return lexicon

@@ -17,21 +17,64 @@ from .extents import Candidate
 from .lexicon import load_lexicon
 
 POSITION_MOD = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
-    "the very beginning of": "START", "the first half of": "START",
-    "mid": "MID", "the middle of": "MID",
-    "late": "END", "later": "END", "the end of": "END", "the very end of": "END", "the close of": "END",
-    "the turn of": "END", "the second half of": "END", "the last half of": "END",
+    "early": "START",
+    "earlier": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the very beginning of": "START",
+    "the first half of": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "later": "END",
+    "the end of": "END",
+    "the very end of": "END",
+    "the close of": "END",
+    "the turn of": "END",
+    "the second half of": "END",
+    "the last half of": "END",
 }
-AFTER_MOD = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or later": "ON_OR_AFTER", "and beyond": "ON_OR_AFTER"}
+AFTER_MOD = {
+    "or so": "APPROX",
+    "or more": "EQUAL_OR_MORE",
+    "or later": "ON_OR_AFTER",
+    "and beyond": "ON_OR_AFTER",
+}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}
-CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                 "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-                 "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+CENTURY_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
 
 
 @dataclass
@@ -39,9 +82,9 @@ class Context:
     """What a value depends on besides the words: reference date, tense, earlier mentions."""
 
     ref: date | None
-    tense: str | None = None            # "past", "future", "modal" (would, should, ...) or None
-    mentions: list[str] = field(default_factory=list)   # earlier DATE/TIME values, in order
-    financial: bool = False             # the text reports quarterly results
+    tense: str | None = None  # "past", "future", "modal" (would, should, ...) or None
+    mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
+    financial: bool = False  # the text reports quarterly results
 
 
 def _norm(s: str | None) -> str:
@@ -112,7 +155,7 @@ def add_months(d: date, months: int) -> date:
 
 
 def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a month (and day) without a year: last one in the past, next one in the future."""
+    """The year of a month (and day) without a year: past: the last one; future: the next."""
     if tense == "modal":  # "should go home by Jan. 14": modals look ahead for calendar dates
         tense = "future"
     elif tense == "present":
@@ -138,8 +181,11 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
 def _last_mention(ctx: Context, granularity: str) -> str | None:
     """The most recent earlier value with at least ``granularity`` (year/quarter/month/week/day)."""
     pattern = {
-        "year": r"^\d{4}", "quarter": r"^\d{4}-(?:Q[1-4]|\d\d)", "month": r"^\d{4}-\d\d",
-        "week": r"^\d{4}-(?:W\d\d|\d\d-\d\d)", "day": r"^\d{4}-\d\d-\d\d",
+        "year": r"^\d{4}",
+        "quarter": r"^\d{4}-(?:Q[1-4]|\d\d)",
+        "month": r"^\d{4}-\d\d",
+        "week": r"^\d{4}-(?:W\d\d|\d\d-\d\d)",
+        "day": r"^\d{4}-\d\d-\d\d",
     }[granularity]
     for value in reversed(ctx.mentions):
         if re.match(pattern, value):
@@ -256,7 +302,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
             return _date(_safe_day(int(g["year"]), month, day), f"{g['year']}-{month:02d}-XX")
         if ref is None:
             return _date(None, f"XXXX-{month:02d}-{day:02d}")
-        return _date(_safe_day(_closest_year(ref, month, day, tense), month, day), f"XXXX-{month:02d}-{day:02d}")
+        return _date(
+            _safe_day(_closest_year(ref, month, day, tense), month, day),
+            f"XXXX-{month:02d}-{day:02d}",
+        )
     if fam == "date_my":
         return _date(f"{int(g['year'])}-{_month(g['month']):02d}", "")
     if fam == "date_month_words":
@@ -350,7 +399,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         wd = int(load_lexicon()["weekday"][g["weekday"].lower()])
         part = g.get("part")
         if g.get("plural"):
-            return {"type": "SET", "value": f"XXXX-WXX-{wd}" + (f"T{PART_CODE[part.lower()]}" if part else "")}
+            return {
+                "type": "SET",
+                "value": f"XXXX-WXX-{wd}" + (f"T{PART_CODE[part.lower()]}" if part else ""),
+            }
         day = day_value(_weekday_date(ref, wd, tense)) if ref else f"XXXX-WXX-{wd}"
         if part:
             # TimeBank types a weekday with a part of day as DATE (18 of 26 cases).
@@ -455,9 +507,15 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         rel = "the following"
     elif rel in ("the next", "the coming"):
         rel = "next"
-    durative = rel in ("the past", "the last", "the first", "the final",
-                       "the entire", "the whole")
-    anaphoric = rel in ("that", "the same", "the following", "the previous", "the prior", "the preceding")
+    durative = rel in ("the past", "the last", "the first", "the final", "the entire", "the whole")
+    anaphoric = rel in (
+        "that",
+        "the same",
+        "the following",
+        "the previous",
+        "the prior",
+        "the preceding",
+    )
     offset = 0
     if rel in ("last", "past", "previous", "the previous", "the prior", "the preceding"):
         offset = -1
@@ -466,7 +524,16 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     # Durations: "the past year", "the next week".
     if rel == "the full":
         rel = "the"
-    if durative and word in ("year", "month", "week", "day", "decade", "quarter", "century", "weekend"):
+    if durative and word in (
+        "year",
+        "month",
+        "week",
+        "day",
+        "decade",
+        "quarter",
+        "century",
+        "weekend",
+    ):
         if rel == "the last" and word == "decade" and ref:
             return _date(str(ref.year // 10 - 1), "")
         code = lex["unit"][word]
@@ -475,7 +542,9 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         wd = int(lex["weekday"][word])
         if ref is None:
             return _date(None, f"XXXX-WXX-{wd}")
-        r = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel)
+        r = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
+            rel
+        )
         return _date(day_value(_weekday_date(ref, wd, tense, r)), "")
     if word in lex["month"] or word.rstrip(".") + "." in lex["month"]:
         month = _month(word)
@@ -503,15 +572,31 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         return _date(f"{y}-{code}", "")
     if word in PART_CODE:
         anchor = _last_mention(ctx, "day") if anaphoric else None
-        day = anchor[:10] if anchor else (day_value(ref + timedelta(days=min(offset, 0))) if ref else None)
+        day = (
+            anchor[:10]
+            if anchor
+            else (day_value(ref + timedelta(days=min(offset, 0))) if ref else None)
+        )
         return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{PART_CODE[word]}"}
     if word == "quarter" and rel in ("the current", "current", "this") and ref:
         return _date(_shift(None, ref, 0, "Q"), "")
-    if word in ("period", "quarter") and rel in ("the latest", "the most recent", "the", "the current",
-                                                 "current", "this", "the same"):
+    if word in ("period", "quarter") and rel in (
+        "the latest",
+        "the most recent",
+        "the",
+        "the current",
+        "current",
+        "this",
+        "the same",
+    ):
         return _date(_last_quarter(ctx), "XXXX-QX")
-    if word in ("period", "quarter") and rel in ("the year-earlier", "the year-ago", "the year earlier",
-                                                 "the corresponding", "the comparable"):
+    if word in ("period", "quarter") and rel in (
+        "the year-earlier",
+        "the year-ago",
+        "the year earlier",
+        "the corresponding",
+        "the comparable",
+    ):
         q = _last_quarter(ctx)
         return _date(_shift(q, ref, -1, "Y") if q and not q.startswith("X") else None, "XXXX-QX")
     if word == "period":
@@ -522,8 +607,16 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         if offset == 0 and rel == "the" and tense != "future":
             offset = -1 if ref.isoweekday() < 6 else 0
         return _date(week_value(ref + timedelta(weeks=offset)) + "-WE", "")
-    unit = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "10Y",
-            "century": "100Y", "half": "H"}.get(word)
+    unit = {
+        "year": "Y",
+        "month": "M",
+        "week": "W",
+        "day": "D",
+        "quarter": "Q",
+        "decade": "10Y",
+        "century": "100Y",
+        "half": "H",
+    }.get(word)
     if unit is None:
         return None
     if unit == "H":
@@ -533,7 +626,9 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         k = ref.year * 2 + h - 1 + offset
         return _date(f"{k // 2}-H{k % 2 + 1}", "")
     if anaphoric:
-        gran = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}.get(unit, "year")
+        gran = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}.get(
+            unit, "year"
+        )
         anchor = _last_mention(ctx, gran)
         if anchor:
             base = _truncate(anchor, unit)
@@ -572,11 +667,25 @@ def _truncate(value: str, unit: str) -> str | None:
 
 
 def _undefined(unit: str) -> str:
-    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX",
-            "10Y": "XXX", "100Y": "XX"}.get(unit, "XXXX")
+    return {
+        "Y": "XXXX",
+        "M": "XXXX-XX",
+        "W": "XXXX-WXX",
+        "D": "XXXX-XX-XX",
+        "Q": "XXXX-QX",
+        "10Y": "XXX",
+        "100Y": "XX",
+    }.get(unit, "XXXX")
 
 
-_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")}
+_SMALLER = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "TH"),
+    "TH": (60, "TM"),
+    "TM": (60, "TS"),
+}
 
 
 def _duration_value(n: float | None, code: str) -> str:
@@ -612,23 +721,33 @@ def _duration(cand: Candidate, ctx: Context) -> dict | None:
     n = _number(g["num"])
     dirn = _norm(g.get("dir"))
     if dirn:
-        step = {"Y": "Y", "M": "M", "W": "W", "D": "D", "10Y": "10Y", "100Y": "100Y", "Q": "Q"}.get(code)
+        step = {"Y": "Y", "M": "M", "W": "W", "D": "D", "10Y": "10Y", "100Y": "100Y", "Q": "Q"}.get(
+            code
+        )
         if step is None:
             if code in ("TH", "TM", "TS"):
-                return {"type": "TIME", "value": "PAST_REF" if dirn in ("ago", "earlier", "before") else "FUTURE_REF"}
+                return {
+                    "type": "TIME",
+                    "value": "PAST_REF" if dirn in ("ago", "earlier", "before") else "FUTURE_REF",
+                }
             return None
         if n is None or n != int(n):
             return _date("PAST_REF" if dirn in ("ago", "earlier", "before") else "FUTURE_REF", "")
         sign = -1 if dirn in ("ago", "earlier", "before") else 1
         anchor = None
         if step == "Y" and n == 1 and ctx.financial and dirn in ("ago", "earlier"):
-            # Earnings reports compare with the year-ago quarter ("from $1.2 billion a year earlier").
+            # Earnings reports compare with the year-ago quarter ("from $1.2 billion a year
+            # earlier").
             q = _last_quarter(ctx)
             if q and not q.startswith("X"):
                 anchor = q
         elif dirn not in ("ago", "from now", "hence"):
-            anchor = _last_mention(ctx, {"Y": "year", "M": "month", "W": "week", "D": "day",
-                                                   "Q": "quarter"}.get(step, "year"))
+            anchor = _last_mention(
+                ctx,
+                {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter"}.get(
+                    step, "year"
+                ),
+            )
             if anchor and step != "Y":
                 anchor = _truncate(anchor, step)
             elif anchor and not re.match(r"^\d{4}-Q", anchor):
@@ -651,7 +770,9 @@ def _time(cand: Candidate, ctx: Context, day: str | None) -> dict:
         minute = g.get("minute") or g.get("minute2")
         ampm = _norm(g.get("ampm")).replace(".", "")
         part = _norm(g.get("part"))
-        if (ampm.startswith("p") or part in ("afternoon", "evening", "night") and hour < 12) and hour < 12:
+        if (
+            ampm.startswith("p") or part in ("afternoon", "evening", "night") and hour < 12
+        ) and hour < 12:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
@@ -698,7 +819,9 @@ def _holiday(cand: Candidate, ctx: Context) -> dict | None:
     word = _norm(cand.groups["word"])
     rel = _norm(cand.groups.get("rel"))
     if rel in ("last", "next"):
-        ctx = Context(ref=ctx.ref, tense="past" if rel == "last" else "future", mentions=ctx.mentions)
+        ctx = Context(
+            ref=ctx.ref, tense="past" if rel == "last" else "future", mentions=ctx.mentions
+        )
     fixed = load_lexicon()["holiday"].get(word)
     ref = ctx.ref
     if fixed:
