@@ -277,7 +277,9 @@ def extract(
             truncate(output, kept[-1][1] if kept else 0)
         for record, _ in kept:
             summary.add(record)
-        summary.resumed = len(kept)
+            if not record.get("error"):  # kept, not processed again
+                summary.processed -= 1
+                summary.resumed += 1
         articles = itertools.islice(read_articles(inputs, default_date=default_date), len(kept), None)
         if client is None:
             records = process_articles_parallel(articles, nlp=nlp, model=model,
