@@ -50,6 +50,8 @@ def content_text(text: str, claim: dict) -> str:
         ),
         # unclosed at the paragraph end: closed there
         ("“Never closed\nNext line.", ["“Never closed"]),
+        # a curly opening closed by a straight mark (mixed styles)
+        ('“Immunity deals are wrong," Chaffetz said.', ['“Immunity deals are wrong,"']),
         # a stray straight mark does not swallow curly quotations
         ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
     ],
@@ -166,6 +168,14 @@ CASES = [
     (
         "Kirby said: “The deliveries must stop immediately.”",
         [("direct", "assert", "Kirby", "said", "“The deliveries must stop immediately.”", None)],
+    ),
+    (
+        "Cruz called Trump a “pathological liar” on Tuesday.",
+        [("mixed", "assert", "Cruz", "called", "Trump a “pathological liar”", None)],
+    ),
+    (
+        "Outside the hall, protesters chanted “What curfew?”",
+        [("direct", "assert", "protesters", "chanted", "“What curfew?”", None)],
     ),
     # texts that must yield nothing
     ('Burton thinks that cats are "cuties"', []),

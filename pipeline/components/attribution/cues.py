@@ -372,7 +372,12 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             if (
                 child.dep_ in ("dobj", "dative")
                 and child.i > verb.i
-                and (lemma != "call" or child.pos_ in ("PRON", "PROPN"))
+                # "called Machado on Friday" (an addressee), not "called Trump a liar"
+                and (
+                    lemma != "call"
+                    or child.pos_ in ("PRON", "PROPN")
+                    and not any(c.dep_ in ("oprd", "xcomp", "attr", "ccomp") for c in verb.children)
+                )
             ):
                 addressee = child
                 break
@@ -422,7 +427,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         and addressee is None
         and (lemma in OBJECT_CONTENT or OBJECTS_FOR_ALL and lemma not in NO_OBJECT_CONTENT)
     ):
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
         if objects and (addressee is None or objects[0].i != addressee.i):
             start = objects[0].left_edge.i
             end = objects[0].right_edge.i + 1

@@ -76,11 +76,20 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     curly = _pair(
         text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)]
     )  # by shape and position
+    # “… closed by a straight mark," (mixed styles): close there, not at the paragraph end.
+    curly = [q if q.closed else _close_on_straight(text, q) for q in curly]
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
     quotes = curly + [
         q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)
     ]
     return sorted(quotes, key=lambda q: q.start), (opened, closed)
+
+
+def _close_on_straight(text: str, quote: Quote) -> Quote:
+    end = text.find(STRAIGHT, quote.start, quote.end)
+    if end < 0 or "\n" in text[quote.start : end]:
+        return quote
+    return Quote(quote.start, end + 1)
 
 
 def _pair(text: str, marks: list[tuple[int, str, int]]) -> list[Quote]:
