@@ -195,6 +195,11 @@ def _verb_before(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Token |
     """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
     before = text[: quote.start].rstrip(" \t")
     if not before.endswith((":", ",")):
+        # "…, asking “…”", "protesters chanted “…”": the verb right before the quotation.
+        tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if tokens is not None and is_reporting_verb(tokens[0], lexicon):
+            if find_subject(tokens[0]) is not None:
+                return tokens[0]
         return None
     tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if tokens is None:
