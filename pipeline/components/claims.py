@@ -194,6 +194,8 @@ def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> To
 def _verb_before(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Token | None:
     """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
     before = text[: quote.start].rstrip(" \t")
+    if before.endswith("\n") and before.rstrip().endswith(":"):
+        before = before.rstrip()  # "He said:\n\n“…”": a quotation set off after a colon
     if not before.endswith((":", ",")):
         # "…, asking “…”", "protesters chanted “…”": the verb right before the quotation.
         tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
