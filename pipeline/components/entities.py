@@ -847,7 +847,44 @@ def cluster_entities(
                 "canonical": canonical[cluster_index],
             }
         )
+    _link_nationalities(records)
     return records
+
+
+def _related_country(nationality: str, countries: dict[str, str]) -> str | None:
+    """The country a nationality adjective names: "North Korean" → "North Korea"."""
+    key = name_key(nationality)
+    for country_key, entity_id in countries.items():
+        if key.startswith(country_key) or (
+            len(country_key) >= 6 and key.startswith(country_key[:-1])  # Ukraine → Ukrainian
+        ):
+            return entity_id
+    return None
+
+
+def _link_nationalities(records: list[dict[str, Any]]) -> None:
+    """Give NORP mentions a ``related`` entity_id: the country entity they derive from.
+
+    "North Korean" and "North Korea" stay two entities (a people or an adjective
+    is not the state), but a reader may want the link. Only the entities stage's
+    dicts carry it; the output record keeps the contract's fields.
+    """
+    countries = {
+        name_key(record["canonical"]): record["entity_id"]
+        for record in records
+        if record["label"] == "GPE"
+    }
+    if not countries:
+        return
+    by_entity: dict[str, str | None] = {}
+    for record in records:
+        if record["label"] != "NORP":
+            continue
+        entity_id = record["entity_id"]
+        if entity_id not in by_entity:
+            by_entity[entity_id] = _related_country(record["canonical"], countries)
+        if by_entity[entity_id] is not None:
+            record["related"] = by_entity[entity_id]
 
 
 def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:

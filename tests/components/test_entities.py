@@ -353,6 +353,34 @@ def test_find_entities(text: str, ents: list[tuple[str, str]], expected: list[tu
     assert table(doc, entities) == expected
 
 
+@pytest.mark.parametrize(
+    "text,ents,related",
+    [
+        (
+            "North Korea said North Korean troops stay.",
+            [("North Korea", "GPE"), ("North Korean", "NORP")],
+            {"North Korean": "North Korea"},
+        ),
+        (
+            "Ukraine and Ukrainian farmers.",
+            [("Ukraine", "GPE"), ("Ukrainian", "NORP")],
+            {"Ukrainian": "Ukraine"},
+        ),
+        ("Iran and Iraqi troops.", [("Iran", "GPE"), ("Iraqi", "NORP")], {}),
+        ("Russian troops left.", [("Russian", "NORP")], {}),
+    ],
+)
+def test_nationalities_are_related_to_their_country(
+    text: str, ents: list[tuple[str, str]], related: dict[str, str]
+) -> None:
+    doc = hand_doc(text, ents)
+    entities = find_entities(doc)
+    ids = {e["canonical"]: e["entity_id"] for e in entities}
+    got = {e["canonical"]: e["related"] for e in entities if "related" in e}
+    assert got == {nationality: ids[country] for nationality, country in related.items()}
+    assert len(set(ids.values())) == len(ids)  # still separate entities
+
+
 def test_repaired_surname_is_labelled_person() -> None:
     doc = hand_doc(
         "Donald Trump spoke. Trump insisted.", [("Donald Trump", "PERSON"), ("Trump", "ORG")]
