@@ -171,6 +171,14 @@ CASES = [
     ("Profit rose from a year ago.", SAMPLE_DATE, "a year ago", "DATE", "2022", None),
     ("It will close in the spring.", SAMPLE_DATE, "the spring", "DATE", "2024-SP", None),
     ("Sales rose in the year to 2023.", SAMPLE_DATE, "2023", "DATE", "2023", None),
+    (
+        "A hearing is set for the week of March 6.",
+        "2000-02-24",
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+        None,
+    ),
 ]
 
 
@@ -201,15 +209,6 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
 
 
 XFAIL_CASES = [
-    # TimeML values these against the week of the DCT; we do not parse "the week of".
-    (
-        "The hearing is set for the week of March 6.",
-        "2000-02-24",
-        "the week of March 6",
-        "DATE",
-        "2000-W10",
-        None,
-    ),
     # Fiscal years that do not follow the calendar need the company's fiscal calendar.
     ("In fiscal 1988 the company earned more.", "1989-11-02", "fiscal 1988", "DATE", "1989", None),
 ]
@@ -217,7 +216,7 @@ XFAIL_CASES = [
 
 @pytest.mark.parametrize("text,date,extent,type_,value,mod", XFAIL_CASES)
 @pytest.mark.xfail(
-    reason="not handled yet: 'the week of X' and non-calendar fiscal years", strict=True
+    reason="non-calendar fiscal years need the company's fiscal calendar", strict=True
 )
 def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
     item = _one(_dates(make_doc, text, date), extent)

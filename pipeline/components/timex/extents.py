@@ -490,8 +490,18 @@ def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
+
+
 def _fold_modifiers(text: str, cand: Candidate) -> None:
     before, after, _, the_day = _mod_patterns()
+    if cand.family in ("date_mdy", "date_dmy"):
+        week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
+        if week_of:
+            # "the week of March 6": the week holding that day.
+            cand.start -= len(text[max(0, cand.start - 20) : cand.start]) - week_of.start()
+            cand.extra["week_of"] = True
+            return
     window = text[max(0, cand.start - 40) : cand.start]
     for _ in range(2):
         match = before.search(window)

@@ -295,6 +295,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     g = cand.groups
     ref, tense = ctx.ref, ctx.tense
     fam = cand.family
+    if fam in ("date_mdy", "date_dmy") and cand.extra.get("week_of"):
+        inner = _normalise(Candidate(cand.start, cand.end, fam, g), ctx)
+        day = _value_date(inner["value"]) if inner else None
+        return _date(week_value(day) if day else None, "XXXX-WXX")
     if fam in ("date_mdy", "date_dmy"):
         month = _month(g["month"])
         day = int(re.match(r"\d+", g["day"]).group())
