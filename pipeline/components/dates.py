@@ -6,10 +6,14 @@ Assigns ``doc._.newsclaims_dates``: one dict per TIMEX3, ``{"start", "end", "typ
 Requires the parser (clause tense) and ``doc._.pub_date`` (the reference date;
 None leaves relative expressions underspecified, never today's clock).
 
-Extents come from compiled patterns (``timex/extents.py``) run once over the text;
-they cover what the model's DATE/TIME entities give and what they miss (durations,
-sets, "now", "recently"), with TimeML's extent rules (modifiers such as "about",
-"early", "the end of" included, "in"/"on" excluded). Values: ``timex/normalise.py``.
+Extents come from compiled patterns (``timex/extents.py``) run once over the text,
+with TimeML's extent rules (modifiers such as "about", "early", "the end of"
+included, "in"/"on" excluded); they cover what the model's DATE/TIME entities give
+and what they miss (durations, sets, "now", "recently"). The entities are used to
+confirm the ambiguous candidates ("a week", bare "months"): on TempEval-3 the
+entities the patterns do not cover are 35 timexes against 125 non-timexes (ages,
+"80486"), so patterns first, entities as a check. Values: ``timex/normalise.py``,
+no dateparser (it reads "Tuesday" on a Tuesday as a week ago and "January" as a day).
 """
 
 from __future__ import annotations
@@ -156,8 +160,8 @@ def _mark_ranges(text: str, items: list[dict]) -> None:
             and _RANGE_OPEN.search(text[max(0, first["start"] - 10) : first["start"]])
         ):
             rng = {"start": first["interval"]["start"], "end": second["interval"]["end"]}
-            first["range"] = rng
-            second["range"] = rng
+            first["range"] = dict(rng)
+            second["range"] = dict(rng)
 
 
 class DatesStage:
