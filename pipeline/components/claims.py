@@ -199,9 +199,12 @@ def _verb_before(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Token |
     if not before.endswith((":", ",")):
         # "…, asking “…”", "protesters chanted “…”": the verb right before the quotation.
         tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-        if tokens is not None and is_reporting_verb(tokens[0], lexicon):
-            if find_subject(tokens[0]) is not None:
-                return tokens[0]
+        if (
+            tokens is not None
+            and is_reporting_verb(tokens[0], lexicon)
+            and find_subject(tokens[0]) is not None
+        ):
+            return tokens[0]
         return None
     tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if tokens is None:

@@ -177,6 +177,14 @@ CASES = [
         "Outside the hall, protesters chanted “What curfew?”",
         [("direct", "assert", "protesters", "chanted", "“What curfew?”", None)],
     ),
+    (
+        'He said:\n\n"We have to bring back law and order."',
+        [("direct", "assert", "He", "said", '"We have to bring back law and order."', None)],
+    ),
+    (
+        "Fans kept asking “where do we go from here?”",
+        [("direct", "assert", "Fans", "asking", "“where do we go from here?”", None)],
+    ),
     # texts that must yield nothing
     ('Burton thinks that cats are "cuties"', []),
     ("The regime supported the “special operation” in the east.", []),
@@ -218,6 +226,11 @@ def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
         (
             '"My hope," he said, "is that we can work together."',
             ['"My hope," … "is that we can work together."'],
+        ),
+        (
+            "“It’s finished,” she said of the election, in which she was sure he would win. "
+            "“In my head, anyway.”",
+            ["“It’s finished,” … “In my head, anyway.”"],
         ),
     ],
 )

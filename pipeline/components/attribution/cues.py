@@ -405,8 +405,12 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         # But "“A,” she said, “B”" is one split quotation: keep both.
         right = [c for c in complements if c.i > verb.i]
         left = [c for c in complements if c.i < verb.i]
-        if right and left and not (_starts_with_quote(right[0]) and _ends_with_quote(left[-1])):
-            complements = right
+        # And "“It’s finished,” she said of the election, in which …": the quotation.
+        if right and left:
+            if _ends_with_quote(left[-1]) and not _starts_with_quote(right[0]):
+                complements = left
+            elif not (_starts_with_quote(right[0]) and _ends_with_quote(left[-1])):
+                complements = right
         for comp in complements:
             token_parts.append(subtree_bounds(comp))
     if not token_parts and lemma in XCOMP_CONTENT:
