@@ -110,22 +110,26 @@ def map_partitions(
     batch_size: int,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     in_flight: int | None = None,
+    held: Callable[[], int] = lambda: 0,
 ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """``(partition number, records)`` for each partition as it finishes, in any order.
 
-    At most ``in_flight`` partitions are submitted and not yet handed back, so
-    memory stays flat however long the input is.
+    Partitions are submitted in input order, and only while the ones submitted
+    and not yet handed back, plus the ``held()`` ones the caller keeps, number
+    fewer than ``in_flight`` (default: a few per worker thread of the cluster
+    as it is now, so a cluster that grows gets more): memory stays flat however
+    long the input is.
     """
     from distributed import as_completed
 
-    window = in_flight or _window(client)
     run = uuid.uuid4().hex[:8]
     chunks = enumerate(partitions(articles, partition_size))
     done = as_completed()
     numbers: dict[str, int] = {}
 
-    def submit(limit: int) -> None:
-        while len(numbers) < limit:
+    def submit() -> None:
+        limit = in_flight or _window(client)
+        while len(numbers) + held() < limit:
             try:
                 number, chunk = next(chunks)
             except StopIteration:
@@ -135,13 +139,13 @@ def map_partitions(
             numbers[future.key] = number
             done.add(future)
 
-    submit(window)
+    submit()
     for future in done:
         number = numbers.pop(future.key)
         records = future.result()
         future.release()
         yield number, records
-        submit(window)
+        submit()
 
 
 def process_articles_dask(
@@ -157,13 +161,14 @@ def process_articles_dask(
 
     Like ``runner.process_articles``, but the work runs on ``client``'s cluster.
     The reorder buffer holds the partitions that finished ahead of their turn;
-    it counts towards ``in_flight``, so it is bounded too.
+    they count towards ``in_flight``, so the buffer is bounded too. (It cannot
+    stall: the partition whose turn it is was submitted before any held one.)
     """
-    window = in_flight or _window(client)
     waiting: dict[int, list[dict[str, Any]]] = {}
     turn = 0
     finished = map_partitions(client, articles, model=model, batch_size=batch_size,
-                              partition_size=partition_size, in_flight=window)
+                              partition_size=partition_size, in_flight=in_flight,
+                              held=lambda: len(waiting))
     for number, records in finished:
         waiting[number] = records
         while turn in waiting:

@@ -79,10 +79,11 @@ def test_records_come_back_in_input_order_whatever_order_partitions_finish(monke
     """The reorder buffer, without a cluster: partitions finish last-first."""
     import pipeline.distributed as dist
 
-    def backwards(client, articles, *, model, batch_size, partition_size, in_flight):
+    def backwards(client, articles, *, model, batch_size, partition_size, in_flight, held):
         chunks = list(partitions(articles, partition_size))
         for number in reversed(range(len(chunks))):
             yield number, [{"n": item} for item in chunks[number]]
+            assert held() == (0 if number == 0 else len(chunks) - number)
 
     monkeypatch.setattr(dist, "map_partitions", backwards)
     records = dist.process_articles_dask(None, range(7), model="m", batch_size=1,
@@ -108,3 +109,51 @@ def test_dask_usage_errors_exit_2(extra: list[str], message: str, tmp_path: Path
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"),
                                       *extra])
     assert result.exit_code == 2 and message in result.output, result.output
+
+
+class _Future:
+    def __init__(self, key: str, value: list) -> None:
+        self.key, self.value = key, value
+
+    def result(self) -> list:
+        return self.value
+
+    def release(self) -> None:
+        pass
+
+
+class _Client:
+    """Runs a partition at once; the fake as_completed below hands the newest back first."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, function, chunk, model, batch_size, *, key, pure):
+        self.submitted += 1
+        return _Future(key, [{"n": item} for item in chunk])
+
+
+class _NewestFirst:
+    def __init__(self) -> None:
+        self.futures: list = []
+
+    def add(self, future) -> None:
+        self.futures.append(future)
+
+    def __iter__(self):
+        while self.futures:
+            yield self.futures.pop()
+
+
+def test_the_reorder_buffer_is_bounded_when_the_first_partition_is_slowest(monkeypatch) -> None:
+    import pipeline.distributed as dist
+
+    monkeypatch.setattr(distributed, "as_completed", _NewestFirst)
+    client = _Client()
+    records = dist.process_articles_dask(client, iter(range(40)), model="m", batch_size=1,
+                                         partition_size=2, in_flight=4)
+    first = next(records)
+    # Partition 0 finishes last among those in flight: no more than 4 were ever out at once.
+    assert first == {"n": 0} and client.submitted <= 4 + 1
+    assert [first["n"]] + [record["n"] for record in records] == list(range(40))
+    assert client.submitted == 20
