@@ -185,6 +185,20 @@ CASES = [
         "Fans kept asking “where do we go from here?”",
         [("direct", "assert", "Fans", "asking", "“where do we go from here?”", None)],
     ),
+    (
+        # the parser makes "Full panic mode" a second subject of "said"
+        "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida activist.",
+        [
+            (
+                "direct",
+                "assert",
+                "Leslie Wimes, a Florida activist",
+                "said",
+                "“The campaign is in panic mode. Full panic mode,”",
+                None,
+            )
+        ],
+    ),
     # texts that must yield nothing
     ('Burton thinks that cats are "cuties"', []),
     ("The regime supported the “special operation” in the east.", []),

@@ -262,14 +262,15 @@ def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it depends on ("…, noting that").
 
     An infinitive's subject is its head's object when there is one ("prompting
-    experts to suggest"); a relative pronoun stands for the noun the clause
-    modifies ("Smith, who said").
+    experts to suggest").
     """
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "“… Full panic mode,” said Leslie Wimes": the parser may make a quoted
+            # fragment a second subject; the speaker is the one nearest the verb.
+            return min(subjects, key=lambda child: abs(child.i - current.i))
         if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
             if current.dep_ == "xcomp":
                 objects = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
