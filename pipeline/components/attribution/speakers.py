@@ -341,7 +341,12 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
         elif named is not None and kind in ("person", "organization", "media", "government"):
             canonical = _strip_determiner(named)
         else:
-            canonical = _strip_determiner(_cut_at_comma(span))
+            # "the Security Council information published on Tuesday" -> up to the head
+            # noun: "Security Council information".
+            if span.start <= head.i < span.end and head.pos_ in ("NOUN", "PROPN"):
+                canonical = _strip_determiner(span.doc[span.start : head.i + 1])
+            else:
+                canonical = _strip_determiner(_cut_at_comma(span))
         if kind == "person":
             canonical = _full_person_name(doc, canonical, span.start_char, memory) or canonical
         elif named is None and issuer is None:
