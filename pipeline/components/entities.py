@@ -6,7 +6,7 @@ the span group ``doc.spans["newsclaims_entities"]`` (label = entity label,
 ``kb_id`` = entity_id). Requires the model's ``doc.ents`` (and sentence
 boundaries, when there are any, to bound abbreviation long forms).
 
-The algorithm is four pure steps a test can call on a hand-built ``Doc``:
+The algorithm is four steps of pure functions a test can call on a hand-built ``Doc``:
 
 1. ``find_mentions``: the model's entities with the labels below, trimmed of a
    trailing possessive ("South Korea’s" → "South Korea"), junk dropped.
@@ -14,8 +14,9 @@ The algorithm is four pure steps a test can call on a hand-built ``Doc``:
    definitions found with the Schwartz & Hearst (2003) algorithm; every later
    "RFA" (a whole token) becomes a mention of the long form's entity, even where
    the model missed it.
-3. ``repair_person_labels``: bare surnames the model tagged ORG ("Trump
-   insisted") are given back to PERSON when the article names that person.
+3. ``repair_person_labels`` + ``add_surname_mentions``: bare surnames the model
+   tagged ORG ("Trump insisted") are given back to PERSON, and those it missed
+   ("Tester said") added, when the article names that person in full.
 4. ``cluster_entities``: one entity per referent: exact repeats, surnames and
    other name parts of a person ("Kirby" → "John Kirby", the most recent
    compatible person, unless a title picks another), organisation and place
@@ -919,12 +920,66 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
     return repaired
 
 
+def add_surname_mentions(
+    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntityLexicons | None = None
+) -> list[Mention]:
+    """``mentions`` plus the surnames of named people where the model tagged nothing.
+
+    The small model misses bare surnames as it misses abbreviations ("Tester
+    said", "Stumpf said on Tuesday": about one per PolNeAR dev article), and
+    those are often speakers. A token that is the last word of a full PERSON
+    name in the article (not on a headline line), written the same way,
+    capitalised but not in capitals, a proper noun where there are tags (unless
+    the model tagged that surname alone as PERSON elsewhere), and outside every
+    entity of the model, becomes a PERSON mention.
+    """
+    lexicons = lexicons or load_lexicons()
+    result = sorted(mentions, key=lambda m: (m.start, m.end))
+    surnames = set()
+    for mention in result:
+        words = mention.name.split()
+        if mention.label == "PERSON" and len(words) > 1 and not mention.headline:
+            last = words[-1]
+            if len(last) >= 3 and last[0].isupper() and not last.isupper() and last.isalpha():
+                surnames.add(last)
+    if not surnames:
+        return result
+    # Surnames the model itself tagged alone as PERSON need no proper-noun tag
+    # ("Trump charges that …", where the tagger reads a noun).
+    tagged_alone = {m.name for m in result if m.label == "PERSON" and m.name in surnames}
+    doc_text = doc.text
+    has_tags = doc.has_annotation("POS")
+    starts = [m.start for m in result]
+    added = []
+    for token in doc:
+        if token.text not in surnames or token.ent_type_:
+            continue
+        if has_tags and token.pos_ != "PROPN" and token.text not in tagged_alone:
+            continue
+        i = bisect_right(starts, token.idx) - 1
+        if i >= 0 and result[i].end > token.idx:
+            continue  # inside a mention
+        mention = make_mention(
+            doc,
+            token.idx,
+            token.idx + len(token.text),
+            "PERSON",
+            lexicons=lexicons,
+            origin="surname",
+            doc_text=doc_text,
+        )
+        if mention is not None:
+            added.append(mention)
+    return sorted(result + added, key=lambda m: (m.start, m.end)) if added else result
+
+
 def find_entities(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[dict[str, Any]]:
     """Mentions, abbreviations and clusters of ``doc``: the stage's whole output."""
     lexicons = lexicons or load_lexicons()
     mentions = find_mentions(doc, lexicons=lexicons)
     mentions = add_abbreviation_mentions(doc, mentions, find_abbreviations(doc), lexicons=lexicons)
-    return cluster_entities(doc, repair_person_labels(mentions), lexicons=lexicons)
+    mentions = add_surname_mentions(doc, repair_person_labels(mentions), lexicons=lexicons)
+    return cluster_entities(doc, mentions, lexicons=lexicons)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -1054,6 +1109,7 @@ __all__ = [
     "EntityLexicons",
     "Mention",
     "add_abbreviation_mentions",
+    "add_surname_mentions",
     "cluster_entities",
     "entity_at",
     "find_abbreviations",

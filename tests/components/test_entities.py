@@ -326,6 +326,22 @@ CASES = [
         id="surname-mislabelled-org-is-a-person-acronyms-are-not",
     ),
     pytest.param(
+        "Jon Tester spoke. “No,” Tester said. MILLS and mills and Mills Corp did not.",
+        [("Jon Tester", "PERSON"), ("Mills Corp", "ORG")],
+        [
+            ("Jon Tester", "Jon Tester", "a"),
+            ("Tester", "Jon Tester", "a"),
+            ("Mills Corp", "Mills Corp", "b"),
+        ],
+        id="surname-missed-by-model",
+    ),
+    pytest.param(
+        "Bill Mills spoke. MILLS and mills and Mills Corp did not.",
+        [("Bill Mills", "PERSON"), ("Mills Corp", "ORG")],
+        [("Bill Mills", "Bill Mills", "a"), ("Mills Corp", "Mills Corp", "b")],
+        id="surname-not-added-in-capitals-lower-case-or-inside-an-entity",
+    ),
+    pytest.param(
         "Jim Jordan flew to Jordan. Jordan welcomed him.",
         [("Jim Jordan", "PERSON"), ("Jordan", "GPE"), ("Jordan", "GPE")],
         [("Jim Jordan", "Jim Jordan", "a"), ("Jordan", "Jordan", "b"), ("Jordan", "Jordan", "b")],
