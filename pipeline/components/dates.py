@@ -130,7 +130,10 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
             ctx.tense = clause_tense(doc[i], text)
         else:
             ctx.tense = None
-        result = normalise(cand, ctx)
+        try:
+            result = normalise(cand, ctx)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: skip the one timex
+            result = None
         if result is None:
             continue
         value = result["value"]

@@ -9,6 +9,7 @@ of 1990", "mid-1996").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -227,15 +228,25 @@ def find_candidates(text: str) -> list[Candidate]:
             found.append(
                 Candidate(start, end, family, groups, extra={"weak": True} if keep is WEAK else {})
             )
-    chosen: list[Candidate] = []
-    # Longest first, then earliest.
-    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
+    chosen = _longest_first(found)
     chosen = _merge_time_and_date(text, chosen)
     for cand in chosen:
         _fold_modifiers(text, cand)
+    return chosen
+
+
+def _longest_first(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first then earliest, in text order."""
+    starts: list[int] = []  # sorted starts of the chosen spans
+    ends: list[int] = []  # their ends, in the same order
+    chosen: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        i = bisect.bisect_left(starts, cand.start)
+        if (i < len(starts) and starts[i] < cand.end) or (i > 0 and ends[i - 1] > cand.start):
+            continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        chosen.insert(i, cand)
     return chosen
 
 

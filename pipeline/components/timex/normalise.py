@@ -857,7 +857,7 @@ def interval(value: str) -> dict | None:
     """``{"start", "end"}`` (ISO dates, end exclusive) of a calendar period, else None."""
     try:
         return _interval(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
