@@ -1074,23 +1074,29 @@ class EntitiesStage:
     def __call__(self, doc: Doc) -> Doc:
         try:
             entities = find_entities(doc, lexicons=self.lexicons)
+            spans = _entity_spans(doc, entities)
         except Exception as error:  # a messy article must still get its record
             add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
-            entities = []
+            entities, spans = [], []
         get_list(doc, STAGE).extend(entities)
-        spans = []
-        for entity in entities:
-            span = doc.char_span(
-                entity["start"],
-                entity["end"],
-                label=entity["label"],
-                kb_id=entity["entity_id"],
-                alignment_mode="expand",
-            )
-            if span is not None:
-                spans.append(span)
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
+
+
+def _entity_spans(doc: Doc, entities: Iterable[dict[str, Any]]) -> list:
+    """The entities as ``Span``s (label, kb_id = entity_id) for the span group."""
+    spans = []
+    for entity in entities:
+        span = doc.char_span(
+            entity["start"],
+            entity["end"],
+            label=entity["label"],
+            kb_id=entity["entity_id"],
+            alignment_mode="expand",
+        )
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 @Language.factory(
