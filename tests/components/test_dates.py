@@ -140,6 +140,8 @@ CASES = [
     ("The plant closed two years ago.", SAMPLE_DATE, "two years ago", "DATE", "2021", None),
     ("The paper is published weekly.", SAMPLE_DATE, "weekly", "SET", "P1W", None),
     ("The board meets every year.", SAMPLE_DATE, "every year", "SET", "P1Y", None),
+    ("It bans sales above 500,000 barrels a year.", SAMPLE_DATE, "a year", "SET", "P1Y", None),
+    ("It took a year to build the plant.", SAMPLE_DATE, "a year", "DURATION", "P1Y", None),
     ("Prices are high now.", SAMPLE_DATE, "now", "DATE", "PRESENT_REF", None),
     ("He is currently in Seoul.", SAMPLE_DATE, "currently", "DATE", "PRESENT_REF", None),
     ("He recently arrived.", SAMPLE_DATE, "recently", "DATE", "PAST_REF", None),

@@ -161,6 +161,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
             rf"{B}(?P<noon>noon|midnight|midday){E}",
         ),
+        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
+        ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
         (
             "duration",
             rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
@@ -425,6 +427,16 @@ def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Wea
     return True
 
 
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|thousand|million|billion|trillion|dozen|hundred))(?:\s+[a-z]+s)?\s+$",
+    re.I,
+)
+
+
+def _keep_set_rate(text: str, match: re.Match, groups: dict) -> bool:
+    return bool(_RATE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+
+
 def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
     return groups["every"].lower() != "per" or groups["word"].lower() in (
         "year",
@@ -449,6 +461,7 @@ _FAMILY_CHECKS = {
     "duration": _keep_duration,
     "duration_bare": _keep_duration_bare,
     "set_every": _keep_set_every,
+    "set_rate": _keep_set_rate,
 }
 
 

@@ -446,6 +446,9 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         return {"type": "DURATION", "value": _duration_value(None, code)}
     if fam == "set_word":
         return {"type": "SET", "value": load_lexicon()["set"][g["word"].lower()]}
+    if fam == "set_rate":
+        code = load_lexicon()["unit"][g["word"].lower()]
+        return {"type": "SET", "value": _duration_value(1, code)}
     if fam == "set_every":
         return _set_every(cand)
     if fam == "holiday":
