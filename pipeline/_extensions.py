@@ -41,8 +41,8 @@ def register_extensions() -> None:
 def get_list(doc: Doc, name: str) -> list:
     """The extension's list on this doc, created empty on first use."""
     value = doc._.get(name)
-    if value is None:
-        value = []
+    if not isinstance(value, list):  # None, or a tuple after a DocBin/msgpack round trip
+        value = list(value or [])
         doc._.set(name, value)
     return value
 
