@@ -189,6 +189,36 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(family, re.compile(regex, re.I)) for family, regex in spec]
 
 
+#: Words one of which a family's match must contain (lower case): a substring test on the
+#: whole text skips the family's pattern for most documents (the patterns cost ~3 µs a
+#: character each; these tests almost nothing).
+REQUIRED_WORDS = {
+    "date_month_words": ("nineteen",),
+    "year_words": ("nineteen", "two thousand"),
+    "date_numeric": ("/",),
+    "date_iso": ("-",),
+    "decade": ("0s", "0's", "ties"),
+    "century": ("century",),
+    "quarter": ("quarter", "half", "period"),
+    "year_ago_adj": ("year-", "year "),
+    "year_end": ("end",),
+    "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday"),
+    "set_every": ("every", "each", "per "),
+    "holiday": (
+        "christmas",
+        "new year",
+        "independence",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "easter",
+    ),
+}
+
+
 @lru_cache(maxsize=1)
 def _mod_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = load_lexicon()
@@ -217,7 +247,11 @@ _AMBIGUOUS_MONTHS = {"may", "march", "jan", "dec", "oct", "nov", "aug", "sept", 
 def find_candidates(text: str) -> list[Candidate]:
     """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
     found: list[Candidate] = []
+    lower = text.lower()
     for family, pattern in patterns():
+        required = REQUIRED_WORDS.get(family)
+        if required and not any(word in lower for word in required):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if start == end:
