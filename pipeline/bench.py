@@ -138,7 +138,9 @@ def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[st
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     first = None
+    peak_kb = 0
     while True:
+        peak_kb = max(peak_kb, _high_water_kb(process.pid))
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if first is None and out.exists() and out.stat().st_size:
             first = time.perf_counter() - started
@@ -150,9 +152,23 @@ def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[st
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     if process.returncode not in (0, 1):
         raise RuntimeError(f"extract failed ({process.returncode}): {stderr[-2000:]}")
-    # ru_maxrss is in kilobytes on Linux.
-    return {"peak_rss_mb": usage.ru_maxrss / 1024, "seconds": elapsed,
+    # /proc's VmHWM is the child's own high-water mark after exec; the child's
+    # ru_maxrss (kilobytes on Linux) also counts the pages it shared with this
+    # process between fork and exec, i.e. this process's own size.
+    return {"peak_rss_mb": (peak_kb or usage.ru_maxrss) / 1024, "seconds": elapsed,
             "first_record_seconds": first if first is not None else elapsed}
+
+
+def _high_water_kb(pid: int) -> int:
+    """Peak resident memory so far of process ``pid`` in kB (VmHWM), 0 where /proc cannot say."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def write_corpus(folder: Path, articles: Sequence[Article], count: int,
@@ -174,7 +190,7 @@ def run_bench(
     repeat: int = 1,
     processes: bool = True,
     memory_sizes: tuple[int, int] | None = (100, 1000),
-    memory_chars: int | None = 600,
+    memory_chars: int | None = 1000,
     log=None,
 ) -> dict[str, Any]:
     """Measure everything and return the figures (see the module docstring)."""
@@ -276,7 +292,7 @@ def run_bench(
         "overhead_ratio<=1.25": result["overhead_ratio"] <= TARGET_OVERHEAD,
         "overhead_ratio_cpu<=1.25": result["overhead_ratio_cpu"] <= TARGET_OVERHEAD,
         "speedup>=1.7": result["processes"]["speedup"] >= TARGET_SPEEDUP if processes else None,
-        "memory_growth<=10%": (abs(result["memory"]["growth"]) <= TARGET_MEMORY_GROWTH
+        "memory_growth<=10%": (result["memory"]["growth"] <= TARGET_MEMORY_GROWTH
                                if memory_sizes else None),
     }
     return result

@@ -149,7 +149,7 @@ def bench(
     repeat: Annotated[int, typer.Option("--repeat", min=1, help="Timed runs of model and pipeline; the best counts.")] = 1,  # noqa: E501
     processes: Annotated[bool, typer.Option("--processes/--no-processes", help="Time --n-process 2 against 1.")] = True,  # noqa: E501
     memory: Annotated[str, typer.Option("--memory", help="SMALL,LARGE article counts for the peak-memory runs, or 'none'.")] = "100,1000",  # noqa: E501
-    memory_chars: Annotated[int, typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs.")] = 600,  # noqa: E501
+    memory_chars: Annotated[int, typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs.")] = 1000,  # noqa: E501
     json_out: Annotated[Path, typer.Option("--json", help="Write the figures as JSON here.")] = Path("outputs/bench.json"),  # noqa: E501
 ) -> None:
     """Time our pipeline against the bare spaCy model, stage by stage, with 1 and 2 processes."""
