@@ -332,6 +332,11 @@ def _attach_quotes(
 SPEAKER_LINE = re.compile(
     r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.M
 )
+#: "Republican pollster Daron Shaw: “Historically, …”": any short speaker phrase
+#: at the start of a line when what follows the colon is a quotation.
+SPEAKER_QUOTE_LINE = re.compile(
+    r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,7}):[ \t]+(?P<content>[“\"].*)$", re.M
+)
 #: Line openings that are page furniture, not speakers ("Related — ...", "UPDATE: ...").
 NOT_SPEAKERS = frozenset(
     {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"}
@@ -382,7 +387,10 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
     text = doc.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
     found = []
-    for match in SPEAKER_LINE.finditer(text):
+    matches = list(SPEAKER_LINE.finditer(text))
+    seen = {m.start() for m in matches}
+    matches += [m for m in SPEAKER_QUOTE_LINE.finditer(text) if m.start() not in seen]
+    for match in matches:
         speaker = match.group("speaker")
         if speaker.split()[0].lower() in NOT_SPEAKERS or re.fullmatch(
             r"[\d:. apm]+", speaker.lower()

@@ -52,6 +52,9 @@ def content_text(text: str, claim: dict) -> str:
         ("“Never closed\nNext line.", ["“Never closed"]),
         # a curly opening closed by a straight mark (mixed styles)
         ('“Immunity deals are wrong," Chaffetz said.', ['“Immunity deals are wrong,"']),
+        ('"I don’t think so,” Grassley said.', ['"I don’t think so,”']),
+        # an opening mark typed where a closing one belongs
+        ("“It's unusual,“ Noble said.", ["“It's unusual,“"]),
         # a stray straight mark does not swallow curly quotations
         ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
     ],
@@ -195,6 +198,19 @@ CASES = [
                 "Leslie Wimes, a Florida activist",
                 "said",
                 "“The campaign is in panic mode. Full panic mode,”",
+                None,
+            )
+        ],
+    ),
+    (
+        "Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”",
+        [
+            (
+                "direct",
+                "assert",
+                "Republican pollster Daron Shaw",
+                ":",
+                "“Lesser-known candidates have seen the biggest boost.”",
                 None,
             )
         ],

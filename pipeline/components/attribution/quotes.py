@@ -41,7 +41,16 @@ def _marks(text: str) -> list[tuple[int, str, int]]:
         ch = text[i]
         length = 2 if text.startswith("''", i) else 1
         if ch == OPENING:
-            marks.append((i, "open", 1))
+            # An opening mark closing a quotation ("It's unusual,“ he said") is a typo for ”.
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < n else ""
+            typo = (
+                before
+                and not before.isspace()
+                and before in ",.!?"
+                and (not after or after.isspace())
+            )
+            marks.append((i, "close" if typo else "open", 1))
         elif ch == CLOSING:
             # A closing mark opening a paragraph ("”Mr. Trump embodies …") is a typo for “.
             at_start = i == 0 or text[i - 1] == "\n"
@@ -77,16 +86,18 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
         text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)]
     )  # by shape and position
     # “… closed by a straight mark," (mixed styles): close there, not at the paragraph end.
-    curly = [q if q.closed else _close_on_straight(text, q) for q in curly]
+    curly = [q if q.closed else _close_on(text, q, STRAIGHT) for q in curly]
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
+    straight = [q if q.closed else _close_on(text, q, CLOSING) for q in straight]
     quotes = curly + [
         q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)
     ]
     return sorted(quotes, key=lambda q: q.start), (opened, closed)
 
 
-def _close_on_straight(text: str, quote: Quote) -> Quote:
-    end = text.find(STRAIGHT, quote.start, quote.end)
+def _close_on(text: str, quote: Quote, mark: str) -> Quote:
+    """An unclosed quotation closed by a mark of the other style in its paragraph."""
+    end = text.find(mark, quote.start + 1, quote.end)
     if end < 0 or "\n" in text[quote.start : end]:
         return quote
     return Quote(quote.start, end + 1)
