@@ -271,6 +271,24 @@ def test_split_quote_is_one_claim_by_default(make_doc, text: str, contents: list
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        ("The company has not said that profits rose.", "said", "has not said"),
+        ("Officials have vehemently denied the report.", "denied", "have vehemently denied"),
+        ("The ministry said in a statement that talks had failed.", "said", "said in a statement"),
+        ("The senator said that taxes will rise.", "said", None),
+    ],
+)
+def test_cue_is_the_verb_and_cue_phrase_the_verb_group(
+    make_doc, text: str, cue: str, phrase: str | None
+) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert text_of(text, claim["cue"]) == cue
+    assert text_of(text, claim.get("cue_phrase")) == phrase
+
+
+@pytest.mark.model
 def test_split_quotes_option_gives_two_claims(nlp) -> None:
     text = "“This is over,” Kim said. “We are going home now.”"
     doc = nlp(text)

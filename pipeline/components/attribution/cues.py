@@ -9,7 +9,7 @@ stage (``claims.py``) adds quotes, speakers and the output dicts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -193,7 +193,6 @@ class Candidate:
     cue_phrase: tuple[int, int] | None = (
         None  # the verb group ("has not said"), when longer than the cue
     )
-    extra: dict = field(default_factory=dict)
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -235,6 +234,20 @@ CUE_ADVERBS = frozenset(
         "even",
     }
 )
+
+
+def _phrase_end(token: Token, lexicon: Lexicon) -> int:
+    """End of the cue phrase: a multi-word cue right after the verb belongs to it
+    ("said in a statement", "told reporters in an interview" -> "in an interview")."""
+    doc = token.doc
+    end = token.idx + len(token.text)
+    for words in lexicon.multiword_cues:
+        if words[0] == "according":
+            continue
+        following = doc[token.i + 1 : token.i + 1 + len(words)]
+        if len(following) == len(words) and tuple(t.lower_ for t in following) == words:
+            return following[-1].idx + len(following[-1].text)
+    return end
 
 
 def cue_start(verb: Token) -> Token:
@@ -546,7 +559,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     candidate = Candidate(
         cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
-        cue_phrase=(cue_start(verb).idx, cue_end_token.idx + len(cue_end_token.text)),
+        cue_phrase=(cue_start(verb).idx, _phrase_end(cue_end_token, lexicon)),
         content=content,
         stance=lexicon.cue_verbs.get(lemma, "assert"),
         source_head=subject,
