@@ -149,8 +149,6 @@ OBJECT_AND_REST = frozenset(
 OBJECTS_FOR_ALL = True
 #: Passive cues without an agent are attributions without a source (PolNeAR annotates them).
 PASSIVE_WITHOUT_SOURCE = True
-#: Right dependents that are not part of an object content.
-NOT_CONTENT = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "npadvmod", "mark", "dep"})
 #: Subjects of a reporting verb.
 SUBJECT_DEPS = ("nsubj",)
 #: Addressees ("told RFA"), for verbs of telling.
@@ -175,7 +173,6 @@ ADDRESSEE_AND_REST = frozenset({"encourage", "urge", "warn", "advise", "call", "
 DISCOURSE_MARKERS = frozenset({("you", "know"), ("you", "see"), ("i", "mean"), ("you", "think")})
 #: The verb inherits the subject of its head ("..., noting that", "reporting ..., observed that").
 INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 PUNCT_EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")", "…"})
 
 
