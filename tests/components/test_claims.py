@@ -215,6 +215,10 @@ CASES = [
             )
         ],
     ),
+    (
+        "The senator argued for a new tax on carbon.",
+        [("indirect", "assert", "The senator", "argued", "a new tax on carbon", None)],
+    ),
     # texts that must yield nothing
     ('Burton thinks that cats are "cuties"', []),
     ("The regime supported the “special operation” in the east.", []),

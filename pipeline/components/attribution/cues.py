@@ -110,6 +110,9 @@ OBJECT_CONTENT = frozenset(
 #: Prepositions that carry the rest of an object content ("criticized X as Y",
 #: "accused X of Y", "blasted X for Y"); others are circumstances ("during a stop").
 REST_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "over"})
+#: A cue verb's first prepositional phrase with one of these holds its content
+#: when nothing else does.
+PREPOSITION_CONTENT = frozenset({"about", "for", "against"})
 #: Verb + particle cues ("called for", "pointed out").
 PHRASAL_CUES = {
     "call": ("for", "on"),
@@ -440,7 +443,13 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     if (
         not token_parts
         and addressee is None
-        and (lemma in OBJECT_CONTENT or OBJECTS_FOR_ALL and lemma not in NO_OBJECT_CONTENT)
+        and (
+            lemma in OBJECT_CONTENT
+            or OBJECTS_FOR_ALL
+            and lemma not in NO_OBJECT_CONTENT
+            # "sees the piece as a return to …": an object with its "as" predicate
+            or any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+        )
     ):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
         if objects and (addressee is None or objects[0].i != addressee.i):
@@ -493,9 +502,10 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             if child.dep_ == "appos":
                 token_parts.append(subtree_bounds(child))
     if not token_parts:
-        # "speaks about racial issues", "isn't saying much about debate preparation"
+        # "speaks about racial issues", "argued for the assassination of …",
+        # "has not responded to Calderon’s remarks", "hinting at his playbook"
         for child in verb.rights:
-            if child.dep_ == "prep" and child.lower_ == "about":
+            if child.dep_ == "prep" and child.lower_ in PREPOSITION_CONTENT:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     token_parts = [subtree_bounds(objects[0])]
