@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.components.attribution.lexicon import (
     LexiconError,
@@ -62,6 +64,16 @@ def content_text(text: str, claim: dict) -> str:
 def test_find_quotes(text: str, expected: list[str]) -> None:
     quotes, _ = find_quotes(text)
     assert [text[q.start : q.end] for q in quotes] == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"“”‘’'")), max_size=60))
+def test_find_quotes_spans_are_ordered_and_in_range(text: str) -> None:
+    quotes, _ = find_quotes(text)
+    previous_end = 0
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.start >= previous_end
+        previous_end = quote.end
 
 
 def test_find_quotes_counts_marks() -> None:
@@ -354,6 +366,48 @@ def test_messy_text_never_raises(text: str) -> None:
     record = process_text(text, date=None)
     assert_valid_record(record)
     assert not any(w["code"] == "W010" for w in record["warnings"])
+
+
+@pytest.mark.model
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He said",
+                "“",
+                "”",
+                '"',
+                "''",
+                ":",
+                ",",
+                ".",
+                "\n",
+                "according to",
+                "Kim",
+                "it",
+                "told RFA",
+                "that",
+                "denied",
+                "the claim",
+                "―",
+                "Smith:",
+                " ",
+                "experts say",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_stage_never_raises_on_odd_texts(make_doc, words: list[str]) -> None:
+    text = " ".join(words)
+    doc = make_doc(text)
+    assert not any(w["code"] == "W010" for w in doc._.newsclaims_warnings or [])
+    for claim in doc._.newsclaims_claims or []:
+        parts = claim["content"].get("spans") or [
+            [claim["content"]["start"], claim["content"]["end"]]
+        ]
+        assert all(0 <= s < e <= len(text) for s, e in parts)
 
 
 @pytest.mark.model
