@@ -500,6 +500,8 @@ def _find_claims(doc: Doc, lexicon: Lexicon, *, split_quotes: bool) -> list[dict
                 if candidate.source_span
                 else source_tokens(candidate.source_head)
             )
+            if len(span) and "\n" in text[span.start_char : candidate.cue[0]]:
+                span = span[:0]  # a subject in another paragraph (a dateline) is no source
             if len(span) and not any(
                 s < span.end_char and span.start_char < e for s, e in candidate.content
             ):
