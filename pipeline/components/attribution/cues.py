@@ -110,6 +110,9 @@ OBJECT_CONTENT = frozenset(
 #: Prepositions that carry the rest of an object content ("criticized X as Y",
 #: "accused X of Y", "blasted X for Y"); others are circumstances ("during a stop").
 REST_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "over"})
+#: Verbs whose object with an "as" predicate is a view ("sees the piece as …"),
+#: unlike "maintained its status as …".
+VIEW_AS = frozenset({"see", "view", "consider", "regard", "describe", "portray", "characterize"})
 #: A cue verb's first prepositional phrase with one of these holds its content
 #: when nothing else does.
 PREPOSITION_CONTENT = frozenset({"about", "for", "against"})
@@ -448,7 +451,8 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             or OBJECTS_FOR_ALL
             and lemma not in NO_OBJECT_CONTENT
             # "sees the piece as a return to …": an object with its "as" predicate
-            or any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+            or lemma in VIEW_AS
+            and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
         )
     ):
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
