@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .._extensions import add_warning, get_list
 from ..errors import Warnings
@@ -340,6 +340,7 @@ SPEAKER_QUOTE_LINE = re.compile(
 #: Line openings that are page furniture, not speakers ("Related — ...", "UPDATE: ...").
 NOT_SPEAKERS = frozenset(
     {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"}
+    | {"latest", "correction", "paid", "breaking", "exclusive", "editorial", "opinion", "analysis"}
 )
 
 
@@ -383,6 +384,13 @@ def _signed_quote_candidates(
     return found
 
 
+def _is_speaker_label(speaker: Span, content: str) -> bool:
+    """ "PENCE: Well, …", "Pat Caddell: Democrat Voters Worried …" make a claim;
+    "Hillary Clinton: 1,769." (a figure, a fragment) does not. Page furniture
+    ("The Latest:", "Correction:") is filtered by ``NOT_SPEAKERS`` before."""
+    return len(re.findall(r"[^\W\d_]+", content)) >= 3
+
+
 def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     text = doc.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
@@ -392,7 +400,7 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
     matches += [m for m in SPEAKER_QUOTE_LINE.finditer(text) if m.start() not in seen]
     for match in matches:
         speaker = match.group("speaker")
-        if speaker.split()[0].lower() in NOT_SPEAKERS or re.fullmatch(
+        if any(word.lower() in NOT_SPEAKERS for word in speaker.split()) or re.fullmatch(
             r"[\d:. apm]+", speaker.lower()
         ):
             continue
@@ -407,6 +415,8 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
             match.end("speaker"), match.end("speaker") + 1, alignment_mode="expand"
         )
         if head_span is None or not len(head_span) or colon is None:
+            continue
+        if not _is_speaker_label(head_span, text[start:end]):
             continue
         found.append(
             Candidate(

@@ -231,8 +231,32 @@ CASES = [
         "The senator argued for a new tax on carbon.",
         [("indirect", "assert", "The senator", "argued", "a new tax on carbon", None)],
     ),
+    (
+        "WALLACE: Will Gennifer Flowers be at the debate tomorrow?\n"
+        "PENCE: She will not be attending the debate tomorrow night.",
+        [
+            (
+                "indirect",
+                "assert",
+                "WALLACE",
+                ":",
+                "Will Gennifer Flowers be at the debate tomorrow?",
+                None,
+            ),
+            (
+                "indirect",
+                "assert",
+                "PENCE",
+                ":",
+                "She will not be attending the debate tomorrow night.",
+                None,
+            ),
+        ],
+    ),
     # texts that must yield nothing
     ('Burton thinks that cats are "cuties"', []),
+    ("Hillary Clinton: 1,769.\nBernie Sanders: 1,501.", []),
+    ("The Latest: Trump's taxes were not leaked by the state.", []),
     ("The regime supported the “special operation” in the east.", []),
     ("Russia’s illegal colonization (“annexation”) of several regions continued.", []),
     ("", []),
