@@ -1013,6 +1013,7 @@ def entity_at(
     *,
     labels: Iterable[str] | None = None,
     head: bool = False,
+    text: str | None = None,
 ) -> dict[str, Any] | None:
     """The entity mention that best stands for ``doc.text[start:end]``, or None.
 
@@ -1027,11 +1028,12 @@ def entity_at(
     for the phrase: "North Korean officials" and "the Russian embassy in
     Pyongyang" give None, "Kwon Jong Gun, director general of the North Korean
     Department …" gives Kwon Jong Gun. Without a parse, ``head`` is ignored.
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds that
+    string from the tokens on every access.
     """
     allowed = set(labels) if labels is not None else None
     heads = _head_offsets(doc, start, end) if head else None
     entities = doc._.get(STAGE) or []
-    text = doc.text
     best: tuple | None = None
     chosen = None
     for entity in entities:
@@ -1045,6 +1047,8 @@ def entity_at(
         ):
             continue
         contains = entity["start"] <= start and end <= entity["end"]
+        if text is None:
+            text = doc.text
         possessive = bool(POSSESSIVE.match(text[entity["end"] : entity["end"] + 2]))
         length = entity["end"] - entity["start"]
         score = (
