@@ -198,9 +198,21 @@ class Candidate:
     )
 
 
+LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or"})
+
+
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Character span of tokens [start, end) without punctuation at its ends."""
-    while start < end and (doc[start].text in PUNCT_EDGE or doc[start].is_space):
+    """Character span of tokens [start, end) without punctuation at its ends, nor a
+    sentence-opening conjunction ("But the goal is not revenue", PolNeAR leaves it out)."""
+    while start < end and (
+        doc[start].text in PUNCT_EDGE
+        or doc[start].is_space
+        or (
+            doc[start].dep_ == "cc"
+            and doc[start].is_sent_start
+            and doc[start].lower_ in LEADING_CONJUNCTIONS
+        )
+    ):
         start += 1
     while end > start and (doc[end - 1].text in PUNCT_EDGE or doc[end - 1].is_space):
         end -= 1
