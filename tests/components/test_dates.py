@@ -181,6 +181,81 @@ CASES = [
         "2000-W10",
         None,
     ),
+    # "the past/last year|month|week": the calendar unit the period mostly covers.
+    ("Exports grew over the past year.", SAMPLE_DATE, "the past year", "DATE", "2022", None),
+    ("Prices doubled in the last year.", "2021-02-01", "the last year", "DATE", "2020", None),
+    ("Talks stalled over the past month.", SAMPLE_DATE, "the past month", "DATE", "2023-05", None),
+    ("Talks stalled over the past month.", "2023-06-28", "the past month", "DATE", "2023-06", None),
+    ("He has been ill for the last week.", SAMPLE_DATE, "the last week", "DATE", "2023-W23", None),
+    ("He has been ill for the past week.", "2023-06-16", "the past week", "DATE", "2023-W24", None),
+    ("Output fell over the past decade.", SAMPLE_DATE, "the past decade", "DURATION", "P10Y", None),
+    (
+        "Output fell over the past two years.",
+        SAMPLE_DATE,
+        "the past two years",
+        "DURATION",
+        "P2Y",
+        None,
+    ),
+    # "and a half": the half of the unit, in the next smaller unit.
+    (
+        "The pilot waited a minute and a half.",
+        SAMPLE_DATE,
+        "a minute and a half",
+        "DURATION",
+        "PT1M30S",
+        None,
+    ),
+    (
+        "The hearing lasted an hour and a half.",
+        SAMPLE_DATE,
+        "an hour and a half",
+        "DURATION",
+        "PT1H30M",
+        None,
+    ),
+    (
+        "The siege lasted two years and a half.",
+        SAMPLE_DATE,
+        "two years and a half",
+        "DURATION",
+        "P2Y6M",
+        None,
+    ),
+    # An hour with "in the morning/afternoon/evening".
+    (
+        "The convoy leaves at 4 in the morning.",
+        SAMPLE_DATE,
+        "4 in the morning",
+        "TIME",
+        "2023-06-13T04:00",
+        None,
+    ),
+    (
+        "The vote ended at five in the afternoon.",
+        SAMPLE_DATE,
+        "five in the afternoon",
+        "TIME",
+        "2023-06-13T17:00",
+        None,
+    ),
+    # "the day before/after" a day: that day shifted by one.
+    (
+        "The day before last Tuesday's vote, the mayor resigned.",
+        SAMPLE_DATE,
+        "day before last Tuesday",
+        "DATE",
+        "2023-06-05",
+        None,
+    ),
+    (
+        "The riots began the day after June 3, 2021.",
+        SAMPLE_DATE,
+        "day after June 3, 2021",
+        "DATE",
+        "2021-06-04",
+        None,
+    ),
 ]
 
 
@@ -245,6 +320,16 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
 )
 def test_no_timex(make_doc, text):
     assert _dates(make_doc, text, SAMPLE_DATE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police arrested 12 in the morning raid.", "Rebels killed 4 in the evening attack."],
+)
+def test_count_before_part_of_day_is_no_clock_time(make_doc, text):
+    assert not [
+        d for d in _dates(make_doc, text, SAMPLE_DATE) if d["type"] == "TIME" and ":" in d["value"]
+    ]
 
 
 def test_sample_article(make_doc):

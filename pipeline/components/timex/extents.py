@@ -72,6 +72,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     )
     ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
     tz = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))"
+    clock_words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     centuryord = (
         r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
         r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
@@ -159,7 +160,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             "time",
             rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
             rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
-            rf"{B}(?P<noon>noon|midnight|midday){E}",
+            rf"{B}(?P<noon>noon|midnight|midday){E}|"
+            # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
+            rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
         # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
         ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
@@ -168,7 +171,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
             rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
             rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
-            rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<old>-old|-long)?"
+            rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long)?"
             rf"(?:\s+(?:or\s+(?:{unit})s?\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}",
         ),
         (
@@ -205,7 +208,7 @@ REQUIRED_WORDS = {
     "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday"),
+    "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday", " in the "),
     "set_every": ("every", "each", "per "),
     "holiday": (
         "christmas",
@@ -482,7 +485,21 @@ def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
     )
 
 
+def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
+    if groups.get("hour3"):
+        # "at 4 in the morning" is a clock time; "arrested 12 in the morning raid" a count.
+        before = text[max(0, match.start() - 10) : match.start()]
+        return bool(_CLOCK_PREP.search(before)) and not re.match(
+            r"\s+[a-z]", text[match.end() : match.end() + 2]
+        )
+    return True
+
+
+_CLOCK_PREP = re.compile(r"(?i)\b(?:at|by|until|till|around|about|before|after|from)\s+$")
+
+
 _FAMILY_CHECKS = {
+    "time": _keep_time,
     "date_month": _keep_month,
     "date_my": _keep_month,
     "date_mdy": _keep_month,
@@ -549,6 +566,8 @@ def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
+_DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
+_DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
 
 
 def _fold_modifiers(text: str, cand: Candidate) -> None:
@@ -559,6 +578,13 @@ def _fold_modifiers(text: str, cand: Candidate) -> None:
             # "the week of March 6": the week holding that day.
             cand.start -= len(text[max(0, cand.start - 20) : cand.start]) - week_of.start()
             cand.extra["week_of"] = True
+            return
+    if cand.family in _DAY_FAMILIES:
+        shift = _DAY_BEFORE.search(text[max(0, cand.start - 16) : cand.start])
+        if shift:
+            # "the day before Oct. 12", "the day after last Tuesday's hearing": a day away.
+            cand.start -= len(text[max(0, cand.start - 16) : cand.start]) - shift.start()
+            cand.extra["day_shift"] = -1 if shift.group(1).lower() == "before" else 1
             return
     window = text[max(0, cand.start - 40) : cand.start]
     for _ in range(2):

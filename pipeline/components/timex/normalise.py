@@ -283,6 +283,12 @@ def normalise(cand: Candidate, ctx: Context) -> dict | None:
     result = _normalise(cand, ctx)
     if result is None:
         return None
+    shift = cand.extra.get("day_shift")
+    if shift:
+        day = _value_date(result["value"]) if result["type"] == "DATE" else None
+        if day is None or len(result["value"]) != 10:
+            return None  # "the day before last week": not a day to count from
+        result["value"] = day_value(day + timedelta(days=shift))
     result.setdefault("mod", None)
     return _with_mod(result, cand)
 
@@ -543,6 +549,14 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     ):
         if rel == "the last" and word == "decade" and ref:
             return _date(str(ref.year // 10 - 1), "")
+        if rel in ("the past", "the last") and word in ("year", "month", "week") and ref:
+            # "over the past year", "for the last week": TimeBank dates the period by the
+            # calendar unit it mostly covers (the year before, the month or week around
+            # its midpoint).
+            if word == "year":
+                return _date(str(ref.year - 1), "")
+            middle = ref - timedelta(days=15 if word == "month" else 3)
+            return _date(week_value(middle) if word == "week" else middle.strftime("%Y-%m"), "")
         code = lex["unit"][word]
         return {"type": "DURATION", "value": _duration_value(1, code)}
     if word in lex["weekday"]:
@@ -726,6 +740,8 @@ def _duration(cand: Candidate, ctx: Context) -> dict | None:
         unit_word = "century"
     code = lex["unit"][unit_word]
     n = _number(g["num"])
+    if n is not None and g.get("half"):
+        n += 0.5  # "a minute and a half": PT1M30S
     dirn = _norm(g.get("dir"))
     if dirn:
         step = {"Y": "Y", "M": "M", "W": "W", "D": "D", "10Y": "10Y", "100Y": "100Y", "Q": "Q"}.get(
@@ -773,10 +789,11 @@ def _time(cand: Candidate, ctx: Context, day: str | None) -> dict:
     if g.get("noon"):
         hhmm = "12:00" if g["noon"].lower() in ("noon", "midday") else "24:00"
     else:
-        hour = int(g.get("hour") or g.get("hour2"))
+        hour_text = g.get("hour") or g.get("hour2") or g.get("hour3")
+        hour = int(hour_text) if hour_text.isdigit() else int(_number(hour_text))
         minute = g.get("minute") or g.get("minute2")
         ampm = _norm(g.get("ampm")).replace(".", "")
-        part = _norm(g.get("part"))
+        part = _norm(g.get("part") or g.get("part3"))
         if (
             ampm.startswith("p") or part in ("afternoon", "evening", "night") and hour < 12
         ) and hour < 12:
