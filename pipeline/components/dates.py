@@ -32,6 +32,7 @@ from .timex.normalise import Context, interval, normalise
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due"}
+SCHEDULE_VERBS = {"schedule", "plan", "postpone", "reschedule"}
 VERB_POS = {"VERB", "AUX"}
 _FINANCIAL = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
@@ -49,10 +50,23 @@ def parse_pub_date(value: str | None) -> date | None:
 
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
 _FUTURE_CUE = re.compile(
-    r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|"
+    r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bby|\buntil|\btill|"
     r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?)\s+$",
     re.I,
 )
+
+
+def _past_perfect(verb: Token) -> bool:
+    """The verb, or the one its infinitive hangs from ("had been due to expire"), has 'had'."""
+    for _ in range(3):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in verb.children
+        ):
+            return True
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
 
 
 def clause_tense(token: Token, text: str | None = None) -> str | None:
@@ -65,7 +79,9 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
     before = text[max(0, token.idx - 20) : token.idx]
     if _PAST_CUE.search(before):
         return "past"
-    if _FUTURE_CUE.search(before):
+    cue = _FUTURE_CUE.search(before)
+    until = cue is not None and cue.group(0).lower().startswith(("until", "till"))
+    if cue and not until:
         return "future"
     if token.dep_ == "poss":
         # "Wednesday's ruling": a nominal modifier, not placed by the clause's tense.
@@ -78,12 +94,27 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
             break
         verb = verb.head
     if verb.pos_ not in VERB_POS:
-        return None
+        return "future" if until else None
+    if until:
+        # "until Tuesday" is a deadline ahead, unless the clause looks back from an
+        # earlier point ("Until Thursday, they had not called him a suspect").
+        return "past" if _past_perfect(verb) else "future"
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if _past_perfect(verb):
+            # "had been due to expire Friday", "had been scheduled for Monday": the last one.
+            return "past"
         if any(a.lower_ in FUTURE_AUX for a in auxes) or (
             verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
         ):
+            return "future"
+        if (
+            verb.lemma_ in SCHEDULE_VERBS
+            and verb.dep_ != "acl"
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            # "has scheduled a news conference Thursday", "planned a rally on Saturday"; not
+            # "planned to pay on Friday" nor "a service planned for Saturday was canceled".
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
             return "modal"
