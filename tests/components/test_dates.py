@@ -296,6 +296,16 @@ CASES = [
 
 # Anaphoric expressions: against the previous date of the right granularity in the text.
 ANAPHORIC = [
+    (
+        "Stocks fell on Friday, June 9, down 3% from the previous Friday.",
+        "the previous Friday",
+        "2023-06-02",
+    ),
+    (
+        "Talks began on Friday, June 9. The following Monday they broke down.",
+        "The following Monday",
+        "2023-06-12",
+    ),
     ("The plant opened in 2019. The following year it closed.", "The following year", "2020"),
     ("They met on March 3, 2021. The same day the deal was signed.", "The same day", "2021-03-03"),
     ("Sales fell in May 2020. That month, prices rose.", "That month", "2020-05"),

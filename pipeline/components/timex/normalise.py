@@ -563,6 +563,17 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         wd = int(lex["weekday"][word])
         if ref is None:
             return _date(None, f"XXXX-WXX-{wd}")
+        if anaphoric and rel != "that" and rel != "the same":
+            # "down 4% from the previous Friday", "the following Monday": the weekday before
+            # (after) the day the text is at, or the publication date.
+            anchor = _last_mention(ctx, "day")
+            base = _value_date(anchor) if anchor else ref
+            base = base or ref
+            if offset < 0:
+                return _date(
+                    day_value(base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)), ""
+                )
+            return _date(day_value(base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)), "")
         r = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
             rel
         )
