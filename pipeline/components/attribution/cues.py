@@ -360,12 +360,19 @@ def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]
             and token.tag_ == "VBG"
             and token.i > start
             and token.left_edge.i > start
-            and doc[token.left_edge.i - 1].text == ","
+            and _after_comma(doc, token.left_edge.i)
             and token.right_edge.i + 1 >= end - 1
             and token.left_edge.i == token.i
         ):
             return start, token.left_edge.i - 1
     return part
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """A comma right before token ``i``, or before the closing quote mark there (",”")."""
+    if i > 0 and doc[i - 1].text == ",":
+        return True
+    return i > 1 and doc[i - 1].text in QUOTE_TOKENS and doc[i - 2].text == ","
 
 
 def _cut_at_other_cues(
