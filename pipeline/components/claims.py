@@ -538,7 +538,9 @@ def _find_claims(doc: Doc, lexicon: Lexicon, *, split_quotes: bool) -> list[dict
             else None,
         }
         if candidate.cue_phrase and candidate.cue_phrase != candidate.cue:
-            claim["cue_phrase"] = {"start": candidate.cue_phrase[0], "end": candidate.cue_phrase[1]}
+            # An added record field (the contract allows additions): a full span, text included.
+            start, end = candidate.cue_phrase
+            claim["cue_phrase"] = {"text": text[start:end], "start": start, "end": end}
         claims.append(claim)
     return claims
 

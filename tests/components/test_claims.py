@@ -326,6 +326,10 @@ def test_cue_is_the_verb_and_cue_phrase_the_verb_group(
     [claim] = make_doc(text)._.newsclaims_claims
     assert text_of(text, claim["cue"]) == cue
     assert text_of(text, claim.get("cue_phrase")) == phrase
+    record = process_text(text, date="2023-06-13")
+    assert_valid_record(record)
+    if phrase is not None:
+        assert record["claims"][0]["cue_phrase"]["text"] == phrase
 
 
 @pytest.mark.model
