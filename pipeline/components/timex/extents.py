@@ -176,8 +176,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "duration_bare",
-            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming)\s+)?"
-            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
+            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+)?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
         ),
         ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
         (
@@ -399,6 +399,13 @@ def _keep_deictic(text: str, match: re.Match, groups: dict) -> bool:
         r"\s+(?:year|month|week|decade|\d|few|several|two|three)", after, re.I
     ):
         return False
+    if word == "soon":
+        # "as soon as Tuesday", "soon after the attack", "sooner": a conjunction or comparison.
+        before = text[max(0, match.start() - 4) : match.start()]
+        return not (
+            re.search(r"\bas\s+$", before, re.I)
+            or re.match(r"\s+(?:after|afterwards?|as|enough\s+to)\b", after, re.I)
+        )
     return not (word == "the future" and re.match(r"\s+of\b", after, re.I))
 
 
@@ -454,6 +461,8 @@ def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Wea
         re.I,
     ):
         return False  # "37 years old": an age the duration pattern refused
+    if groups["unit"].lower() == "quarter" and groups["det"] is None:
+        return False  # "the second and fourth quarters": ordinals, not a stretch of quarters
     if groups["det"] is None and groups["dir"] is None:  # noqa: SIM102 - one condition a line
         if not re.search(
             r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before, re.I

@@ -403,6 +403,8 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         word = _norm(g["word"])
         if word == "overnight":
             return {"type": "TIME", "value": f"{day_value(ref) if ref else 'XXXX-XX-XX'}TNI"}
+        if word == "soon" and tense == "past":
+            return None  # "was soon released": how quickly, not a time ahead
         value = load_lexicon()["deictic"].get(word)
         return _date(value, "PRESENT_REF") if value else None
     if fam == "weekday":
@@ -447,7 +449,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         det = _norm(g.get("det"))
         if dirn == "ago" or det == "recent":
             return _date("PAST_REF", "")
-        if det == "coming":
+        if det in ("coming", "future"):
             return _date("FUTURE_REF", "")
         return {"type": "DURATION", "value": _duration_value(None, code)}
     if fam == "set_word":
