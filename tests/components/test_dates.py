@@ -181,6 +181,23 @@ CASES = [
         "2000-W10",
         None,
     ),
+    # A past-tense clause's month: the next month is the coming one, later ones last year's.
+    (
+        "Refiners were warned of a cutback in September.",
+        "2023-08-16",
+        "September",
+        "DATE",
+        "2023-09",
+        None,
+    ),
+    (
+        "Refiners were warned of a cutback in November.",
+        "2023-08-16",
+        "November",
+        "DATE",
+        "2022-11",
+        None,
+    ),
     # Weekday direction: "until" looks ahead, a past perfect back, "plan"/"schedule" ahead.
     (
         "The agency extended its deadline until Thursday.",

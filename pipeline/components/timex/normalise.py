@@ -165,8 +165,9 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
     if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
         return ref.year  # a date within a week of publication is this year's, whatever the tense
     if tense == "past":
-        if there > here and day is not None and (month - ref.month) % 12 <= 1:
-            # "payable Dec. 1 to stock of record Nov. 10" in a past-tense report: the coming dates.
+        if there > here and (month - ref.month) % 12 <= 1:
+            # "payable Dec. 1 to stock of record Nov. 10" in a past-tense report, "said the
+            # visit is slated for September" late in August: the coming dates and month.
             return ref.year if month >= ref.month else ref.year + 1
         return ref.year if there <= here else ref.year - 1
     if tense == "future":
