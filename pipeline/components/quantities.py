@@ -47,7 +47,7 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .._extensions import add_warning, get_list
 from ..errors import Warnings
@@ -470,7 +470,14 @@ class _Finder:
         self.text = doc.text
         self.lex = lex
         self.starts = [t.idx for t in doc]
+        self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self.used = [False] * len(doc)
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     # -- token helpers
     def token_at(self, char: int) -> Token | None:
@@ -681,7 +688,7 @@ class _Finder:
         prev = doc[token.i - 1] if token.i > 0 else None
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.ent_type_ in ("DATE", "TIME"):
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in self.ents if e.start <= token.i < e.end), None)
             if ent is not None and any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in ent):
                 return True
         if prev is not None and (prev.lower_ in MONTHS and prev.text[0].isupper()):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 _BOUNDS: dict[int, list[tuple[int, int]]] = {}
 _ENTS: dict[int, tuple[Span, ...]] = {}
+_TEXT: dict[int, str] = {}
 
 
 @contextmanager
@@ -26,11 +27,19 @@ def indexed(doc: Doc) -> Iterator[None]:
             bounds[i] = (sent.start, sent.end)
     _BOUNDS[id(doc)] = bounds
     _ENTS[id(doc)] = tuple(doc.ents)
+    _TEXT[id(doc)] = doc.text
     try:
         yield
     finally:
         _BOUNDS.pop(id(doc), None)
         _ENTS.pop(id(doc), None)
+        _TEXT.pop(id(doc), None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` (rebuilt from the tokens on every access) from the index when present."""
+    text = _TEXT.get(id(doc))
+    return doc.text if text is None else text
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:

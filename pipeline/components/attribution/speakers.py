@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
-from .sentences import ents_of, sentence_of
+from .sentences import ents_of, sentence_of, text_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -152,7 +152,7 @@ def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         entity_at = None
     if entity_at is not None:
         try:
-            found = entity_at(doc, start, end)
+            found = entity_at(doc, start, end, text=text_of(doc))
         except Exception:  # noqa: BLE001 - another stage's helper must not break ours
             found = None
         if found:
