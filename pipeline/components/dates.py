@@ -123,7 +123,12 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
         ):
             # "is going to sign", "plans to meet Friday": the infinitive looks forward.
             head = verb.head
-            if head is not verb and head.tag_ == "VBD":
+            head_past = head.tag_ == "VBD" or (
+                head.tag_ == "VBN"
+                and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+            )
+            if head is not verb and head_past:
+                # "was kidnapped to make the trip", "asked to leave Friday": the head's past.
                 return "past" if head.lemma_ not in FUTURE_VERBS else "future"
             return "future"
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

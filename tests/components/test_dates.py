@@ -198,6 +198,24 @@ CASES = [
         "2022-11",
         None,
     ),
+    (
+        "Elections are this coming Sunday.",
+        SAMPLE_DATE,
+        "this coming Sunday",
+        "DATE",
+        "2023-06-18",
+        None,
+    ),
+    ("Polls closed this past Sunday.", SAMPLE_DATE, "this past Sunday", "DATE", "2023-06-11", None),
+    # An infinitive under a past passive looks back: "was forced to make the May trip".
+    (
+        "The boy was forced to make the trip in November.",
+        "2023-01-28",
+        "November",
+        "DATE",
+        "2022-11",
+        None,
+    ),
     # Weekday direction: "until" looks ahead, a past perfect back, "plan"/"schedule" ahead.
     (
         "The agency extended its deadline until Thursday.",

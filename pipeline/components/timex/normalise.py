@@ -577,9 +577,15 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
                     day_value(base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)), ""
                 )
             return _date(day_value(base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)), "")
-        r = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
-            rel
-        )
+        r = {
+            "last": "last",
+            "past": "last",
+            "this past": "last",
+            "next": "next",
+            "coming": "next",
+            "this coming": "next",
+            "this": "this",
+        }.get(rel)
         return _date(day_value(_weekday_date(ref, wd, tense, r)), "")
     if word in lex["month"] or word.rstrip(".") + "." in lex["month"]:
         month = _month(word)
