@@ -42,8 +42,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from .._extensions import add_warning, get_list
-from ..errors import Warnings
+from .._extensions import get_list
+from .guard import guarded
 
 STAGE = "newsclaims_entities"
 
@@ -1075,15 +1075,13 @@ class EntitiesStage:
         self.spans_key = spans_key
         self.lexicons = load_lexicons()
 
+    @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            entities = find_entities(doc, lexicons=self.lexicons)
-            spans = _entity_spans(doc, entities)
-        except Exception as error:  # a messy article must still get its record
-            add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
-            entities, spans = [], []
+        entities = find_entities(doc, lexicons=self.lexicons)
+        doc.spans[self.spans_key] = SpanGroup(
+            doc, name=self.spans_key, spans=_entity_spans(doc, entities)
+        )
         get_list(doc, STAGE).extend(entities)
-        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=spans)
         return doc
 
 

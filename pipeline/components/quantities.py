@@ -49,8 +49,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .._extensions import add_warning, get_list
-from ..errors import Warnings
+from .._extensions import get_list
+from .guard import guarded
 
 STAGE = "newsclaims_quantities"
 
@@ -1385,12 +1385,9 @@ class QuantitiesStage:
         self.name = name
         self.lexicons = load_lexicons()
 
+    @guarded("newsclaims_quantities")
     def __call__(self, doc: Doc) -> Doc:
-        quantities = get_list(doc, "newsclaims_quantities")
-        try:
-            quantities.extend(find_quantities(doc, self.lexicons))
-        except Exception as error:  # a messy article must still get its record
-            add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
+        get_list(doc, "newsclaims_quantities").extend(find_quantities(doc, self.lexicons))
         return doc
 
 
