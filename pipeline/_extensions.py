@@ -4,7 +4,7 @@ Every value is plain data (str, int, dict, list), never a ``Span``: that keeps
 ``Doc.to_bytes`` / ``DocBin`` and ``nlp.pipe(n_process>1)`` working. Offsets are
 character offsets into ``doc.text``, end-exclusive.
 
-``doc._.pub_date``           ISO publication date (``"2023-06-13"``) or None; set before the pipeline runs
+``doc._.pub_date``              ISO publication date ("2023-06-13") or None, set before the stages
 ``doc._.newsclaims_entities``   list of {"start", "end", "label", "entity_id", "canonical"}
 ``doc._.newsclaims_quantities`` list of {"start", "end", "value", "low", "high", "change", "unit",
                                 "unit_text", "per", "object": {"start","end"} | None}

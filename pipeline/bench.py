@@ -59,8 +59,7 @@ def count_words(articles: Sequence[Article]) -> int:
 def _clock() -> tuple[float, float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (time.perf_counter(), own.ru_utime + own.ru_stime,
-            children.ru_utime + children.ru_stime)
+    return (time.perf_counter(), own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime)
 
 
 def _since(start: tuple[float, float, float]) -> dict[str, float]:
@@ -71,8 +70,12 @@ def _since(start: tuple[float, float, float]) -> dict[str, float]:
     """
     end = _clock()
     wall, own, children = (b - a for a, b in zip(start, end, strict=True))
-    return {"seconds": wall, "cpu_seconds": own + children, "cpu_parent": own,
-            "cpu_children": children}
+    return {
+        "seconds": wall,
+        "cpu_seconds": own + children,
+        "cpu_parent": own,
+        "cpu_children": children,
+    }
 
 
 def time_bare(bare, articles: Sequence[Article], batch_size: int) -> dict[str, float]:
@@ -82,21 +85,31 @@ def time_bare(bare, articles: Sequence[Article], batch_size: int) -> dict[str, f
     return _since(start)
 
 
-def time_pipeline(nlp, articles: Sequence[Article], batch_size: int, n_process: int = 1,
-                  ) -> tuple[dict[str, float], list[str]]:
+def time_pipeline(
+    nlp,
+    articles: Sequence[Article],
+    batch_size: int,
+    n_process: int = 1,
+) -> tuple[dict[str, float], list[str]]:
     """Our pipeline as ``extract`` runs it (records serialised), and the JSON lines."""
     from .runner import process_articles_parallel
 
     start = _clock()
-    lines = [dumps(record) for record in process_articles_parallel(
-        _fresh(articles), nlp=nlp, batch_size=batch_size, n_process=n_process)]
+    lines = [
+        dumps(record)
+        for record in process_articles_parallel(
+            _fresh(articles), nlp=nlp, batch_size=batch_size, n_process=n_process
+        )
+    ]
     return _since(start), lines
 
 
 def _fresh(articles: Sequence[Article]) -> list[Article]:
     """Copies: the runner appends warnings to the articles it is given."""
-    return [Article(**{**vars(a), "warnings": list(a.warnings), "extra": dict(a.extra)})
-            for a in articles]
+    return [
+        Article(**{**vars(a), "warnings": list(a.warnings), "extra": dict(a.extra)})
+        for a in articles
+    ]
 
 
 def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, float]:
@@ -133,8 +146,21 @@ def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, 
 def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[str, float]:
     """Run ``newsclaims extract`` on ``folder`` in a subprocess: peak RSS, seconds, first record."""
     out = folder.with_suffix(".jsonl")
-    command = [sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(out),
-               "--force", "--quiet", "--model", model, "--batch-size", str(batch_size)]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "extract",
+        str(folder),
+        "-o",
+        str(out),
+        "--force",
+        "--quiet",
+        "--model",
+        model,
+        "--batch-size",
+        str(batch_size),
+    ]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     first = None
@@ -155,8 +181,11 @@ def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[st
     # /proc's VmHWM is the child's own high-water mark after exec; the child's
     # ru_maxrss (kilobytes on Linux) also counts the pages it shared with this
     # process between fork and exec, i.e. this process's own size.
-    return {"peak_rss_mb": (peak_kb or usage.ru_maxrss) / 1024, "seconds": elapsed,
-            "first_record_seconds": first if first is not None else elapsed}
+    return {
+        "peak_rss_mb": (peak_kb or usage.ru_maxrss) / 1024,
+        "seconds": elapsed,
+        "first_record_seconds": first if first is not None else elapsed,
+    }
 
 
 def _high_water_kb(pid: int) -> int:
@@ -171,8 +200,9 @@ def _high_water_kb(pid: int) -> int:
     return 0
 
 
-def write_corpus(folder: Path, articles: Sequence[Article], count: int,
-                 max_chars: int | None) -> Path:
+def write_corpus(
+    folder: Path, articles: Sequence[Article], count: int, max_chars: int | None
+) -> Path:
     """``count`` article files made by reusing ``articles`` in turn (cut to ``max_chars``)."""
     folder.mkdir(parents=True, exist_ok=True)
     for i, article in zip(range(count), itertools.cycle(articles)):
@@ -230,10 +260,18 @@ def run_bench(
         "repeat": max(1, repeat),
         "cpu_count": os.cpu_count(),
         "load_average_at_start": load_before,
-        "bare_model": {"seconds": bare_s, "words_per_second": words / bare_s,
-                       "cpu_seconds": bare_cpu, "words_per_cpu_second": words / bare_cpu},
-        "pipeline": {"seconds": full_s, "words_per_second": words / full_s,
-                     "cpu_seconds": full_cpu, "words_per_cpu_second": words / full_cpu},
+        "bare_model": {
+            "seconds": bare_s,
+            "words_per_second": words / bare_s,
+            "cpu_seconds": bare_cpu,
+            "words_per_cpu_second": words / bare_cpu,
+        },
+        "pipeline": {
+            "seconds": full_s,
+            "words_per_second": words / full_s,
+            "cpu_seconds": full_cpu,
+            "words_per_cpu_second": words / full_cpu,
+        },
         "overhead_ratio": full_s / bare_s,
         "overhead_ratio_cpu": full_cpu / bare_cpu,
     }
@@ -253,7 +291,8 @@ def run_bench(
     }
     result["stages_model_seconds"] = model_s
     result["stages_ours_percent_of_model"] = (
-        100 * sum(stage_seconds[name] for name in ours) / model_s if model_s else 0.0)
+        100 * sum(stage_seconds[name] for name in ours) / model_s if model_s else 0.0
+    )
     say("bench: stages timed")
 
     if processes:
@@ -265,7 +304,8 @@ def run_bench(
         # and the (evenly loaded) workers: the speedup the CPU times allow.
         critical = max(two["cpu_parent"], two["cpu_children"] / 2)
         result["processes"] = {
-            "n1": one, "n2": two,
+            "n1": one,
+            "n2": two,
             "n1_words_per_second": words / one["seconds"],
             "n2_words_per_second": words / two["seconds"],
             "speedup": one["seconds"] / two["seconds"],
@@ -282,8 +322,10 @@ def run_bench(
             for size in (small, large):
                 folder = write_corpus(Path(tmp) / f"c{size}", articles, size, memory_chars)
                 memory[str(size)] = peak_rss_of_extract(folder, model=model, batch_size=batch_size)
-                say(f"bench: extract of {size} articles: "
-                    f"{memory[str(size)]['peak_rss_mb']:.0f} MB peak")
+                say(
+                    f"bench: extract of {size} articles: "
+                    f"{memory[str(size)]['peak_rss_mb']:.0f} MB peak"
+                )
         memory["growth"] = memory[str(large)]["peak_rss_mb"] / memory[str(small)]["peak_rss_mb"] - 1
         result["memory"] = memory
         result["first_record_seconds"] = memory[str(small)]["first_record_seconds"]
@@ -292,8 +334,9 @@ def run_bench(
         "overhead_ratio<=1.25": result["overhead_ratio"] <= TARGET_OVERHEAD,
         "overhead_ratio_cpu<=1.25": result["overhead_ratio_cpu"] <= TARGET_OVERHEAD,
         "speedup>=1.7": result["processes"]["speedup"] >= TARGET_SPEEDUP if processes else None,
-        "memory_growth<=10%": (result["memory"]["growth"] <= TARGET_MEMORY_GROWTH
-                               if memory_sizes else None),
+        "memory_growth<=10%": (
+            result["memory"]["growth"] <= TARGET_MEMORY_GROWTH if memory_sizes else None
+        ),
     }
     return result
 
@@ -311,8 +354,10 @@ def format_report(result: dict[str, Any]) -> str:
     ]
     for label, key in (("bare spaCy model", "bare_model"), ("newsclaims pipeline", "pipeline")):
         run = result[key]
-        lines.append(f"{label:<28}{run['seconds']:>10.2f}{run['words_per_second']:>12.0f}"
-                     f"{run['cpu_seconds']:>10.2f}{run['words_per_cpu_second']:>14.0f}")
+        lines.append(
+            f"{label:<28}{run['seconds']:>10.2f}{run['words_per_second']:>12.0f}"
+            f"{run['cpu_seconds']:>10.2f}{run['words_per_cpu_second']:>14.0f}"
+        )
     lines += [
         f"overhead ratio {result['overhead_ratio']:.2f}x by the clock, "
         f"{result['overhead_ratio_cpu']:.2f}x in CPU time (target <= {TARGET_OVERHEAD})",
@@ -320,10 +365,14 @@ def format_report(result: dict[str, Any]) -> str:
         f"{'component':<28}{'CPU s':>10}{'ms/doc':>10}{'% model':>10}",
     ]
     for name, stage in result["stages"].items():
-        lines.append(f"{name:<28}{stage['seconds']:>10.2f}{stage['ms_per_doc']:>10.1f}"
-                     f"{stage['percent_of_model']:>10.1f}")
-    lines.append(f"{'our stages + records':<28}{'':>10}{'':>10}"
-                 f"{result['stages_ours_percent_of_model']:>10.1f}")
+        lines.append(
+            f"{name:<28}{stage['seconds']:>10.2f}{stage['ms_per_doc']:>10.1f}"
+            f"{stage['percent_of_model']:>10.1f}"
+        )
+    lines.append(
+        f"{'our stages + records':<28}{'':>10}{'':>10}"
+        f"{result['stages_ours_percent_of_model']:>10.1f}"
+    )
     if "processes" in result:
         p = result["processes"]
         idle = p["speedup_on_idle_cores"]
@@ -335,7 +384,9 @@ def format_report(result: dict[str, Any]) -> str:
             f"identical output: {p['identical']}",
             f"n_process=2 CPU: parent {p['n2']['cpu_parent']:.2f} s, workers "
             f"{p['n2']['cpu_children']:.2f} s, {p['cpu_cost_ratio']:.2f}x the CPU of one process; "
-            f"speedup on idle cores {idle:.2f}x" if idle else "",
+            f"speedup on idle cores {idle:.2f}x"
+            if idle
+            else "",
         ]
     if "memory" in result:
         m = result["memory"]
@@ -346,8 +397,10 @@ def format_report(result: dict[str, Any]) -> str:
             f"first record after {m[size]['first_record_seconds']:.1f} s"
             for size in sizes
         ]
-        lines.append(f"memory growth {100 * m['growth']:+.1f}% "
-                     f"(target within {100 * TARGET_MEMORY_GROWTH:.0f}%)")
+        lines.append(
+            f"memory growth {100 * m['growth']:+.1f}% "
+            f"(target within {100 * TARGET_MEMORY_GROWTH:.0f}%)"
+        )
     return "\n".join(lines)
 
 

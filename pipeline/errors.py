@@ -29,8 +29,8 @@ class Warnings(str, Enum):
 class Errors(str, Enum):
     E001 = "Cannot read {path}: {reason}"
     E002 = "{path} line {line} is not valid JSON: {reason}"
-    E003 = "{path}{where} has no \"text\" field."
-    E004 = "{path}{where}: \"text\" must be a string, not {type}."
+    E003 = '{path}{where} has no "text" field.'
+    E004 = '{path}{where}: "text" must be a string, not {type}.'
     E005 = "{path} looks like a binary file, not text."
     E006 = "{path}{where} is not a JSON object."
     E007 = "Processing failed: {reason}"

@@ -53,11 +53,22 @@ class BarProgress:
         tqdm.monitor_interval = 0
 
         # rate_noinv: always "articles/s", never tqdm's "s/article" for slow rates.
-        shape = ("{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
-                 if total else "{n_fmt} articles [{elapsed}, {rate_noinv_fmt}]")
-        self._bar = tqdm(total=total, initial=initial, unit=" articles", file=stream,
-                         bar_format=shape, dynamic_ncols=True, smoothing=0.1, mininterval=0.5,
-                         leave=True)
+        shape = (
+            "{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}]"
+            if total
+            else "{n_fmt} articles [{elapsed}, {rate_noinv_fmt}]"
+        )
+        self._bar = tqdm(
+            total=total,
+            initial=initial,
+            unit=" articles",
+            file=stream,
+            bar_format=shape,
+            dynamic_ncols=True,
+            smoothing=0.1,
+            mininterval=0.5,
+            leave=True,
+        )
 
     def update(self, done: int) -> None:
         if done > self._bar.n:
@@ -73,8 +84,15 @@ class BarProgress:
 class LogProgress:
     """A plain line every ``interval`` seconds: for logs, pipes and batch jobs."""
 
-    def __init__(self, total: int | None, *, stream: IO[str], interval: float = LOG_INTERVAL,
-                 initial: int = 0, clock=time.monotonic) -> None:
+    def __init__(
+        self,
+        total: int | None,
+        *,
+        stream: IO[str],
+        interval: float = LOG_INTERVAL,
+        initial: int = 0,
+        clock=time.monotonic,
+    ) -> None:
         self.total = total
         self.stream = stream
         self.interval = interval
@@ -98,8 +116,9 @@ class LogProgress:
             share = f" ({100 * self.done / self.total:.0f}%)"
             left = (self.total - self.done) / rate if rate > 0 else None
             eta = f", {format_seconds(left)} left" if left is not None else ""
-            return (f"newsclaims: {self.done}/{self.total} articles{share}, "
-                    f"{rate:.1f} articles/s{eta}")
+            return (
+                f"newsclaims: {self.done}/{self.total} articles{share}, {rate:.1f} articles/s{eta}"
+            )
         return f"newsclaims: {self.done} articles, {rate:.1f} articles/s"
 
     def write(self, message: str) -> None:
@@ -110,8 +129,14 @@ class LogProgress:
             self.write(self.line(self.clock()))
 
 
-def make_progress(total: int | None, *, quiet: bool = False, stream: IO[str] | None = None,
-                  interval: float = LOG_INTERVAL, initial: int = 0) -> Progress:
+def make_progress(
+    total: int | None,
+    *,
+    quiet: bool = False,
+    stream: IO[str] | None = None,
+    interval: float = LOG_INTERVAL,
+    initial: int = 0,
+) -> Progress:
     """The right progress display for ``stream`` (default stderr)."""
     if quiet:
         return NoProgress()

@@ -19,9 +19,9 @@ from spacy.language import Language
 from .about import __version__
 from .article import Article
 from .errors import Warnings
-from .nlp import DEFAULT_MODEL, load_cached, model_name
 from .io.readers import read_articles
 from .io.writers import JsonlWriter, output_lock, recover, truncate
+from .nlp import DEFAULT_MODEL, load_cached, model_name
 from .schema import annotations_to_record, doc_annotations, error_record, merge_annotations
 
 DEFAULT_BATCH_SIZE = 16
@@ -66,8 +66,9 @@ def process_articles(
         yield _record(article, annotations, model=model, pieces=count)
 
 
-def _record(article: Article, annotations: dict[str, list[dict[str, Any]]], *, model: str,
-            pieces: int) -> dict[str, Any]:
+def _record(
+    article: Article, annotations: dict[str, list[dict[str, Any]]], *, model: str, pieces: int
+) -> dict[str, Any]:
     if article.error:
         return error_record(article, model=model)
     if not article.text.strip():
@@ -90,7 +91,7 @@ def split_text(text: str, limit: int) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = window.rfind("\n") + 1
         if cut <= limit // 4:
             cut = max(window.rfind(". ") + 2, window.rfind(" ") + 1)
@@ -107,8 +108,6 @@ def process_text(
 ) -> dict[str, Any]:
     """The record of one text, for notebooks and tests."""
     return next(process_articles([Article(id=id, text=text, date=date)], nlp=nlp))
-
-
 
 
 #: Chunks in flight per worker process in ``process_articles_parallel``.
@@ -155,8 +154,9 @@ def process_articles_parallel(
     size = chunk_size or batch_size
     chunks = _chunks(articles, size)
     try:
-        with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_pool_worker,
-                                 initargs=(model,)) as pool:
+        with ProcessPoolExecutor(
+            n_process, mp_context=context, initializer=_init_pool_worker, initargs=(model,)
+        ) as pool:
             pending: deque = deque()
             for chunk in itertools.islice(chunks, CHUNKS_IN_FLIGHT * n_process):
                 pending.append(pool.submit(_process_chunk, chunk, batch_size))
@@ -228,8 +228,11 @@ class RunSummary:
             f"{self.claims} claims, {self.warnings} warnings",
             f"{self.seconds:.1f} s ({rate:.1f} articles/s, "
             f"{self.words / self.seconds if self.seconds else 0:.0f} words/s)"
-            + (f", first record after {self.first_record_seconds:.1f} s"
-               if self.first_record_seconds is not None else ""),
+            + (
+                f", first record after {self.first_record_seconds:.1f} s"
+                if self.first_record_seconds is not None
+                else ""
+            ),
         ]
         lines += [f"failed: {message}" for message in self.failed[:20]]
         if len(self.failed) > 20:
@@ -267,12 +270,16 @@ def extract(
     if missing:
         raise FileNotFoundError(f"No such input: {', '.join(missing)}")
     if output.exists() and output.stat().st_size and not (force or resume):
-        raise FileExistsError(f"{output} exists; use --force to overwrite or --resume to continue it")
+        raise FileExistsError(
+            f"{output} exists; use --force to overwrite or --resume to continue it"
+        )
     summary = RunSummary(output=str(output))
     with output_lock(output):
         if client is None or resume:
             nlp = nlp or load_cached(model)
-        kept = _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
+        kept = (
+            _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
+        )
         if resume and output.exists():
             truncate(output, kept[-1][1] if kept else 0)
         for record, _ in kept:
@@ -280,16 +287,23 @@ def extract(
             if not record.get("error"):  # kept, not processed again
                 summary.processed -= 1
                 summary.resumed += 1
-        articles = itertools.islice(read_articles(inputs, default_date=default_date), len(kept), None)
+        articles = itertools.islice(
+            read_articles(inputs, default_date=default_date), len(kept), None
+        )
         if client is None:
-            records = process_articles_parallel(articles, nlp=nlp, model=model,
-                                                n_process=n_process, batch_size=batch_size)
+            records = process_articles_parallel(
+                articles, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size
+            )
         else:
             from .distributed import DEFAULT_PARTITION_SIZE, process_articles_dask
 
             records = process_articles_dask(
-                client, articles, model=model, batch_size=batch_size,
-                partition_size=partition_size or DEFAULT_PARTITION_SIZE)
+                client,
+                articles,
+                model=model,
+                batch_size=batch_size,
+                partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+            )
         with JsonlWriter(output, append=resume, locked=True) as writer:
             for record in records:
                 writer.write(record)
@@ -303,7 +317,10 @@ def extract(
 
 
 def _resumable_prefix(
-    output: Path, inputs: Sequence[str | os.PathLike[str]], *, default_date: str | None,
+    output: Path,
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    default_date: str | None,
     nlp: Language,
 ) -> list[tuple[dict[str, Any], int]]:
     """The leading records of ``output`` that an uninterrupted run would write again unchanged."""
@@ -312,7 +329,8 @@ def _resumable_prefix(
         return []
     model = model_name(nlp)
     kept = []
-    for (record, end), article in zip(existing, read_articles(inputs, default_date=default_date)):
+    articles = read_articles(inputs, default_date=default_date)
+    for (record, end), article in zip(existing, articles, strict=False):
         same = (
             record.get("id") == article.id
             and record.get("pipeline", {}).get("version") == __version__

@@ -63,14 +63,21 @@ def annotations_to_record(
         item.update({k: v for k, v in q.items() if k not in item and k not in ("start", "end")})
         quantities.append(item)
     dates = [
-        span(text, d["start"], d["end"], **{k: d.get(k) for k in DATE_FIELDS},
-             **{k: v for k, v in d.items() if k not in DATE_FIELDS and k not in ("start", "end")})
+        span(
+            text,
+            d["start"],
+            d["end"],
+            **{k: d.get(k) for k in DATE_FIELDS},
+            **{k: v for k, v in d.items() if k not in DATE_FIELDS and k not in ("start", "end")},
+        )
         for d in _sorted(annotations["dates"])
     ]
     claims = [
         _claim_record(text, i, claim, entities, quantities, dates)
         for i, claim in enumerate(
-            sorted(annotations["claims"], key=lambda c: (c["content"]["start"], c["content"]["end"])),
+            sorted(
+                annotations["claims"], key=lambda c: (c["content"]["start"], c["content"]["end"])
+            ),
             start=1,
         )
     ]
@@ -104,24 +111,27 @@ def merge_annotations(
     """
     merged: dict[str, list[dict[str, Any]]] = {key: [] for key in ANNOTATION_KEYS}
     cluster_ids: dict[tuple[str, str], str] = {}
-    for offset, annotations in pieces:
+    for offset, piece in pieces:
         renamed: dict[str, str] = {}
-        for entity in annotations["entities"]:
+        for entity in piece["entities"]:
             key = (entity.get("label") or "", entity.get("canonical") or "")
             if entity["entity_id"] not in renamed:
-                renamed[entity["entity_id"]] = cluster_ids.setdefault(key, f"e{len(cluster_ids) + 1}")
+                renamed[entity["entity_id"]] = cluster_ids.setdefault(
+                    key, f"e{len(cluster_ids) + 1}"
+                )
             merged["entities"].append(
-                {**_shifted(entity, offset), "entity_id": renamed[entity["entity_id"]]})
-        for quantity in annotations["quantities"]:
+                {**_shifted(entity, offset), "entity_id": renamed[entity["entity_id"]]}
+            )
+        for quantity in piece["quantities"]:
             merged["quantities"].append(_shifted(quantity, offset, nested=("object",)))
-        for timex in annotations["dates"]:
+        for timex in piece["dates"]:
             merged["dates"].append(_shifted(timex, offset))
-        for claim in annotations["claims"]:
+        for claim in piece["claims"]:
             claim = _shifted(claim, offset, nested=("source", "cue", "content", "addressee"))
             if claim.get("source") and claim["source"].get("entity_id") in renamed:
                 claim["source"]["entity_id"] = renamed[claim["source"]["entity_id"]]
             merged["claims"].append(claim)
-        for warning in annotations["warnings"]:
+        for warning in piece["warnings"]:
             if warning not in merged["warnings"]:
                 merged["warnings"].append(warning)
     return merged
@@ -158,9 +168,11 @@ def _claim_record(
     source = claim.get("source")
     if source is not None:
         source = span(
-            text, source["start"], source["end"],
+            text,
+            source["start"],
+            source["end"],
             entity_id=source.get("entity_id"),
-            canonical=source.get("canonical") or text[source["start"]:source["end"]],
+            canonical=source.get("canonical") or text[source["start"] : source["end"]],
             type=source.get("type") or "unknown",
         )
     cue, addressee = claim.get("cue"), claim.get("addressee")

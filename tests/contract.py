@@ -60,7 +60,9 @@ def assert_valid_record(record: dict[str, Any]) -> None:
         assert_span(text, quantity, where)
         assert quantity["change"] in CHANGES, f"{where}: change {quantity['change']!r}"
         if quantity["value"] is None:
-            assert isinstance(quantity["low"], NUMBER) and isinstance(quantity["high"], NUMBER), where
+            assert isinstance(quantity["low"], NUMBER) and isinstance(quantity["high"], NUMBER), (
+                where
+            )
         else:
             assert isinstance(quantity["value"], NUMBER), where
         for key in ("low", "high"):

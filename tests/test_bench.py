@@ -25,16 +25,31 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     for i, text in enumerate(TEXTS):
         (folder / f"t{i}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "bench.json"
-    result = CliRunner().invoke(app, ["bench", "--texts", str(folder), "--memory", "3,6",
-                                      "--json", str(out)])
+    result = CliRunner().invoke(
+        app, ["bench", "--texts", str(folder), "--memory", "3,6", "--json", str(out)]
+    )
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["articles"] == 3
-    for key in ("bare_model", "pipeline", "overhead_ratio", "stages", "processes", "memory",
-                "first_record_seconds", "targets"):
+    for key in (
+        "bare_model",
+        "pipeline",
+        "overhead_ratio",
+        "stages",
+        "processes",
+        "memory",
+        "first_record_seconds",
+        "targets",
+    ):
         assert key in figures
-    assert {"newsclaims_entities", "newsclaims_quantities", "newsclaims_dates",
-            "newsclaims_claims", "ner", "(records)"} <= set(figures["stages"])
+    assert {
+        "newsclaims_entities",
+        "newsclaims_quantities",
+        "newsclaims_dates",
+        "newsclaims_claims",
+        "ner",
+        "(records)",
+    } <= set(figures["stages"])
     assert figures["processes"]["identical"] is True
     assert figures["memory"]["3"]["peak_rss_mb"] > 0
     assert "overhead ratio" in result.output

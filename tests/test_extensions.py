@@ -12,8 +12,11 @@ pytestmark = pytest.mark.model
 
 def test_annotations_survive_a_docbin_round_trip_and_stay_extendable(nlp, make_doc) -> None:
     doc = make_doc("“We will act,” John Kirby said on Tuesday.", "2023-06-13")
-    docs = list(DocBin(docs=[doc], store_user_data=True).from_bytes(
-        DocBin(docs=[doc], store_user_data=True).to_bytes()).get_docs(nlp.vocab))
+    docs = list(
+        DocBin(docs=[doc], store_user_data=True)
+        .from_bytes(DocBin(docs=[doc], store_user_data=True).to_bytes())
+        .get_docs(nlp.vocab)
+    )
     restored: Doc = docs[0]
     assert restored._.pub_date == "2023-06-13"
     for name in ("newsclaims_entities", "newsclaims_dates", "newsclaims_claims"):

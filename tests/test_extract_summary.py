@@ -1,4 +1,4 @@
-"""The run summary of `extract`: counts that add up on resume, throughput and time to first record."""
+"""The run summary of `extract`: counts that add up on resume, throughput, time to first record."""
 
 from __future__ import annotations
 

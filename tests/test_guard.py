@@ -32,8 +32,10 @@ def make_exploding(nlp: Language, name: str) -> Exploding:
 def test_a_stage_failure_is_a_warning_and_the_other_articles_go_on() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("newsclaims_test_exploding")
-    articles = [Article(id=str(i), text=t, date="2023-06-13")
-                for i, t in enumerate(["fine text", "this goes boom", "fine again"])]
+    articles = [
+        Article(id=str(i), text=t, date="2023-06-13")
+        for i, t in enumerate(["fine text", "this goes boom", "fine again"])
+    ]
     records = list(process_articles(articles, nlp=nlp))
     assert [r["id"] for r in records] == ["0", "1", "2"]
     for record in records:

@@ -26,8 +26,12 @@ def test_chunks_cover_the_input_in_order(count: int, size: int, lengths: list[in
 
 
 def articles() -> list[Article]:
-    made = [Article(id=f"a{i}", text=" ".join(PARAGRAPHS[i % 4:] + PARAGRAPHS[:i % 4]),
-                    date="2023-06-13") for i in range(9)]
+    made = [
+        Article(
+            id=f"a{i}", text=" ".join(PARAGRAPHS[i % 4 :] + PARAGRAPHS[: i % 4]), date="2023-06-13"
+        )
+        for i in range(9)
+    ]
     made.append(Article(id="empty", text="", date=None))
     made.append(Article(id="broken", text="", error={"code": "E002", "message": "not JSON"}))
     return made
@@ -37,8 +41,9 @@ def articles() -> list[Article]:
 def test_two_processes_give_the_records_of_one_in_the_same_order(nlp, tmp_path: Path) -> None:
     one = list(process_articles(articles(), nlp=nlp, batch_size=2))
     # Chunks of one article, several in flight: finishing out of turn must not reorder them.
-    two = list(process_articles_parallel(articles(), nlp=nlp, n_process=2, batch_size=2,
-                                         chunk_size=1))
+    two = list(
+        process_articles_parallel(articles(), nlp=nlp, n_process=2, batch_size=2, chunk_size=1)
+    )
     assert two == one
     for record in two:
         assert_valid_record(record)

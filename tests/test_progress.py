@@ -24,8 +24,11 @@ class Terminal(io.StringIO):
 
 @pytest.mark.parametrize(
     ("quiet", "stream", "kind"),
-    [(True, Terminal(), NoProgress), (False, Terminal(), BarProgress),
-     (False, io.StringIO(), LogProgress)],
+    [
+        (True, Terminal(), NoProgress),
+        (False, Terminal(), BarProgress),
+        (False, io.StringIO(), LogProgress),
+    ],
 )
 def test_the_kind_follows_the_stream(quiet: bool, stream, kind) -> None:
     progress = make_progress(10, quiet=quiet, stream=stream)
@@ -41,8 +44,10 @@ def test_log_lines_come_every_interval_with_rate_and_time_left() -> None:
         now[0] = t
         progress.update(done)
     lines = stream.getvalue().splitlines()
-    assert lines == ["newsclaims: 20/100 articles (20%), 2.0 articles/s, 40 s left",
-                     "newsclaims: 40/100 articles (40%), 2.0 articles/s, 30 s left"]
+    assert lines == [
+        "newsclaims: 20/100 articles (20%), 2.0 articles/s, 40 s left",
+        "newsclaims: 40/100 articles (40%), 2.0 articles/s, 30 s left",
+    ]
 
 
 def test_log_lines_without_a_total_have_no_time_left() -> None:

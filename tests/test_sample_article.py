@@ -32,7 +32,9 @@ def record(nlp) -> dict:
 def at(record: dict, key: str, text: str, nth: int = 0) -> dict:
     """The ``nth`` item of ``record[key]`` whose text is ``text``."""
     items = [item for item in record[key] if item["text"] == text]
-    assert len(items) > nth, f"no {key} item {text!r} (#{nth}); have {[i['text'] for i in record[key]]}"
+    assert len(items) > nth, (
+        f"no {key} item {text!r} (#{nth}); have {[i['text'] for i in record[key]]}"
+    )
     return items[nth]
 
 
@@ -44,11 +46,14 @@ def test_record_is_valid_and_dated(record: dict) -> None:
     assert json.loads(json.dumps(record)) == record
 
 
-@pytest.mark.parametrize(("short", "long"), [
-    ("RFA", "Radio Free Asia"),
-    ("KCNA", "Korean Central News Agency"),
-    ("NSC", "National Security Council"),
-])
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("RFA", "Radio Free Asia"),
+        ("KCNA", "Korean Central News Agency"),
+        ("NSC", "National Security Council"),
+    ],
+)
 def test_abbreviations_share_the_long_form_entity(record: dict, short: str, long: str) -> None:
     shorts = [e for e in record["entities"] if e["text"] == short]
     longs = [e for e in record["entities"] if long in e["text"]]
@@ -73,12 +78,15 @@ def test_kim_continued_is_soo_kim(record: dict) -> None:
     assert kim["canonical"] == "Soo Kim"
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "change", "per", "obj"), [
-    ("44,655 barrels", 44655, "barrel", "=", None, "oil"),
-    ("67,300 barrels", 67300, "barrel", "=", None, "oil"),
-    ("upwards of 1 million", 1000000, None, ">", None, "cases"),
-    ("above 500,000 barrels", 500000, "barrel", ">", "year", None),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "change", "per", "obj"),
+    [
+        ("44,655 barrels", 44655, "barrel", "=", None, "oil"),
+        ("67,300 barrels", 67300, "barrel", "=", None, "oil"),
+        ("upwards of 1 million", 1000000, None, ">", None, "cases"),
+        ("above 500,000 barrels", 500000, "barrel", ">", "year", None),
+    ],
+)
 def test_quantities(record: dict, text: str, value, unit, change, per, obj) -> None:
     found = [q for q in record["quantities"] if text in q["text"]]
     assert found, f"no quantity containing {text!r}: {[q['text'] for q in record['quantities']]}"
@@ -96,15 +104,18 @@ def test_no_quantity_is_made_of_a_year(record: dict) -> None:
         assert quantity["value"] not in (2020, 2022, 2023), quantity
 
 
-@pytest.mark.parametrize(("text", "value", "nth"), [
-    ("Tuesday", "2023-06-13", 0),
-    ("Monday", "2023-06-12", 0),
-    ("this year", "2023", 0),
-    ("January", "2023-01", 0),
-    ("That month", "2023-01", 0),
-    ("August 2020", "2020-08", 0),
-    ("September", "2022-09", 0),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "nth"),
+    [
+        ("Tuesday", "2023-06-13", 0),
+        ("Monday", "2023-06-12", 0),
+        ("this year", "2023", 0),
+        ("January", "2023-01", 0),
+        ("That month", "2023-01", 0),
+        ("August 2020", "2020-08", 0),
+        ("September", "2022-09", 0),
+    ],
+)
 def test_dates(record: dict, text: str, value: str, nth: int) -> None:
     assert at(record, "dates", text, nth)["value"] == value
 
@@ -167,5 +178,7 @@ def test_scare_quotes_and_the_related_line_are_not_claims(record: dict) -> None:
     text = record["text"]
     for phrase in ("“special operation”", "(“annexation”)", "“We’ve Chosen”"):
         start = text.index(phrase)
-        assert not any(c["content"]["start"] <= start < c["content"]["end"] and c["kind"] == "direct"
-                       for c in record["claims"]), phrase
+        assert not any(
+            c["content"]["start"] <= start < c["content"]["end"] and c["kind"] == "direct"
+            for c in record["claims"]
+        ), phrase

@@ -21,10 +21,13 @@ logger = logging.getLogger("newsclaims")
 Stage = TypeVar("Stage")
 
 
-def guarded(extension: str) -> Callable[[Callable[[Stage, Doc], Doc]], Callable[[Stage, Doc], Doc]]:
-    """Decorate a component's ``__call__``: on an exception, reset ``doc._.<extension>`` and warn."""
+Call = Callable[[Stage, Doc], Doc]
 
-    def decorate(call: Callable[[Stage, Doc], Doc]) -> Callable[[Stage, Doc], Doc]:
+
+def guarded(extension: str) -> Callable[[Call], Call]:
+    """Decorate a stage's ``__call__``: on an exception, reset ``doc._.<extension>``, warn."""
+
+    def decorate(call: Call) -> Call:
         @functools.wraps(call)
         def safe_call(self: Stage, doc: Doc) -> Doc:
             try:

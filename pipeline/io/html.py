@@ -14,13 +14,54 @@ import lxml.html
 from lxml import etree
 
 DROP_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "nav", "header", "footer", "aside", "form", "button", "select", "figure", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "figure",
+    "head",
 )
 BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "br", "hr",
-    "figcaption", "address", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
+    "figcaption",
+    "address",
+    "body",
 }
 SPACES = re.compile(r"\s+")
 
@@ -29,8 +70,9 @@ def html_to_text(markup: str) -> tuple[str | None, str]:
     """``(title, text)`` of an HTML page; ``(None, "")`` when there is no text."""
     if not markup.strip():
         return None, ""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                                  recover=True)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True
+    )
     try:
         root = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
@@ -43,7 +85,9 @@ def html_to_text(markup: str) -> tuple[str | None, str]:
     if articles:
         main = max(articles, key=lambda e: len(e.text_content()))
     else:
-        main = next((e for e in (root.find(".//main"), root.find(".//body")) if e is not None), root)
+        main = next(
+            (e for e in (root.find(".//main"), root.find(".//body")) if e is not None), root
+        )
     blocks: list[str] = []
     current: list[str] = []
 

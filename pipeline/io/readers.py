@@ -100,9 +100,13 @@ def read_path(path: Path, *, default_date: str | None = None) -> Iterator[Articl
         try:
             obj = json.loads(text)
         except ValueError as error:
-            yield _failed(path, Errors.E002.as_dict(path=shown, line=1, reason=error), sha256=_sha(data))
+            yield _failed(
+                path, Errors.E002.as_dict(path=shown, line=1, reason=error), sha256=_sha(data)
+            )
             return
-        article = _from_object(obj, path=path, line=None, sha256=_sha(data), where="", default_date=default_date)
+        article = _from_object(
+            obj, path=path, line=None, sha256=_sha(data), where="", default_date=default_date
+        )
         article.warnings[:0] = warnings
         yield article
         return
@@ -138,17 +142,28 @@ def _read_jsonl(path: Path, data: bytes, *, default_date: str | None) -> Iterato
         try:
             obj = json.loads(line)
         except ValueError as error:
-            yield _failed(path, Errors.E002.as_dict(path=shown, line=number, reason=error),
-                          line=number, sha256=sha)
+            yield _failed(
+                path,
+                Errors.E002.as_dict(path=shown, line=number, reason=error),
+                line=number,
+                sha256=sha,
+            )
             continue
-        article = _from_object(obj, path=path, line=number, sha256=sha,
-                               where=f" line {number}", default_date=default_date)
+        article = _from_object(
+            obj,
+            path=path,
+            line=number,
+            sha256=sha,
+            where=f" line {number}",
+            default_date=default_date,
+        )
         article.warnings[:0] = warnings
         yield article
 
 
-def _from_object(obj: Any, *, path: Path, line: int | None, sha256: str, where: str,
-                 default_date: str | None) -> Article:
+def _from_object(
+    obj: Any, *, path: Path, line: int | None, sha256: str, where: str, default_date: str | None
+) -> Article:
     shown = path.as_posix()
     fallback_id = path.stem if line is None else f"{path.stem}-{line}"
     if not isinstance(obj, dict):
@@ -161,10 +176,19 @@ def _from_object(obj: Any, *, path: Path, line: int | None, sha256: str, where: 
         error = Errors.E004.as_dict(path=shown, where=where, type=type(obj["text"]).__name__)
     else:
         error = None
-    article = Article(id=article_id, text=obj["text"] if error is None else "", path=shown,
-                      line=line, sha256=sha256, error=error)
-    _apply_meta(article, {k: v for k, v in obj.items() if k not in ("id", "text")},
-                default_date=default_date)
+    article = Article(
+        id=article_id,
+        text=obj["text"] if error is None else "",
+        path=shown,
+        line=line,
+        sha256=sha256,
+        error=error,
+    )
+    _apply_meta(
+        article,
+        {k: v for k, v in obj.items() if k not in ("id", "text")},
+        default_date=default_date,
+    )
     return article
 
 
@@ -203,9 +227,13 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[dict[str, str]]]:
 
     Returns ``(None, [])`` for a file that looks binary.
     """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), [Warnings.W006.as_dict(encoding=encoding)]
@@ -235,14 +263,18 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _failed(path: Path, error: dict[str, str], *, line: int | None = None,
-            sha256: str | None = None) -> Article:
+def _failed(
+    path: Path, error: dict[str, str], *, line: int | None = None, sha256: str | None = None
+) -> Article:
     article_id = path.stem if line is None else f"{path.stem}-{line}"
-    return Article(id=article_id, text="", path=path.as_posix(), line=line, sha256=sha256, error=error)
+    return Article(
+        id=article_id, text="", path=path.as_posix(), line=line, sha256=sha256, error=error
+    )
 
 
-def read_articles(inputs: Iterable[str | os.PathLike[str]], *,
-                  default_date: str | None = None) -> Iterator[Article]:
+def read_articles(
+    inputs: Iterable[str | os.PathLike[str]], *, default_date: str | None = None
+) -> Iterator[Article]:
     """Every article under ``inputs``, in order, with ids made unique within the run."""
     seen: dict[str, int] = {}
     for path in discover(inputs):

@@ -8,6 +8,7 @@ second run writing to the same file at the same time.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -29,8 +30,9 @@ class OutputLocked(RuntimeError):
 class JsonlWriter:
     """Append records to ``path`` (truncating it first unless ``append``), one flushed line each."""
 
-    def __init__(self, path: Path, *, append: bool = False, fsync: bool = False,
-                 locked: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, append: bool = False, fsync: bool = False, locked: bool = False
+    ) -> None:
         """``locked``: the caller already holds ``output_lock(path)``."""
         self.path = path
         self.fsync = fsync
@@ -80,17 +82,17 @@ def _acquire_lock(path: Path) -> IO[str]:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         lock.close()
-        raise OutputLocked(f"{path} is being written by another run (lock {_lock_path(path)}).") from None
+        raise OutputLocked(
+            f"{path} is being written by another run (lock {_lock_path(path)})."
+        ) from None
     lock.write(str(os.getpid()))
     lock.flush()
     return lock
 
 
 def _release_lock(lock: IO[str]) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(lock.name)
-    except OSError:
-        pass
     fcntl.flock(lock, fcntl.LOCK_UN)
     lock.close()
 

@@ -34,12 +34,25 @@ def test_discover_walks_folders_in_sorted_order_and_skips_sidecars(tmp_path: Pat
 
 def test_txt_with_sidecar_metadata(tmp_path: Path) -> None:
     write(tmp_path / "story.txt", "Officials said on Tuesday that talks failed.\n")
-    write(tmp_path / "story.meta.json", json.dumps(
-        {"date": "2023-06-13", "title": "Talks", "url": "https://example.org/t", "section": "world"}))
+    write(
+        tmp_path / "story.meta.json",
+        json.dumps(
+            {
+                "date": "2023-06-13",
+                "title": "Talks",
+                "url": "https://example.org/t",
+                "section": "world",
+            }
+        ),
+    )
     [article] = read_articles([tmp_path])
     assert article.id == "story"
     assert article.text == "Officials said on Tuesday that talks failed.\n"
-    assert (article.date, article.title, article.url) == ("2023-06-13", "Talks", "https://example.org/t")
+    assert (article.date, article.title, article.url) == (
+        "2023-06-13",
+        "Talks",
+        "https://example.org/t",
+    )
     assert article.meta()["section"] == "world"
     assert article.error is None and article.warnings == []
 
@@ -52,13 +65,24 @@ def test_default_date_only_fills_missing_dates(tmp_path: Path) -> None:
 
 
 def test_jsonl_bad_lines_become_error_articles_and_good_lines_survive(tmp_path: Path) -> None:
-    lines = ['{"id": "ok1", "text": "Fine."}', "{not json", '{"id": "nt"}', '{"text": 5}',
-             "[1, 2]", "", '{"id": "ok2", "text": "Also fine."}']
+    lines = [
+        '{"id": "ok1", "text": "Fine."}',
+        "{not json",
+        '{"id": "nt"}',
+        '{"text": 5}',
+        "[1, 2]",
+        "",
+        '{"id": "ok2", "text": "Also fine."}',
+    ]
     write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
     articles = list(read_articles([tmp_path]))
     assert [(a.id, a.line, a.error["code"] if a.error else None) for a in articles] == [
-        ("ok1", 1, None), ("feed-2", 2, "E002"), ("nt", 3, "E003"), ("feed-4", 4, "E004"),
-        ("feed-5", 5, "E006"), ("ok2", 7, None),
+        ("ok1", 1, None),
+        ("feed-2", 2, "E002"),
+        ("nt", 3, "E003"),
+        ("feed-4", 4, "E004"),
+        ("feed-5", 5, "E006"),
+        ("ok2", 7, None),
     ]
     assert "feed.jsonl line 2" in articles[1].error["message"]
 
@@ -69,7 +93,11 @@ def test_jsonl_bad_lines_become_error_articles_and_good_lines_survive(tmp_path: 
         (b"plain ascii", "plain ascii", []),
         ("caf\u00e9 \u201cquoted\u201d".encode(), "caf\u00e9 \u201cquoted\u201d", []),
         (codecs.BOM_UTF8 + "x\u00e9".encode(), "x\u00e9", ["W006"]),
-        (codecs.BOM_UTF16_LE + "Seoul \uc11c\uc6b8".encode("utf-16-le"), "Seoul \uc11c\uc6b8", ["W006"]),
+        (
+            codecs.BOM_UTF16_LE + "Seoul \uc11c\uc6b8".encode("utf-16-le"),
+            "Seoul \uc11c\uc6b8",
+            ["W006"],
+        ),
         (b"bad \xff\xfe byte", "bad \ufffd\ufffd byte", ["W001"]),
     ],
 )
@@ -91,7 +119,9 @@ def test_broken_symlink_and_loop_are_reported_once(tmp_path: Path) -> None:
     os.symlink(tmp_path, tmp_path / "loop")
     articles = list(read_articles([tmp_path]))
     assert [(a.id, a.error["code"] if a.error else None) for a in articles] == [
-        ("broken", "E001"), ("real", None)]
+        ("broken", "E001"),
+        ("real", None),
+    ]
 
 
 def test_invalid_date_is_ignored_with_a_warning(tmp_path: Path) -> None:
@@ -115,8 +145,10 @@ def test_html_main_text_drops_scripts_navigation_and_keeps_blocks() -> None:
     </article><footer>Copyright</footer></body></html>"""
     title, text = html_to_text(markup)
     assert title == "Oil & sanctions"
-    assert text == ("Oil shipments resume\nRussia shipped 44,655 barrels of oil, officials said.\n"
-                    "Kim <script> continued.")
+    assert text == (
+        "Oil shipments resume\nRussia shipped 44,655 barrels of oil, officials said.\n"
+        "Kim <script> continued."
+    )
 
 
 @pytest.mark.parametrize("markup", ["", "   ", "<html></html>", "<script>only()</script>"])
