@@ -352,6 +352,32 @@ CASES = [
         "2023-06-13T17:00",
         None,
     ),
+    # A clock time takes the day after an aside, else the day the text is at.
+    (
+        "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+        SAMPLE_DATE,
+        "10:35 a.m.",
+        "TIME",
+        "2023-06-09T10:35",
+        None,
+    ),
+    (
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday).",
+        SAMPLE_DATE,
+        "4 in the morning",
+        "TIME",
+        "2023-06-15T04:00",
+        None,
+    ),
+    (
+        "The rally began on June 9. Police arrived at 10 p.m.",
+        SAMPLE_DATE,
+        "10 p.m.",
+        "TIME",
+        "2023-06-09T22:00",
+        None,
+    ),
+    ("Police arrived at 10 p.m.", SAMPLE_DATE, "10 p.m.", "TIME", "2023-06-13T22:00", None),
     # "the day before/after" a day: that day shifted by one.
     (
         "The day before last Tuesday's vote, the mayor resigned.",

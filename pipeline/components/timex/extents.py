@@ -571,7 +571,19 @@ def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
                 )
                 continue
         out.append(cand)
+    for time, after in zip(out, out[1:], strict=False):
+        if (
+            time.family == "time"
+            and after.family in _DAY_FAMILIES + ("time_date",)
+            and _PAREN_GAP.fullmatch(text[time.end : after.start])
+        ):
+            # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)":
+            # the day after the aside dates the time.
+            time.extra["date"] = after.extra.get("date", after)
     return out
+
+
+_PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?|\s*\(", re.I)
 
 
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")

@@ -436,7 +436,12 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
             y = ref.year + 1 if start <= ref.month else ref.year
         return _date(f"{y}-{code}", "")
     if fam == "time":
-        return _time(cand, ctx, None)
+        day = None
+        if cand.extra.get("date") is not None:
+            inner = _normalise(cand.extra["date"], ctx)
+            if inner and re.match(r"^\d{4}-\d\d-\d\d", inner["value"]):
+                day = inner["value"][:10]
+        return _time(cand, ctx, day)
     if fam == "time_date":
         inner = normalise(cand.extra["date"], ctx)
         day = inner["value"][:10] if inner and re.match(r"^(\d{4}|XXXX)-", inner["value"]) else None
@@ -822,7 +827,10 @@ def _time(cand: Candidate, ctx: Context, day: str | None) -> dict:
             hour = 0
         hhmm = f"{hour:02d}:{minute}" if minute else f"{hour:02d}:00"
     if day is None:
-        day = day_value(ctx.ref) if ctx.ref else "XXXX-XX-XX"
+        # A clock time alone is on the day the text is at ("shot on Oct. 23 ... at 10 p.m."),
+        # else the publication date.
+        anchor = _last_mention(ctx, "day")
+        day = anchor[:10] if anchor else (day_value(ctx.ref) if ctx.ref else "XXXX-XX-XX")
     return {"type": "TIME", "value": f"{day}T{hhmm}"}
 
 
