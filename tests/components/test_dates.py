@@ -352,6 +352,39 @@ CASES = [
         "2023-06-13T17:00",
         None,
     ),
+    # Extents: a season of a year in words, plural weekday nights, "or so ago", "then current".
+    (
+        "Prices fell in the winter of nineteen ninety-four.",
+        SAMPLE_DATE,
+        "the winter of nineteen ninety-four",
+        "DATE",
+        "1994-WI",
+        None,
+    ),
+    (
+        "Flights leave on Tuesday nights.",
+        SAMPLE_DATE,
+        "Tuesday nights",
+        "SET",
+        "XXXX-WXX-2TNI",
+        None,
+    ),
+    (
+        "A year or so ago the plant closed.",
+        SAMPLE_DATE,
+        "A year or so ago",
+        "DATE",
+        "2022",
+        "APPROX",
+    ),
+    (
+        "They may buy at the then current price.",
+        SAMPLE_DATE,
+        "then current",
+        "DATE",
+        "PAST_REF",
+        None,
+    ),
     # A clock time takes the day after an aside, else the day the text is at.
     (
         "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",

@@ -149,12 +149,16 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "deictic",
-            rf"{B}(?:right\s+|more\s+)?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}",
+            rf"{B}(?:right\s+|more\s+|(?P<then>then[\s-]+))?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}",
         ),
-        ("weekday", rf"{B}(?P<weekday>{weekday})(?P<plural>s)?(?:,?\s+(?P<part>{part}))?{E}"),
+        (
+            "weekday",
+            rf"{B}(?P<weekday>{weekday})(?P<plural>s)?(?:,?\s+(?P<part>{part})(?P<partplural>s)?)?{E}",
+        ),
         (
             "season",
-            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>{yearb}))?{E}",
+            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>{yearb})|"
+            rf"nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?)))?{E}",
         ),
         (
             "time",
@@ -172,7 +176,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
             rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
             rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long)?"
-            rf"(?:\s+(?:or\s+(?:{unit})s?\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}",
+            rf"(?:\s+(?:or\s+(?:{unit})s?\s+|(?P<orso>or\s+so)\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}",
         ),
         (
             "duration_bare",

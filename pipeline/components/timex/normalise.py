@@ -276,6 +276,8 @@ def _with_mod(result: dict, cand: Candidate) -> dict:
         result["mod"] = POSITION_MOD.get(cand.position, result.get("mod"))
     if cand.extra.get("after"):
         result["mod"] = AFTER_MOD.get(cand.extra["after"], result.get("mod"))
+    elif cand.groups.get("orso"):  # "a week or so ago"
+        result["mod"] = "APPROX"
     return result
 
 
@@ -404,6 +406,8 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         word = _norm(g["word"])
         if word == "overnight":
             return {"type": "TIME", "value": f"{day_value(ref) if ref else 'XXXX-XX-XX'}TNI"}
+        if g.get("then") and word in ("current", "currently"):
+            return _date("PAST_REF", "")  # "the then current price": current at a past time
         if word == "soon" and tense == "past":
             return None  # "was soon released": how quickly, not a time ahead
         value = load_lexicon()["deictic"].get(word)
@@ -411,7 +415,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam == "weekday":
         wd = int(load_lexicon()["weekday"][g["weekday"].lower()])
         part = g.get("part")
-        if g.get("plural"):
+        if g.get("plural") or g.get("partplural"):  # "Mondays", "Tuesday nights": every one
             return {
                 "type": "SET",
                 "value": f"XXXX-WXX-{wd}" + (f"T{PART_CODE[part.lower()]}" if part else ""),
@@ -426,6 +430,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         det = _norm(g.get("det"))
         if g.get("year"):
             return _date(f"{g['year']}-{code}", "")
+        if g.get("y19") and _number(g["y19"]):
+            return _date(
+                f"{1900 + int(_number(g['y19']))}-{code}", ""
+            )  # "the winter of nineteen ninety-four"
         if ref is None:
             return _date(None, f"XXXX-{code}")
         start = SEASON_START[code]
