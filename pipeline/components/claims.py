@@ -31,6 +31,7 @@ Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -430,6 +431,34 @@ def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Cand
     return found
 
 
+QUOTE_OPENINGS = frozenset("“\"”")
+
+
+def _split_sentence_continuations(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "“A,” Kim continued. “B.”": a quotation that opens a new sentence after its
+    attribution is a claim of its own (same source and cue); "“A,” he said, “b …”"
+    (the quotation goes on in the same sentence) stays one claim with two spans."""
+    result = []
+    for candidate in candidates:
+        parts = candidate.content
+        cut = None
+        for i in range(1, len(parts)):
+            gap = text[parts[i - 1][1] : parts[i][0]]
+            if (
+                text[parts[i][0]] in QUOTE_OPENINGS
+                and parts[i - 1][1] <= candidate.cue[0] < parts[i][0]
+                and gap.rstrip().endswith((".", "!", "?"))
+            ):
+                cut = i
+                break
+        if cut is None:
+            result.append(candidate)
+            continue
+        result.append(replace(candidate, content=parts[:cut]))
+        result.append(replace(candidate, content=parts[cut:], kind="direct"))
+    return result
+
+
 def _drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
     """One claim per content: of two cues with the same content, keep the first."""
     kept: list[Candidate] = []
@@ -466,19 +495,34 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
 
 
 def find_claims(
-    doc: Doc, lexicon: Lexicon | None = None, *, split_quotes: bool = False
+    doc: Doc,
+    lexicon: Lexicon | None = None,
+    *,
+    split_quotes: bool = False,
+    split_sentence_quotes: bool = False,
 ) -> list[dict[str, Any]]:
     """The attributed claims of a parsed ``doc`` as plain dicts (character offsets).
 
     ``split_quotes``: a quotation split by its attribution ("“A,” she said,
     “B”") gives two claims; by default it is one claim whose content has two
     spans, as PolNeAR annotates it (one attribution per cue).
+    ``split_sentence_quotes``: only a quotation that opens a new sentence after
+    its attribution ("“A,” Kim continued. “B.”") is a claim of its own; one that
+    goes on in the same sentence ("“A,” he said, “b …”") stays one claim. Off by
+    default: on PolNeAR train it costs 0.020 content F1 (one attribution per cue).
     """
     with indexed(doc):
-        return _find_claims(doc, lexicon or load_lexicon(), split_quotes=split_quotes)
+        return _find_claims(
+            doc,
+            lexicon or load_lexicon(),
+            split_quotes=split_quotes,
+            split_sentence_quotes=split_sentence_quotes,
+        )
 
 
-def _find_claims(doc: Doc, lexicon: Lexicon, *, split_quotes: bool) -> list[dict[str, Any]]:
+def _find_claims(
+    doc: Doc, lexicon: Lexicon, *, split_quotes: bool, split_sentence_quotes: bool
+) -> list[dict[str, Any]]:
     text = doc.text
     quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
@@ -497,6 +541,8 @@ def _find_claims(doc: Doc, lexicon: Lexicon, *, split_quotes: bool) -> list[dict
         _extend_to_quotes(text, candidate, quotes)
     candidates = _drop_nested(_drop_duplicates(candidates), doc)
     candidates.extend(_attach_quotes(doc, quotes, candidates, lexicon, split_quotes=split_quotes))
+    if split_sentence_quotes:
+        candidates = _split_sentence_continuations(text, candidates)
     candidates.extend(_speaker_line_candidates(doc, candidates))
     candidates.extend(_signed_quote_candidates(doc, quotes, candidates))
 
@@ -555,9 +601,17 @@ def _denies(text: str, candidate: Candidate, lexicon: Lexicon) -> bool:
 class ClaimsStage:
     """Writes ``find_claims`` to ``doc._.newsclaims_claims``; never raises on an article."""
 
-    def __init__(self, nlp: Language, name: str, *, split_quotes: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        split_quotes: bool = False,
+        split_sentence_quotes: bool = False,
+    ) -> None:
         self.name = name
         self.split_quotes = split_quotes
+        self.split_sentence_quotes = split_sentence_quotes
         self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -566,7 +620,14 @@ class ClaimsStage:
             quotes, (opened, closed) = find_quotes(doc.text)
             if opened != closed:
                 add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
-            claims.extend(find_claims(doc, self.lexicon, split_quotes=self.split_quotes))
+            claims.extend(
+                find_claims(
+                    doc,
+                    self.lexicon,
+                    split_quotes=self.split_quotes,
+                    split_sentence_quotes=self.split_sentence_quotes,
+                )
+            )
         except Exception as error:  # noqa: BLE001 - a messy article must still get a record
             add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
         return doc
@@ -576,7 +637,11 @@ class ClaimsStage:
     "newsclaims_claims",
     assigns=["doc._.newsclaims_claims"],
     requires=["token.dep", "token.lemma", "doc.sents"],
-    default_config={"split_quotes": False},
+    default_config={"split_quotes": False, "split_sentence_quotes": False},
 )
-def make_claims(nlp: Language, name: str, split_quotes: bool) -> ClaimsStage:
-    return ClaimsStage(nlp, name, split_quotes=split_quotes)
+def make_claims(
+    nlp: Language, name: str, split_quotes: bool, split_sentence_quotes: bool
+) -> ClaimsStage:
+    return ClaimsStage(
+        nlp, name, split_quotes=split_quotes, split_sentence_quotes=split_sentence_quotes
+    )

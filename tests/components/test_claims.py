@@ -562,3 +562,30 @@ def test_sample_it_said_is_the_message(sample: dict) -> None:
 )
 def test_sample_the_message_appreciated(sample: dict) -> None:
     assert any(c["cue"] and c["cue"]["text"] == "appreciated" for c in sample["claims"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a quotation opening a new sentence after the attribution: its own claim
+        (
+            "“The talks are over,” the minister said. “We will leave tomorrow.”",
+            ["“The talks are over,”", "“We will leave tomorrow.”"],
+        ),
+        (
+            "“Prices will fall,” Lee continued. “Nobody expects a recession this year.”",
+            ["“Prices will fall,”", "“Nobody expects a recession this year.”"],
+        ),
+        # the quotation goes on in the same sentence: one claim, two spans
+        (
+            '"The plan," she said, "is to finish the bridge by May."',
+            ['"The plan," … "is to finish the bridge by May."'],
+        ),
+    ],
+)
+def test_split_sentence_quotes_option(nlp, text: str, contents: list[str]) -> None:
+    claims = find_claims(nlp(text), split_sentence_quotes=True)
+    assert [content_text(text, c) for c in claims] == contents
+    assert all(c["kind"] == "direct" for c in claims)
+    assert len({(c["source"]["start"], c["cue"]["start"]) for c in claims}) == 1
