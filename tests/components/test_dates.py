@@ -385,6 +385,14 @@ CASES = [
         "PAST_REF",
         None,
     ),
+    (
+        "The vote failed. Today the council meets again.",
+        SAMPLE_DATE,
+        "Today",
+        "DATE",
+        "2023-06-13",
+        None,
+    ),
     # A clock time takes the day after an aside, else the day the text is at.
     (
         "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
@@ -496,6 +504,7 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
         "Mr. Reupke, 52 years old, had been the editor.",
         "Iraq imports about three-quarters of its food.",
         "The talks resume as soon as the envoy lands.",
+        "He told USA Today the plan was dead.",
         "He was soon released by the police.",
         "Residents fled the old quarters of the city.",
         'He said on CBS\'s "60 Minutes" that he was sorry.',

@@ -423,6 +423,17 @@ def _keep_set_word(text: str, match: re.Match, groups: dict) -> bool:
     )
 
 
+def _keep_deictic_day(text: str, match: re.Match, groups: dict) -> bool:
+    # "USA Today", "This is VOA Today.": a capitalised "Today" after a capitalised word in
+    # mid-sentence is a title.
+    before = text[max(0, match.start() - 20) : match.start()]
+    return not (
+        groups["word"][0].isupper()
+        and re.search(r"\b[A-Z][A-Za-z.]*\s+$", before) is not None
+        and not re.search(r"[.!?:;\"'“‘]\s*$", before)
+    )
+
+
 def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:
     word = match.group(0)
     num = groups["num"].lower()
@@ -521,6 +532,7 @@ _FAMILY_CHECKS = {
     "weekday": _keep_weekday,
     "season": _keep_season,
     "deictic": _keep_deictic,
+    "deictic_day": _keep_deictic_day,
     "set_word": _keep_set_word,
     "duration": _keep_duration,
     "duration_bare": _keep_duration_bare,
