@@ -25,8 +25,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .._extensions import add_warning, get_list
-from ..errors import Warnings
+from .._extensions import get_list
+from .guard import guarded
 from .timex.extents import find_candidates
 from .timex.normalise import Context, interval, normalise
 
@@ -212,12 +212,9 @@ class DatesStage:
 
         patterns()  # compile once, at load
 
+    @guarded("newsclaims_dates")
     def __call__(self, doc: Doc) -> Doc:
-        dates = get_list(doc, "newsclaims_dates")
-        try:
-            dates.extend(find_dates(doc))
-        except Exception as error:  # a messy article degrades to no dates plus a warning
-            add_warning(doc, Warnings.W010.as_dict(stage=self.name, reason=repr(error)))
+        get_list(doc, "newsclaims_dates").extend(find_dates(doc))
         return doc
 
 
