@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -214,7 +213,7 @@ def extract_parts(
     from .io.writers import JsonlWriter, output_lock
     from .runner import RunSummary
 
-    started = time.perf_counter()
+    summary = RunSummary(output=str(folder))
     folder = Path(folder)
     missing = [str(path) for path in inputs if not os.path.lexists(path)]
     if missing:
@@ -224,7 +223,6 @@ def extract_parts(
     if folder.is_dir() and any(folder.glob("part-*.jsonl")) and not force:
         raise FileExistsError(f"{folder} has part files; use --force to overwrite them")
     folder.mkdir(parents=True, exist_ok=True)
-    summary = RunSummary(output=str(folder))
     with output_lock(folder / "parts.jsonl"):
         for old in folder.glob("part-*.jsonl"):
             old.unlink()
@@ -239,10 +237,5 @@ def extract_parts(
                     writer.write(record)
             partial.replace(path)
             for record in records:
-                summary.add(record)
-                if summary.first_record_seconds is None:
-                    summary.first_record_seconds = time.perf_counter() - started
-                if on_record is not None:
-                    on_record(record, summary)
-    summary.seconds = time.perf_counter() - started
-    return summary
+                summary.written(record, on_record)
+    return summary.finish()

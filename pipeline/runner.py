@@ -203,21 +203,41 @@ class RunSummary:
     seconds: float = 0.0
     first_record_seconds: float | None = None
     failed: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.errors == 0
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: dict[str, Any], *, kept: bool = False) -> None:
+        """Count ``record``; ``kept``: it was already in the output (``--resume``)."""
         self.articles += 1
         if record.get("error"):
             self.errors += 1
             self.failed.append(record["error"]["message"])
+        elif kept:
+            self.resumed += 1
         else:
             self.processed += 1
         for key in ("entities", "quantities", "dates", "claims", "warnings"):
             setattr(self, key, getattr(self, key) + len(record[key]))
         self.words += len(record["text"].split())
+
+    def written(
+        self,
+        record: dict[str, Any],
+        on_record: Callable[[dict[str, Any], RunSummary], None] | None = None,
+    ) -> None:
+        """Count a record just written, note the time to the first, tell ``on_record``."""
+        self.add(record)
+        if self.first_record_seconds is None:
+            self.first_record_seconds = time.perf_counter() - self.started
+        if on_record is not None:
+            on_record(record, self)
+
+    def finish(self) -> RunSummary:
+        self.seconds = time.perf_counter() - self.started
+        return self
 
     def describe(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
@@ -264,7 +284,7 @@ def extract(
     ``partition_size`` articles (see ``pipeline.distributed``); the output is
     the same. ``on_record`` is called after each record is written (progress).
     """
-    started = time.perf_counter()
+    summary = RunSummary(output=str(output))
     output = Path(output)
     missing = [str(path) for path in inputs if not os.path.lexists(path)]
     if missing:
@@ -273,7 +293,6 @@ def extract(
         raise FileExistsError(
             f"{output} exists; use --force to overwrite or --resume to continue it"
         )
-    summary = RunSummary(output=str(output))
     with output_lock(output):
         if client is None or resume:
             nlp = nlp or load_cached(model)
@@ -283,10 +302,7 @@ def extract(
         if resume and output.exists():
             truncate(output, kept[-1][1] if kept else 0)
         for record, _ in kept:
-            summary.add(record)
-            if not record.get("error"):  # kept, not processed again
-                summary.processed -= 1
-                summary.resumed += 1
+            summary.add(record, kept=True)
         articles = itertools.islice(
             read_articles(inputs, default_date=default_date), len(kept), None
         )
@@ -307,13 +323,8 @@ def extract(
         with JsonlWriter(output, append=resume, locked=True) as writer:
             for record in records:
                 writer.write(record)
-                summary.add(record)
-                if summary.first_record_seconds is None:
-                    summary.first_record_seconds = time.perf_counter() - started
-                if on_record is not None:
-                    on_record(record, summary)
-    summary.seconds = time.perf_counter() - started
-    return summary
+                summary.written(record, on_record)
+    return summary.finish()
 
 
 def _resumable_prefix(
