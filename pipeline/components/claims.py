@@ -47,6 +47,7 @@ from .attribution.cues import (
     has_own_subject,
     is_reporting_verb,
     nominal_candidates,
+    raising_candidates,
     verb_candidate,
 )
 from .attribution.lexicon import Lexicon, load_lexicon
@@ -531,7 +532,11 @@ def _find_claims(
             candidate = verb_candidate(token, lexicon)
             if candidate is not None:
                 candidates.append(candidate)
-    for candidate in according_to_candidates(doc) + nominal_candidates(doc, lexicon):
+    for candidate in (
+        according_to_candidates(doc)
+        + nominal_candidates(doc, lexicon)
+        + raising_candidates(doc, lexicon)
+    ):
         if _inside(quotes, candidate.cue[0]) is None:
             candidates.append(candidate)
     for candidate in candidates:

@@ -589,3 +589,41 @@ def test_split_sentence_quotes_option(nlp, text: str, contents: list[str]) -> No
     assert [content_text(text, c) for c in claims] == contents
     assert all(c["kind"] == "direct" for c in claims)
     assert len({(c["source"]["start"], c["cue"]["start"]) for c in claims}) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "contents"),
+    [
+        (
+            "Both objections seemed to carry little weight with the judges.",
+            "seemed",
+            ["Both objections", "to carry little weight with the judges"],
+        ),
+        (
+            "The new rules appear to have calmed the markets.",
+            "appear",
+            ["The new rules", "to have calmed the markets"],
+        ),
+    ],
+)
+def test_verbs_of_seeming_have_no_source(make_doc, text: str, cue: str, contents: list) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert text_of(text, claim["cue"]) == cue
+    assert claim["source"] is None
+    spans = claim["content"].get("spans") or [[claim["content"]["start"], claim["content"]["end"]]]
+    assert [text[s:e] for s, e in spans] == contents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor hoped that the bridge would open in May.",
+        "The coach is hoping that the team wins on Sunday.",
+    ],
+)
+def test_hope_is_a_cue_despite_its_lemma(make_doc, text: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["cue"]) for c in claims] in (["hoped"], ["hoping"])
+    assert claims[0]["source"] is not None

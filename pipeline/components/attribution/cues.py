@@ -314,11 +314,20 @@ def has_own_subject(verb: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
 
 
+#: Word forms the small model lemmatises wrongly ("hoped", "hoping" -> "hop";
+#: PolNeAR train: 60 "hope" cues missed).
+WORD_LEMMAS = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def verb_lemma(token: Token) -> str:
+    return WORD_LEMMAS.get(token.lower_) or token.lemma_.lower()
+
+
 def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
     return (
         token.pos_ in ("VERB", "AUX")
         and token.tag_.startswith("VB")
-        and token.lemma_.lower() in lexicon.cue_verbs
+        and verb_lemma(token) in lexicon.cue_verbs
     )
 
 
@@ -397,7 +406,7 @@ def _cut_at_other_cues(
 def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     sent = sentence_of(verb)
     subject = find_subject(verb)
     addressee = None
@@ -637,6 +646,38 @@ def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 source_head=owners[0] if owners else None,
                 source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
                 cue_token=noun.i,
+            )
+        )
+    return found
+
+
+#: What a verb of seeming says about its subject ("seemed to carry", "appears likely").
+RAISING_COMPLEMENTS = ("xcomp", "acomp", "oprd", "attr")
+
+
+def raising_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """ "Both objections seemed to carry little weight": an attribution with no
+    source; the content is the subject and the complement, the cue the verb."""
+    found = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.raising_verbs:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        complements = [c for c in verb.children if c.dep_ in RAISING_COMPLEMENTS and c.i > verb.i]
+        if not subjects or not complements:
+            continue
+        if subjects[0].lower_ in ("it", "there"):
+            continue  # "it seems that …": no subject to speak of
+        parts = [subtree_bounds(subjects[0]), subtree_bounds(complements[0])]
+        content = [c for c in (_char_span(doc, s, e) for s, e in parts) if c]
+        if len(content) != 2:
+            continue
+        found.append(
+            Candidate(
+                cue=(verb.idx, verb.idx + len(verb.text)),
+                cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
+                content=content,
+                cue_token=verb.i,
             )
         )
     return found

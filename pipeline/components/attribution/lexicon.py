@@ -75,6 +75,8 @@ class Lexicon:
     source_types: dict[str, str] = field(default_factory=dict)
     #: words and phrases that make a statement a denial ("fabricating", "baseless")
     denial_content: re.Pattern[str] | None = None
+    #: verbs of seeming ("X seems to Y": no source, content X … to Y)
+    raising_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,7 @@ def load_lexicon() -> Lexicon:
         anonymous_sources=read_words("claims_anonymous_sources.txt"),
         source_types=read_mapping("claims_source_types.txt", SOURCE_TYPES),
         denial_content=phrase_pattern(read_words("claims_denial_content.txt")),
+        raising_verbs=read_words("claims_raising_verbs.txt"),
     )
 
 
