@@ -390,8 +390,7 @@ def format_report(metrics: dict[str, Any]) -> str:
         lines = [
             f"seed reference: {m['core']} core + {m['optional']} optional items, "
             f"{m['predicted']} predicted",
-            "core matched (content Jaccard>=0.5, source overlap): "
-            f"{m['core_matched']}/{m['core']}",
+            f"core matched (content Jaccard>=0.5, source overlap): {m['core_matched']}/{m['core']}",
             f"canonical speaker right: {m['canonical_ok']}  stance right: {m['stance_ok']}  "
             f"kind right: {m['kind_ok']}  cue exact: {m['cue_ok']}",
             f"false positives (not core, not optional): {m['false_positives']}",
