@@ -46,6 +46,7 @@ from .attribution.cues import (
     find_subject,
     has_own_subject,
     is_reporting_verb,
+    in_source_candidates,
     nominal_candidates,
     raising_candidates,
     verb_candidate,
@@ -555,6 +556,7 @@ def _find_claims(
         according_to_candidates(doc)
         + nominal_candidates(doc, lexicon)
         + raising_candidates(doc, lexicon)
+        + in_source_candidates(doc, lexicon)
     ):
         if _inside(quotes, candidate.cue[0]) is None:
             candidates.append(candidate)

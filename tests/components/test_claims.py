@@ -644,3 +644,26 @@ def test_a_verb_with_a_that_clause_is_a_cue(make_doc, text: str, cue: str, conte
     [claim] = make_doc(text)._.newsclaims_claims
     assert (text_of(text, claim["cue"]), content_text(text, claim)) == (cue, content)
     assert claim["source"] is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "In a recent Gallup poll, most farmers backed the new tariff.",
+            "a recent Gallup poll",
+            "most farmers backed the new tariff",
+        ),
+        (
+            "In the latest survey, the mayor leads by ten points.",
+            "the latest survey",
+            "the mayor leads by ten points",
+        ),
+    ],
+)
+def test_in_a_poll_is_an_attribution(make_doc, text: str, source: str, content: str) -> None:
+    claims = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == "In"]
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]

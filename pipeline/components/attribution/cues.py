@@ -683,6 +683,36 @@ def raising_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     return found
 
 
+def in_source_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """ "In a CNN poll, 38 percent of voters said …", "Trump is ahead in the polls":
+    source the poll, cue "in", content the rest of the sentence."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if not objects or objects[0].lemma_.lower() not in lexicon.in_sources:
+            continue
+        source = objects[0]
+        sent = sentence_of(token)
+        if token.i != sent.start and token.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        parts = _exclude((sent.start, sent.end), (token.i, source.right_edge.i + 1))
+        content = [c for c in (_char_span(doc, s, e) for s, e in parts) if c]
+        if not content:
+            continue
+        found.append(
+            Candidate(
+                cue=(token.idx, token.idx + len(token.text)),
+                content=content,
+                source_head=source,
+                source_span=(source.left_edge.i, source.right_edge.i + 1),
+                cue_token=token.i,
+            )
+        )
+    return found
+
+
 def according_to_candidates(doc: Doc) -> list[Candidate]:
     """ "according to X": source X, content the rest of the sentence."""
     found = []
