@@ -667,3 +667,30 @@ def test_in_a_poll_is_an_attribution(make_doc, text: str, source: str, content: 
     assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
         (source, content)
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The reporter asked the governor if he would sign the bill.",
+            "The reporter",
+            "if he would sign the bill",
+        ),
+        (
+            "Asked whether the plant would close, the manager shook his head.",
+            None,
+            "whether the plant would close",
+        ),
+    ],
+)
+def test_the_question_is_what_was_asked(make_doc, text: str, source, content: str) -> None:
+    claims = [
+        c
+        for c in make_doc(text)._.newsclaims_claims
+        if text_of(text, c["cue"]) in ("asked", "Asked")
+    ]
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]

@@ -403,10 +403,70 @@ def _cut_at_other_cues(
     return part
 
 
+#: Verbs of asking: their content is the question ("if …", "whether …", "who …",
+#: "about …", "to …"); "Asked if …, Bush said" has no source of its own.
+QUESTION_VERBS = frozenset({"ask"})
+QUESTION_MARKS = frozenset({"if", "whether"})
+QUESTION_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _question(head: Token, after: int) -> Token | None:
+    for child in head.children:
+        if child.i <= after:
+            continue
+        first = child.left_edge
+        if child.dep_ in ("advcl", "ccomp") and (
+            first.lower_ in QUESTION_MARKS or first.tag_ in QUESTION_WORDS
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return child
+    return None
+
+
+def question_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """ "HuffPost asked the contender if he …", "Asked by Thrush if Clinton …, Sharpton
+    said", "asked the frontrunner about the dispute": the question is the content;
+    the asker (the subject, the agent of a passive, or nobody) the source."""
+    doc = verb.doc
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    passive = verb.tag_ == "VBN" and not own and verb.dep_ in ("advcl", "ROOT", "relcl")
+    if passive:
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        pobj = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+        subject = pobj[0] if pobj else None
+    elif own:
+        subject = own[0]
+    else:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    question = _question(verb, verb.i)
+    if question is None and objects:
+        question = _question(objects[0], objects[0].i)
+    if question is None:
+        return None
+    content = _char_span(doc, *subtree_bounds(question))
+    if content is None:
+        return None
+    addressee = objects[0] if objects and objects[0].i < question.i else None
+    return Candidate(
+        cue=(verb.idx, verb.idx + len(verb.text)),
+        cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
+        content=[content],
+        source_head=subject,
+        addressee=(addressee.idx, addressee.idx + len(addressee.text)) if addressee else None,
+        cue_token=verb.i,
+    )
+
+
 def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
     lemma = verb_lemma(verb)
+    if lemma in QUESTION_VERBS:
+        question = question_candidate(verb, lexicon)
+        if question is not None:
+            return question
     sent = sentence_of(verb)
     subject = find_subject(verb)
     addressee = None
