@@ -459,6 +459,43 @@ def question_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     )
 
 
+SOURCE_POS = frozenset({"PROPN", "NOUN"})
+
+
+def _unparsed_subject(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """The speaker of a main reporting verb with a clause, when the small model did
+    not parse it as the subject: right after the verb ("…,” says Evan Tracey, a
+    consultant") or opening the sentence ("Jeffrey Salkin, a … rabbi, said he …").
+    The head token and the token range of the source."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = verb.doc
+    sent = sentence_of(verb)
+    before = doc[verb.i - 1] if verb.i > sent.start else None
+    after = verb.i + 1
+    if (
+        before is not None
+        and (before.text == "," or before.text in QUOTE_TOKENS)
+        and after < sent.end
+        and doc[after].pos_ in SOURCE_POS
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    ):
+        end = after
+        while end + 1 < sent.end and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[end], (after, end + 1)
+    if before is None or before.i == sent.start:
+        return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if before.text == "," and doc[sent.start].pos_ == "PROPN":
+        end = sent.start
+        while end + 1 < verb.i and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[end], (sent.start, verb.i - 1)
+    return None
+
+
 def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
@@ -488,6 +525,11 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
                 break
     token_parts: list[tuple[int, int]] = []
     no_source = False
+    source_span = None
+    if subject is None and not any(c.dep_ in ("nsubjpass", "agent") for c in verb.children):
+        fallback = _unparsed_subject(verb)
+        if fallback is not None:
+            subject, source_span = fallback
     if subject is None:
         # "was first reported by The Washington Post": the agent is the source,
         # the passive subject the content.
@@ -666,6 +708,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         if addressee is not None
         else None,
         cue_token=verb.i,
+        source_span=source_span,
     )
     return candidate
 
