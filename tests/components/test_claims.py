@@ -694,3 +694,27 @@ def test_the_question_is_what_was_asked(make_doc, text: str, source, content: st
     assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
         (source, content)
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Super PACs have the money. They don't have a choice but to take the lead in "
+            "advertising, says Evan Tracey, a Republican media consultant.",
+            "Evan Tracey, a Republican media consultant",
+            "They don't have a choice but to take the lead in advertising",
+        ),
+        (
+            '"We take every one of those seriously," said Richard L. Trumka, president of the union.',
+            "Richard L. Trumka, president of the union",
+            '"We take every one of those seriously,"',
+        ),
+    ],
+)
+def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]
