@@ -718,3 +718,16 @@ def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) 
     assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
         (source, content)
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The union endorsed the mayor in March.", "endorsed", "the mayor"),
+        ("Most farmers oppose the new tariff.", "oppose", "the new tariff"),
+    ],
+)
+def test_endorse_and_oppose_are_cues(make_doc, text: str, cue: str, content: str) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert (text_of(text, claim["cue"]), content_text(text, claim)) == (cue, content)
