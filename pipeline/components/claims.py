@@ -496,12 +496,13 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     return kept
 
 
-def _takes_that_clause(verb: Token) -> bool:
+def _takes_that_clause(verb: Token, lexicon: Lexicon) -> bool:
     """ "The message appreciated that …": a verb with a subject and a that-clause
     after it reports that clause, whether or not it is in the lexicon (PolNeAR
     train: content F1 +0.001, 90 more contents matched; exact cue unchanged)."""
     return (
         verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in lexicon.not_cue_verbs
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(
             c.dep_ == "ccomp"
@@ -546,7 +547,7 @@ def _find_claims(
     quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
     for token in doc:
-        if (is_reporting_verb(token, lexicon) or _takes_that_clause(token)) and _inside(
+        if (is_reporting_verb(token, lexicon) or _takes_that_clause(token, lexicon)) and _inside(
             quotes, token.idx
         ) is None:
             candidate = verb_candidate(token, lexicon)

@@ -707,7 +707,8 @@ def test_the_question_is_what_was_asked(make_doc, text: str, source, content: st
             "They don't have a choice but to take the lead in advertising",
         ),
         (
-            '"We take every one of those seriously," said Richard L. Trumka, president of the union.',
+            '"We take every one of those seriously," said Richard L. Trumka, '
+            "president of the union.",
             "Richard L. Trumka, president of the union",
             '"We take every one of those seriously,"',
         ),
@@ -731,3 +732,15 @@ def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) 
 def test_endorse_and_oppose_are_cues(make_doc, text: str, cue: str, content: str) -> None:
     [claim] = make_doc(text)._.newsclaims_claims
     assert (text_of(text, claim["cue"]), content_text(text, claim)) == (cue, content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rule means that fewer buses will run at night.",
+        "The city will ensure that every school has a nurse.",
+    ],
+)
+def test_that_clause_of_a_non_cue_verb_is_no_claim(make_doc, text: str) -> None:
+    assert make_doc(text)._.newsclaims_claims == []

@@ -77,6 +77,8 @@ class Lexicon:
     denial_content: re.Pattern[str] | None = None
     #: verbs of seeming ("X seems to Y": no source, content X … to Y)
     raising_verbs: frozenset[str] = frozenset()
+    #: verbs with a that-clause that are never cues ("this means that …")
+    not_cue_verbs: frozenset[str] = frozenset()
     #: nouns that are the source of what is "in" them ("in a CNN poll, …")
     in_sources: frozenset[str] = frozenset()
 
@@ -98,6 +100,7 @@ def load_lexicon() -> Lexicon:
         source_types=read_mapping("claims_source_types.txt", SOURCE_TYPES),
         denial_content=phrase_pattern(read_words("claims_denial_content.txt")),
         raising_verbs=read_words("claims_raising_verbs.txt"),
+        not_cue_verbs=read_words("claims_not_cue_verbs.txt"),
         in_sources=read_words("claims_in_sources.txt"),
     )
 
