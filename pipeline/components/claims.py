@@ -12,14 +12,18 @@ The algorithm lives in ``attribution/``: ``quotes`` (quote marks), ``cues``
 files). ``find_claims`` ties them together:
 
 1. every reporting verb outside a quotation with a content and a source gives
-   a claim (an agentless passive gives one without a source); so do "according
-   to X", "his claim that …", "NAME: …" lines and "“…” ― NAME" signatures;
+   a claim (an agentless passive gives one without a source), and so does any
+   verb with a subject and a that-clause ("The message appreciated that …");
+   so do "according to X", "in a CNN poll, …", "his claim that …", verbs of
+   seeming ("X seemed to Y", no source), questions ("asked if …"), "NAME: …"
+   lines and "“…” ― NAME" signatures;
 2. a content stays in its cue's paragraph, and one that reaches into a
    quotation takes all of it;
 3. an unclaimed quotation next to an attribution ("…,” Kim said", "Trump said,
    “…”") belongs to it; one after a claim whose cue follows its content ("…,”
    Kim continued. “…”) continues that claim (one claim with two content spans,
-   PolNeAR's convention; ``split_quotes=True`` gives one claim per part); other
+   PolNeAR's convention; ``split_quotes=True`` gives one claim per part,
+   ``split_sentence_quotes=True`` only for a part opening a new sentence); other
    quotations (scare quotes, titles) are not claims;
 4. kinds: content all inside quotations -> direct; partly -> mixed (never for
    verbs of thinking: 'Burton thinks that cats are "cuties"'); stance from the
