@@ -744,3 +744,26 @@ def test_endorse_and_oppose_are_cues(make_doc, text: str, cue: str, content: str
 )
 def test_that_clause_of_a_non_cue_verb_is_no_claim(make_doc, text: str) -> None:
     assert make_doc(text)._.newsclaims_claims == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The senator surprised her party by saying she would vote against the budget.",
+            "The senator",
+            "saying",
+        ),
+        (
+            "The mayor angered residents after announcing that the pool would close.",
+            "The mayor",
+            "announcing",
+        ),
+    ],
+)
+def test_gerund_after_preposition_takes_the_main_subject(
+    make_doc, text: str, source: str, cue: str
+) -> None:
+    claims = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
+    assert [text_of(text, c["source"]) for c in claims] == [source]

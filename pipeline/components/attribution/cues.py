@@ -305,9 +305,22 @@ def find_subject(verb: Token) -> Token | None:
                 if objects:
                     return objects[0]
             current = current.head
+            if (
+                verb.dep_ == "pcomp"
+                and current.dep_ == "prep"
+                and current.lower_ in PCOMP_INHERIT
+                and current.head.pos_ in ("VERB", "AUX")
+            ):
+                # "distinguished himself by saying he'd …": the subject of the verb
+                # the preposition hangs on.
+                current = current.head
         else:
             return None
     return None
+
+
+#: Prepositions whose gerund shares the main clause's subject ("by saying", "after telling").
+PCOMP_INHERIT = frozenset({"by", "after", "before", "while", "in", "without", "when"})
 
 
 def has_own_subject(verb: Token) -> bool:
