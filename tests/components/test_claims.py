@@ -767,3 +767,22 @@ def test_gerund_after_preposition_takes_the_main_subject(
 ) -> None:
     claims = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
     assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Manny Gomez said seeing so many police officers at the parade was a welcome change.",
+            "seeing so many police officers at the parade was a welcome change",
+        ),
+        (
+            "Tester said having Trump at the top of the ticket puts those seats at risk.",
+            "having Trump at the top of the ticket puts those seats at risk",
+        ),
+    ],
+)
+def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert (text_of(text, claim["cue"]), content_text(text, claim)) == ("said", content)

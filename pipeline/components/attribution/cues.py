@@ -41,6 +41,8 @@ XCOMP_CONTENT = frozenset(
         "appear",
     }
 )
+#: Verbs of saying whose clause the parser may attach as an xcomp.
+CLAUSE_AS_XCOMP = frozenset({"say", "tell", "write", "add", "insist", "argue", "claim", "note"})
 #: Verbs whose direct object is not what they report ("added glory", "continued the work").
 NO_OBJECT_CONTENT = frozenset(
     {
@@ -576,6 +578,17 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
     if not token_parts and lemma in XCOMP_CONTENT:
         token_parts = [
             subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+        ]
+    if not token_parts and lemma in CLAUSE_AS_XCOMP and addressee is None:
+        # "Gomez said seeing so many officers was a welcome sight": the small model
+        # parses the that-less clause as an xcomp; not a to-infinitive ("said to be").
+        token_parts = [
+            subtree_bounds(c)
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.i > verb.i
+            and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+            and c.left_edge.i == verb.i + 1
         ]
     if not token_parts and addressee is not None and lemma in ADDRESSEE_AND_REST:
         # "urged North Korea to cease": the addressee and what it is urged to do.
