@@ -786,3 +786,24 @@ def test_gerund_after_preposition_takes_the_main_subject(
 def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str) -> None:
     [claim] = make_doc(text)._.newsclaims_claims
     assert (text_of(text, claim["cue"]), content_text(text, claim)) == ("said", content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "parts"),
+    [
+        (
+            "He attacked the server, which he described as “like an open orchid.”",
+            "described",
+            ["which", "as “like an open orchid.”"],
+        ),
+        (
+            "She praised Chris Christie, whom she describes as a tough prosecutor.",
+            "describes",
+            ["whom", "as a tough prosecutor"],
+        ),
+    ],
+)
+def test_relative_pronoun_object_and_predicate(make_doc, text: str, cue: str, parts) -> None:
+    [claim] = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
+    assert [text[s:e] for s, e in claim["content"]["spans"]] == parts

@@ -579,6 +579,25 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         token_parts = [
             subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
         ]
+    if not token_parts and verb.dep_ == "relcl":
+        # "Bannon, who Beck called “a horrible human being”", "the server, which he
+        # described as “like an open orchid”": the relative pronoun and the predicate.
+        pronouns = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WP", "WDT")
+        ]
+        rest = [
+            c
+            for c in verb.rights
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+            or (c.dep_ == "prep" and c.lower_ == "as")
+        ]
+        if pronouns and rest:
+            token_parts = [
+                (pronouns[0].i, pronouns[0].i + 1),
+                (rest[0].left_edge.i, max(c.right_edge.i for c in rest) + 1),
+            ]
     if not token_parts and lemma in CLAUSE_AS_XCOMP and addressee is None:
         # "Gomez said seeing so many officers was a welcome sight": the small model
         # parses the that-less clause as an xcomp; not a to-infinitive ("said to be").
