@@ -144,11 +144,9 @@ def test_the_six_quotes_have_their_speakers(record: dict) -> None:
         "“We obviously condemn": "John Kirby",
         "“Trying to tarnish": "Kwon Jong Gun",
     }
-    for opening, speaker in expected.items():
-        start = text.index(opening)
-        # A split quote may be one claim starting at its first part.
-        owner = max((s for s in speakers if s <= start), default=None)
-        assert owner is not None and speakers[owner] == speaker, (opening, speakers.get(owner))
+    assert speakers == {text.index(opening): speaker for opening, speaker in expected.items()}
+    kim = [c for c in quoted(record) if c["source"]["text"] == "Kim"]
+    assert [c["cue"]["text"] for c in kim] == ["continued", "continued"]
 
 
 def test_the_denial_and_the_accusation(record: dict) -> None:

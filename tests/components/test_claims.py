@@ -288,26 +288,35 @@ def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize(
     ("text", "contents"),
     [
-        # split quote: one claim with two parts by default
-        (
-            "“This is over,” Kim said. “We are going home now.”",
-            ["“This is over,” … “We are going home now.”"],
-        ),
+        # a quotation going on in the same sentence: one claim with two parts
         (
             '"My hope," he said, "is that we can work together."',
             ['"My hope," … "is that we can work together."'],
         ),
+        # a quotation opening a new sentence after the attribution: a claim of its own
+        (
+            "“This is over,” Kim said. “We are going home now.”",
+            ["“This is over,”", "“We are going home now.”"],
+        ),
         (
             "“It’s finished,” she said of the election, in which she was sure he would win. "
             "“In my head, anyway.”",
-            ["“It’s finished,” … “In my head, anyway.”"],
+            ["“It’s finished,”", "“In my head, anyway.”"],
         ),
     ],
 )
-def test_split_quote_is_one_claim_by_default(make_doc, text: str, contents: list[str]) -> None:
+def test_split_quotes_by_default(make_doc, text: str, contents: list[str]) -> None:
     doc = make_doc(text)
     assert [content_text(text, c) for c in doc._.newsclaims_claims] == contents
     assert all(c["kind"] == "direct" for c in doc._.newsclaims_claims)
+    assert len({(c["source"]["start"], c["cue"]["start"]) for c in doc._.newsclaims_claims}) == 1
+
+
+@pytest.mark.model
+def test_polnear_convention_keeps_a_split_quote_as_one_claim(nlp) -> None:
+    text = "“This is over,” Kim said. “We are going home now.”"
+    claims = find_claims(nlp(text), split_sentence_quotes=False)
+    assert [content_text(text, c) for c in claims] == ["“This is over,” … “We are going home now.”"]
 
 
 @pytest.mark.model
