@@ -816,3 +816,32 @@ def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str
 def test_relative_pronoun_object_and_predicate(make_doc, text: str, cue: str, parts) -> None:
     [claim] = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
     assert [text[s:e] for s, e in claim["content"]["spans"]] == parts
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "The World Health Organization released a report on Monday. "
+            "The report warned that cases were rising in Europe.",
+            "report from World Health Organization",
+        ),
+        (
+            "A statement from the Kenyan Interior Ministry arrived late. "
+            "The statement said that the curfew would be lifted.",
+            "statement from Kenyan Interior Ministry",
+        ),
+        # no issuer to take the name from: the document keeps its own name
+        (
+            "A report was leaked last week. The report said that the mine had been closed.",
+            "report",
+        ),
+    ],
+)
+def test_a_definite_document_takes_its_issuer_from_an_earlier_mention(
+    make_doc, text: str, canonical: str
+) -> None:
+    claims = make_doc(text, "2023-06-13")._.newsclaims_claims
+    sources = [c["source"] for c in claims if c["source"] and c["source"]["type"] == "document"]
+    assert sources and sources[-1]["canonical"] == canonical

@@ -246,6 +246,31 @@ def _issuer(head: Token) -> str | None:
     return None
 
 
+def _earlier_document(head: Token) -> str | None:
+    """A definite document source named by its earlier mention's issuer.
+
+    "Kim Jong-un sent a message to … The message appreciated that …" -> "message
+    from Kim Jong-un": the nearest earlier mention of the same noun, issued by
+    the subject of its verb ("X sent/issued/released a statement") or by a
+    "from/by/of" phrase ("a report by the ministry").
+    """
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    doc = head.doc
+    for token in reversed(doc[: head.i]):
+        if token.lemma_ != head.lemma_ or token.pos_ != "NOUN":
+            continue
+        issuer = _issuer(token)
+        if issuer is None and token.dep_ == "dobj":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            entity = (
+                _entity_at(doc, subject.idx, subject.idx + len(subject.text)) if subject else None
+            )
+            issuer = entity.get("canonical") if entity else None
+        return f"{head.lemma_.lower()} from {issuer}" if issuer else None
+    return None
+
+
 def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexicon) -> str:
     lemma = head.lemma_.lower()
     text = span.text.lower()
@@ -336,8 +361,11 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
     else:
         entity_id = None
         issuer = _issuer(head) if kind == "document" else None
+        earlier = _earlier_document(head) if kind == "document" and issuer is None else None
         if issuer is not None:
             canonical = issuer
+        elif earlier is not None:
+            canonical = issuer = earlier
         elif named is not None and kind in ("person", "organization", "media", "government"):
             canonical = _strip_determiner(named)
         else:
