@@ -36,13 +36,13 @@ from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from .._extensions import get_list
+from ..lexicons import ResourceError, resource_lines, word_list
 from .guard import guarded
 
 STAGE = "newsclaims_entities"
@@ -143,34 +143,13 @@ class EntityLexicons:
     place_qualifiers: frozenset[str] = frozenset()
 
 
-def _resource_lines(name: str) -> Iterable[tuple[int, str]]:
-    text = files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield number, line
-
-
-def _word_list(name: str) -> frozenset[str]:
-    words = set()
-    for number, line in _resource_lines(name):
-        if "\t" in line or line != line.lower():
-            raise ValueError(
-                f"pipeline/resources/{name} line {number}: expected one lowercase "
-                f"entry, got {line!r}"
-            )
-        words.add(line)
-    return frozenset(words)
-
-
 def _variant_table(name: str) -> dict[str, str]:
     variants: dict[str, str] = {}
-    for number, line in _resource_lines(name):
+    for number, line in resource_lines(name):
         names = [name_key(part) for part in line.split("\t") if part.strip()]
         if len(names) < 2:
-            raise ValueError(
-                f"pipeline/resources/{name} line {number}: expected two or more "
-                f"tab-separated names, got {line!r}"
+            raise ResourceError(
+                name, number, f"expected two or more tab-separated names, got {line!r}"
             )
         for variant in names:
             variants[variant] = names[0]
@@ -181,11 +160,11 @@ def _variant_table(name: str) -> dict[str, str]:
 def load_lexicons() -> EntityLexicons:
     """Read and validate the entities resources once per process."""
     return EntityLexicons(
-        titles=_word_list("entities_titles.txt"),
+        titles=word_list("entities_titles.txt"),
         variants=_variant_table("entities_variants.tsv"),
-        generic_heads=_word_list("entities_generic_heads.txt"),
-        name_suffixes=_word_list("entities_name_suffixes.txt"),
-        place_qualifiers=_word_list("entities_place_qualifiers.txt"),
+        generic_heads=word_list("entities_generic_heads.txt"),
+        name_suffixes=word_list("entities_name_suffixes.txt"),
+        place_qualifiers=word_list("entities_place_qualifiers.txt"),
     )
 
 

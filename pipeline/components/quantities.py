@@ -43,13 +43,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .._extensions import get_list
+from ..lexicons import ResourceError, resource_lines, resource_rows
 from .guard import guarded
 
 STAGE = "newsclaims_quantities"
@@ -209,44 +209,18 @@ NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCON
 # --------------------------------------------------------------------------- resources
 
 
-class ResourceError(ValueError):
-    """A lexicon line is malformed; the message names the file and line."""
-
-
-def _read_table(name: str, columns: tuple[int, int]) -> list[tuple[int, list[str]]]:
-    """Rows of a tab-separated resource: (line number, fields), comments and blanks skipped."""
-    text = files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
-    rows = []
-    low, high = columns
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not low <= len(fields) <= high or not all(f.strip() for f in fields):
-            raise ResourceError(
-                f"pipeline/resources/{name} line {number}: expected {low} to {high} "
-                f"non-empty tab-separated fields, got {line!r}"
-            )
-        rows.append((number, [f.strip() for f in fields]))
-    return rows
-
-
 def _float(name: str, number: int, value: str) -> float:
     try:
         return float(value)
     except ValueError:
-        raise ResourceError(
-            f"pipeline/resources/{name} line {number}: {value!r} is not a number"
-        ) from None
+        raise ResourceError(name, number, f"{value!r} is not a number") from None
 
 
 def _flag(name: str, number: int, fields: list[str], index: int) -> bool:
     if len(fields) <= index:
         return False
     if fields[index] != "cs":
-        raise ResourceError(
-            f"pipeline/resources/{name} line {number}: unknown flag {fields[index]!r} (only 'cs')"
-        )
+        raise ResourceError(name, number, f"unknown flag {fields[index]!r} (only 'cs')")
     return True
 
 
@@ -286,12 +260,10 @@ def load_lexicons() -> Lexicons:
     name = "quantities_units.tsv"
     units: dict[str, tuple[str, str]] = {}
     units_cs: dict[str, tuple[str, str]] = {}
-    for number, fields in _read_table(name, (3, 4)):
+    for number, fields in resource_rows(name, (3, 4)):
         surface, unit, newsquant = fields[:3]
         if unit != unit.lower():
-            raise ResourceError(
-                f"pipeline/resources/{name} line {number}: unit {unit!r} must be lower case"
-            )
+            raise ResourceError(name, number, f"unit {unit!r} must be lower case")
         entry = (unit, unit if newsquant == "=" else newsquant)
         if _flag(name, number, fields, 3):
             units_cs[surface] = entry
@@ -308,7 +280,7 @@ def load_lexicons() -> Lexicons:
 
     name = "quantities_currency_prefixes.tsv"
     prefixes = {}
-    for _number, fields in _read_table(name, (3, 3)):
+    for _number, fields in resource_rows(name, (3, 3)):
         surface, unit, newsquant = fields
         prefixes[surface.replace(" ", "")] = (unit, unit if newsquant == "=" else newsquant)
     # Matched at the end of the text before the number; spaces inside are optional.
@@ -321,7 +293,7 @@ def load_lexicons() -> Lexicons:
     name = "quantities_scales.tsv"
     scales: dict[str, float] = {}
     scales_ci, scales_cs = [], []
-    for number, fields in _read_table(name, (2, 3)):
+    for number, fields in resource_rows(name, (2, 3)):
         surface = fields[0]
         scales[surface if _flag(name, number, fields, 2) else surface.lower()] = _float(
             name, number, fields[1]
@@ -338,12 +310,10 @@ def load_lexicons() -> Lexicons:
 
     name = "quantities_modifiers.tsv"
     modifiers: dict[str, str] = {}
-    for number, fields in _read_table(name, (2, 2)):
+    for number, fields in resource_rows(name, (2, 2)):
         phrase, change = fields
         if change not in ("~", ">", "<", ">=", "<="):
-            raise ResourceError(
-                f"pipeline/resources/{name} line {number}: unknown change {change!r}"
-            )
+            raise ResourceError(name, number, f"unknown change {change!r}")
         modifiers[phrase.lower()] = change
     words = [m for m in modifiers if m[-1].isalpha()]
     glued = [m for m in modifiers if not m[-1].isalpha()]
@@ -358,27 +328,21 @@ def load_lexicons() -> Lexicons:
 
     name = "quantities_change_verbs.tsv"
     change_lemmas: dict[str, str] = {}
-    for number, fields in _read_table(name, (2, 2)):
+    for number, fields in resource_rows(name, (2, 2)):
         if fields[1] not in ("up", "down"):
-            raise ResourceError(
-                f"pipeline/resources/{name} line {number}: expected up or down, got {fields[1]!r}"
-            )
+            raise ResourceError(name, number, f"expected up or down, got {fields[1]!r}")
         change_lemmas[fields[0].lower()] = fields[1]
 
     name = "quantities_number_words.tsv"
     number_words: dict[str, tuple[float, str]] = {}
-    for number, fields in _read_table(name, (3, 3)):
+    for number, fields in resource_rows(name, (3, 3)):
         word, value, kind = fields
         if kind not in ("unit", "ten", "scale", "dozen", "fraction", "fold"):
-            raise ResourceError(f"pipeline/resources/{name} line {number}: unknown kind {kind!r}")
+            raise ResourceError(name, number, f"unknown kind {kind!r}")
         number_words[word.lower()] = (_float(name, number, value), kind)
 
-    name = "quantities_label_words.txt"
-    text = files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
     label_words = frozenset(
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+        line.strip().lower() for _, line in resource_lines("quantities_label_words.txt")
     )
     return Lexicons(
         units=units,

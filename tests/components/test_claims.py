@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.components.attribution.lexicon import (
-    LexiconError,
+    ResourceError,
     load_lexicon,
     read_mapping,
     read_words,
@@ -103,12 +103,12 @@ def test_packaged_lexicons_load() -> None:
     ],
 )
 def test_bad_word_lexicon_names_file_and_line(text: str, message: str) -> None:
-    with pytest.raises(LexiconError, match=message):
+    with pytest.raises(ResourceError, match=message):
         read_words("claims_x.txt", text=text)
 
 
 def test_bad_mapping_value_names_file_and_line() -> None:
-    with pytest.raises(LexiconError, match="claims_y.txt line 2: value 'maybe'"):
+    with pytest.raises(ResourceError, match="claims_y.txt line 2: value 'maybe'"):
         read_mapping("claims_y.txt", ("assert", "deny"), text="claim\tassert\ndenial\tmaybe\n")
 
 

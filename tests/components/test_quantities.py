@@ -9,8 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.components.quantities import (
-    ResourceError,
-    _read_table,
     find_quantities,
     load_lexicons,
 )
@@ -291,21 +289,6 @@ def test_lexicons_load_and_compile_once():
     lexicons = load_lexicons()
     assert lexicons.units["barrels"] == ("barrel", "barrel")
     assert lexicons.modifiers["upwards of"] == ">"
-
-
-def test_bad_resource_line_names_file_and_line(tmp_path, monkeypatch):
-    import pipeline.components.quantities as module
-
-    class FakeFile:
-        def joinpath(self, *parts):
-            return self
-
-        def read_text(self, encoding):
-            return "# comment\nbarrels\tbarrel\n"
-
-    monkeypatch.setattr(module, "files", lambda package: FakeFile())
-    with pytest.raises(ResourceError, match=r"quantities_units.tsv line 2"):
-        _read_table("quantities_units.tsv", (3, 4))
 
 
 # One string of fragments reads better than a fifty-line list.

@@ -2,7 +2,7 @@
 
 Each file has one entry a line (``#`` starts a comment). Two-column files
 separate the entry from its value with a TAB. A malformed line raises
-``LexiconError`` naming the file and the line.
+``ResourceError`` naming the file and the line.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
+
+from ...lexicons import ResourceError, resource_lines
 
 STANCES = ("assert", "deny", "accuse")
 SOURCE_TYPES = ("person", "organization", "media", "government", "document", "anonymous", "unknown")
@@ -18,23 +19,17 @@ SOURCE_TYPES = ("person", "organization", "media", "government", "document", "an
 _ENTRY_RE = re.compile(r"^[a-z][a-z'’\- ]*[a-z*]$|^[a-z]$")
 
 
-class LexiconError(ValueError):
-    """A lexicon file has a malformed line."""
-
-
 def read_entries(name: str, *, text: str | None = None) -> list[tuple[int, str, str | None]]:
     """``(line number, entry, value or None)`` of a resource file, validated."""
-    if text is None:
-        text = files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
     entries = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in resource_lines(name, text=text):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
         entry, _, value = line.partition("\t")
         entry = entry.strip()
         if not _ENTRY_RE.match(entry):
-            raise LexiconError(f"{name} line {number}: {raw!r} is not a lower-case word or phrase")
+            raise ResourceError(name, number, f"{raw!r} is not a lower-case word or phrase")
         entries.append((number, entry, value.strip() or None))
     return entries
 
@@ -44,7 +39,7 @@ def read_words(name: str, *, text: str | None = None) -> frozenset[str]:
     words = set()
     for number, entry, value in read_entries(name, text=text):
         if value is not None:
-            raise LexiconError(f"{name} line {number}: unexpected second column {value!r}")
+            raise ResourceError(name, number, f"unexpected second column {value!r}")
         words.add(entry)
     return frozenset(words)
 
@@ -54,9 +49,7 @@ def read_mapping(name: str, allowed: tuple[str, ...], *, text: str | None = None
     mapping = {}
     for number, entry, value in read_entries(name, text=text):
         if value not in allowed:
-            raise LexiconError(
-                f"{name} line {number}: value {value!r} is not one of {', '.join(allowed)}"
-            )
+            raise ResourceError(name, number, f"value {value!r} is not one of {', '.join(allowed)}")
         mapping[entry] = value
     return mapping
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+
+from ...lexicons import ResourceError, resource_lines
 
 KINDS = {
     "month",
@@ -25,16 +26,14 @@ RESOURCE = "dates_lexicon.tsv"
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, dict[str, str]]:
     """``{kind: {word: value}}``; raises ``ValueError`` naming the file and line on a bad entry."""
-    text = files("pipeline").joinpath("resources", RESOURCE).read_text(encoding="utf-8")
     lexicon: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in resource_lines(RESOURCE):
         fields = line.split("\t")
         if len(fields) not in (2, 3) or fields[0] not in KINDS or not fields[1].strip():
-            raise ValueError(
-                f"{RESOURCE} line {number}: expected 'kind<TAB>word[<TAB>value]' "
-                f"with kind in {sorted(KINDS)}, got {line!r}"
+            raise ResourceError(
+                RESOURCE,
+                number,
+                f"expected 'kind<TAB>word[<TAB>value]' with kind in {sorted(KINDS)}, got {line!r}",
             )
         lexicon[fields[0]][fields[1].strip().lower()] = (
             fields[2].strip() if len(fields) == 3 else ""

@@ -1,0 +1,62 @@
+"""Reading the lexicons in ``pipeline/resources/``, shared by every stage.
+
+A lexicon is a UTF-8 text file of one entry a line, fields separated by tabs;
+blank lines and lines starting with ``#`` are skipped. Files are read from the
+installed package (``importlib.resources``), never from the source tree, and a
+malformed line raises ``ResourceError`` naming the file and the line, as
+medspacy validates its rule files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.resources import files
+
+
+class ResourceError(ValueError):
+    """A lexicon line is malformed; the message names the file and line."""
+
+    def __init__(self, name: str, number: int, problem: str) -> None:
+        super().__init__(f"pipeline/resources/{name} line {number}: {problem}")
+
+
+def resource_text(name: str) -> str:
+    return files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
+
+
+def resource_lines(name: str, *, text: str | None = None) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` for each entry line of resource ``name`` (or of ``text``)."""
+    if text is None:
+        text = resource_text(name)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
+
+
+def resource_rows(
+    name: str, columns: tuple[int, int], *, text: str | None = None
+) -> list[tuple[int, list[str]]]:
+    """``(line number, fields)`` of a tab-separated resource with ``low..high`` non-empty fields."""
+    low, high = columns
+    rows = []
+    for number, line in resource_lines(name, text=text):
+        fields = [field.strip() for field in line.split("\t")]
+        if not low <= len(fields) <= high or not all(fields):
+            raise ResourceError(
+                name,
+                number,
+                f"expected {low} to {high} non-empty tab-separated fields, got {line!r}",
+            )
+        rows.append((number, fields))
+    return rows
+
+
+def word_list(name: str, *, text: str | None = None) -> frozenset[str]:
+    """A one-column lexicon of lower-case words or phrases."""
+    words = set()
+    for number, line in resource_lines(name, text=text):
+        entry = line.strip()
+        if "\t" in entry or entry != entry.lower():
+            raise ResourceError(name, number, f"expected one lower-case entry, got {line!r}")
+        words.add(entry)
+    return frozenset(words)
