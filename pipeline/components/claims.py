@@ -106,7 +106,7 @@ def _extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> N
             ):
                 start, end = min(start, quote.start), max(end, quote.end)
         parts.append((start, end))
-    # "“…,” Tulsa police Chief Chuck Jordan said": a quotation closed on a comma and
+    # "“…,” the county fire chief said": a quotation closed on a comma and
     # followed by its attribution ends the content (the parse may reach into the source).
     for index, (start, end) in enumerate(parts):
         for quote in quotes:
@@ -286,7 +286,7 @@ def _attach_quotes(
             attach(quote, verb)
             continue
         # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on
-        # (however short the quotation: "“Here he is, babe,” she said. “Donald’s here, babe.”").
+        # (however short the quotation: "“There she is,” he said. “Right on time.”").
         # The latest claim before the quotation whose cue follows its content
         # ("…,” said Caddell, speaking of X. “…”: not "speaking of X").
         previous = None
@@ -336,12 +336,12 @@ def _attach_quotes(
     return added
 
 
-#: "PENCE: Well, look, ..." / "Pat Caddell: Democrat Voters Worried ...": a speaker
+#: "AIDE: Well, look, ..." / "Lena Ortiz: Voters Worried ...": a speaker
 #: label (1-4 capitalised words) at the start of a line, a colon, the statement.
 SPEAKER_LINE = re.compile(
     r"^(?P<speaker>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.M
 )
-#: "Republican pollster Daron Shaw: “Historically, …”": any short speaker phrase
+#: "Democratic strategist Lena Ortiz: “Smaller campaigns …”": any short speaker phrase
 #: at the start of a line when what follows the colon is a quotation.
 SPEAKER_QUOTE_LINE = re.compile(
     r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,7}):[ \t]+(?P<content>[“\"].*)$", re.M
@@ -394,7 +394,7 @@ def _signed_quote_candidates(
 
 
 def _is_speaker_label(speaker: Span, content: str) -> bool:
-    """ "PENCE: Well, …", "Pat Caddell: Democrat Voters Worried …" make a claim;
+    """ "AIDE: Well, …", "Lena Ortiz: Voters Worried …" make a claim;
     "Hillary Clinton: 1,769." (a figure, a fragment) does not. Page furniture
     ("The Latest:", "Correction:") is filtered by ``NOT_SPEAKERS`` before."""
     return len(re.findall(r"[^\W\d_]+", content)) >= 3

@@ -217,7 +217,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of ``text[start:end]`` without edge punctuation and a final possessive."""
     while start < end and text[start] in TRIM_START:
         start += 1
-    # "Young Americans for Freedom (YAF": the model ran into a parenthesis.
+    # "Students for Clean Water (SCW": the model ran into a parenthesis.
     opening = text.find("(", start, end)
     if opening > start and text.find(")", opening, end) < 0:
         end = opening

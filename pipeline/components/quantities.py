@@ -1145,7 +1145,7 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
 
 
 def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
-    """Join "5 to 6%", "between 5% and 6%", "from $370,000 to $5.5 million" into ranges."""
+    """Join "5 to 6%", "between 5% and 6%", "from $420,000 to $3.5 million" into ranges."""
     text = finder.text
     result: list[Atom] = []
     i = 0
@@ -1164,7 +1164,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
         result.append(a)
         i += 1
     for previous, atom in zip(result, result[1:], strict=False):
-        # A conversion in brackets shares the bound: "under 296 hp (224 kW / 300 PS)".
+        # A conversion in brackets shares the bound: "under 180 hp (134 kW / 182 PS)".
         if (
             atom.change == "="
             and atom.mod_start is None
@@ -1186,7 +1186,7 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
 
 
 def _join_from_to(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
-    """Join "from $36,040 at 10.45pm last night to $34,935" across a short aside."""
+    """Join "from $2,410 on Monday to $2,288" across a short aside."""
     text = finder.text
     result: list[Atom] = []
     i = 0
@@ -1275,7 +1275,7 @@ def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None
         return None  # "rose by 1,200 to 5,400": a change, then the level it reached
     low = a.value
     if not a.scaled and b.scaled and a.value * b.multiplier <= b.value * 1.000001:
-        low = a.value * b.multiplier  # "1 to 2 thousand people", "US $89 to $93 billion"
+        low = a.value * b.multiplier  # "3 to 4 thousand fans", "US $40 to $45 billion"
     change = a.change if a.change != "=" else ("~" if b.change == "~" else "=")
     if change == "=" and (b.unit or b.currency):
         change = finder.change_before(a.start) or "="  # "dropped by 1 to 1.5 degrees"

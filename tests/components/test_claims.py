@@ -193,36 +193,36 @@ CASES = [
         [("direct", "assert", "protesters", "chanted", "“What curfew?”", None)],
     ),
     (
-        'He said:\n\n"We have to bring back law and order."',
-        [("direct", "assert", "He", "said", '"We have to bring back law and order."', None)],
+        'She said:\n\n"We have to fix the roads first."',
+        [("direct", "assert", "She", "said", '"We have to fix the roads first."', None)],
     ),
     (
         "Fans kept asking “where do we go from here?”",
         [("direct", "assert", "Fans", "asking", "“where do we go from here?”", None)],
     ),
     (
-        # the parser makes "Full panic mode" a second subject of "said"
-        "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida activist.",
+        # a verbless last sentence in the quotation may be parsed as a second subject
+        "“The party is in retreat mode. Full retreat mode,” said Marta Ocampo, a Nevada organizer.",
         [
             (
                 "direct",
                 "assert",
-                "Leslie Wimes, a Florida activist",
+                "Marta Ocampo, a Nevada organizer",
                 "said",
-                "“The campaign is in panic mode. Full panic mode,”",
+                "“The party is in retreat mode. Full retreat mode,”",
                 None,
             )
         ],
     ),
     (
-        "Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”",
+        "Democratic strategist Lena Ortiz: “Smaller campaigns have seen the biggest gains.”",
         [
             (
                 "direct",
                 "assert",
-                "Republican pollster Daron Shaw",
+                "Democratic strategist Lena Ortiz",
                 ":",
-                "“Lesser-known candidates have seen the biggest boost.”",
+                "“Smaller campaigns have seen the biggest gains.”",
                 None,
             )
         ],
@@ -232,23 +232,23 @@ CASES = [
         [("indirect", "assert", "The senator", "argued", "a new tax on carbon", None)],
     ),
     (
-        "WALLACE: Will Gennifer Flowers be at the debate tomorrow?\n"
-        "PENCE: She will not be attending the debate tomorrow night.",
+        "HOST: Will the mayor be at the hearing tomorrow?\n"
+        "AIDE: She will not be attending the hearing tomorrow morning.",
         [
             (
                 "indirect",
                 "assert",
-                "WALLACE",
+                "HOST",
                 ":",
-                "Will Gennifer Flowers be at the debate tomorrow?",
+                "Will the mayor be at the hearing tomorrow?",
                 None,
             ),
             (
                 "indirect",
                 "assert",
-                "PENCE",
+                "AIDE",
                 ":",
-                "She will not be attending the debate tomorrow night.",
+                "She will not be attending the hearing tomorrow morning.",
                 None,
             ),
         ],
@@ -299,9 +299,9 @@ def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
             ["“This is over,”", "“We are going home now.”"],
         ),
         (
-            "“It’s finished,” she said of the election, in which she was sure he would win. "
-            "“In my head, anyway.”",
-            ["“It’s finished,”", "“In my head, anyway.”"],
+            "“It’s over,” he said of the race, in which he was sure she would lose. "
+            "“In my view, anyway.”",
+            ["“It’s over,”", "“In my view, anyway.”"],
         ),
     ],
 )
@@ -710,16 +710,16 @@ def test_the_question_is_what_was_asked(make_doc, text: str, source, content: st
     ("text", "source", "content"),
     [
         (
-            "Super PACs have the money. They don't have a choice but to take the lead in "
-            "advertising, says Evan Tracey, a Republican media consultant.",
-            "Evan Tracey, a Republican media consultant",
-            "They don't have a choice but to take the lead in advertising",
+            "Small donors have the energy. They don't have the money to match the big groups, "
+            "says Ana Whitfield, a Democratic fundraiser.",
+            "Ana Whitfield, a Democratic fundraiser",
+            "They don't have the money to match the big groups",
         ),
         (
-            '"We take every one of those seriously," said Richard L. Trumka, '
-            "president of the union.",
-            "Richard L. Trumka, president of the union",
-            '"We take every one of those seriously,"',
+            '"We read every one of those letters," said Maria G. Alvarez, '
+            "president of the association.",
+            "Maria G. Alvarez, president of the association",
+            '"We read every one of those letters,"',
         ),
     ],
 )
@@ -783,12 +783,12 @@ def test_gerund_after_preposition_takes_the_main_subject(
     ("text", "content"),
     [
         (
-            "Manny Gomez said seeing so many police officers at the parade was a welcome change.",
-            "seeing so many police officers at the parade was a welcome change",
+            "Tom Reyes said seeing so many volunteers at the shelter was a welcome surprise.",
+            "seeing so many volunteers at the shelter was a welcome surprise",
         ),
         (
-            "Tester said having Trump at the top of the ticket puts those seats at risk.",
-            "having Trump at the top of the ticket puts those seats at risk",
+            "Okafor said having the governor at the top of the list puts those districts at risk.",
+            "having the governor at the top of the list puts those districts at risk",
         ),
     ],
 )
@@ -802,9 +802,9 @@ def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str
     ("text", "cue", "parts"),
     [
         (
-            "He attacked the server, which he described as “like an open orchid.”",
+            "She criticised the plan, which she described as “like a leaking boat.”",
             "described",
-            ["which", "as “like an open orchid.”"],
+            ["which", "as “like a leaking boat.”"],
         ),
         (
             "She praised Chris Christie, whom she describes as a tough prosecutor.",

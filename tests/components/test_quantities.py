@@ -170,10 +170,10 @@ def test_proportions(nlp, text, value):
 
 
 RANGE_CASES = [
-    ("Prices are expected to increase between 5% and 6%.", 5, 6, "percent"),
+    ("Rents are forecast to rise between 5% and 6%.", 5, 6, "percent"),
     ("Growth will be 5-6% this year.", 5, 6, "percent"),
-    ("Prices range from $370,000 to $5.5 million.", 370000, 5.5e6, "dollar"),
-    ("There are 1 to 2 thousand people.", 1000, 2000, None),
+    ("Homes sell for anywhere from $420,000 to $3.5 million.", 420000, 3.5e6, "dollar"),
+    ("There were 3 to 4 thousand fans.", 3000, 4000, None),
     ("He drove at 15 to 22 miles per hour.", 15, 22, "mile per hour"),
     ("Guidance was US $89 to $93 billion.", 89e9, 93e9, "dollar"),
     ("Dozens of people were killed.", 12, 120, None),
@@ -205,7 +205,7 @@ def test_rates(nlp, text, per):
 NOTHING_CASES = [
     "The shipments were documented in August 2020.",
     "The program started in 2020.",
-    "She died on September 8 in Dar es Salaam.",
+    "He died on March 14 in Nairobi.",
     "The meeting starts at 10:30 a.m. on Tuesday.",
     "He left at 5pm.",
     "He finished second in the race and third in the final.",
@@ -254,10 +254,10 @@ def test_change_verb_with_object_between(nlp):
     assert only("The brand expects to grow sales by 35 per cent.", nlp)["change"] == "up"
 
 
-@pytest.mark.xfail(reason="an aside with a full stop inside ('10.45pm') stops a from-to range")
+@pytest.mark.xfail(reason="an aside with a full stop inside ('9.15pm') stops a from-to range")
 def test_range_across_a_clock_time(nlp):
-    quantity = only("Bitcoin fell from $36,040 at 10.45pm to $34,935.", nlp)
-    assert (quantity["low"], quantity["high"]) == (36040, 34935)
+    quantity = only("Ether fell from $2,410 at 9.15pm to $2,288.", nlp)
+    assert (quantity["low"], quantity["high"]) == (2410, 2288)
 
 
 @pytest.mark.xfail(reason="an elided unit ('decreased by 1' after '2 percent') is not carried over")
@@ -267,8 +267,8 @@ def test_elided_unit_is_carried_over(nlp):
 
 
 def test_range_interrupted_by_a_date(nlp):
-    quantity = only("Mileage rose from 20 miles per gallon in 2008 to 29 mpg.", nlp)
-    assert (quantity["low"], quantity["high"]) == (20, 29)
+    quantity = only("Output rose from 40 tonnes per hour in 2015 to 52 tonnes.", nlp)
+    assert (quantity["low"], quantity["high"]) == (40, 52)
 
 
 # --------------------------------------------------------------------------- the stage itself

@@ -298,7 +298,7 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
         if subjects:
-            # "“… Full panic mode,” said Leslie Wimes": the parser may make a quoted
+            # "“… Full retreat mode,” said Marta Ocampo": the parser may make a quoted
             # fragment a second subject; the speaker is the one nearest the verb.
             return min(subjects, key=lambda child: abs(child.i - current.i))
         if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
@@ -479,8 +479,8 @@ SOURCE_POS = frozenset({"PROPN", "NOUN"})
 
 def _unparsed_subject(verb: Token) -> tuple[Token, tuple[int, int]] | None:
     """The speaker of a main reporting verb with a clause, when the small model did
-    not parse it as the subject: right after the verb ("…,” says Evan Tracey, a
-    consultant") or opening the sentence ("Jeffrey Salkin, a … rabbi, said he …").
+    not parse it as the subject: right after the verb ("…,” says Ana Whitfield, a
+    fundraiser") or opening the sentence ("Maria Alvarez, a … teacher, said she …").
     The head token and the token range of the source."""
     if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
         return None
@@ -546,7 +546,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         if fallback is not None:
             subject, source_span = fallback
     if subject is None:
-        # "was first reported by The Washington Post": the agent is the source,
+        # "was first reported by the local paper": the agent is the source,
         # the passive subject the content.
         agents = [c for c in verb.children if c.dep_ == "agent"]
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -567,7 +567,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         # But "“A,” she said, “B”" is one split quotation: keep both.
         right = [c for c in complements if c.i > verb.i]
         left = [c for c in complements if c.i < verb.i]
-        # And "“It’s finished,” she said of the election, in which …": the quotation.
+        # And "“It’s over,” he said of the race, in which …": the quotation.
         if right and left:
             if _ends_with_quote(left[-1]) and not _starts_with_quote(right[0]):
                 complements = left
@@ -581,7 +581,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         ]
     if not token_parts and verb.dep_ == "relcl":
         # "Bannon, who Beck called “a horrible human being”", "the server, which he
-        # described as “like an open orchid”": the relative pronoun and the predicate.
+        # described as “like a leaking boat”": the relative pronoun and the predicate.
         pronouns = [
             c
             for c in verb.children
@@ -625,7 +625,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
             lemma in OBJECT_CONTENT
             or OBJECTS_FOR_ALL
             and lemma not in NO_OBJECT_CONTENT
-            # "sees the piece as a return to …": an object with its "as" predicate
+            # "sees the plan as a step back …": an object with its "as" predicate
             or lemma in VIEW_AS
             and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
         )
@@ -704,7 +704,7 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         )
     ):
         # "as Mr. Bown observed, …": the clause the as-clause hangs on.
-        # "X did Y, sources said" / "The test, North Korea said, was its biggest":
+        # "X did Y, sources said" / "The storm, officials said, was the worst":
         # the cue clause hangs on the content's verb; content is the rest of it.
         token_parts = _exclude(subtree_bounds(verb.head), subtree_bounds(verb))
     if not token_parts or (subject is None and not no_source):
