@@ -145,6 +145,11 @@ CASES = [
     ("Prices are high now.", SAMPLE_DATE, "now", "DATE", "PRESENT_REF", None),
     ("He is currently in Seoul.", SAMPLE_DATE, "currently", "DATE", "PRESENT_REF", None),
     ("He recently arrived.", SAMPLE_DATE, "recently", "DATE", "PAST_REF", None),
+    # "recent weeks" / "months ago": an unspecified number of the unit (TimeBank's DURATION).
+    ("Prices fell in recent weeks.", SAMPLE_DATE, "recent weeks", "DURATION", "PXW", None),
+    ("Talks stalled in recent months.", SAMPLE_DATE, "recent months", "DURATION", "PXM", None),
+    ("The firm was ailing just months ago.", SAMPLE_DATE, "months ago", "DURATION", "PXM", None),
+    ("Crime has risen in recent years.", SAMPLE_DATE, "recent years", "DATE", "PAST_REF", None),
     ("The party began in the 1990s.", SAMPLE_DATE, "the 1990s", "DATE", "199", None),
     ("The war ended in the early 1990s.", SAMPLE_DATE, "the early 1990s", "DATE", "199", "START"),
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),

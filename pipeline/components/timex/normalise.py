@@ -461,7 +461,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         code = load_lexicon()["unit"][unit]
         dirn = _norm(g.get("dir"))
         det = _norm(g.get("det"))
-        if dirn == "ago" or det == "recent":
+        # "recent months", "recent weeks", "months ago": TimeBank annotates an unspecified
+        # number of the unit, DURATION PXM/PXW (6 of 8); "recent years" is PAST_REF (6 of
+        # 8) and "coming months/quarters" FUTURE_REF (3 of 4).
+        if (dirn == "ago" or det == "recent") and code.endswith("Y"):
             return _date("PAST_REF", "")
         if det in ("coming", "future"):
             return _date("FUTURE_REF", "")
