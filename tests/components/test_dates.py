@@ -150,6 +150,9 @@ CASES = [
     ("Talks stalled in recent months.", SAMPLE_DATE, "recent months", "DURATION", "PXM", None),
     ("The firm was ailing just months ago.", SAMPLE_DATE, "months ago", "DURATION", "PXM", None),
     ("Crime has risen in recent years.", SAMPLE_DATE, "recent years", "DATE", "PAST_REF", None),
+    # A bare "the week" names no week of its own (the one just ended, or this one).
+    ("Shares rose 3% for the week.", SAMPLE_DATE, "the week", "DATE", "2023-WXX", None),
+    ("Shares rose 3% this week.", SAMPLE_DATE, "this week", "DATE", "2023-W24", None),
     ("The party began in the 1990s.", SAMPLE_DATE, "the 1990s", "DATE", "199", None),
     ("The war ended in the early 1990s.", SAMPLE_DATE, "the early 1990s", "DATE", "199", "START"),
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),

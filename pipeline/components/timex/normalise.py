@@ -697,6 +697,10 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         return _date(None, _undefined(unit))
     if unit == "Q" and rel == "the":
         return _date(_last_quarter(ctx), "XXXX-QX")
+    if unit == "W" and rel == "the":
+        # A bare "the week" ("shares fell 2% for the week") names no week of its own: the
+        # one the story is about, which may have just ended; TimeBank writes 1989-WXX.
+        return _date(f"{ref.year}-WXX", "")
     return _date(_shift(None, ref, offset, unit), _undefined(unit))
 
 
