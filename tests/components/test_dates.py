@@ -153,6 +153,9 @@ CASES = [
     # A bare "the week" names no week of its own (the one just ended, or this one).
     ("Shares rose 3% for the week.", SAMPLE_DATE, "the week", "DATE", "2023-WXX", None),
     ("Shares rose 3% this week.", SAMPLE_DATE, "this week", "DATE", "2023-W24", None),
+    # The noun "year-end" is Dec. 31; looking back ("since year-end") the last one.
+    ("The deal should close by year-end.", SAMPLE_DATE, "year-end", "DATE", "2023-12-31", None),
+    ("Shares are up 5% since year-end.", SAMPLE_DATE, "year-end", "DATE", "2022-12-31", None),
     ("The party began in the 1990s.", SAMPLE_DATE, "the 1990s", "DATE", "199", None),
     ("The war ended in the early 1990s.", SAMPLE_DATE, "the early 1990s", "DATE", "199", "START"),
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),

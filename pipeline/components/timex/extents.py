@@ -138,7 +138,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             "year_ago_adj",
             rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
         ),
-        ("year_end", rf"{B}(?:the\s+)?(?:year[\s-]end|year's\s+end|(?P<fy>fiscal\s+)?year-end){E}"),
+        (
+            "year_end",
+            rf"{B}(?:the\s+)?(?:(?P<fy>fiscal\s+)?(?P<hy>year-end)|year\s+end|year's\s+end){E}",
+        ),
         (
             "deictic_day",
             rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)",

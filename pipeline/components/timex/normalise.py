@@ -378,6 +378,11 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
             return _date(_shift(q, ref, -1, "Y"), "")
         return _date(_shift(None, ref, -1, "Y"), "XXXX")
     if fam == "year_end":
+        if ref and g.get("hy") and not g.get("fy"):
+            # The noun "year-end" is the balance-sheet date, Dec. 31 (TimeBank 2 of 2); in a
+            # past clause ("since year-end") the one before the reference date.
+            y = ref.year - 1 if ctx.tense == "past" else ref.year
+            return _date(f"{y}-12-31", "")
         return {"type": "DATE", "value": str(ref.year) if ref else "XXXX", "mod": "END"}
     if fam == "deictic_day":
         word = g["word"].lower()
