@@ -156,6 +156,23 @@ CASES = [
     # The noun "year-end" is Dec. 31; looking back ("since year-end") the last one.
     ("The deal should close by year-end.", SAMPLE_DATE, "year-end", "DATE", "2023-12-31", None),
     ("Shares are up 5% since year-end.", SAMPLE_DATE, "year-end", "DATE", "2022-12-31", None),
+    # "the quarter a year ago": one period, the reported quarter a year back.
+    (
+        "For the quarter a year ago, the bank earned $3 million.",
+        "1989-10-26",
+        "the quarter a year ago",
+        "DATE",
+        "1988-Q3",
+        None,
+    ),
+    (
+        "Sales rose 5% from the same period a year earlier.",
+        "1989-10-26",
+        "the same period a year earlier",
+        "DATE",
+        "1988-Q3",
+        None,
+    ),
     ("The party began in the 1990s.", SAMPLE_DATE, "the 1990s", "DATE", "199", None),
     ("The war ended in the early 1990s.", SAMPLE_DATE, "the early 1990s", "DATE", "199", "START"),
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),

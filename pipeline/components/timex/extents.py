@@ -139,6 +139,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
         ),
         (
+            # "the quarter a year ago", "the same period a year earlier": one period.
+            "period_year_ago",
+            rf"{B}the\s+(?:same\s+)?(?P<what>quarter|period)\s+a\s+year\s+(?:ago|earlier){E}",
+        ),
+        (
             "year_end",
             rf"{B}(?:the\s+)?(?:(?P<fy>fiscal\s+)?(?P<hy>year-end)|year\s+end|year's\s+end){E}",
         ),
@@ -211,6 +216,7 @@ REQUIRED_WORDS = {
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
     "year_ago_adj": ("year-", "year "),
+    "period_year_ago": ("a year",),
     "year_end": ("end",),
     "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),

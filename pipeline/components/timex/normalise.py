@@ -372,7 +372,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         return _quarter(cand, ctx)
     if fam in ("relative", "the_unit"):
         return _relative(cand, ctx)
-    if fam == "year_ago_adj":
+    if fam in ("year_ago_adj", "period_year_ago"):
         q = _last_quarter(ctx) if (ctx.financial or g.get("what")) else None
         if q and not q.startswith("X"):
             return _date(_shift(q, ref, -1, "Y"), "")
