@@ -156,6 +156,12 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}",
         ),
         (
+            # "by mid afternoon", "at mid-afternoon yesterday": the middle of a part of day.
+            "mid_part",
+            rf"{B}mid[\s-]?(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<word>yesterday|today|tomorrow))?{E}",
+        ),
+        (
             "deictic",
             rf"{B}(?:right\s+|more\s+|(?P<then>then[\s-]+))?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}",
         ),
@@ -217,6 +223,7 @@ REQUIRED_WORDS = {
     "quarter": ("quarter", "half", "period"),
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year",),
+    "mid_part": ("mid",),
     "year_end": ("end",),
     "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),

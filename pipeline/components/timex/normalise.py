@@ -395,6 +395,10 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         if word == "today" and ref is None:
             return _date(None, "PRESENT_REF")
         return _date(day, "XXXX-XX-XX")
+    if fam == "mid_part":
+        offset = {"": 0, "today": 0, "yesterday": -1, "tomorrow": 1}[_norm(g.get("word"))]
+        day = day_value(ref + timedelta(days=offset)) if ref else "XXXX-XX-XX"
+        return {"type": "TIME", "value": f"{day}T{PART_CODE[g['part'].lower()]}", "mod": "MID"}
     if fam == "part_of_day":
         rel = g["rel"].lower()
         code = PART_CODE[g["part"].lower()]
