@@ -156,6 +156,14 @@ CASES = [
     # The noun "year-end" is Dec. 31; looking back ("since year-end") the last one.
     ("The deal should close by year-end.", SAMPLE_DATE, "year-end", "DATE", "2023-12-31", None),
     ("Shares are up 5% since year-end.", SAMPLE_DATE, "year-end", "DATE", "2022-12-31", None),
+    (
+        "The city was ruled from Moscow for centuries.",
+        SAMPLE_DATE,
+        "centuries",
+        "DURATION",
+        "PXC",
+        None,
+    ),
     # "mid-afternoon": the middle of the part of day (mod MID).
     ("Shares rose by mid-afternoon.", SAMPLE_DATE, "mid-afternoon", "TIME", "2023-06-13TAF", "MID"),
     (

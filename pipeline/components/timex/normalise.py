@@ -761,6 +761,8 @@ _SMALLER = {
 def _duration_value(n: float | None, code: str) -> str:
     if code == "WE":
         return f"P{_fmt_num(2 * n)}D" if n else "PXD"
+    if code == "100Y" and n is None:
+        return "PXC"  # "for centuries": TimeBank's century unit C, since years can't say it
     mult = 1
     m = re.match(r"^(\d+)(\w+)$", code)
     if m:
