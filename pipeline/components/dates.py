@@ -35,6 +35,9 @@ FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "d
 SCHEDULE_VERBS = {"schedule", "plan", "postpone", "reschedule"}
 VERB_POS = {"VERB", "AUX"}
 _FINANCIAL = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
+_MULTI_QUARTER = re.compile(
+    r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\byear[\s-]to[\s-]date\b", re.I
+)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
@@ -161,9 +164,15 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
     for cand in find_candidates(text):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
             continue
+        ctx.multi_quarter = False
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text)
+            if ctx.financial and cand.family in ("year_ago_adj", "duration"):
+                # "For the nine months, ... compared with year-earlier net income": the
+                # comparison is with last year's same months, not last year's quarter.
+                sent = doc[i].sent
+                ctx.multi_quarter = bool(_MULTI_QUARTER.search(sent.text))
         else:
             ctx.tense = None
         try:

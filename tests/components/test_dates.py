@@ -174,6 +174,26 @@ CASES = [
         "2023-06-12TMO",
         "MID",
     ),
+    # In an earnings report "a year earlier" is last year's quarter, unless the sentence
+    # reports the nine months (or half, or year to date): then last year's.
+    (
+        "Third-quarter net income rose to $3 million. For the nine months, net income was"
+        " $9 million, compared with $7 million a year earlier.",
+        "1989-10-26",
+        "a year earlier",
+        "DATE",
+        "1988",
+        None,
+    ),
+    (
+        "Third-quarter net income rose to $3 million from $2 million a year earlier,"
+        " the company said of its earnings.",
+        "1989-10-26",
+        "a year earlier",
+        "DATE",
+        "1988-Q3",
+        None,
+    ),
     # "the quarter a year ago": one period, the reported quarter a year back.
     (
         "For the quarter a year ago, the bank earned $3 million.",

@@ -85,6 +85,7 @@ class Context:
     tense: str | None = None  # "past", "future", "modal" (would, should, ...) or None
     mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
     financial: bool = False  # the text reports quarterly results
+    multi_quarter: bool = False  # the sentence reports "the nine months", "the first half"
 
 
 def _norm(s: str | None) -> str:
@@ -373,7 +374,11 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam in ("relative", "the_unit"):
         return _relative(cand, ctx)
     if fam in ("year_ago_adj", "period_year_ago"):
-        q = _last_quarter(ctx) if (ctx.financial or g.get("what")) else None
+        q = (
+            _last_quarter(ctx)
+            if g.get("what") or (ctx.financial and not ctx.multi_quarter)
+            else None
+        )
         if q and not q.startswith("X"):
             return _date(_shift(q, ref, -1, "Y"), "")
         return _date(_shift(None, ref, -1, "Y"), "XXXX")
@@ -809,12 +814,20 @@ def _duration(cand: Candidate, ctx: Context) -> dict | None:
             return _date("PAST_REF" if dirn in ("ago", "earlier", "before") else "FUTURE_REF", "")
         sign = -1 if dirn in ("ago", "earlier", "before") else 1
         anchor = None
-        if step == "Y" and n == 1 and ctx.financial and dirn in ("ago", "earlier"):
+        if (
+            step == "Y"
+            and n == 1
+            and ctx.financial
+            and not ctx.multi_quarter
+            and dirn in ("ago", "earlier")
+        ):
             # Earnings reports compare with the year-ago quarter ("from $1.2 billion a year
             # earlier").
             q = _last_quarter(ctx)
             if q and not q.startswith("X"):
                 anchor = q
+        elif ctx.multi_quarter and step == "Y" and n == 1:
+            anchor = None  # "the nine months ... a year earlier": last year's, by the year
         elif dirn not in ("ago", "from now", "hence"):
             anchor = _last_mention(
                 ctx,
