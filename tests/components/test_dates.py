@@ -157,7 +157,7 @@ CASES = [
     ("The deal should close by year-end.", SAMPLE_DATE, "year-end", "DATE", "2023-12-31", None),
     ("Shares are up 5% since year-end.", SAMPLE_DATE, "year-end", "DATE", "2022-12-31", None),
     (
-        "The city was ruled from Moscow for centuries.",
+        "Monks have brewed beer in the valley for centuries.",
         SAMPLE_DATE,
         "centuries",
         "DURATION",
@@ -196,7 +196,7 @@ CASES = [
     ),
     # "the quarter a year ago": one period, the reported quarter a year back.
     (
-        "For the quarter a year ago, the bank earned $3 million.",
+        "Its loss narrowed from the quarter a year ago, the bank said.",
         "1989-10-26",
         "the quarter a year ago",
         "DATE",
