@@ -100,7 +100,7 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
         return "future" if until else None
     if until:
         # "until Tuesday" is a deadline ahead, unless the clause looks back from an
-        # earlier point ("Until Thursday, they had not called him a suspect").
+        # earlier point ("Until Thursday, they had not named a successor").
         return "past" if _past_perfect(verb) else "future"
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -116,7 +116,7 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
             and verb.dep_ != "acl"
             and not any(c.dep_ == "xcomp" for c in verb.children)
         ):
-            # "has scheduled a news conference Thursday", "planned a rally on Saturday"; not
+            # "has scheduled a briefing Thursday", "planned a rally on Saturday"; not
             # "planned to pay on Friday" nor "a service planned for Saturday was canceled".
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
@@ -169,7 +169,7 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text)
             if ctx.financial and cand.family in ("year_ago_adj", "duration"):
-                # "For the nine months, ... compared with year-earlier net income": the
+                # "For the nine months, profit … against year-earlier results": the
                 # comparison is with last year's same months, not last year's quarter.
                 sent = doc[i].sent
                 ctx.multi_quarter = bool(_MULTI_QUARTER.search(sent.text))

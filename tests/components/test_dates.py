@@ -420,11 +420,11 @@ CASES = [
     ),
     # Extents: a season of a year in words, plural weekday nights, "or so ago", "then current".
     (
-        "Prices fell in the winter of nineteen ninety-four.",
+        "Rents rose in the winter of nineteen eighty-seven.",
         SAMPLE_DATE,
-        "the winter of nineteen ninety-four",
+        "the winter of nineteen eighty-seven",
         "DATE",
-        "1994-WI",
+        "1987-WI",
         None,
     ),
     (
@@ -461,19 +461,19 @@ CASES = [
     ),
     # A clock time takes the day after an aside, else the day the text is at.
     (
-        "The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+        "The explosion came at 9:20 a.m. (0620 GMT) Friday.",
         SAMPLE_DATE,
-        "10:35 a.m.",
+        "9:20 a.m.",
         "TIME",
-        "2023-06-09T10:35",
+        "2023-06-09T09:20",
         None,
     ),
     (
-        "He will leave at 4 in the morning (4 a.m. EDT Thursday).",
+        "She will depart at 5 in the morning (5 a.m. EDT Thursday).",
         SAMPLE_DATE,
-        "4 in the morning",
+        "5 in the morning",
         "TIME",
-        "2023-06-15T04:00",
+        "2023-06-15T05:00",
         None,
     ),
     (
@@ -487,7 +487,7 @@ CASES = [
     ("Police arrived at 10 p.m.", SAMPLE_DATE, "10 p.m.", "TIME", "2023-06-13T22:00", None),
     # "the day before/after" a day: that day shifted by one.
     (
-        "The day before last Tuesday's vote, the mayor resigned.",
+        "The day before last Tuesday's hearing, the chief quit.",
         SAMPLE_DATE,
         "day before last Tuesday",
         "DATE",
@@ -568,7 +568,7 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
         "The JoongAng Daily reported the shipments.",
         "The boy, 6-year-old Elian, was rescued.",
         "Mr. Reupke, 52 years old, had been the editor.",
-        "Iraq imports about three-quarters of its food.",
+        "Japan imports about three-quarters of its fuel.",
         "The talks resume as soon as the envoy lands.",
         "He told USA Today the plan was dead.",
         "He was soon released by the police.",

@@ -493,7 +493,7 @@ def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Wea
     ):
         return False  # "37 years old": an age the duration pattern refused
     if groups["unit"].lower() == "quarter" and groups["det"] is None:
-        return False  # "the second and fourth quarters": ordinals, not a stretch of quarters
+        return False  # "the first and third quarters": ordinals, not a stretch of quarters
     if groups["det"] is None and groups["dir"] is None:  # noqa: SIM102 - one condition a line
         if not re.search(
             r"\b(?:for|in|over|within|after|than|took|take|takes|lasted|last|the)\s+$", before, re.I
@@ -609,7 +609,7 @@ def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             and after.family in _DAY_FAMILIES + ("time_date",)
             and _PAREN_GAP.fullmatch(text[time.end : after.start])
         ):
-            # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. Thursday)":
+            # "at 9:20 a.m. (0620 GMT) Friday", "at 5 in the morning (5 a.m. Thursday)":
             # the day after the aside dates the time.
             time.extra["date"] = after.extra.get("date", after)
     return out

@@ -167,7 +167,7 @@ def _closest_year(ref: date, month: int, day: int | None, tense: str | None) -> 
         return ref.year  # a date within a week of publication is this year's, whatever the tense
     if tense == "past":
         if there > here and (month - ref.month) % 12 <= 1:
-            # "payable Dec. 1 to stock of record Nov. 10" in a past-tense report, "said the
+            # "paid on Dec. 3 to holders on Nov. 12" in a past-tense report, "said the
             # visit is slated for September" late in August: the coming dates and month.
             return ref.year if month >= ref.month else ref.year + 1
         return ref.year if there <= here else ref.year - 1
@@ -447,7 +447,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
         if g.get("y19") and _number(g["y19"]):
             return _date(
                 f"{1900 + int(_number(g['y19']))}-{code}", ""
-            )  # "the winter of nineteen ninety-four"
+            )  # "the winter of nineteen eighty-seven"
         if ref is None:
             return _date(None, f"XXXX-{code}")
         start = SEASON_START[code]
