@@ -12,8 +12,11 @@ included, "in"/"on" excluded); they cover what the model's DATE/TIME entities gi
 and what they miss (durations, sets, "now", "recently"). The entities are used to
 confirm the ambiguous candidates ("a week", bare "months"): on TempEval-3 the
 entities the patterns do not cover are 35 timexes against 125 non-timexes (ages,
-"80486"), so patterns first, entities as a check. Values: ``timex/normalise.py``,
-no dateparser (it reads "Tuesday" on a Tuesday as a week ago and "January" as a day).
+"80486"), so patterns first, entities as a check. Values: ``timex/normalise.py``.
+dateparser only reads the compact absolute dates the patterns leave ("13.06.2023",
+"2023/06/13", "4-Nov-2019"), always with a four-digit year; it is not used for
+relative expressions (it reads "Tuesday" on a Tuesday as a week ago and "January"
+as a day).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -37,6 +42,13 @@ VERB_POS = {"VERB", "AUX"}
 _FINANCIAL = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
 _MULTI_QUARTER = re.compile(
     r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\byear[\s-]to[\s-]date\b", re.I
+)
+#: Compact absolute dates with a four-digit year: day-month-year or year-month-day with
+#: dots, slashes or hyphens, and "4-Nov-2019". The year is required so that no value
+#: ever comes from today's clock.
+_COMPACT_DATE = re.compile(
+    r"(?<![\w./-])(?:\d{1,2}[./-]\d{1,2}[./-][12]\d{3}|[12]\d{3}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|\d{1,2}-[A-Za-z]{3,9}\.?-[12]\d{3})(?![\w/-]|\.\d)"
 )
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
@@ -194,8 +206,47 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
                 "interval": interval(value) if result["type"] in ("DATE", "TIME") else None,
             }
         )
+    items = _with_compact_dates(text, items)
     _mark_ranges(text, items)
     return items
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> Any:
+    """One dateparser, configured for English, per process (its first use loads its data)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+
+
+def _with_compact_dates(text: str, items: list[dict]) -> list[dict]:
+    """``items`` plus the compact absolute dates dateparser reads ("13.06.2023"), in order.
+
+    A compact date replaces the pieces the patterns made of it ("2023" of "2023/06/13").
+    """
+    for match in _COMPACT_DATE.finditer(text):
+        start, end = match.span()
+        if any(i["start"] == start and i["end"] == end for i in items):
+            continue
+        parsed = _date_parser().get_date_data(match.group())
+        if parsed is None or parsed.date_obj is None or parsed.period != "day":
+            continue
+        value = parsed.date_obj.date().isoformat()
+        items = [i for i in items if i["end"] <= start or end <= i["start"]]
+        items.append(
+            {
+                "start": start,
+                "end": end,
+                "type": "DATE",
+                "value": value,
+                "mod": None,
+                "interval": interval(value),
+            }
+        )
+    return sorted(items, key=lambda item: (item["start"], item["end"]))
 
 
 def _mark_ranges(text: str, items: list[dict]) -> None:
