@@ -58,7 +58,7 @@ from .attribution.cues import (
 )
 from .attribution.lexicon import Lexicon, load_lexicon
 from .attribution.quotes import Quote, find_quotes
-from .attribution.sentences import indexed, sentence_of
+from .attribution.sentences import indexed, sentence_of, text_of
 from .attribution.speakers import SpeakerMemory, resolve_speaker, source_tokens
 from .guard import guarded
 
@@ -239,7 +239,7 @@ def _attach_quotes(
     “…”" (the same speaker goes on). Quotations left over without an
     attribution next to them (scare quotes, titles) are not claims.
     """
-    text = doc.text
+    text = text_of(doc)
     by_cue = {
         c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"
     }
@@ -363,7 +363,7 @@ SIGNED_QUOTE = re.compile(
 def _signed_quote_candidates(
     doc: Doc, quotes: list[Quote], candidates: list[Candidate]
 ) -> list[Candidate]:
-    text = doc.text
+    text = text_of(doc)
     claimed = [(s, e) for c in candidates for s, e in c.content]
     found = []
     for match in SIGNED_QUOTE.finditer(text):
@@ -401,7 +401,7 @@ def _is_speaker_label(speaker: Span, content: str) -> bool:
 
 
 def _speaker_line_candidates(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    text = doc.text
+    text = text_of(doc)
     claimed = [(s, e) for c in candidates for s, e in c.content]
     found = []
     matches = list(SPEAKER_LINE.finditer(text))
@@ -552,7 +552,7 @@ def find_claims(
 def _find_claims(
     doc: Doc, lexicon: Lexicon, *, split_quotes: bool, split_sentence_quotes: bool
 ) -> list[dict[str, Any]]:
-    text = doc.text
+    text = text_of(doc)
     quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
     for token in doc:

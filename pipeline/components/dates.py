@@ -27,6 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -164,7 +165,7 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
     text = doc.text
     ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
     ctx = Context(ref=ref, financial=len(_FINANCIAL.findall(text)) >= 2)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
     has_parse = doc.has_annotation("DEP")
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
     ents = (
