@@ -56,13 +56,14 @@ golden: $(STAMP)
 
 # Speed and memory against the bare spaCy model (issue 6): on the PolNeAR
 # train texts when the benchmarks are there, else on the corpora.
-# 120 articles, best of 2: with fewer, the workers' start-up weighs on the
-# --n-process comparison and one busy moment on the ratio.
-BENCH_ARTICLES ?= 120
+# 300 articles: with fewer, the workers' model load weighs on the --n-process
+# comparison (1.67-1.81x on 60-120 articles, 1.86-1.97x on 300) and a busy
+# moment on the ratio. About 6 minutes.
+BENCH_ARTICLES ?= 300
 BENCH_TEXTS := $(if $(wildcard $(BENCHMARKS)/polnear/train/text),$(BENCHMARKS)/polnear/train/text,$(CORPORA))
 bench: $(STAMP)
 	@mkdir -p $(OUTPUTS)
-	$(BIN)/newsclaims bench --texts $(BENCH_TEXTS) --limit $(BENCH_ARTICLES) --repeat 2 --json $(OUTPUTS)/bench.json
+	$(BIN)/newsclaims bench --texts $(BENCH_TEXTS) --limit $(BENCH_ARTICLES) --json $(OUTPUTS)/bench.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
