@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..io.records import iter_records
 from .brat import BratDocument, read_polnear
 
 Spans = Sequence[tuple[int, int]]
@@ -225,13 +226,7 @@ def record_items(record: dict[str, Any]) -> list[Item]:
 
 def _predict(articles: list, predictions: Path | None, nlp: Any) -> dict[str, dict[str, Any]]:
     if predictions is not None:
-        records = {}
-        with Path(predictions).open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    record = json.loads(line)
-                    records[record["id"]] = record
-        return records
+        return {record["id"]: record for record in iter_records(predictions)}
     from ..nlp import load_cached
     from ..runner import process_articles
 

@@ -8,7 +8,6 @@ sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..io.records import iter_records
 from .timeml import TimeMLDoc, read_timeml
 
 Span = dict[str, Any]
@@ -126,13 +126,7 @@ def _predict(docs: Iterable[TimeMLDoc], nlp: Language | None) -> dict[str, list[
 
 
 def _read_predictions(path: Path) -> dict[str, list[Span]]:
-    out = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                out[record["id"]] = record.get("dates") or []
-    return out
+    return {record["id"]: record.get("dates") or [] for record in iter_records(path)}
 
 
 def evaluate(

@@ -48,6 +48,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..article import Article
+from ..io.records import iter_records
 
 CHANGE_FOR_SCORING = {">=": ">", "<=": "<"}
 RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
@@ -196,12 +197,7 @@ def evaluate(
         records = {r["id"]: r for r in process_articles(newsquant_articles(sentences), nlp=nlp)}
         elapsed = time.perf_counter() - started
     else:
-        records = {}
-        with Path(predictions).open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    record = json.loads(line)
-                    records[record["id"]] = record
+        records = {record["id"]: record for record in iter_records(predictions)}
     pairs = []
     details = []
     for sentence in sentences:

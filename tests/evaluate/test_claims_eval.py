@@ -200,6 +200,7 @@ def test_evaluate_polnear_with_predictions_file(tmp_path: Path) -> None:
     (split / "attributions" / "art1_a1b2.ann").write_text(ANN, encoding="utf-8")
     record = {
         "id": "art1",
+        "text": TEXT,
         "claims": [
             {
                 "kind": "indirect",
@@ -249,6 +250,7 @@ def test_evaluate_seed_with_predictions_file(tmp_path: Path) -> None:
         json.dumps(
             {
                 "id": "a",
+                "text": TEXT,
                 "claims": [
                     {
                         "kind": "indirect",

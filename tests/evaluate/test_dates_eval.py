@@ -89,6 +89,7 @@ def test_evaluate_predictions_file(tmp_path):
     y = doc.text.index("yesterday")
     record = {
         "id": "T1",
+        "text": doc.text,
         "dates": [{"start": y, "end": y + 9, "type": "DATE", "value": "2001-02-02"}],
     }
     preds = tmp_path / "pred.jsonl"

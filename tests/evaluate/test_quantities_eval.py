@@ -156,6 +156,7 @@ def test_evaluate_from_predictions_file(tmp_path):
     records = [
         {
             "id": "mini-0000",
+            "text": SNIPPET[0]["text"],
             "quantities": [
                 {
                     "value": 3,
@@ -177,7 +178,7 @@ def test_evaluate_from_predictions_file(tmp_path):
                 },
             ],
         },
-        {"id": "mini-0001", "quantities": []},
+        {"id": "mini-0001", "text": SNIPPET[1]["text"], "quantities": []},
     ]
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
