@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -1144,25 +1145,29 @@ def _read_words(finder: _Finder, i: int) -> tuple[Atom | None, int]:
     return atom, last
 
 
-def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
-    """Join "5 to 6%", "between 5% and 6%", "from $420,000 to $3.5 million" into ranges."""
-    text = finder.text
+def _join_pairs(atoms: list[Atom], join: Callable[[Atom, Atom], Atom | str | None]) -> list[Atom]:
+    """Walk ``atoms``, replacing each neighbouring pair of single values that ``join``
+    joins (a range ``Atom``, or ``"drop"`` for neither) and keeping the rest."""
     result: list[Atom] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
         if i + 1 < len(atoms) and a.low is None and atoms[i + 1].low is None:
-            b = atoms[i + 1]
-            joined = _range(finder, a, b, text[a.end : b.span_start])
-            if joined == "drop":
-                i += 2
-                continue
+            joined = join(a, atoms[i + 1])
             if joined is not None:
-                result.append(joined)
+                if joined != "drop":
+                    result.append(joined)
                 i += 2
                 continue
         result.append(a)
         i += 1
+    return result
+
+
+def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
+    """Join "5 to 6%", "between 5% and 6%", "from $420,000 to $3.5 million" into ranges."""
+    text = finder.text
+    result = _join_pairs(atoms, lambda a, b: _range(finder, a, b, text[a.end : b.span_start]))
     for previous, atom in zip(result, result[1:], strict=False):
         # A conversion in brackets shares the bound: "under 180 hp (134 kW / 182 PS)".
         if (
@@ -1188,25 +1193,19 @@ def _join_ranges(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
 def _join_from_to(finder: _Finder, atoms: list[Atom]) -> list[Atom]:
     """Join "from $2,410 on Monday to $2,288" across a short aside."""
     text = finder.text
-    result: list[Atom] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        if i + 1 < len(atoms) and a.low is None and atoms[i + 1].low is None:
-            b = atoms[i + 1]
-            before_a = text[max(0, a.span_start - 6) : a.span_start].lower()
-            if (
-                re.search(r"\bfrom[ \u00a0]+$", before_a)
-                and FROM_TO_GAP_RE.match(text[a.end : b.span_start])
-                and not (a.unit and b.unit and a.unit != b.unit)
-                and b.mod_start is None
-            ):
-                result.append(_range_atom(a, b, low=a.value, change=a.change))
-                i += 2
-                continue
-        result.append(a)
-        i += 1
-    return result
+
+    def join(a: Atom, b: Atom) -> Atom | None:
+        before_a = text[max(0, a.span_start - 6) : a.span_start].lower()
+        if (
+            re.search(r"\bfrom[ \u00a0]+$", before_a)
+            and FROM_TO_GAP_RE.match(text[a.end : b.span_start])
+            and not (a.unit and b.unit and a.unit != b.unit)
+            and b.mod_start is None
+        ):
+            return _range_atom(a, b, low=a.value, change=a.change)
+        return None
+
+    return _join_pairs(atoms, join)
 
 
 def _range(finder: _Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
