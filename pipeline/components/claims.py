@@ -526,8 +526,11 @@ def find_claims(
     *,
     split_quotes: bool = False,
     split_sentence_quotes: bool = True,
+    quotes: list[Quote] | None = None,
 ) -> list[dict[str, Any]]:
     """The attributed claims of a parsed ``doc`` as plain dicts (character offsets).
+
+    ``quotes``: the quotations of ``doc.text`` when the caller has found them.
 
     ``split_quotes``: a quotation split by its attribution ("“A,” she said,
     “B”") gives two claims; by default it is one claim whose content has two
@@ -546,14 +549,21 @@ def find_claims(
             lexicon or load_lexicon(),
             split_quotes=split_quotes,
             split_sentence_quotes=split_sentence_quotes,
+            quotes=quotes,
         )
 
 
 def _find_claims(
-    doc: Doc, lexicon: Lexicon, *, split_quotes: bool, split_sentence_quotes: bool
+    doc: Doc,
+    lexicon: Lexicon,
+    *,
+    split_quotes: bool,
+    split_sentence_quotes: bool,
+    quotes: list[Quote] | None,
 ) -> list[dict[str, Any]]:
     text = text_of(doc)
-    quotes, _ = find_quotes(text)
+    if quotes is None:
+        quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
     for token in doc:
         if (is_reporting_verb(token, lexicon) or _takes_that_clause(token, lexicon)) and _inside(
@@ -652,7 +662,7 @@ class ClaimsStage:
 
     @guarded("newsclaims_claims")
     def __call__(self, doc: Doc) -> Doc:
-        _, (opened, closed) = find_quotes(doc.text)
+        quotes, (opened, closed) = find_quotes(doc.text)
         if opened != closed:
             add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
         get_list(doc, "newsclaims_claims").extend(
@@ -661,6 +671,7 @@ class ClaimsStage:
                 self.lexicon,
                 split_quotes=self.split_quotes,
                 split_sentence_quotes=self.split_sentence_quotes,
+                quotes=quotes,
             )
         )
         return doc
