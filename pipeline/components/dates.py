@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from .._extensions import get_list
 from .guard import guarded
 from .timex.extents import find_candidates
-from .timex.normalise import Context, interval, normalise
+from .timex.normalise import Context, interval, normalise, reported_quarter
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due"}
@@ -197,6 +197,9 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
         value = result["value"]
         if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
             ctx.mentions.append(value)
+        fiscal = "fiscal" in text[cand.start : cand.end].lower()
+        if cand.family == "quarter" and ctx.financial and reported_quarter(value, ctx, fiscal):
+            ctx.reported = value
         items.append(
             {
                 "start": cand.start,

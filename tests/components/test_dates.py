@@ -530,6 +530,60 @@ ANAPHORIC = [
 ]
 
 
+# In an earnings report "the quarter", "the latest period", "the 2022 period" and "a year
+# earlier" are about the quarter the report has named, else the last completed one.
+REPORTED_QUARTER = [
+    (
+        "Lakeshore Mills posted a loss for its fiscal first quarter. Revenue in the quarter"
+        " rose 8% on higher earnings from paper.",
+        "the quarter",
+        "2023-Q1",
+    ),
+    (
+        "Lakeshore Mills posted a loss for its fiscal first quarter, citing earnings at its"
+        " paper unit. In the 2022 period, it earned $4 million.",
+        "the 2022 period",
+        "2022-Q1",
+    ),
+    (
+        "Harbor Foods said fourth-quarter profit fell 12%, hurt by lower earnings abroad."
+        " Revenue for the latest period climbed to $2 billion.",
+        "the latest period",
+        "2023-Q4",
+    ),
+    # A coming quarter in a forecast is not the reported one ...
+    (
+        "Orion Insurance said third-quarter earnings came to $40 million. The storm will cut"
+        " fourth-quarter profit. Claims rose in the latest quarter.",
+        "the latest quarter",
+        "2023-Q3",
+    ),
+    # ... nor an earlier one the report looks back to.
+    (
+        "Net income rose 20% in the third quarter, after a weak second quarter. Sales in"
+        " the quarter climbed 6%, the company said of its earnings.",
+        "the quarter",
+        "2023-Q3",
+    ),
+    # "The quarter ended May 31": the calendar quarter holding most of March to May.
+    (
+        "In the quarter ended May 31, the retailer's net income fell 5% on lower earnings.",
+        "the quarter",
+        "2023-Q2",
+    ),
+    (
+        "Over the quarter ending Jan. 31, the airline's earnings grew 9% to $1.40 per share.",
+        "the quarter",
+        "2022-Q4",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,extent,value", REPORTED_QUARTER)
+def test_reported_quarter(make_doc, text, extent, value):
+    assert _one(_dates(make_doc, text, "2023-11-02"), extent)["value"] == value
+
+
 @pytest.mark.parametrize("text,extent,value", ANAPHORIC)
 def test_anaphoric(make_doc, text, extent, value):
     assert _one(_dates(make_doc, text, SAMPLE_DATE), extent)["value"] == value

@@ -132,7 +132,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "the_unit",
-            rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)(?P<ended>(?=\s+(?:ended|ending)\b))?{E}",
+            rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)"
+            rf"(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
         ),
         (
             "year_ago_adj",

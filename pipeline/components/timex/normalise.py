@@ -86,6 +86,7 @@ class Context:
     mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
     financial: bool = False  # the text reports quarterly results
     multi_quarter: bool = False  # the sentence reports "the nine months", "the first half"
+    reported: str | None = None  # the quarter the report is about, once the text names it
 
 
 def _norm(s: str | None) -> str:
@@ -263,10 +264,34 @@ def _weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = 
 
 
 def _last_quarter(ctx: Context) -> str | None:
-    """The latest completed quarter (what "the quarter" means in an earnings report)."""
+    """The quarter an earnings report is about (what "the quarter" means there).
+
+    The one the text has named ("its fiscal first quarter"), else the latest completed
+    calendar quarter."""
+    if ctx.reported:
+        return ctx.reported
     if ctx.ref is None:
         return "XXXX-QX"
     return _shift(None, ctx.ref, -1, "Q")
+
+
+def reported_quarter(value: str, ctx: Context, fiscal: bool = False) -> bool:
+    """Whether a named quarter is (now) the one the report is about.
+
+    A quarter of the reporting year, not last year's comparison, in a clause that
+    reports rather than forecasts; one after the latest completed calendar quarter only
+    in a past clause (a fiscal quarter reported: "fourth-quarter profit fell", not "a
+    charge against fourth-quarter profit is likely"). An earlier calendar quarter named
+    later looks back ("after a weak second quarter") and does not replace the reported
+    one; a fiscal one does (another company's fiscal calendar)."""
+    if not re.match(r"^\d{4}-Q[1-4]$", value) or ctx.ref is None:
+        return False
+    if ctx.tense in ("future", "modal"):
+        return False
+    latest = _shift(None, ctx.ref, -1, "Q")
+    if value < latest[:4] or (value > latest and ctx.tense != "past"):
+        return False
+    return fiscal or ctx.reported is None or value >= ctx.reported
 
 
 def _with_mod(result: dict, cand: Candidate) -> dict:
@@ -545,6 +570,8 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
         # "the year ended Sept. 30": a reporting period, a duration in TimeBank.
         return {"type": "DURATION", "value": "P1Y"}
+    if word == "quarter" and g.get("endmonth") and ref:
+        return _date(_quarter_ending(ref, _month(g["endmonth"])), "")
     lex = load_lexicon()
     if word.startswith("fiscal "):
         word = word.split()[1]
@@ -716,6 +743,14 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
         # one the story is about, which may have just ended; TimeBank writes 1989-WXX.
         return _date(f"{ref.year}-WXX", "")
     return _date(_shift(None, ref, offset, unit), _undefined(unit))
+
+
+def _quarter_ending(ref: date, month: int) -> str:
+    """The calendar quarter of "the quarter ended May 31": the one holding most of the
+    three months that end with the latest such month (March to May: the second)."""
+    year = ref.year if month <= ref.month else ref.year - 1
+    middle = add_months(date(year, month, 1), -1)
+    return f"{middle.year}-Q{quarter_of(middle)[1]}"
 
 
 def _truncate(value: str, unit: str) -> str | None:
