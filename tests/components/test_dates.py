@@ -224,6 +224,7 @@ CASES = [
         "1998-08-07TMO",
         None,
     ),
+    ("Rebels shelled the port overnight.", SAMPLE_DATE, "overnight", "TIME", "2023-06-12TNI", None),
     ("Police arrived this morning.", SAMPLE_DATE, "this morning", "TIME", "2023-06-13TMO", None),
     ("The blast came at 10:35 a.m.", "1998-08-07", "10:35 a.m.", "TIME", "1998-08-07T10:35", None),
     (
@@ -519,6 +520,12 @@ ANAPHORIC = [
     ),
     ("The plant opened in 2019. The following year it closed.", "The following year", "2020"),
     ("They met on March 3, 2021. The same day the deal was signed.", "The same day", "2021-03-03"),
+    # "Overnight": the night before the day the text is at.
+    (
+        "Tokyo stocks slid on Friday, June 9, after overnight losses on Wall Street.",
+        "overnight",
+        "2023-06-08TNI",
+    ),
     ("Sales fell in May 2020. That month, prices rose.", "That month", "2020-05"),
     ("It opened on Jan. 5, 2022. The next day it closed.", "The next day", "2022-01-06"),
     ("The treaty was signed in 1999. A year earlier, talks had stalled.", "A year earlier", "1998"),

@@ -444,7 +444,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam == "deictic":
         word = _norm(g["word"])
         if word == "overnight":
-            return {"type": "TIME", "value": f"{day_value(ref) if ref else 'XXXX-XX-XX'}TNI"}
+            return {"type": "TIME", "value": f"{_overnight(ctx)}TNI"}
         if g.get("then") and word in ("current", "currently"):
             return _date("PAST_REF", "")  # "the then current price": current at a past time
         if word == "soon" and tense == "past":
@@ -518,6 +518,15 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam == "holiday":
         return _holiday(cand, ctx)
     return None
+
+
+def _overnight(ctx: Context) -> str:
+    """The night "overnight" names: the one before the day the text is at, the last day it
+    mentioned, else the publication date ("shares fell Friday on losses overnight in Tokyo"
+    are Thursday night's losses)."""
+    anchor = _last_mention(ctx, "day")
+    day = _value_date(anchor) if anchor else ctx.ref
+    return day_value(day - timedelta(days=1)) if day else "XXXX-XX-XX"
 
 
 def _safe_day(y: int, m: int, d: int) -> str | None:
