@@ -572,6 +572,12 @@ REPORTED_QUARTER = [
         "the quarter",
         "2023-Q3",
     ),
+    (
+        "Orders rose in the third quarter, while exports in last year's quarter totaled"
+        " $5 million, the firm said of its earnings.",
+        "last year's quarter",
+        "2022-Q3",
+    ),
     # "The quarter ended May 31": the calendar quarter holding most of March to May.
     (
         "In the quarter ended May 31, the retailer's net income fell 5% on lower earnings.",

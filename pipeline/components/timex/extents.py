@@ -140,9 +140,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
         ),
         (
-            # "the quarter a year ago", "the same period a year earlier": one period.
+            # "the quarter a year ago", "the same period a year earlier", "last year's
+            # quarter": one period.
             "period_year_ago",
-            rf"{B}the\s+(?:same\s+)?(?P<what>quarter|period)\s+a\s+year\s+(?:ago|earlier){E}",
+            rf"{B}(?:the\s+(?:same\s+)?(?P<what>quarter|period)\s+a\s+year\s+(?:ago|earlier)|"
+            rf"last\s+year's\s+(?:same\s+|comparable\s+|corresponding\s+)?(?P<lwhat>quarter|period)){E}",
         ),
         (
             "year_end",
@@ -223,7 +225,7 @@ REQUIRED_WORDS = {
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
     "year_ago_adj": ("year-", "year "),
-    "period_year_ago": ("a year",),
+    "period_year_ago": ("a year", "last year's"),
     "mid_part": ("mid",),
     "year_end": ("end",),
     "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),

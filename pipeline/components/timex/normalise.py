@@ -401,7 +401,7 @@ def _normalise(cand: Candidate, ctx: Context) -> dict | None:  # noqa: C901 - on
     if fam in ("year_ago_adj", "period_year_ago"):
         q = (
             _last_quarter(ctx)
-            if g.get("what") or (ctx.financial and not ctx.multi_quarter)
+            if g.get("what") or g.get("lwhat") or (ctx.financial and not ctx.multi_quarter)
             else None
         )
         if q and not q.startswith("X"):
