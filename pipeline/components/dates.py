@@ -85,6 +85,14 @@ def _past_perfect(verb: Token) -> bool:
     return False
 
 
+def _scheduled(verb: Token, token: Token) -> bool:
+    """Whether the date is what a scheduling verb sets ("has scheduled a briefing Thursday",
+    "planned a rally on Saturday", "scheduled a vote Friday to pass the budget"), not the time
+    of its infinitive ("planned to refund on Friday", "On Friday, it planned to refund")."""
+    infinitives = [c.i for c in verb.children if c.dep_ == "xcomp"]
+    return not infinitives or verb.i < token.i < min(infinitives)
+
+
 def clause_tense(token: Token, text: str | None = None) -> str | None:
     """Tense of the clause governing ``token``.
 
@@ -124,13 +132,8 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
             verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
         ):
             return "future"
-        if (
-            verb.lemma_ in SCHEDULE_VERBS
-            and verb.dep_ != "acl"
-            and not any(c.dep_ == "xcomp" for c in verb.children)
-        ):
-            # "has scheduled a briefing Thursday", "planned a rally on Saturday"; not
-            # "planned to pay on Friday" nor "a service planned for Saturday was canceled".
+        if verb.lemma_ in SCHEDULE_VERBS and verb.dep_ != "acl" and _scheduled(verb, token):
+            # Not "a service planned for Saturday was canceled" (acl): the main clause's.
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
             return "modal"

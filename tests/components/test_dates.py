@@ -44,6 +44,24 @@ CASES = [
     ),
     ("Kim sent a message on Monday.", SAMPLE_DATE, "Monday", "DATE", "2023-06-12", None),
     ("Kim will visit on Friday.", SAMPLE_DATE, "Friday", "DATE", "2023-06-16", None),
+    # A date between a scheduling verb and its infinitive is the date it sets; one before
+    # the verb is when the plan was made.
+    (
+        "The mayor scheduled a vote Friday to decide the budget.",
+        SAMPLE_DATE,
+        "Friday",
+        "DATE",
+        "2023-06-16",
+        None,
+    ),
+    (
+        "On Friday, the council planned to refund the fees.",
+        SAMPLE_DATE,
+        "Friday",
+        "DATE",
+        "2023-06-09",
+        None,
+    ),
     ("Kim eased restrictions this year.", SAMPLE_DATE, "this year", "DATE", "2023", None),
     ("The statement in January announced it.", SAMPLE_DATE, "January", "DATE", "2023-01", None),
     (
