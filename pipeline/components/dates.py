@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from .._extensions import get_list
 from .guard import guarded
 from .timex.extents import find_candidates
+from .timex.lexicon import load_lexicon
 from .timex.normalise import Context, interval, normalise, reported_quarter
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -85,6 +86,18 @@ def _past_perfect(verb: Token) -> bool:
     return False
 
 
+def _names_a_noun(token: Token) -> bool:
+    """A month or weekday name that modifies a noun ("a June accord", "the Monday vote"),
+    not a time word's ("June nights", "Tuesday morning", which are the timex itself)."""
+    if token.dep_ != "compound" or token.head.pos_ != "NOUN":
+        return False
+    lex = load_lexicon()
+    word, head = token.lower_, token.head.lower_
+    if word not in lex["month"] and word not in lex["weekday"]:
+        return False
+    return not any(w in lex["unit"] or w in lex["partofday"] for w in (head, head[:-1]))
+
+
 def _scheduled(verb: Token, token: Token) -> bool:
     """Whether the date is what a scheduling verb sets ("has scheduled a briefing Thursday",
     "planned a rally on Saturday", "scheduled a vote Friday to pass the budget"), not the time
@@ -107,8 +120,9 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
     until = cue is not None and cue.group(0).lower().startswith(("until", "till"))
     if cue and not until:
         return "future"
-    if token.dep_ == "poss":
-        # "Wednesday's ruling": a nominal modifier, not placed by the clause's tense.
+    if token.dep_ == "poss" or _names_a_noun(token):
+        # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
+        # the clause's tense.
         return None
     verb = token
     for _ in range(6):

@@ -44,6 +44,23 @@ CASES = [
     ),
     ("Kim sent a message on Monday.", SAMPLE_DATE, "Monday", "DATE", "2023-06-12", None),
     ("Kim will visit on Friday.", SAMPLE_DATE, "Friday", "DATE", "2023-06-16", None),
+    # A month or weekday that modifies a noun is not placed by the clause's tense.
+    (
+        "The lender still hopes to find a buyer, as required by a June accord with its investors.",
+        "2023-10-27",
+        "June",
+        "DATE",
+        "2023-06",
+        None,
+    ),
+    (
+        "The club hopes to reopen after the Monday blaze.",
+        "2023-10-27",
+        "Monday",
+        "DATE",
+        "2023-10-23",
+        None,
+    ),
     # A date between a scheduling verb and its infinitive is the date it sets; one before
     # the verb is when the plan was made.
     (
