@@ -117,13 +117,13 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
     if _PAST_CUE.search(before):
         return "past"
     cue = _FUTURE_CUE.search(before)
-    until = cue is not None and cue.group(0).lower().startswith(("until", "till"))
-    if cue and not until:
+    deadline = cue is not None and cue.group(0).lower().startswith(("until", "till", "by"))
+    if cue and not deadline:
         return "future"
     if token.dep_ == "poss" or _names_a_noun(token):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
-        # the clause's tense.
-        return None
+        # the clause's tense; "by Friday's deadline" is ahead.
+        return "future" if deadline else None
     verb = token
     for _ in range(6):
         if verb.pos_ in VERB_POS and verb.dep_ != "aux":
@@ -132,10 +132,11 @@ def clause_tense(token: Token, text: str | None = None) -> str | None:
             break
         verb = verb.head
     if verb.pos_ not in VERB_POS:
-        return "future" if until else None
-    if until:
-        # "until Tuesday" is a deadline ahead, unless the clause looks back from an
-        # earlier point ("Until Thursday, they had not named a successor").
+        return "future" if deadline else None
+    if deadline:
+        # "until Tuesday", "by Tuesday" are a deadline ahead, unless the clause looks back
+        # from an earlier point ("Until Thursday, they had not named a successor", "only
+        # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

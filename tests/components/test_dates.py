@@ -44,6 +44,31 @@ CASES = [
     ),
     ("Kim sent a message on Monday.", SAMPLE_DATE, "Monday", "DATE", "2023-06-12", None),
     ("Kim will visit on Friday.", SAMPLE_DATE, "Friday", "DATE", "2023-06-16", None),
+    # "by Wednesday" is a deadline ahead, unless the clause looks back from a past point.
+    (
+        "Only three banks had repaid their loans by Wednesday, regulators said.",
+        SAMPLE_DATE,
+        "Wednesday",
+        "DATE",
+        "2023-06-07",
+        None,
+    ),
+    (
+        "The banks must repay their loans by Wednesday.",
+        SAMPLE_DATE,
+        "Wednesday",
+        "DATE",
+        "2023-06-14",
+        None,
+    ),
+    (
+        "Bidders have until Friday's deadline to respond.",
+        SAMPLE_DATE,
+        "Friday",
+        "DATE",
+        "2023-06-16",
+        None,
+    ),
     # A month or weekday that modifies a noun is not placed by the clause's tense.
     (
         "The lender still hopes to find a buyer, as required by a June accord with its investors.",
