@@ -638,6 +638,18 @@ REPORTED_QUARTER = [
         "last year's quarter",
         "2022-Q3",
     ),
+    (
+        "Harbor Foods said its third-quarter loss widened on lower earnings. This quarter's"
+        " loss includes a $5 million charge.",
+        "This quarter",
+        "2023-Q3",
+    ),
+    (
+        "Harbor Foods said its third-quarter loss widened on lower earnings, and it expects"
+        " a profit this quarter.",
+        "this quarter",
+        "2023-Q4",
+    ),
     # "The quarter ended May 31": the calendar quarter holding most of March to May.
     (
         "In the quarter ended May 31, the retailer's net income fell 5% on lower earnings.",

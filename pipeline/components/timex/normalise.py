@@ -685,6 +685,10 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
             else (day_value(ref + timedelta(days=min(offset, 0))) if ref else None)
         )
         return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{PART_CODE[word]}"}
+    if word == "quarter" and rel == "this" and ctx.reported and tense not in ("future", "modal"):
+        # "This quarter's loss includes ..." in a report on its named quarter is that one;
+        # "expects a profit this quarter" the current one.
+        return _date(ctx.reported, "")
     if word == "quarter" and rel in ("the current", "current", "this") and ref:
         return _date(_shift(None, ref, 0, "Q"), "")
     if word in ("period", "quarter") and rel in (
