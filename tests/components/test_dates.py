@@ -566,6 +566,21 @@ CASES = [
 ]
 
 
+# Holidays: fixed ones by the closest year; movable ones computed for the year.
+HOLIDAYS = [
+    ("The store reopened after Easter.", SAMPLE_DATE, "Easter", "2023-04-09"),
+    ("The parade will be held on Thanksgiving.", SAMPLE_DATE, "Thanksgiving", "2023-11-23"),
+    ("Shops closed early on Christmas Eve.", "2024-01-03", "Christmas Eve", "2023-12-24"),
+    ("Voters will go to the polls on Election Day.", "2024-10-20", "Election Day", "2024-11-05"),
+    ("Turnout fell on Election Day, officials said.", "2023-12-01", "Election Day", "2023-11-07"),
+]
+
+
+@pytest.mark.parametrize("text,date,extent,value", HOLIDAYS)
+def test_holiday(make_doc, text, date, extent, value):
+    assert _one(_dates(make_doc, text, date), extent)["value"] == value
+
+
 # Anaphoric expressions: against the previous date of the right granularity in the text.
 ANAPHORIC = [
     (
@@ -712,6 +727,7 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
         "He told USA Today the plan was dead.",
         "He was soon released by the police.",
         "Residents fled the old quarters of the city.",
+        "Observers said the election day passed calmly in the capital.",
         'He said on CBS\'s "60 Minutes" that he was sorry.',
         "",
         "“Odd ‘quotes’ —",

@@ -207,7 +207,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "holiday",
-            rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?){E}",
+            # "Election Day" capitalised: the U.S. one; "election day" may be any country's.
+            rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|"
+            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day)){E}",
         ),
     ]
     return [(family, re.compile(regex, re.I)) for family, regex in spec]
@@ -241,6 +243,7 @@ REQUIRED_WORDS = {
         "valentine",
         "thanksgiving",
         "easter",
+        "election day",
     ),
 }
 

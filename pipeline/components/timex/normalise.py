@@ -970,21 +970,20 @@ def _holiday(cand: Candidate, ctx: Context) -> dict | None:
         return _date(f"{_closest_year(ref, month, day, ctx.tense)}-{fixed}", "")
     if ref is None:
         return _date(None, "XXXX-XX-XX")
-    y = ref.year
-    if word.startswith("thanksgiving"):
-        nov1 = date(y, 11, 1)
-        d = nov1 + timedelta(days=(4 - nov1.isoweekday()) % 7 + 21)
-    else:
-        d = _easter(y)
+    d = _holiday_year(word, ref.year)
     if ctx.tense == "past" and d > ref:
-        d = _holiday_year(word, y - 1)
+        d = _holiday_year(word, ref.year - 1)
     return _date(d.isoformat(), "")
 
 
 def _holiday_year(word: str, y: int) -> date:
+    """The date of a movable holiday in year ``y``: Thanksgiving (the fourth Thursday of
+    November), U.S. Election Day (the Tuesday after the first Monday of November), Easter."""
+    nov1 = date(y, 11, 1)
     if word.startswith("thanksgiving"):
-        nov1 = date(y, 11, 1)
         return nov1 + timedelta(days=(4 - nov1.isoweekday()) % 7 + 21)
+    if word.startswith("election"):
+        return nov1 + timedelta(days=(1 - nov1.isoweekday()) % 7 + 1)
     return _easter(y)
 
 
