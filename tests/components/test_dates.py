@@ -665,6 +665,12 @@ REPORTED_QUARTER = [
         "this quarter",
         "2023-Q4",
     ),
+    (
+        "Orders rose in the third quarter, against a loss for the comparable period last"
+        " year, the firm said of its earnings.",
+        "the comparable period last year",
+        "2022-Q3",
+    ),
     # "The quarter ended May 31": the calendar quarter holding most of March to May.
     (
         "In the quarter ended May 31, the retailer's net income fell 5% on lower earnings.",

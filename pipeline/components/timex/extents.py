@@ -140,10 +140,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
             rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
         ),
         (
-            # "the quarter a year ago", "the same period a year earlier", "last year's
-            # quarter": one period.
+            # "the quarter a year ago", "the same period a year earlier", "the corresponding
+            # period last year", "last year's quarter": one period.
             "period_year_ago",
-            rf"{B}(?:the\s+(?:same\s+)?(?P<what>quarter|period)\s+a\s+year\s+(?:ago|earlier)|"
+            rf"{B}(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<what>quarter|period)\s+"
+            rf"(?:a\s+year\s+(?:ago|earlier)|last\s+year)|"
             rf"last\s+year's\s+(?:same\s+|comparable\s+|corresponding\s+)?(?P<lwhat>quarter|period)){E}",
         ),
         (
@@ -227,7 +228,7 @@ REQUIRED_WORDS = {
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
     "year_ago_adj": ("year-", "year "),
-    "period_year_ago": ("a year", "last year's"),
+    "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),
     "year_end": ("end",),
     "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
