@@ -52,6 +52,12 @@ _COMPACT_DATE = re.compile(
     r"(?<![\w./-])(?:\d{1,2}[./-]\d{1,2}[./-][12]\d{3}|[12]\d{3}[./-]\d{1,2}[./-]\d{1,2}"
     r"|\d{1,2}-[A-Za-z]{3,9}\.?-[12]\d{3})(?![\w/-]|\.\d)"
 )
+#: A bare day after a day of the month: "[April 24] and 25", "[May 3]-4", followed by
+#: punctuation, the end or a preposition (not "March 3 and 4 others were hurt").
+_ELIDED_DAY = re.compile(
+    r"\s*(?:-|–|and|or|to|through)\s*((3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|at|on|when|with|for|and|to)\b)"
+)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
@@ -229,6 +235,7 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
             }
         )
     items = _with_compact_dates(text, items)
+    items = _with_elided_days(text, items)
     _mark_ranges(text, items)
     return items
 
@@ -269,6 +276,39 @@ def _with_compact_dates(text: str, items: list[dict]) -> list[dict]:
             }
         )
     return sorted(items, key=lambda item: (item["start"], item["end"]))
+
+
+def _with_elided_days(text: str, items: list[dict]) -> list[dict]:
+    """``items`` plus the bare day after a day of the month ("April 24 and 25", "May 3-4"):
+    a date of its own in that month, as TimeML annotates it."""
+    extra = []
+    for item in items:
+        day = _ELIDED_DAY.match(text, item["end"]) if item["type"] == "DATE" else None
+        if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", item["value"]):
+            continue
+        first = date.fromisoformat(item["value"])
+        try:
+            value = first.replace(day=int(day.group(2))).isoformat()
+        except ValueError:
+            continue
+        if value <= item["value"]:
+            continue
+        start, end = day.span(1)
+        extra.append(
+            {
+                "start": start,
+                "end": end,
+                "type": "DATE",
+                "value": value,
+                "mod": None,
+                "interval": interval(value),
+            }
+        )
+    if not extra:
+        return items
+    taken = [(i["start"], i["end"]) for i in items]
+    extra = [e for e in extra if not any(s < e["end"] and e["start"] < t for s, t in taken)]
+    return sorted(items + extra, key=lambda item: (item["start"], item["end"]))
 
 
 def _mark_ranges(text: str, items: list[dict]) -> None:

@@ -717,6 +717,27 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
 
 
 @pytest.mark.parametrize(
+    "text,extents,values",
+    [
+        (
+            "The fair will open to visitors April 24 and 25.",
+            ["April 24", "25"],
+            ["2024-04-24", "2024-04-25"],
+        ),
+        (
+            "Talks were held May 3-4th, officials said.",
+            ["May 3", "4th"],
+            ["2023-05-03", "2023-05-04"],
+        ),
+        ("On March 3 and 4 others were hurt.", ["March 3"], ["2023-03-03"]),
+    ],
+)
+def test_elided_day_after_a_date(make_doc, text, extents, values):
+    items = _dates(make_doc, text, SAMPLE_DATE)
+    assert [(i["text"], i["value"]) for i in items] == list(zip(extents, values, strict=True))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "One of the three suspects was released.",
