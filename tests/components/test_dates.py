@@ -297,6 +297,15 @@ CASES = [
     ),
     ("Shares rose yesterday.", SAMPLE_DATE, "yesterday", "DATE", "2023-06-12", None),
     ("Sales rose in fiscal 1989.", SAMPLE_DATE, "fiscal 1989", "DATE", "1989", None),
+    # "The latest (fiscal) year" is the last completed one.
+    (
+        "The chain booked $2 billion of revenue for the latest fiscal year.",
+        SAMPLE_DATE,
+        "the latest fiscal year",
+        "DATE",
+        "2022",
+        None,
+    ),
     ("Profit rose from a year ago.", SAMPLE_DATE, "a year ago", "DATE", "2022", None),
     ("It will close in the spring.", SAMPLE_DATE, "the spring", "DATE", "2024-SP", None),
     ("Sales rose in the year to 2023.", SAMPLE_DATE, "2023", "DATE", "2023", None),

@@ -584,6 +584,9 @@ def _relative(cand: Candidate, ctx: Context) -> dict | None:
     lex = load_lexicon()
     if word.startswith("fiscal "):
         word = word.split()[1]
+    if word == "year" and rel in ("the latest", "the most recent") and ref:
+        # "sales in the latest fiscal year": the last completed one, as "the latest quarter".
+        return _date(str(ref.year - 1), "")
     # "the next day" is a date, anaphoric like "the following day"; "the coming year" the next one.
     if rel == "the next" and word == "day":
         rel = "the following"
