@@ -739,9 +739,11 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
             ["2023-05-03", "2023-05-04"],
         ),
         ("On March 3 and 4 others were hurt.", ["March 3"], ["2023-03-03"]),
+        # "The night of <date>": the date alone is the timex, as TimeBank marks it.
+        ("The fire broke out on the night of May 2, police said.", ["May 2"], ["2023-05-02"]),
     ],
 )
-def test_elided_day_after_a_date(make_doc, text, extents, values):
+def test_dates_next_to_a_date(make_doc, text, extents, values):
     items = _dates(make_doc, text, SAMPLE_DATE)
     assert [(i["text"], i["value"]) for i in items] == list(zip(extents, values, strict=True))
 

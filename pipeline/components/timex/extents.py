@@ -157,7 +157,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "part_of_day",
-            rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}",
+            # Not "the night of Oct. 23": TimeBank marks the date alone (2 of 2).
+            rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"
+            rf"(?!\s+of\s+(?:(?:{weekday}),?\s+)?(?:{month})\b)",
         ),
         (
             # "by mid afternoon", "at mid-afternoon yesterday": the middle of a part of day.
