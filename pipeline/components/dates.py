@@ -58,6 +58,10 @@ _ELIDED_DAY = re.compile(
     r"\s*(?:-|–|and|or|to|through)\s*((3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?)"
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|at|on|when|with|for|and|to)\b)"
 )
+#: An ordinal coordinated with the next one: "[second] and fourth quarters".
+_ELIDED_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s*(?:,|and|or|,\s+and)\s+$", re.I
+)
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
 
@@ -235,7 +239,7 @@ def find_dates(doc: Doc, *, pub_date: str | None = None) -> list[dict]:
             }
         )
     items = _with_compact_dates(text, items)
-    items = _with_elided_days(text, items)
+    items = _with_elided(text, items)
     _mark_ranges(text, items)
     return items
 
@@ -265,50 +269,63 @@ def _with_compact_dates(text: str, items: list[dict]) -> list[dict]:
             continue
         value = parsed.date_obj.date().isoformat()
         items = [i for i in items if i["end"] <= start or end <= i["start"]]
-        items.append(
-            {
-                "start": start,
-                "end": end,
-                "type": "DATE",
-                "value": value,
-                "mod": None,
-                "interval": interval(value),
-            }
-        )
+        items.append(_date_item(start, end, "DATE", value))
     return sorted(items, key=lambda item: (item["start"], item["end"]))
 
 
-def _with_elided_days(text: str, items: list[dict]) -> list[dict]:
-    """``items`` plus the bare day after a day of the month ("April 24 and 25", "May 3-4"):
-    a date of its own in that month, as TimeML annotates it."""
-    extra = []
-    for item in items:
-        day = _ELIDED_DAY.match(text, item["end"]) if item["type"] == "DATE" else None
-        if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", item["value"]):
-            continue
-        first = date.fromisoformat(item["value"])
-        try:
-            value = first.replace(day=int(day.group(2))).isoformat()
-        except ValueError:
-            continue
-        if value <= item["value"]:
-            continue
-        start, end = day.span(1)
-        extra.append(
-            {
-                "start": start,
-                "end": end,
-                "type": "DATE",
-                "value": value,
-                "mod": None,
-                "interval": interval(value),
-            }
-        )
+def _with_elided(text: str, items: list[dict]) -> list[dict]:
+    """``items`` plus the timexes a coordination leaves bare: the day after a day of the
+    month ("April 24 and 25", "May 3-4") and the ordinal before quarters or halves ("the
+    second and fourth quarters"), each a timex of its own as TimeML annotates them."""
+    extra = [e for i in items for e in (_elided_day(text, i), _elided_ordinal(text, i)) if e]
     if not extra:
         return items
     taken = [(i["start"], i["end"]) for i in items]
     extra = [e for e in extra if not any(s < e["end"] and e["start"] < t for s, t in taken)]
     return sorted(items + extra, key=lambda item: (item["start"], item["end"]))
+
+
+def _elided_day(text: str, item: dict) -> dict | None:
+    """The bare day after ``item`` when it is a day of the month ("April 24 and [25]")."""
+    day = _ELIDED_DAY.match(text, item["end"]) if item["type"] == "DATE" else None
+    if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", item["value"]):
+        return None
+    try:
+        value = date.fromisoformat(item["value"]).replace(day=int(day.group(2))).isoformat()
+    except ValueError:
+        return None
+    if value <= item["value"]:
+        return None
+    return _date_item(*day.span(1), "DATE", value)
+
+
+def _elided_ordinal(text: str, item: dict) -> dict | None:
+    """The bare ordinal before ``item`` when it is an ordinal quarter or half ("the [second]
+    and fourth quarters"): the same year (or set) with that number."""
+    letter = re.search(r"-([QH])[1-4]$", item["value"])
+    ordinals = load_lexicon()["ordinal"]
+    words = text[item["start"] : item["end"]].split(None, 1)
+    if letter is None or not words or words[0].lower() not in ordinals:
+        return None
+    before = _ELIDED_ORDINAL.search(text[max(0, item["start"] - 30) : item["start"]])
+    if before is None:
+        return None
+    n = ordinals[before.group(1).lower()]
+    if not n.isdigit() or (letter.group(1) == "H" and int(n) > 2):
+        return None
+    start = item["start"] - len(before.group(0))
+    return _date_item(start, start + len(before.group(1)), item["type"], item["value"][:-1] + n)
+
+
+def _date_item(start: int, end: int, type_: str, value: str) -> dict:
+    return {
+        "start": start,
+        "end": end,
+        "type": type_,
+        "value": value,
+        "mod": None,
+        "interval": interval(value) if type_ == "DATE" else None,
+    }
 
 
 def _mark_ranges(text: str, items: list[dict]) -> None:

@@ -739,6 +739,16 @@ def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
             ["2023-05-03", "2023-05-04"],
         ),
         ("On March 3 and 4 others were hurt.", ["March 3"], ["2023-03-03"]),
+        (
+            "Ticket sales peak during its second and fourth quarters.",
+            ["second", "fourth quarters"],
+            ["XXXX-Q2", "XXXX-Q4"],
+        ),
+        (
+            "Profit rose in the first and second quarters of 2022.",
+            ["first", "second quarters of 2022"],
+            ["2022-Q1", "2022-Q2"],
+        ),
         # "The night of <date>": the date alone is the timex, as TimeBank marks it.
         ("The fire broke out on the night of May 2, police said.", ["May 2"], ["2023-05-02"]),
     ],
