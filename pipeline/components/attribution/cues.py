@@ -253,9 +253,15 @@ CUE_ADVERBS = frozenset(
 )
 
 
-def _phrase_end(token: Token, lexicon: Lexicon) -> int:
-    """End of the cue phrase: a multi-word cue right after the verb belongs to it
-    ("said in a statement", "told reporters in an interview" -> "in an interview")."""
+def _phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None) -> int:
+    """End of the cue phrase, as PolNeAR annotates it.
+
+    A multi-word cue right after the verb belongs to it ("said in a
+    statement", "told reporters in an interview" -> "in an interview"); so
+    does the preposition or particle that introduces the content ("talked
+    about the plan", "was accused of lying": ``content_start`` is the content's
+    first token) and a day named right after the verb ("said Tuesday").
+    """
     doc = token.doc
     end = token.idx + len(token.text)
     for words in lexicon.multiword_cues:
@@ -264,7 +270,25 @@ def _phrase_end(token: Token, lexicon: Lexicon) -> int:
         following = doc[token.i + 1 : token.i + 1 + len(words)]
         if len(following) == len(words) and tuple(t.lower_ for t in following) == words:
             return following[-1].idx + len(following[-1].text)
+    if token.i + 1 < len(doc):
+        after = doc[token.i + 1]
+        verb = token if token.dep_ not in ("prep", "prt") else token.head
+        if (
+            after.head.i == verb.i
+            and after.dep_ in ("prep", "prt")
+            and content_start == after.i + 1
+        ):
+            return after.idx + len(after.text)
+        if after.head.i == verb.i and after.dep_ == "npadvmod" and after.lower_ in DAY_WORDS:
+            return after.idx + len(after.text)
     return end
+
+
+#: Days that PolNeAR keeps in the cue phrase when they follow the verb ("said Tuesday").
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight"}
+)
 
 
 def cue_start(verb: Token) -> Token:
@@ -745,7 +769,10 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         return None
     candidate = Candidate(
         cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
-        cue_phrase=(cue_start(verb).idx, _phrase_end(cue_end_token, lexicon)),
+        cue_phrase=(
+            cue_start(verb).idx,
+            _phrase_end(cue_end_token, lexicon, min(p[0] for p in cleaned) if cleaned else None),
+        ),
         content=content,
         stance=lexicon.cue_verbs.get(lemma, "assert"),
         source_head=subject,
