@@ -558,8 +558,11 @@ def find_claims(
         )
 
 
-def _is_cue(token: Token, lexicon: Lexicon, model: CueModel | None) -> bool:
-    """Whether a verb is asked for an attribution (``verb_candidate``).
+def _cue_decision(
+    token: Token, lexicon: Lexicon, model: CueModel | None
+) -> tuple[bool, float | None]:
+    """Whether a verb is asked for an attribution (``verb_candidate``), and the
+    model's probability that it is a cue when the model scored it.
 
     The rules propose: a reporting verb of the lexicon, or any verb with a
     subject and a that-clause after it. The model, when there is one, scores
@@ -571,16 +574,16 @@ def _is_cue(token: Token, lexicon: Lexicon, model: CueModel | None) -> bool:
     Adding only verbs with a clausal complement costs 0.010 of that cue gain.
     """
     if _takes_that_clause(token, lexicon):
-        return True
+        return True, None
     in_lexicon = is_reporting_verb(token, lexicon)
     if model is None or not is_candidate(token):
-        return in_lexicon
-    if in_lexicon:
-        return model.score(token, in_lexicon) >= model.keep_threshold
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.raising_verbs or lemma in lexicon.not_cue_verbs:
-        return False  # "appears to", and verbs the lexicon rules out, have their own rules
-    return model.score(token, in_lexicon) >= model.threshold
+        return in_lexicon, None
+    if not in_lexicon:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.raising_verbs or lemma in lexicon.not_cue_verbs:
+            return False, None  # "appears to", and verbs the lexicon rules out
+    score = model.score(token, in_lexicon)
+    return score >= (model.keep_threshold if in_lexicon else model.threshold), score
 
 
 def _find_claims(
@@ -597,9 +600,13 @@ def _find_claims(
         quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
     for token in doc:
-        if _inside(quotes, token.idx) is None and _is_cue(token, lexicon, cue_model):
+        if _inside(quotes, token.idx) is not None:
+            continue
+        asked, score = _cue_decision(token, lexicon, cue_model)
+        if asked:
             candidate = verb_candidate(token, lexicon)
             if candidate is not None:
+                candidate.cue_score = score
                 candidates.append(candidate)
     for candidate in (
         according_to_candidates(doc)
@@ -662,6 +669,9 @@ def _find_claims(
             # An added record field (the contract allows additions): a full span, text included.
             start, end = candidate.cue_phrase
             claim["cue_phrase"] = {"text": text[start:end], "start": start, "end": end}
+        if candidate.cue_score is not None:
+            # An added field: how sure the cue model is that this verb reports here.
+            claim["cue_score"] = round(candidate.cue_score, 3)
         claims.append(claim)
     return claims
 

@@ -189,3 +189,18 @@ def test_train_command_refuses_a_folder_that_is_not_polnear(tmp_path) -> None:
     result = CliRunner().invoke(app, ["train", str(tmp_path), "--output", str(tmp_path / "m")])
     assert result.exit_code == 2
     assert "not a PolNeAR folder" in result.output
+
+
+@pytest.mark.model
+def test_claims_carry_the_model_score_of_their_verb(nlp) -> None:
+    text = (
+        "The senator laid out her plan to cut property taxes at a rally in Dayton. "
+        "The mayor insisted that the bridge was safe."
+    )
+    claims = nlp(text)._.newsclaims_claims
+    scores = {text[c["cue"]["start"] : c["cue"]["end"]]: c.get("cue_score") for c in claims}
+    assert set(scores) == {"laid", "insisted"}
+    model = load_cue_model()
+    assert model.threshold <= scores["laid"] <= 1
+    # "insisted that …" is asked by the that-clause rule: the model does not decide it
+    assert scores["insisted"] is None

@@ -198,6 +198,7 @@ class Candidate:
     cue_phrase: tuple[int, int] | None = (
         None  # the verb group ("has not said"), when longer than the cue
     )
+    cue_score: float | None = None  # the cue model's probability, for verbs it scored
 
 
 LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or"})
