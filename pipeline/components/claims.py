@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .._extensions import add_warning, get_list
 from ..errors import Warnings
-from .attribution.cue_model import CueModel, is_candidate, load_cue_model
+from .attribution.cue_model import CueModel, is_candidate, load_cue_model, quoted_sentences
 from .attribution.cues import (
     Candidate,
     according_to_candidates,
@@ -559,7 +559,7 @@ def find_claims(
 
 
 def _cue_decision(
-    token: Token, lexicon: Lexicon, model: CueModel | None
+    token: Token, lexicon: Lexicon, model: CueModel | None, quoted: frozenset[int]
 ) -> tuple[bool, float | None]:
     """Whether a verb is asked for an attribution (``verb_candidate``), and the
     model's probability that it is a cue when the model scored it.
@@ -582,7 +582,7 @@ def _cue_decision(
         lemma = token.lemma_.lower()
         if lemma in lexicon.raising_verbs or lemma in lexicon.not_cue_verbs:
             return False, None  # "appears to", and verbs the lexicon rules out
-    score = model.score(token, in_lexicon)
+    score = model.score(token, in_lexicon, quoted)
     return score >= (model.keep_threshold if in_lexicon else model.threshold), score
 
 
@@ -599,10 +599,11 @@ def _find_claims(
     if quotes is None:
         quotes, _ = find_quotes(text)
     candidates: list[Candidate] = []
+    quoted = quoted_sentences(doc) if cue_model is not None else frozenset()
     for token in doc:
         if _inside(quotes, token.idx) is not None:
             continue
-        asked, score = _cue_decision(token, lexicon, cue_model)
+        asked, score = _cue_decision(token, lexicon, cue_model, quoted)
         if asked:
             candidate = verb_candidate(token, lexicon)
             if candidate is not None:

@@ -69,8 +69,22 @@ def _subject_kind(subject: Token | None) -> str:
     return f"{subject.pos_}:{subject.lemma_.lower()}"
 
 
-def token_features(token: Token, in_lexicon: bool) -> list[str]:
-    """The features of one verb, as readable strings (``name=value``)."""
+def quoted_sentences(doc: Doc) -> frozenset[int]:
+    """Start indices of the sentences that hold a quote mark (one pass over ``doc``)."""
+    return frozenset(
+        sentence_of(token).start
+        for token in doc
+        if token.text in QUOTE_CHARS or token.text in ("``", "''")
+    )
+
+
+def token_features(
+    token: Token, in_lexicon: bool, quoted: frozenset[int] | None = None
+) -> list[str]:
+    """The features of one verb, as readable strings (``name=value``).
+
+    ``quoted``: ``quoted_sentences(doc)`` when the caller scores many verbs of a doc.
+    """
     lemma = token.lemma_.lower()
     features = [
         "bias",
@@ -104,8 +118,9 @@ def token_features(token: Token, in_lexicon: bool) -> list[str]:
     features.append(f"subject={kind.split(':')[0]}")
     features.append(f"subject={kind}" if kind.startswith(("pron", "ent")) else "subject=other")
     features.append(f"lemma,subject={lemma},{kind.split(':')[0]}")
-    sentence = sentence_of(token)
-    if any(t.text in QUOTE_CHARS or t.text in ("``", "''") for t in sentence):
+    if quoted is None:
+        quoted = quoted_sentences(token.doc)
+    if sentence_of(token).start in quoted:
         features.append("sentence_has_quote")
     return features
 
@@ -123,10 +138,13 @@ class CueModel:
     keep_threshold: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def score(self, token: Token, in_lexicon: bool = False) -> float:
+    def score(
+        self, token: Token, in_lexicon: bool = False, quoted: frozenset[int] | None = None
+    ) -> float:
         """The probability that ``token`` is an attribution cue."""
         weights = self.weights
-        return sigmoid(sum(weights.get(f, 0.0) for f in token_features(token, in_lexicon)))
+        features = token_features(token, in_lexicon, quoted)
+        return sigmoid(sum(weights.get(f, 0.0) for f in features))
 
     def explain(self, token: Token, in_lexicon: bool = False) -> list[tuple[str, float]]:
         """The features that fired and their weights, strongest first."""
@@ -178,11 +196,12 @@ def examples(
     leaves out verbs the stage would not ask about (inside quotations).
     """
     cue_chars = {i for spans in gold_cues for start, end in spans for i in range(start, end)}
+    quoted = quoted_sentences(doc)
     for token in doc:
         if not is_candidate(token) or (skip is not None and skip(token)):
             continue
         label = int(any(i in cue_chars for i in range(token.idx, token.idx + len(token))))
-        yield token_features(token, bool(in_lexicon(token))), label
+        yield token_features(token, bool(in_lexicon(token)), quoted), label
 
 
 def train(
