@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -186,8 +185,8 @@ def load_cue_model() -> CueModel | None:
 def examples(
     doc: Doc,
     gold_cues: Iterable[Sequence[tuple[int, int]]],
-    in_lexicon: Any,
-    skip: Any = None,
+    in_lexicon: Callable[[Token], bool],
+    skip: Callable[[Token], bool] | None = None,
 ) -> Iterable[tuple[list[str], int]]:
     """``(features, label)`` for every candidate verb of ``doc``.
 
@@ -244,7 +243,3 @@ def train(
         history += gradient**2
         weights -= learning_rate * gradient / (np.sqrt(history) + 1e-8)
     return {f: float(w) for f, w in zip(vocabulary, weights, strict=True) if abs(w) >= 1e-4}
-
-
-def save(model: CueModel, path: Path) -> None:
-    path.write_text(model.to_json(), encoding="utf-8")
