@@ -286,6 +286,34 @@ def test_claims_table(make_doc, text: str, expected: list[tuple]) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's comment after a comma is not part of what was said
+        (
+            "The mayor said the bridge was designed by Ana Ruiz, who also built the harbour.",
+            "the bridge was designed by Ana Ruiz",
+        ),
+        (
+            "Officials said the fire started in a warehouse, which had been empty for years.",
+            "the fire started in a warehouse",
+        ),
+        (
+            "The agency said exports fell in May, prompting calls for new subsidies.",
+            "exports fell in May",
+        ),
+        # a restrictive relative clause is part of it
+        (
+            "The coach said the players who trained hardest would start on Sunday.",
+            "the players who trained hardest would start on Sunday",
+        ),
+    ],
+)
+def test_trailing_comment_is_cut_from_content(nlp, text: str, content: str) -> None:
+    assert [content_text(text, c) for c in nlp(text)._.newsclaims_claims] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "contents"),
     [
         # a quotation going on in the same sentence: one claim with two parts

@@ -417,19 +417,24 @@ def _exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, i
     return parts
 
 
-def _cut_trailing_participle(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
+def _cut_trailing_comment(doc: Doc, part: tuple[int, int]) -> tuple[int, int]:
+    """The content without the writer's comment at its end, after a comma: a
+    participle clause (", prompting experts to suggest …") or a non-restrictive
+    relative clause (", who chairs the committee"; PolNeAR train: content F1
+    +0.002, exact content +0.002)."""
     start, end = part
     for token in doc[start:end]:
+        edge = token.left_edge
         if (
-            token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and token.i > start
-            and token.left_edge.i > start
-            and _after_comma(doc, token.left_edge.i)
+            edge.i > start
+            and _after_comma(doc, edge.i)
             and token.right_edge.i + 1 >= end - 1
-            and token.left_edge.i == token.i
+            and (
+                (token.dep_ == "advcl" and token.tag_ == "VBG" and edge.i == token.i)
+                or (token.dep_ == "relcl" and edge.lower_ in ("which", "who"))
+            )
         ):
-            return start, token.left_edge.i - 1
+            return start, edge.i - 1
     return part
 
 
@@ -763,9 +768,9 @@ def verb_candidate(verb: Token, lexicon: Lexicon) -> Candidate | None:
         ):
             token_parts.append((right + 1, sent.end))
             token_parts = [(max(p[0], sent.start), p[1]) for p in token_parts]
-    # A participle clause after a comma at the end of the content (", prompting
-    # experts to suggest ...") is the writer's comment, not part of what was said.
-    token_parts = [_cut_trailing_participle(doc, part) for part in token_parts]
+    # A participle or relative clause after a comma at the end of the content
+    # (", prompting experts to suggest ...", ", who …") is the writer's comment.
+    token_parts = [_cut_trailing_comment(doc, part) for part in token_parts]
     # Another attribution joined to the content ("… and suggested that Y", "…, the
     # footage showed") is its own claim, not part of this one.
     token_parts = [_cut_at_other_cues(doc, part, verb, lexicon) for part in token_parts]
