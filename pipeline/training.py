@@ -19,7 +19,7 @@ from spacy.language import Language
 from .components.attribution.cue_model import CueModel, examples, train
 from .components.attribution.cues import is_reporting_verb
 from .components.attribution.lexicon import load_lexicon
-from .components.attribution.quotes import find_quotes
+from .components.attribution.quotes import find_quotes, quote_at
 from .evaluate.brat import read_polnear
 
 #: Chosen on PolNeAR train, end to end (content and cue F1 of the whole stage):
@@ -44,16 +44,13 @@ def train_cue_model(
     texts = (d.text for d in documents)
     for document, doc in zip(documents, nlp.pipe(texts, batch_size=16), strict=True):
         quotes, _ = find_quotes(document.text)
-
-        def inside_quote(token, quotes=quotes) -> bool:
-            return any(q.start <= token.idx < q.end for q in quotes)
-
         data.extend(
             examples(
                 doc,
                 [a["cue"] for a in document.attributions],
                 lambda token: is_reporting_verb(token, lexicon),
-                inside_quote,
+                # as the stage: verbs inside a quotation are not asked
+                lambda token, quotes=quotes: quote_at(quotes, token.idx) is not None,
             )
         )
     positives = sum(label for _, label in data)

@@ -8,9 +8,10 @@ is a cue, "show" with a film is not). This module scores a verb with a
 logistic regression over readable features of the parse (lemma, dependency,
 the verb's complements, its subject's kind) trained on PolNeAR's train split
 (``make train``). The weights ship as JSON in ``pipeline/resources/`` and
-are read once per process; the stage keeps its rules and asks the model only
-about verbs the lexicon does not know, and only when the parse gives the verb
-a content (``verb_candidate``).
+are read once per process. The stage keeps its rules: the model adds verbs
+the lexicon does not know and drops lexicon verbs it is confident report
+nothing here (``claims._cue_decision``); a verb becomes a claim only when the
+parse gives it a content (``verb_candidate``).
 
 The model is a plain weighted sum: ``score(token)`` is the probability, the
 weights of the features that fired explain it (``explain``), and training is
@@ -30,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .cues import QUOTE_TOKENS
 from .sentences import sentence_of
 
 MODEL_RESOURCE = "claims_cue_model.json"
@@ -41,7 +43,6 @@ CANDIDATE_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 ARGUMENT_DEPS = frozenset(
     {"ccomp", "xcomp", "dobj", "dative", "prep", "agent", "nsubjpass", "advcl", "neg", "prt"}
 )
-QUOTE_CHARS = frozenset('"“”')
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 
 
@@ -70,11 +71,7 @@ def _subject_kind(subject: Token | None) -> str:
 
 def quoted_sentences(doc: Doc) -> frozenset[int]:
     """Start indices of the sentences that hold a quote mark (one pass over ``doc``)."""
-    return frozenset(
-        sentence_of(token).start
-        for token in doc
-        if token.text in QUOTE_CHARS or token.text in ("``", "''")
-    )
+    return frozenset(sentence_of(token).start for token in doc if token.text in QUOTE_TOKENS)
 
 
 def token_features(

@@ -29,6 +29,14 @@ class Quote:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
+def quote_at(quotes: list[Quote], offset: int) -> Quote | None:
+    """The quotation whose marks enclose ``offset`` (strictly inside), if any."""
+    for quote in quotes:
+        if quote.start < offset < quote.end:
+            return quote
+    return None
+
+
 def _marks(text: str) -> list[tuple[int, str, int]]:
     """(offset, "open" | "close", length) for each double quote mark.
 
