@@ -1,6 +1,8 @@
-"""Reading the lexicons in ``pipeline/resources/``, shared by every stage.
+"""Reading the lexicons shipped in the package, shared by every stage.
 
-A lexicon is a UTF-8 text file of one entry a line, fields separated by tabs;
+A lexicon is named by its path inside the ``pipeline`` package
+("components/quantities/data/units.tsv"); a bare file name ("dates_lexicon.tsv")
+is one in ``pipeline/resources/``. It is a UTF-8 text file of one entry a line, fields separated by tabs;
 blank lines and lines starting with ``#`` are skipped. Files are read from the
 installed package (``importlib.resources``), never from the source tree, and a
 malformed line raises ``ResourceError`` naming the file and the line, as
@@ -17,11 +19,16 @@ class ResourceError(ValueError):
     """A lexicon line is malformed; the message names the file and line."""
 
     def __init__(self, name: str, number: int, problem: str) -> None:
-        super().__init__(f"pipeline/resources/{name} line {number}: {problem}")
+        super().__init__(f"pipeline/{resource_path(name)} line {number}: {problem}")
+
+
+def resource_path(name: str) -> str:
+    """The lexicon's path inside the package: ``name`` itself, or ``resources/name``."""
+    return name if "/" in name else f"resources/{name}"
 
 
 def resource_text(name: str) -> str:
-    return files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
+    return files("pipeline").joinpath(*resource_path(name).split("/")).read_text(encoding="utf-8")
 
 
 def resource_lines(name: str, *, text: str | None = None) -> Iterator[tuple[int, str]]:

@@ -38,3 +38,9 @@ def test_rows_are_stripped_fields() -> None:
 )
 def test_every_stage_reads_its_lexicons_from_the_installed_package(name: str) -> None:
     assert list(resource_lines(name, text=resource_text(name)))
+
+
+def test_a_lexicon_named_by_its_path_in_the_package_is_read_and_named_in_errors() -> None:
+    assert resource_text("resources/dates_lexicon.tsv") == resource_text("dates_lexicon.tsv")
+    with pytest.raises(ResourceError, match=r"pipeline/components/x/data/u.tsv line 1:"):
+        resource_rows("components/x/data/u.tsv", (2, 2), text="a\n")
