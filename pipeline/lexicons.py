@@ -11,8 +11,9 @@ medspacy validates its rule files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
+from pathlib import Path
 
 
 class ResourceError(ValueError):
@@ -67,3 +68,21 @@ def word_list(name: str, *, text: str | None = None) -> frozenset[str]:
             raise ResourceError(name, number, f"expected one lower-case entry, got {line!r}")
         words.add(entry)
     return frozenset(words)
+
+
+def save_resources(names: Iterable[str], folder: str | Path) -> None:
+    """Write each named lexicon, as the package ships it, into ``folder`` under its file name.
+
+    A stage's ``to_disk`` calls this, so ``nlp.to_disk()`` gives a pipeline that
+    carries its own rules; ``load_saved`` reads them back in ``from_disk``.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / Path(name).name).write_text(resource_text(name), encoding="utf-8")
+
+
+def load_saved(names: Iterable[str], folder: str | Path) -> dict[str, str]:
+    """``{name: text}`` of the lexicons ``save_resources`` wrote into ``folder``."""
+    folder = Path(folder)
+    return {name: (folder / Path(name).name).read_text(encoding="utf-8") for name in names}

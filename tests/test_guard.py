@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from pipeline import _extensions  # noqa: F401
 from pipeline.article import Article
-from pipeline.components.guard import guarded
+from pipeline.guard import guarded
 from pipeline.runner import process_articles
 
 from .contract import assert_valid_record

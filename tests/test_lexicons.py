@@ -44,3 +44,18 @@ def test_a_lexicon_named_by_its_path_in_the_package_is_read_and_named_in_errors(
     assert resource_text("resources/dates_lexicon.tsv") == resource_text("dates_lexicon.tsv")
     with pytest.raises(ResourceError, match=r"pipeline/components/x/data/u.tsv line 1:"):
         resource_rows("components/x/data/u.tsv", (2, 2), text="a\n")
+
+
+def test_saved_lexicons_read_back_as_shipped(tmp_path) -> None:
+    from pipeline.lexicons import load_saved, save_resources
+
+    names = ["dates_lexicon.tsv", "resources/entities_titles.txt"]
+    save_resources(names, tmp_path / "stage")
+    assert sorted(p.name for p in (tmp_path / "stage").iterdir()) == [
+        "dates_lexicon.tsv",
+        "entities_titles.txt",
+    ]
+    (tmp_path / "stage" / "entities_titles.txt").write_text("edited\n", encoding="utf-8")
+    texts = load_saved(names, tmp_path / "stage")
+    assert texts["dates_lexicon.tsv"] == resource_text("dates_lexicon.tsv")
+    assert texts["resources/entities_titles.txt"] == "edited\n"

@@ -61,7 +61,7 @@ from .attribution.lexicon import Lexicon, load_lexicon
 from .attribution.quotes import Quote, find_quotes, quote_at
 from .attribution.sentences import indexed, sentence_of, text_of
 from .attribution.speakers import SpeakerMemory, resolve_speaker, source_tokens
-from .guard import guarded
+from ..guard import guarded
 
 #: A quotation needs this many words to be a statement on its own (shorter: scare quotes).
 MIN_QUOTE_WORDS = 4

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .._extensions import get_list
-from .guard import guarded
+from ..guard import guarded
 from .timex.extents import find_candidates
 from .timex.lexicon import load_lexicon
 from .timex.normalise import Context, interval, normalise, reported_quarter

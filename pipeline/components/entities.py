@@ -43,7 +43,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from .._extensions import get_list
 from ..lexicons import ResourceError, resource_lines, word_list
-from .guard import guarded
+from ..guard import guarded
 
 STAGE = "newsclaims_entities"
 

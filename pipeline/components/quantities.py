@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .._extensions import get_list
 from ..lexicons import ResourceError, resource_lines, resource_rows
-from .guard import guarded
+from ..guard import guarded
 
 STAGE = "newsclaims_quantities"
 

@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from .._extensions import add_warning
-from ..errors import Warnings
+from ._extensions import add_warning
+from .errors import Warnings
 
 logger = logging.getLogger("newsclaims")
 Stage = TypeVar("Stage")
