@@ -12,7 +12,7 @@ import pytest
 from pipeline.article import Article
 from pipeline.errors import Errors
 from pipeline.jsonschema import dumps, record_schema, shipped_schema
-from pipeline.schema import error_record
+from pipeline.schema import article_record
 
 from .contract import assert_valid_record
 from .records import hand_record, pipeline_records
@@ -43,7 +43,7 @@ def test_pipeline_records_are_valid(nlp, validator) -> None:
 def test_hand_and_error_records_are_valid(validator) -> None:
     validator.validate(hand_record())
     article = Article(id="broken", text="", error=Errors.E005.as_dict(path="x.bin"))
-    validator.validate(error_record(article, model="m"))
+    validator.validate(article_record(article, None, model="m"))
 
 
 def _set(path: str, value: object):
