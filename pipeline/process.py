@@ -20,6 +20,9 @@ from .nlp import DEFAULT_MODEL, load_cached, model_name
 from .schema import ANNOTATION_KEYS, article_record, doc_annotations
 
 DEFAULT_BATCH_SIZE = 16
+#: The spans of a claim annotation, shifted when pieces are merged (``cue_phrase`` is added
+#: by the claims stage beyond the contract).
+CLAIM_SPANS = ("source", "cue", "content", "addressee", "cue_phrase")
 
 Annotations = dict[str, list[dict[str, Any]]]
 
@@ -122,7 +125,7 @@ def merge_annotations(
         for timex in piece["dates"]:
             merged["dates"].append(_shifted(timex, offset))
         for claim in piece["claims"]:
-            claim = _shifted(claim, offset, nested=("source", "cue", "content", "addressee"))
+            claim = _shifted(claim, offset, nested=CLAIM_SPANS)
             if claim.get("source") and claim["source"].get("entity_id") in renamed:
                 claim["source"]["entity_id"] = renamed[claim["source"]["entity_id"]]
             merged["claims"].append(claim)

@@ -140,6 +140,7 @@ def _piece(offset_label: str) -> dict[str, list]:
                 "kind": "indirect",
                 "source": {"start": 0, "end": 3, "entity_id": "e1"},
                 "cue": {"start": 4, "end": 8},
+                "cue_phrase": {"text": "has said", "start": 0, "end": 8},
                 "content": {"start": 9, "end": 40, "spans": [[9, 20], [25, 40]]},
                 "addressee": None,
             }
@@ -164,6 +165,7 @@ def test_merged_pieces_have_offsets_in_the_whole_text_and_one_id_per_entity() ->
     claim = merged["claims"][1]
     assert claim["source"] == {"start": 100, "end": 103, "entity_id": "e1"}
     assert claim["cue"] == {"start": 104, "end": 108}
+    assert claim["cue_phrase"] == {"text": "has said", "start": 100, "end": 108}
     assert claim["content"] == {"start": 109, "end": 140, "spans": [[109, 120], [125, 140]]}
     assert claim["addressee"] is None
     assert merged["warnings"] == [{"code": "W003", "message": "Unbalanced quote marks."}]
