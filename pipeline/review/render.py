@@ -41,18 +41,15 @@ def _resource(name: str) -> str:
     return (files("pipeline") / "resources" / "review" / name).read_text(encoding="utf-8")
 
 
-def _template(name: str) -> Template:
-    return Template(_resource(name))
-
-
 def _page(*, title: str, style: str, header: str, main: str) -> str:
-    """A whole page: the shared head (``page.html``: the policy, the inlined style) around ``main``.
+    """A whole page: the shared shell (``page.html``: policy, inlined style) around ``main``.
 
-    ``title`` and ``header`` are HTML already escaped; ``main`` is a rendered body template
-    (its final newline is the page's own).
+    ``title`` and ``header`` are escaped HTML; ``main``'s final newline is the page's own.
     """
     main = main.removesuffix("\n")
-    return _template("page.html").substitute(title=title, style=style, header=header, main=main)
+    return Template(_resource("page.html")).substitute(
+        title=title, style=style, header=header, main=main
+    )
 
 
 def esc(value: object) -> str:
@@ -370,7 +367,7 @@ def render_article(record: dict[str, Any], *, index_href: str = "../index.html")
     """The review page of one record."""
     text = record.get("text") or ""
     title = (record.get("meta") or {}).get("title") or record["id"]
-    main = _template("article.html").substitute(
+    main = Template(_resource("article.html")).substitute(
         title=esc(title),
         meta=_meta_line(record),
         problems=_problems(record),
@@ -451,7 +448,7 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
         css = ' class="has-error"' if error else ""
         rows.append(f"<tr{css}>{''.join(cells)}</tr>")
     totals_line = ", ".join(f"{count} {key}" for key, count in totals.items())
-    main = _template("index.html").substitute(
+    main = Template(_resource("index.html")).substitute(
         count=len(articles),
         totals=esc(totals_line),
         chart_sources=charts.bar_chart(
