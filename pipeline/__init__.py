@@ -16,7 +16,8 @@ from .about import SCHEMA, __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from .nlp import load
-    from .runner import extract, process_text
+    from .process import process_text
+    from .runner import extract
 
 __all__ = ["SCHEMA", "__version__", "extract", "load", "process_text"]
 
@@ -27,8 +28,12 @@ def __getattr__(name: str) -> Any:
         from .nlp import load
 
         return load
-    if name in ("extract", "process_text"):
-        from . import runner
+    if name == "extract":
+        from .runner import extract
 
-        return getattr(runner, name)
+        return extract
+    if name == "process_text":
+        from .process import process_text
+
+        return process_text
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The ``Article``: what a reader produces and the runner feeds to ``nlp.pipe``."""
+"""The ``Article``: what a reader produces and ``pipeline.process`` feeds to ``nlp.pipe``."""
 
 from __future__ import annotations
 

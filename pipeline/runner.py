@@ -1,7 +1,10 @@
-"""Batch work: articles in, records out, through ``nlp.pipe``.
+"""A run: every article under some inputs, through a back-end, into a JSONL file.
 
-``process_articles`` is the core loop (also used by evaluation); ``extract``
-adds discovery, the JSONL writer and the run summary.
+``extract`` checks the inputs and the output, takes the output's lock, keeps
+what ``--resume`` can keep, and writes each record the back-end gives back
+(``pipeline.backends``: this machine or a Dask cluster), counting them in a
+``RunSummary``. ``extract_parts`` writes one file per Dask partition instead.
+The records themselves come from ``pipeline.process``.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,172 +20,20 @@ from typing import Any
 from spacy.language import Language
 
 from .about import __version__
-from .article import Article
-from .errors import Warnings
+from .backends import Backend, DaskBackend, LocalBackend
+from .backends.dask import DEFAULT_PARTITION_SIZE
 from .io.readers import read_articles
 from .io.writers import JsonlWriter, output_lock, recover, truncate
 from .nlp import DEFAULT_MODEL, load_cached, model_name
-from .schema import annotations_to_record, doc_annotations, error_record, merge_annotations
+from .process import DEFAULT_BATCH_SIZE, process_articles, process_text
 
-DEFAULT_BATCH_SIZE = 16
+# ``process_articles`` and ``process_text`` live in ``pipeline.process``; they
+# are imported here too because code written against ``pipeline.runner`` uses them.
+__all__ = ["RunSummary", "extract", "extract_parts", "process_articles", "process_text"]
 
-
-def process_articles(
-    articles: Iterable[Article],
-    *,
-    nlp: Language | None = None,
-    n_process: int = 1,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    max_chars: int | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Yield one record per article, in input order, errors included.
-
-    An article longer than ``max_chars`` (default: the model's ``max_length``)
-    is processed in pieces cut at paragraph ends, and its record covers the
-    whole text, with a W005 warning: nothing is truncated.
-    """
-    nlp = nlp or load_cached(DEFAULT_MODEL)
-    model = model_name(nlp)
-    limit = max_chars or nlp.max_length
-
-    def pieces() -> Iterator[tuple[Any, tuple[Article, int, int]]]:
-        for article in articles:
-            text = "" if article.error else article.text
-            bounds = split_text(text, limit)
-            for start, end in bounds:
-                doc = nlp.make_doc(text[start:end])
-                doc._.pub_date = article.date
-                yield doc, (article, start, len(bounds))
-
-    done: list[tuple[int, dict[str, list[dict[str, Any]]]]] = []
-    for doc, (article, start, count) in nlp.pipe(
-        pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        done.append((start, doc_annotations(doc)))
-        if len(done) < count:
-            continue
-        annotations = done[0][1] if count == 1 else merge_annotations(done)
-        done = []
-        yield _record(article, annotations, model=model, pieces=count)
-
-
-def _record(
-    article: Article, annotations: dict[str, list[dict[str, Any]]], *, model: str, pieces: int
-) -> dict[str, Any]:
-    if article.error:
-        return error_record(article, model=model)
-    if not article.text.strip():
-        article.warnings.append(Warnings.W004.as_dict())
-    elif article.date is None:
-        article.warnings.append(Warnings.W002.as_dict())
-    if pieces > 1:
-        article.warnings.append(Warnings.W005.as_dict(pieces=pieces))
-    return annotations_to_record(annotations, article, model=model)
-
-
-def split_text(text: str, limit: int) -> list[tuple[int, int]]:
-    """Cut ``text`` into consecutive ``(start, end)`` pieces of at most ``limit`` characters.
-
-    Cuts fall after a newline where there is one in the piece, else after a
-    sentence end or space, else anywhere: the pieces always cover the text.
-    """
-    if len(text) <= limit:
-        return [(0, len(text))]
-    bounds = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = window.rfind("\n") + 1
-        if cut <= limit // 4:
-            cut = max(window.rfind(". ") + 2, window.rfind(" ") + 1)
-        if cut <= limit // 4:
-            cut = limit
-        bounds.append((start, start + cut))
-        start += cut
-    bounds.append((start, len(text)))
-    return bounds
-
-
-def process_text(
-    text: str, *, date: str | None = None, id: str = "text", nlp: Language | None = None
-) -> dict[str, Any]:
-    """The record of one text, for notebooks and tests."""
-    return next(process_articles([Article(id=id, text=text, date=date)], nlp=nlp))
-
-
-#: Chunks in flight per worker process in ``process_articles_parallel``.
-CHUNKS_IN_FLIGHT = 3
-_POOL_NLP: Language | None = None
-
-
-def process_articles_parallel(
-    articles: Iterable[Article],
-    *,
-    nlp: Language | None = None,
-    model: str = DEFAULT_MODEL,
-    n_process: int = 1,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    chunk_size: int | None = None,
-) -> Iterator[dict[str, Any]]:
-    """``process_articles`` over ``n_process`` worker processes: same records, same order.
-
-    Unlike ``nlp.pipe(n_process=N)``, which leaves tokenising, serialising
-    every ``Doc`` both ways and building the records to the parent process
-    (on two cores, the parent then competes with its own workers), each worker
-    here runs the whole of ``process_articles`` on a chunk of articles and
-    sends back finished records; the parent only reads files and writes lines.
-    Chunks of ``chunk_size`` articles (default ``batch_size``) go out a few per
-    worker at a time and come back in input order, so memory stays flat. The
-    workers are forked with the parent's pipeline (``nlp``) where the platform
-    allows and the parent runs no other thread, else each loads ``model`` once.
-    """
-    if n_process <= 1:
-        yield from process_articles(articles, nlp=nlp, batch_size=batch_size)
-        return
-    import multiprocessing
-    import threading
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _POOL_NLP
-    nlp = nlp or load_cached(model)
-    # Fork only a single-threaded parent (forking while another thread holds a
-    # lock can hang the child); else start fresh workers that load ``model``.
-    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    _POOL_NLP = nlp
-    size = chunk_size or batch_size
-    chunks = _chunks(articles, size)
-    try:
-        with ProcessPoolExecutor(
-            n_process, mp_context=context, initializer=_init_pool_worker, initargs=(model,)
-        ) as pool:
-            pending: deque = deque()
-            for chunk in itertools.islice(chunks, CHUNKS_IN_FLIGHT * n_process):
-                pending.append(pool.submit(_process_chunk, chunk, batch_size))
-            while pending:
-                records = pending.popleft().result()
-                for chunk in itertools.islice(chunks, 1):
-                    pending.append(pool.submit(_process_chunk, chunk, batch_size))
-                yield from records
-    finally:
-        _POOL_NLP = None
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
-def _init_pool_worker(model: str) -> None:
-    global _POOL_NLP
-    if _POOL_NLP is None:  # not forked from the parent: load the pipeline once here
-        _POOL_NLP = load_cached(model)
-
-
-def _process_chunk(articles: list[Article], batch_size: int) -> list[dict[str, Any]]:
-    return list(process_articles(articles, nlp=_POOL_NLP, batch_size=batch_size))
+#: Part files of ``extract_parts``, numbered by partition.
+PART_NAME = "part-{:05d}.jsonl"
+OnRecord = Callable[[dict[str, Any], "RunSummary"], None]
 
 
 @dataclass
@@ -226,7 +77,7 @@ class RunSummary:
     def written(
         self,
         record: dict[str, Any],
-        on_record: Callable[[dict[str, Any], RunSummary], None] | None = None,
+        on_record: OnRecord | None = None,
     ) -> None:
         """Count a record just written, note the time to the first, tell ``on_record``."""
         self.add(record)
@@ -271,7 +122,7 @@ def extract(
     resume: bool = False,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    on_record: Callable[[dict[str, Any], RunSummary], None] | None = None,
+    on_record: OnRecord | None = None,
     client: Any = None,
     partition_size: int | None = None,
 ) -> RunSummary:
@@ -281,14 +132,13 @@ def extract(
     ``resume``, keeps the records already written for the same articles (same
     id, text and pipeline version, in the same order) and processes the rest.
     With a Dask ``client`` the work runs on its cluster in partitions of
-    ``partition_size`` articles (see ``pipeline.distributed``); the output is
-    the same. ``on_record`` is called after each record is written (progress).
+    ``partition_size`` articles, else here in ``n_process`` processes; the
+    output is the same. ``on_record`` is called after each record is written
+    (progress).
     """
     summary = RunSummary(output=str(output))
     output = Path(output)
-    missing = [str(path) for path in inputs if not os.path.lexists(path)]
-    if missing:
-        raise FileNotFoundError(f"No such input: {', '.join(missing)}")
+    _check_inputs(inputs)
     if output.exists() and output.stat().st_size and not (force or resume):
         raise FileExistsError(
             f"{output} exists; use --force to overwrite or --resume to continue it"
@@ -306,25 +156,71 @@ def extract(
         articles = itertools.islice(
             read_articles(inputs, default_date=default_date), len(kept), None
         )
+        backend: Backend
         if client is None:
-            records = process_articles_parallel(
-                articles, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size
-            )
+            backend = LocalBackend(nlp=nlp, model=model, n_process=n_process, batch_size=batch_size)
         else:
-            from .distributed import DEFAULT_PARTITION_SIZE, process_articles_dask
-
-            records = process_articles_dask(
+            backend = DaskBackend(
                 client,
-                articles,
                 model=model,
                 batch_size=batch_size,
                 partition_size=partition_size or DEFAULT_PARTITION_SIZE,
             )
         with JsonlWriter(output, append=resume, locked=True) as writer:
-            for record in records:
+            for record in backend.records(articles):
                 writer.write(record)
                 summary.written(record, on_record)
     return summary.finish()
+
+
+def extract_parts(
+    inputs: Sequence[str | os.PathLike[str]],
+    folder: str | os.PathLike[str],
+    *,
+    client: Any,
+    model: str = DEFAULT_MODEL,
+    default_date: str | None = None,
+    force: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    on_record: OnRecord | None = None,
+) -> RunSummary:
+    """One JSONL file per Dask partition in ``folder`` (``part-00000.jsonl``, ...), each whole.
+
+    Each partition goes to its own file as soon as it is done, in whatever
+    order partitions finish. Concatenated in name order, the parts are the
+    single-file output byte for byte. A part is written under a temporary name
+    and renamed when complete, so a killed run leaves only whole parts.
+    """
+    summary = RunSummary(output=str(folder))
+    folder = Path(folder)
+    _check_inputs(inputs)
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder} is a file; --parts writes a folder of part files")
+    if folder.is_dir() and any(folder.glob("part-*.jsonl")) and not force:
+        raise FileExistsError(f"{folder} has part files; use --force to overwrite them")
+    folder.mkdir(parents=True, exist_ok=True)
+    backend = DaskBackend(client, model=model, batch_size=batch_size, partition_size=partition_size)
+    with output_lock(folder / "parts.jsonl"):
+        for old in folder.glob("part-*.jsonl"):
+            old.unlink()
+        articles = read_articles(inputs, default_date=default_date)
+        for number, records in backend.finished(articles):
+            path = folder / PART_NAME.format(number)
+            partial = path.with_name(path.name + ".partial")
+            with JsonlWriter(partial, locked=True) as writer:
+                for record in records:
+                    writer.write(record)
+            partial.replace(path)
+            for record in records:
+                summary.written(record, on_record)
+    return summary.finish()
+
+
+def _check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> None:
+    missing = [str(path) for path in inputs if not os.path.lexists(path)]
+    if missing:
+        raise FileNotFoundError(f"No such input: {', '.join(missing)}")
 
 
 def _resumable_prefix(

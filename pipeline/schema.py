@@ -1,8 +1,12 @@
-"""The output record, contract ``newsclaims.article/1`` (shared/docs/output-contract.md).
+"""The output record, contract ``newsclaims.article/1`` (``docs/output-contract.md``).
 
-``doc_to_record`` is the only code that turns the stages' annotations into the
-output format; ``error_record`` makes the record of an article that could not
-be processed. Fields may be added here, never renamed or retyped.
+``article_record`` is the only code that builds a record: from an ``Article``
+and the stages' plain annotations (offsets into ``article.text``), or with
+empty annotations and the ``error`` field for an article that could not be
+read. ``doc_to_record`` is the same for a processed ``Doc``. The article is
+not changed: the warnings a run adds (empty text, no date, cut into pieces)
+are added to the record's own list. Fields may be added here, never renamed or
+retyped.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from spacy.tokens import Doc
 
 from .about import SCHEMA, __version__
 from .article import Article
+from .errors import Warnings
 
 ENTITY_FIELDS = ("label", "entity_id", "canonical")
 QUANTITY_FIELDS = ("value", "low", "high", "change", "unit", "unit_text", "per")
@@ -42,21 +47,35 @@ def doc_annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
 
 
 def doc_to_record(doc: Doc, article: Article, *, model: str) -> dict[str, Any]:
-    """Turn a processed ``Doc`` and its ``Article`` into one output record."""
-    return annotations_to_record(doc_annotations(doc), article, model=model)
+    """The record of ``article`` from its processed ``Doc`` (the whole text in one piece)."""
+    return article_record(article, doc_annotations(doc), model=model)
 
 
-def annotations_to_record(
-    annotations: dict[str, list[dict[str, Any]]], article: Article, *, model: str
+def article_record(
+    article: Article,
+    annotations: dict[str, list[dict[str, Any]]] | None,
+    *,
+    model: str,
+    pieces: int = 1,
 ) -> dict[str, Any]:
-    """The record of ``article`` from plain annotations with offsets into ``article.text``."""
+    """The record of ``article``, from annotations with offsets into ``article.text``.
+
+    An article with an ``error`` gets empty lists and its ``error`` (there are
+    no annotations to give). Otherwise the record's warnings are the article's
+    (from reading it), then W004 for an empty text or W002 for a missing date,
+    W005 when it was processed in ``pieces`` pieces, then the stages' warnings
+    not already listed. Items are sorted by offsets; claims get their ids
+    (``c1``, ``c2``…) in the order of their contents.
+    """
+    error = article.error
+    annotations = {} if error or annotations is None else annotations
     text = article.text
     entities = [
         span(text, e["start"], e["end"], **{k: e.get(k) for k in ENTITY_FIELDS})
-        for e in _sorted(annotations["entities"])
+        for e in _sorted(annotations.get("entities"))
     ]
     quantities = []
-    for q in _sorted(annotations["quantities"]):
+    for q in _sorted(annotations.get("quantities")):
         item = span(text, q["start"], q["end"], **{k: q.get(k) for k in QUANTITY_FIELDS})
         obj = q.get("object")
         item["object"] = span(text, obj["start"], obj["end"]) if obj else None
@@ -70,22 +89,22 @@ def annotations_to_record(
             **{k: d.get(k) for k in DATE_FIELDS},
             **{k: v for k, v in d.items() if k not in DATE_FIELDS and k not in ("start", "end")},
         )
-        for d in _sorted(annotations["dates"])
+        for d in _sorted(annotations.get("dates"))
     ]
+    by_content = sorted(
+        annotations.get("claims") or [], key=lambda c: (c["content"]["start"], c["content"]["end"])
+    )
     claims = [
-        _claim_record(text, i, claim, entities, quantities, dates)
-        for i, claim in enumerate(
-            sorted(
-                annotations["claims"], key=lambda c: (c["content"]["start"], c["content"]["end"])
-            ),
-            start=1,
-        )
+        _claim_record(text, number, claim, entities, quantities, dates)
+        for number, claim in enumerate(by_content, start=1)
     ]
     warnings = list(article.warnings)
-    for warning in annotations["warnings"]:
+    if not error:
+        warnings += _run_warnings(article, pieces)
+    for warning in annotations.get("warnings") or []:
         if warning not in warnings:
             warnings.append(warning)
-    return {
+    record: dict[str, Any] = {
         "schema": SCHEMA,
         "id": article.id,
         "source": {"path": article.path, "line": article.line, "sha256": article.sha256},
@@ -96,58 +115,23 @@ def annotations_to_record(
         "dates": dates,
         "claims": claims,
         "warnings": warnings,
-        "pipeline": {"version": __version__, "model": model},
     }
+    if error:
+        record["error"] = error
+    record["pipeline"] = {"version": __version__, "model": model}
+    return record
 
 
-def merge_annotations(
-    pieces: list[tuple[int, dict[str, list[dict[str, Any]]]]],
-) -> dict[str, list[dict[str, Any]]]:
-    """Join the annotations of consecutive pieces of one text, each with its start offset.
-
-    Offsets are shifted into the whole text; entity clusters of different
-    pieces are joined when their label and canonical name agree, and every
-    other cluster gets a fresh id.
-    """
-    merged: dict[str, list[dict[str, Any]]] = {key: [] for key in ANNOTATION_KEYS}
-    cluster_ids: dict[tuple[str, str], str] = {}
-    for offset, piece in pieces:
-        renamed: dict[str, str] = {}
-        for entity in piece["entities"]:
-            key = (entity.get("label") or "", entity.get("canonical") or "")
-            if entity["entity_id"] not in renamed:
-                renamed[entity["entity_id"]] = cluster_ids.setdefault(
-                    key, f"e{len(cluster_ids) + 1}"
-                )
-            merged["entities"].append(
-                {**_shifted(entity, offset), "entity_id": renamed[entity["entity_id"]]}
-            )
-        for quantity in piece["quantities"]:
-            merged["quantities"].append(_shifted(quantity, offset, nested=("object",)))
-        for timex in piece["dates"]:
-            merged["dates"].append(_shifted(timex, offset))
-        for claim in piece["claims"]:
-            claim = _shifted(claim, offset, nested=("source", "cue", "content", "addressee"))
-            if claim.get("source") and claim["source"].get("entity_id") in renamed:
-                claim["source"]["entity_id"] = renamed[claim["source"]["entity_id"]]
-            merged["claims"].append(claim)
-        for warning in piece["warnings"]:
-            if warning not in merged["warnings"]:
-                merged["warnings"].append(warning)
-    return merged
-
-
-def _shifted(item: dict[str, Any], offset: int, *, nested: tuple[str, ...] = ()) -> dict[str, Any]:
-    item = dict(item)
-    if "start" in item:
-        item["start"] += offset
-        item["end"] += offset
-    if item.get("spans"):
-        item["spans"] = [[start + offset, end + offset] for start, end in item["spans"]]
-    for key in nested:
-        if item.get(key):
-            item[key] = _shifted(item[key], offset)
-    return item
+def _run_warnings(article: Article, pieces: int) -> list[dict[str, str]]:
+    """What processing notices about the article as a whole."""
+    warnings = []
+    if not article.text.strip():
+        warnings.append(Warnings.W004.as_dict())
+    elif article.date is None:
+        warnings.append(Warnings.W002.as_dict())
+    if pieces > 1:
+        warnings.append(Warnings.W005.as_dict(pieces=pieces))
+    return warnings
 
 
 def _claim_record(
@@ -198,21 +182,3 @@ def _claim_record(
 def _id_order(entity_id: str) -> tuple[int, str]:
     digits = "".join(ch for ch in entity_id if ch.isdigit())
     return (int(digits) if digits else 0, entity_id)
-
-
-def error_record(article: Article, *, model: str) -> dict[str, Any]:
-    """The record of an article that could not be processed: empty lists, ``error`` set."""
-    return {
-        "schema": SCHEMA,
-        "id": article.id,
-        "source": {"path": article.path, "line": article.line, "sha256": article.sha256},
-        "meta": article.meta(),
-        "text": article.text,
-        "entities": [],
-        "quantities": [],
-        "dates": [],
-        "claims": [],
-        "warnings": list(article.warnings),
-        "error": article.error,
-        "pipeline": {"version": __version__, "model": model},
-    }

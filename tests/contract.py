@@ -1,8 +1,9 @@
 """``assert_valid_record``: the output contract, checked on every record a test sees.
 
-Mirrors shared/docs/output-contract.md (``newsclaims.article/1``): field
-names, types, vocabularies, and ``text[start:end] == span["text"]`` for every
-span, including claim parts and quantity objects.
+Mirrors docs/output-contract.md (``newsclaims.article/1``): field names,
+types, vocabularies, and ``text[start:end] == span["text"]`` for every span,
+including claim parts, quantity objects and the fields this project adds
+(``cue_phrase``, ``cue_score``, ``normalized_unit``, a date's ``range``).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def assert_valid_record(record: dict[str, Any]) -> None:
             assert quantity["unit"] == quantity["unit"].lower(), f"{where}: unit not lower case"
         if quantity["object"] is not None:
             assert_span(text, quantity["object"], f"{where}.object")
+        if "normalized_unit" in quantity:
+            assert isinstance(quantity["normalized_unit"], str) and quantity["normalized_unit"]
 
     for i, timex in enumerate(record["dates"]):
         where = f"dates[{i}]"
@@ -80,10 +83,11 @@ def assert_valid_record(record: dict[str, Any]) -> None:
         assert timex["type"] in DATE_TYPES, f"{where}: type {timex['type']!r}"
         assert isinstance(timex["value"], str) and timex["value"], where
         assert timex["mod"] is None or isinstance(timex["mod"], str), where
-        interval = timex["interval"]
-        if interval is not None:
-            assert ISO_DATE.match(interval["start"]) and ISO_DATE.match(interval["end"]), where
-            assert interval["start"] < interval["end"], f"{where}: empty interval"
+        for key in ("interval", "range"):
+            interval = timex.get(key)
+            if interval is not None:
+                assert ISO_DATE.match(interval["start"]) and ISO_DATE.match(interval["end"]), where
+                assert interval["start"] < interval["end"], f"{where}: empty {key}"
 
     for i, claim in enumerate(record["claims"]):
         where = f"claims[{i}]"
@@ -102,9 +106,11 @@ def assert_valid_record(record: dict[str, Any]) -> None:
             assert isinstance(claim["source"]["canonical"], str), where
             if claim["source"]["entity_id"] is not None:
                 assert claim["source"]["entity_id"] in entity_ids, f"{where}: unknown entity_id"
-        for role in ("cue", "addressee"):
-            if claim[role] is not None:
+        for role in ("cue", "addressee", "cue_phrase"):
+            if claim.get(role) is not None:
                 assert_span(text, claim[role], f"{where}.{role}")
+        if "cue_score" in claim:
+            assert isinstance(claim["cue_score"], NUMBER) and 0 <= claim["cue_score"] <= 1, where
         mentions = claim["mentions"]
         assert set(mentions["entities"]) <= entity_ids, where
         assert all(0 <= q < len(record["quantities"]) for q in mentions["quantities"]), where

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from pipeline.about import SCHEMA, __version__
 from pipeline.article import Article
-from pipeline.runner import process_articles
+from pipeline.process import process_articles
 
 from .contract import assert_valid_record
 

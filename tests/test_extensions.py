@@ -20,5 +20,6 @@ def test_annotations_survive_a_docbin_round_trip_and_stay_extendable(nlp, make_d
     restored: Doc = docs[0]
     assert restored._.pub_date == "2023-06-13"
     for name in ("newsclaims_entities", "newsclaims_dates", "newsclaims_claims"):
+        assert doc._.get(name), f"{name} is empty: the round trip would prove nothing"
         assert list(restored._.get(name)) == list(doc._.get(name))
         get_list(restored, name).append({"start": 0, "end": 1})

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from pipeline import _extensions  # noqa: F401
 from pipeline.article import Article
 from pipeline.guard import guarded
-from pipeline.runner import process_articles
+from pipeline.process import process_articles
 
 from .contract import assert_valid_record
 

@@ -2,9 +2,66 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
 import pytest
 
-from pipeline.lexicons import ResourceError, resource_lines, resource_rows, resource_text
+from pipeline.lexicons import (
+    ResourceError,
+    resource_lines,
+    resource_path,
+    resource_rows,
+    resource_text,
+)
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
+
+# In a fresh interpreter, outside the source tree: record each lexicon the one
+# reader is asked for while the whole pipeline is built and runs on the sample
+# article, and the file the package's resources gave for it.
+SPY = r"""
+import json, sys
+import pipeline.lexicons as lexicons
+
+read = {}
+shipped_text = lexicons.resource_text
+
+def spy(name):
+    text = shipped_text(name)
+    read[lexicons.resource_path(name)] = text
+    return text
+
+lexicons.resource_text = spy
+from pipeline.nlp import load
+
+nlp = load()
+doc = nlp.make_doc(open(sys.argv[1], encoding="utf-8").read())
+doc._.pub_date = "2023-06-13"
+nlp(doc)
+print(json.dumps(read))
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicons_read() -> dict[str, str]:
+    """``{path in the package: text}`` of every lexicon the stages read through the reader."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-c", SPY, str(SAMPLE)], cwd=folder, capture_output=True,
+            text=True, timeout=300,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def package_text(name: str) -> str:
+    """The lexicon as the installed ``pipeline`` package holds it."""
+    return files("pipeline").joinpath(*resource_path(name).split("/")).read_text(encoding="utf-8")
 
 
 def test_lines_skip_blanks_and_comments_and_keep_numbers() -> None:
@@ -32,6 +89,7 @@ def test_rows_are_stripped_fields() -> None:
     ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     "name",
     [
@@ -41,7 +99,13 @@ def test_rows_are_stripped_fields() -> None:
         "quantities_units.tsv",
     ],
 )
-def test_every_stage_reads_its_lexicons_from_the_installed_package(name: str) -> None:
+def test_every_stage_reads_its_lexicons_from_the_installed_package(
+    name: str, lexicons_read: dict[str, str]
+) -> None:
+    assert resource_path(name) in lexicons_read, (
+        f"no stage read {name} through pipeline.lexicons; read: {sorted(lexicons_read)}"
+    )
+    assert lexicons_read[resource_path(name)] == package_text(name)
     assert list(resource_lines(name, text=resource_text(name)))
 
 

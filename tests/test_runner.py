@@ -1,4 +1,4 @@
-"""The runner: long articles in pieces, accounting, resume after a kill, determinism, any text."""
+"""A run: accounting, resume after a kill, the output lock, determinism across process counts."""
 
 from __future__ import annotations
 
@@ -10,97 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from pipeline.article import Article
-from pipeline.runner import extract, process_articles, process_text, split_text
+from pipeline.runner import extract
 
-from .contract import assert_valid_record
+from .test_process import PARAGRAPHS
 
 pytestmark = pytest.mark.model
-
-PARAGRAPHS = [
-    "Officials in Seoul said on Monday that 1,200 workers had been evacuated.",
-    "\u201cWe acted quickly,\u201d said Park Min-jun, a spokesman for the ministry.",
-    "The company denied the allegations in a statement on Tuesday.",
-    "Prices rose by about 5% in March, according to the statistics office.",
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "limit"),
-    [("", 10), ("short", 10), ("a\nb\nc\nd\ne\nf\ng\n", 4), ("word " * 40, 17), ("x" * 95, 10)],
-)
-def test_split_text_covers_the_text_in_bounded_pieces(text: str, limit: int) -> None:
-    bounds = split_text(text, limit)
-    assert "".join(text[start:end] for start, end in bounds) == text
-    assert all(0 < end - start <= limit for start, end in bounds if text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
-
-
-def test_an_article_longer_than_the_limit_is_processed_whole_in_pieces(nlp) -> None:
-    text = "\n".join(PARAGRAPHS * 5)
-    whole = next(process_articles([Article(id="a", text=text, date="2023-06-13")], nlp=nlp))
-    pieces = next(
-        process_articles([Article(id="a", text=text, date="2023-06-13")], nlp=nlp, max_chars=300)
-    )
-    assert_valid_record(pieces)
-    assert pieces["text"] == text
-    assert "W005" in [w["code"] for w in pieces["warnings"]]
-    # Items found in the last paragraphs, far past the first piece, are there with their offsets.
-    assert max(e["end"] for e in pieces["entities"]) > len(text) - 200
-    # The same mention gets the same cluster in every piece.
-    seoul = {e["entity_id"] for e in pieces["entities"] if e["text"] == "Seoul"}
-    assert len(seoul) == 1
-    # Cutting at paragraph ends loses little: the same entity mentions as the whole run.
-    assert [(e["start"], e["text"]) for e in pieces["entities"]] == [
-        (e["start"], e["text"]) for e in whole["entities"]
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "\U0001f600 Emoji first: Kim said \u201chi \U0001f44b there\u201d on Tuesday. "
-        "\U0001f1f0\U0001f1f7",
-        "Cafe\u0301 owners said prices rose 5%. Zoe\u0308 Smith agreed.",
-        "\u05e9\u05dc\u05d5\u05dd Netanyahu said on Monday \u202bthat 3 people\u202c were hurt.",
-        "\u201cUnbalanced quote, she said on Friday.",
-        "Tabs\tand\r\nwindows\r\nline ends, 42 barrels.",
-    ],
-)
-def test_offsets_stay_exact_on_unusual_text(nlp, text: str) -> None:
-    record = process_text(text, date="2023-06-13", nlp=nlp)
-    assert record["text"] == text
-    assert_valid_record(record)
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(text=st.text(max_size=300))
-def test_any_unicode_text_gives_a_valid_record(nlp, text: str) -> None:
-    record = process_text(text, date="2023-06-13", nlp=nlp)
-    assert record["text"] == text
-    assert_valid_record(record)
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    parts=st.lists(
-        st.sampled_from(
-            PARAGRAPHS + ["\u201c", "\u201d", '"', "(", ")", "\n", " 12 ", "last year"]
-        ),
-        max_size=12,
-    )
-)
-def test_newsy_fragments_in_any_order_give_a_valid_record(nlp, parts: list[str]) -> None:
-    text = " ".join(parts)
-    assert_valid_record(process_text(text, date="2023-06-13", nlp=nlp))
-
 
 def write_corpus(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -196,17 +111,3 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
     finally:
         first.send_signal(signal.SIGKILL)
         first.communicate()
-
-
-@pytest.mark.parametrize("text", ["", "   \n\t  \n"])
-def test_empty_or_blank_text_gives_a_record_with_a_warning(nlp, text: str) -> None:
-    record = process_text(text, date="2023-06-13", nlp=nlp)
-    assert_valid_record(record)
-    assert record["text"] == text and record["claims"] == []
-    assert [w["code"] for w in record["warnings"]] == ["W004"]
-
-
-def test_without_a_publication_date_the_record_says_so(nlp) -> None:
-    record = process_text("Officials said on Tuesday that talks failed.", nlp=nlp)
-    assert_valid_record(record)
-    assert "W002" in [w["code"] for w in record["warnings"]]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.io.readers import read_articles
-from pipeline.runner import process_articles
+from pipeline.process import process_articles
 
 from .contract import assert_valid_record
 

@@ -41,6 +41,13 @@ def test_add_pipe_by_name_in_a_fresh_interpreter() -> None:
     assert isinstance(claims, list) and claims, "the stage ran but found no claim"
     text = output["text"]
     for claim in claims:
-        content = claim["content"]
-        assert text[content["start"] : content["end"]]
         assert set(claim) >= {"kind", "stance", "source", "cue", "content", "addressee"}
+    # The quotation, its speaker and its cue, at the offsets where they stand in the text.
+    quote = "\u201cWe will not tolerate evasion,\u201d"
+    [claim] = [c for c in claims if c["content"]["start"] == text.index(quote)]
+    assert claim["content"]["end"] == len(quote)
+    assert (
+        claim["source"]["end"] == text.index(" told")
+        and claim["source"]["canonical"] == "Anna Reyes"
+    )
+    assert claim["cue"] == {"start": text.index("told"), "end": text.index("told") + len("told")}

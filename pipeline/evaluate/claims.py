@@ -228,7 +228,7 @@ def _predict(articles: list, predictions: Path | None, nlp: Any) -> dict[str, di
     if predictions is not None:
         return {record["id"]: record for record in iter_records(predictions)}
     from ..nlp import load_cached
-    from ..runner import process_articles
+    from ..process import process_articles
 
     nlp = nlp or load_cached()
     return {record["id"]: record for record in process_articles(articles, nlp=nlp)}

@@ -118,7 +118,7 @@ def _gold_docs(gold: Path) -> list[tuple[str, TimeMLDoc]]:
 def _predict(docs: Iterable[TimeMLDoc], nlp: Language | None) -> dict[str, list[Span]]:
     from ..article import Article
     from ..nlp import load_cached
-    from ..runner import process_articles
+    from ..process import process_articles
 
     nlp = nlp or load_cached()
     articles = [Article(id=d.id, text=d.text, date=d.dct) for d in docs]

@@ -190,7 +190,7 @@ def evaluate(
     elapsed = 0.0
     if predictions is None:
         from ..nlp import load_cached
-        from ..runner import process_articles
+        from ..process import process_articles
 
         nlp = nlp or load_cached()
         started = time.perf_counter()

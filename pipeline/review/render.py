@@ -41,8 +41,15 @@ def _resource(name: str) -> str:
     return (files("pipeline") / "resources" / "review" / name).read_text(encoding="utf-8")
 
 
-def _template(name: str) -> Template:
-    return Template(_resource(name))
+def _page(*, title: str, style: str, header: str, main: str) -> str:
+    """A whole page: the shared shell (``page.html``: policy, inlined style) around ``main``.
+
+    ``title`` and ``header`` are escaped HTML; ``main``'s final newline is the page's own.
+    """
+    main = main.removesuffix("\n")
+    return Template(_resource("page.html")).substitute(
+        title=title, style=style, header=header, main=main
+    )
 
 
 def esc(value: object) -> str:
@@ -360,11 +367,8 @@ def render_article(record: dict[str, Any], *, index_href: str = "../index.html")
     """The review page of one record."""
     text = record.get("text") or ""
     title = (record.get("meta") or {}).get("title") or record["id"]
-    return _template("article.html").substitute(
+    main = Template(_resource("article.html")).substitute(
         title=esc(title),
-        style=_resource("style.css"),
-        claim_style=_claim_style(record),
-        index_href=esc(index_href),
         meta=_meta_line(record),
         problems=_problems(record),
         text=render_marks(text, record_marks(record)),
@@ -376,6 +380,12 @@ def render_article(record: dict[str, Any], *, index_href: str = "../index.html")
         entities_table=entities_table(record),
         quantities_table=quantities_table(record),
         dates_table=dates_table(record),
+    )
+    return _page(
+        title=esc(title),
+        style=_resource("style.css") + "\n" + _claim_style(record),
+        header=f'<a href="{esc(index_href)}">← all articles</a> · newsclaims review',
+        main=main,
     )
 
 
@@ -438,10 +448,8 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
         css = ' class="has-error"' if error else ""
         rows.append(f"<tr{css}>{''.join(cells)}</tr>")
     totals_line = ", ".join(f"{count} {key}" for key, count in totals.items())
-    return _template("index.html").substitute(
+    main = Template(_resource("index.html")).substitute(
         count=len(articles),
-        source=f" · {esc(source)}" if source else "",
-        style=_resource("style.css"),
         totals=esc(totals_line),
         chart_sources=charts.bar_chart(
             charts.claims_per_source(articles), title="Claims per source"
@@ -453,6 +461,12 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
             charts.dates_by_month(articles), title="Dates mentioned, by month"
         ),
         rows="\n".join(rows),
+    )
+    return _page(
+        title=f"newsclaims review: {len(articles)} articles",
+        style=_resource("style.css"),
+        header="newsclaims review" + (f" · {esc(source)}" if source else ""),
+        main=main,
     )
 
 

@@ -31,8 +31,12 @@ def test_parse_timeml():
         ("yesterday", "DATE", "2001-02-02", None),
         ("about two years", "DURATION", "P2Y", "APPROX"),
     ]
-    for t in doc.timexes:
-        assert doc.text[t["start"] : t["end"]] == t["text"]
+    # The offsets point at the words in the plain text (counted without the tags).
+    assert [(t["start"], t["end"]) for t in doc.timexes] == [(20, 29), (37, 52)]
+    assert [doc.text[t["start"] : t["end"]] for t in doc.timexes] == [
+        "yesterday",
+        "about two years",
+    ]
 
 
 def test_parse_timeml_without_dct_or_text():

@@ -12,7 +12,7 @@ from pipeline.article import Article
 from pipeline.errors import Errors
 from pipeline.review import write_review
 from pipeline.review.render import page_name, render_article
-from pipeline.schema import error_record
+from pipeline.schema import article_record
 
 from ..records import hand_record, pipeline_records
 
@@ -168,7 +168,7 @@ def test_error_record_gets_a_page_with_its_error(tmp_path: Path) -> None:
     article = Article(
         id="broken", text="", path="in/x.bin", error=Errors.E005.as_dict(path="x.bin")
     )
-    summary = write_review([error_record(article, model="m"), hand_record()], tmp_path)
+    summary = write_review([article_record(article, None, model="m"), hand_record()], tmp_path)
     page = summary.pages["broken"].read_text(encoding="utf-8")
     assert "E005" in page and "binary" in page
     index = summary.index.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""`extract --n-process N`: worker processes that run whole chunks, records back in input order."""
+"""The local back-end: here, or in worker processes that run whole chunks (`--n-process`)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,22 @@ from pathlib import Path
 import pytest
 
 from pipeline.article import Article
-from pipeline.runner import _chunks, process_articles, process_articles_parallel
+from pipeline.backends import LocalBackend, batches
+from pipeline.backends.local import process_articles_parallel
+from pipeline.process import process_articles
 
-from .contract import assert_valid_record
-from .test_runner import PARAGRAPHS
+from ..contract import assert_valid_record
+from ..test_process import PARAGRAPHS
 
 pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize(
     ("count", "size", "lengths"),
-    [(0, 2, []), (1, 2, [1]), (4, 2, [2, 2]), (5, 2, [2, 2, 1])],
+    [(0, 2, []), (1, 2, [1]), (4, 2, [2, 2]), (5, 2, [2, 2, 1]), (10, 3, [3, 3, 3, 1])],
 )
-def test_chunks_cover_the_input_in_order(count: int, size: int, lengths: list[int]) -> None:
-    chunks = list(_chunks(iter(range(count)), size))
+def test_batches_cover_the_input_in_order(count: int, size: int, lengths: list[int]) -> None:
+    chunks = list(batches(iter(range(count)), size))
     assert [len(chunk) for chunk in chunks] == lengths
     assert [item for chunk in chunks for item in chunk] == list(range(count))
 
@@ -61,3 +63,8 @@ def test_a_parent_with_threads_starts_fresh_workers_with_the_same_records(nlp) -
     finally:
         stop.set()
     assert two == list(process_articles(articles()[:4], nlp=nlp, batch_size=2))
+
+
+def test_the_backend_in_this_process_gives_the_records_of_process_articles(nlp) -> None:
+    backend = LocalBackend(nlp=nlp, batch_size=3)
+    assert list(backend.records(articles())) == list(process_articles(articles(), nlp=nlp))

@@ -1,4 +1,4 @@
-"""Dask: the same records as a single-process run, byte for byte, from two worker processes."""
+"""The Dask back-end: the same records as a single-process run, byte for byte."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.distributed import parse_local, partitions
-from pipeline.runner import extract
+from pipeline.backends import DaskBackend, batches
+from pipeline.backends.dask import parse_local
+from pipeline.runner import extract, extract_parts
 
-from .contract import assert_valid_record
-from .test_runner import write_corpus
+from ..contract import assert_valid_record
+from ..test_runner import write_corpus
 
 distributed = pytest.importorskip("distributed")
 
@@ -31,16 +32,6 @@ def test_bad_local_specs_are_refused(spec: str) -> None:
         parse_local(spec)
 
 
-@pytest.mark.parametrize(
-    ("count", "size", "lengths"),
-    [(0, 3, []), (2, 3, [2]), (3, 3, [3]), (10, 3, [3, 3, 3, 1])],
-)
-def test_partitions_cover_the_input_in_order(count: int, size: int, lengths: list[int]) -> None:
-    chunks = list(partitions(range(count), size))
-    assert [len(chunk) for chunk in chunks] == lengths
-    assert [item for chunk in chunks for item in chunk] == list(range(count))
-
-
 @pytest.fixture(scope="module")
 def cluster_client():
     with (
@@ -54,8 +45,6 @@ def cluster_client():
 
 @pytest.mark.slow
 def test_dask_output_equals_the_single_process_output(nlp, cluster_client, tmp_path: Path) -> None:
-    from pipeline.distributed import extract_parts
-
     corpus = write_corpus(tmp_path / "in", 10)  # 10 short articles and a broken JSONL line
     single = tmp_path / "single.jsonl"
     extract([corpus], single, nlp=nlp)
@@ -81,18 +70,16 @@ def test_dask_output_equals_the_single_process_output(nlp, cluster_client, tmp_p
 
 def test_records_come_back_in_input_order_whatever_order_partitions_finish(monkeypatch) -> None:
     """The reorder buffer, without a cluster: partitions finish last-first."""
-    import pipeline.distributed as dist
+    backend = DaskBackend(None, model="m", batch_size=1, partition_size=2, in_flight=4)
 
-    def backwards(client, articles, *, model, batch_size, partition_size, in_flight, held):
-        chunks = list(partitions(articles, partition_size))
+    def backwards(articles, *, held):
+        chunks = list(batches(articles, backend.partition_size))
         for number in reversed(range(len(chunks))):
             yield number, [{"n": item} for item in chunks[number]]
             assert held() == (0 if number == 0 else len(chunks) - number)
 
-    monkeypatch.setattr(dist, "map_partitions", backwards)
-    records = dist.process_articles_dask(
-        None, range(7), model="m", batch_size=1, partition_size=2, in_flight=4
-    )
+    monkeypatch.setattr(backend, "finished", backwards)
+    records = backend.records(range(7))
     assert [record["n"] for record in records] == list(range(7))
 
 
@@ -152,13 +139,10 @@ class _NewestFirst:
 
 
 def test_the_reorder_buffer_is_bounded_when_the_first_partition_is_slowest(monkeypatch) -> None:
-    import pipeline.distributed as dist
-
     monkeypatch.setattr(distributed, "as_completed", _NewestFirst)
     client = _Client()
-    records = dist.process_articles_dask(
-        client, iter(range(40)), model="m", batch_size=1, partition_size=2, in_flight=4
-    )
+    backend = DaskBackend(client, model="m", batch_size=1, partition_size=2, in_flight=4)
+    records = backend.records(iter(range(40)))
     first = next(records)
     # Partition 0 finishes last among those in flight: no more than 4 were ever out at once.
     assert first == {"n": 0} and client.submitted <= 4 + 1

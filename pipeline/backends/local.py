@@ -1,0 +1,105 @@
+"""The back-end on this machine: in this process, or in worker processes that return records.
+
+Unlike ``nlp.pipe(n_process=N)``, which leaves tokenising, serialising every
+``Doc`` both ways and building the records to the parent process (on two
+cores, the parent then competes with its own workers), each worker here runs
+the whole of ``process_articles`` on a chunk of articles and sends back
+finished records; the parent only reads files and writes lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from ..article import Article
+from ..nlp import DEFAULT_MODEL, load_cached
+from ..process import DEFAULT_BATCH_SIZE, process_articles
+from .base import batches
+
+#: Chunks in flight per worker process.
+CHUNKS_IN_FLIGHT = 3
+_POOL_NLP: Language | None = None
+
+
+@dataclass
+class LocalBackend:
+    """``n_process`` 1: ``process_articles`` here; more: that many worker processes."""
+
+    nlp: Language | None = None
+    model: str = DEFAULT_MODEL
+    n_process: int = 1
+    batch_size: int = DEFAULT_BATCH_SIZE
+    chunk_size: int | None = None
+
+    def records(self, articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
+        return process_articles_parallel(
+            articles,
+            nlp=self.nlp,
+            model=self.model,
+            n_process=self.n_process,
+            batch_size=self.batch_size,
+            chunk_size=self.chunk_size,
+        )
+
+
+def process_articles_parallel(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    chunk_size: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """``process_articles`` over ``n_process`` worker processes: same records, same order.
+
+    Chunks of ``chunk_size`` articles (default ``batch_size``) go out a few per
+    worker at a time and come back in input order, so memory stays flat. The
+    workers are forked with the parent's pipeline (``nlp``) where the platform
+    allows and the parent runs no other thread, else each loads ``model`` once.
+    """
+    nlp = nlp or load_cached(model)
+    if n_process <= 1:
+        yield from process_articles(articles, nlp=nlp, batch_size=batch_size)
+        return
+    import multiprocessing
+    import threading
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _POOL_NLP
+    # Fork only a single-threaded parent (forking while another thread holds a
+    # lock can hang the child); else start fresh workers that load ``model``.
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    _POOL_NLP = nlp
+    chunks = batches(articles, chunk_size or batch_size)
+    try:
+        with ProcessPoolExecutor(
+            n_process, mp_context=context, initializer=_init_pool_worker, initargs=(model,)
+        ) as pool:
+            pending: deque = deque()
+            for chunk in itertools.islice(chunks, CHUNKS_IN_FLIGHT * n_process):
+                pending.append(pool.submit(_process_chunk, chunk, batch_size))
+            while pending:
+                records = pending.popleft().result()
+                for chunk in itertools.islice(chunks, 1):
+                    pending.append(pool.submit(_process_chunk, chunk, batch_size))
+                yield from records
+    finally:
+        _POOL_NLP = None
+
+
+def _init_pool_worker(model: str) -> None:
+    global _POOL_NLP
+    if _POOL_NLP is None:  # not forked from the parent: load the pipeline once here
+        _POOL_NLP = load_cached(model)
+
+
+def _process_chunk(articles: list[Article], batch_size: int) -> list[dict[str, Any]]:
+    return list(process_articles(articles, nlp=_POOL_NLP, batch_size=batch_size))
