@@ -17,7 +17,7 @@ from tests.contract import assert_valid_record
 
 pytestmark = pytest.mark.model
 
-SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
 
 
 def quantities_of(text: str, nlp) -> list[dict]:
