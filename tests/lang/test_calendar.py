@@ -109,3 +109,9 @@ def test_a_malformed_row_names_the_file(text: str, problem: str) -> None:
         ResourceError, match=rf"pipeline/lang/data/calendar.tsv line 1: .*{problem}"
     ):
         read_calendar(text=text)
+
+
+def test_weekdays_and_day_words_are_the_claims_stages_day_words() -> None:
+    # attribution/cues.py DAY_WORDS: days PolNeAR keeps in the cue phrase ("said Tuesday").
+    cue_days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert set(weekdays()) | set(day_words()) == cue_days | {"today", "yesterday", "tonight"}

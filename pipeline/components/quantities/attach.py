@@ -57,11 +57,9 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
             atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
         elif atom.currency:
             unit = None  # "$5 million shares": the rest is not the unit
-    if unit is not None and not atom.currency:
+    if unit is not None:  # what is left is a unit of its own, or a currency word
         end, name, newsquant, surface = unit
         atom.unit, atom.newsquant, atom.unit_text, atom.end = name, newsquant, surface, end
-    elif unit is not None:
-        atom.end = unit[0]
 
 
 def _attach_object(finder: Finder, atom: Atom) -> None:

@@ -147,3 +147,10 @@ def test_a_year_with_a_currency_is_an_amount() -> None:
     text = "$2020"
     assert year_like(Atom(start=1, end=5, value=2020, number_end=5), text)
     assert not year_like(Atom(start=1, end=5, value=2020, number_end=5, currency=True), text)
+
+
+def test_month_words_include_the_rare_undotted_abbreviations() -> None:
+    from pipeline.components.quantities.filters import MONTHS, WEEKDAYS
+
+    assert {"mar", "jun", "jul", "sept", "sept.", "may", "december"} <= MONTHS
+    assert len(MONTHS) == 36 and len(WEEKDAYS) == 7
