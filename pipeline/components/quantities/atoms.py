@@ -5,8 +5,7 @@ lexicons, token offsets and the tokens already used by a quantity)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,10 +34,9 @@ class Atom:
     low: float | None = None
     high: float | None = None
     fraction: bool = False
-    tokens: tuple[int, int] = (0, 0)  # token range [first, last]
     multiplier: float = 1.0  # the scale written after the number ("billion": 1e9)
     keep_bare: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
+    counted: bool = False  # counts a plural noun, so a four-digit number is no year
 
     @property
     def span_start(self) -> int:

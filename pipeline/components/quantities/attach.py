@@ -34,7 +34,7 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
         and (atom.mod_start is not None or first_token.ent_type_ != "DATE")
         and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS"
     ):
-        atom.extra["counted_year"] = True  # "more than 1000 customers" is no year
+        atom.counted = True  # "more than 1000 customers" is no year
     if age_apposition(finder, first_token, atom):
         atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
         return atom

@@ -220,7 +220,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         return _vague_plural(finder, i)
     proportion = _one_in(finder, i)
     if proportion is not None:
-        return proportion, proportion.tokens[1]
+        return proportion
     reading = read_number(finder.lowers, i, lex.number_words)
     if reading is None:
         return None, i
@@ -266,13 +266,12 @@ def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:
         atom = Atom(
             start=token.idx, end=end, value=math.nan, number_end=end, words=True, low=low, high=high
         )
-        atom.tokens = (i, j)
         return atom, j
     return None, i
 
 
-def _one_in(finder: Finder, i: int) -> Atom | None:
-    """ "one in three", "one out of three": a proportion (its ``tokens`` end at the last)."""
+def _one_in(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "one in three", "one out of three": a proportion, and the index of its last token."""
     doc, words = finder.doc, finder.lex.number_words
     n = len(doc)
     if doc[i].lower_ != "one" or i + 2 >= n:
@@ -294,6 +293,5 @@ def _one_in(finder: Finder, i: int) -> Atom | None:
             words=True,
             fraction=True,
         )
-        atom.tokens = (i, k)
-        return atom
+        return atom, k
     return None

@@ -64,7 +64,7 @@ def join_ranges(finder: Finder, atoms: list[Atom]) -> list[Atom]:
     kept = [
         a
         for a in result
-        if not (a.low is None and year_like(a, text) and not a.extra.get("counted_year"))
+        if not (a.low is None and year_like(a, text) and not a.counted)
         and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
         and not (
             a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None
