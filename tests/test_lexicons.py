@@ -96,7 +96,7 @@ def test_rows_are_stripped_fields() -> None:
         "claims_cue_verbs.txt",
         "dates_lexicon.tsv",
         "components/entities/data/titles.txt",
-        "quantities_units.tsv",
+        "components/quantities/data/units.tsv",
     ],
 )
 def test_every_stage_reads_its_lexicons_from_the_installed_package(

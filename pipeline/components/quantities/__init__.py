@@ -1,0 +1,94 @@
+"""The quantities stage: numbers with their unit, bound or change, rate and counted object.
+
+Assigns ``doc._.newsclaims_quantities``: one dict per quantity,
+``{"start", "end", "value", "low", "high", "change", "unit", "unit_text", "per",
+"object": {"start", "end"} | None, "normalized_unit"}``, character offsets into
+``doc.text``. The span covers the quantity expression: its bound or
+approximation words ("upwards of", "nearly"), currency mark, number, scale,
+unit and rate ("above 500,000 barrels a year"); the counted noun is ``object``
+("oil" in "44,655 barrels of oil", "cases" in "1 million cases").
+``normalized_unit`` is the NewsQuant convention (``percentage``, ``dollar``,
+``year of age``, ``X per Y``, the counted noun's lemmas for counts, ``-`` for
+bare numbers), used by ``pipeline.evaluate.quantities``.
+
+Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
+NewsQuant counts it as 1; a number after a name ("FTSE 100", "iPhone 11") or
+before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
+label; a bare whole number between commas after a name ("Maddon, 66,") is an
+age (unit ``year of age``).
+
+Requires the model's tokens, POS tags, dependency parse and entities (DATE and
+TIME entities exclude dates and clock times).
+
+How it works, in one pass per document and no per-pattern passes:
+
+1. ``numbers``: digit numbers are found with one compiled regex over ``doc.text``
+   ("44,655", "5.5bn", "US$58.24", "Y=28,030", "640bhp"); number words
+   ("three", "a dozen", "one and a half", "tens of thousands", "two-thirds")
+   are read from the tokens with the shared parser ``pipeline.lang.numbers``;
+2. ``units`` and ``changes``: around each number, compiled regexes anchored at
+   its offsets read the currency mark and modifier before it and the scale,
+   unit and rate after it (lexicons in ``data/``, compiled by ``lexicon``);
+3. ``changes``, ``objects``, ``filters``: tokens give the change verb ("rose",
+   "fell by"), the counted noun (the number's ``nummod`` head, or the noun
+   phrase after "of") and the filters (years, dates, clock times, ordinals,
+   names like "Game 7", "one of"); ``attach`` applies them to a number;
+4. ``ranges``: neighbouring numbers joined by "to", "-", "between ... and",
+   "from ... to" become one range (``value`` None, ``low``/``high`` set);
+5. ``finder``: ``find_quantities(doc)`` runs the steps and writes the dicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..._extensions import get_list
+from ...guard import guarded
+from ...lexicons import load_saved, save_resources
+from .finder import find_quantities
+from .lexicon import RESOURCES, Lexicons, compile_lexicons, load_lexicons
+
+STAGE = "newsclaims_quantities"
+
+__all__ = ["STAGE", "QuantitiesStage", "find_quantities", "load_lexicons", "make_quantities"]
+
+
+class QuantitiesStage:
+    """Writes ``find_quantities(doc)`` to ``doc._.newsclaims_quantities``; never raises."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.texts: dict[str, str] = {}  # lexicons read by from_disk, by name
+        self.lexicons: Lexicons = load_lexicons()
+
+    @guarded(STAGE)
+    def __call__(self, doc: Doc) -> Doc:
+        get_list(doc, STAGE).extend(find_quantities(doc, self.lexicons))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        """Save the lexicons in use (shipped, or those ``from_disk`` read) into ``path``."""
+        path = Path(path)
+        save_resources(RESOURCES, path)
+        for name, text in self.texts.items():
+            (path / Path(name).name).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> QuantitiesStage:
+        """Use the lexicons saved in ``path`` by ``to_disk``."""
+        self.texts = load_saved(RESOURCES, path)
+        self.lexicons = compile_lexicons(self.texts)
+        return self
+
+
+@Language.factory(
+    STAGE,
+    assigns=[f"doc._.{STAGE}"],
+    requires=["token.pos", "token.dep", "token.lemma", "doc.ents"],
+    default_config={},
+)
+def make_quantities(nlp: Language, name: str) -> QuantitiesStage:
+    return QuantitiesStage(nlp, name)

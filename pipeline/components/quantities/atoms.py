@@ -1,0 +1,81 @@
+"""One number and its surroundings before ranges are joined (``Atom``), and the
+per-document state the finders share (``Finder``: the ``Doc``, its text, the
+lexicons, token offsets and the tokens already used by a quantity)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicons
+
+
+@dataclass
+class Atom:
+    """One number before ranges are joined."""
+
+    start: int  # first character (currency mark or number)
+    end: int  # last character + 1 (unit, rate)
+    value: float
+    number_end: int  # end of the number and scale
+    mod_start: int | None = None
+    change: str = "="
+    unit: str | None = None
+    unit_text: str | None = None
+    newsquant: str | None = None
+    currency: bool = False
+    scaled: bool = False
+    per: str | None = None
+    obj: tuple[int, int] | None = None
+    obj_norm: str | None = None
+    words: bool = False  # written in words
+    low: float | None = None
+    high: float | None = None
+    fraction: bool = False
+    multiplier: float = 1.0  # the scale written after the number ("billion": 1e9)
+    keep_bare: bool = True
+    counted: bool = False  # counts a plural noun, so a four-digit number is no year
+
+    @property
+    def span_start(self) -> int:
+        return self.mod_start if self.mod_start is not None else self.start
+
+
+class Finder:
+    """The state of one document's search: passed to every ``find_*``/helper function."""
+
+    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.starts = [t.idx for t in doc]
+        self.lowers = [t.lower_ for t in doc]  # what the number-word parser reads
+        self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
+        self.used = [False] * len(doc)
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    def token_at(self, char: int) -> Token | None:
+        """The token that contains character ``char`` (or the last one starting before it)."""
+        if not len(self.doc):
+            return None
+        i = bisect_right(self.starts, char) - 1
+        return self.doc[max(i, 0)]
+
+    def tokens_between(self, start: int, end: int) -> range:
+        first = self.token_at(start)
+        last = self.token_at(max(end - 1, start))
+        if first is None or last is None:
+            return range(0)
+        return range(first.i, last.i + 1)
+
+    def use(self, atom: Atom) -> None:
+        """Mark the tokens of ``atom``'s span as used: no other number is read there."""
+        for i in self.tokens_between(atom.span_start, atom.end):
+            self.used[i] = True

@@ -1,0 +1,80 @@
+"""Everything around a number once it is read: unit, rate, modifier or change verb,
+counted noun, and the filters that drop dates and labels."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .atoms import Atom, Finder
+from .changes import after_by, change_before, modifier_before
+from .filters import age_apposition, is_date_or_label
+from .objects import object_after, unit_of_head
+from .units import CURRENCY_UNITS, per_at, unit_at
+
+
+def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
+    """Modifier, change verb, unit's rate and counted object of an atom whose number is
+    read; None when the number is a date, clock time or label."""
+    _attach_unit(finder, atom)
+    per = per_at(finder, atom.end) if (atom.unit or atom.currency) else None
+    if per is not None:
+        atom.per = per[1]
+        atom.end = per[0]
+    modifier = modifier_before(finder, atom.start)
+    if modifier is not None:
+        atom.mod_start, atom.change = modifier
+    elif atom.change == "=":
+        direction = change_before(finder, atom.start)
+        # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall.
+        if direction is not None and (atom.unit or atom.currency or after_by(finder, atom.start)):
+            atom.change = direction
+    _attach_object(finder, atom)
+    if (
+        atom.obj is not None
+        and (atom.mod_start is not None or first_token.ent_type_ != "DATE")
+        and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS"
+    ):
+        atom.counted = True  # "more than 1000 customers" is no year
+    if age_apposition(finder, first_token, atom):
+        atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
+        return atom
+    if is_date_or_label(finder, first_token, atom):
+        return None
+    return atom
+
+
+def _attach_unit(finder: Finder, atom: Atom) -> None:
+    """The unit right after the number; after a currency mark only a currency word counts."""
+    unit = unit_at(finder, atom.number_end)
+    if unit is not None:
+        end, name, newsquant, surface = unit
+        if name in ("dollar",) and surface in ("US", "U.S.") and not atom.currency:
+            unit = None
+        elif atom.currency and name in ("dollar",) and surface in ("US", "U.S.", "USD"):
+            atom.end = end  # "$76 US": the currency was already read
+            unit = None
+        elif atom.currency and name in CURRENCY_UNITS:
+            atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
+        elif atom.currency:
+            unit = None  # "$5 million shares": the rest is not the unit
+    if unit is not None:  # what is left is a unit of its own, or a currency word
+        end, name, newsquant, surface = unit
+        atom.unit, atom.newsquant, atom.unit_text, atom.end = name, newsquant, surface, end
+
+
+def _attach_object(finder: Finder, atom: Atom) -> None:
+    """The counted noun, or the unit that is the counted noun ("517 rushing yards")."""
+    last = finder.token_at(atom.end - 1)
+    if last is None or atom.currency:
+        return
+    obj = object_after(finder, last, measured=atom.unit is not None)
+    head_unit = unit_of_head(finder, obj) if obj is not None and atom.unit is None else None
+    if head_unit is not None:
+        # "517 rushing yards", "1/16 of a US pint": the counted noun is a unit.
+        atom.unit, atom.newsquant, atom.unit_text = head_unit
+    elif obj is not None:
+        atom.obj, atom.obj_norm = (obj[0], obj[1]), obj[2]
+        if atom.unit is None and atom.per is None:
+            per = per_at(finder, obj[1])  # "3,000 tests per day"
+            if per is not None:
+                atom.per = per[1]

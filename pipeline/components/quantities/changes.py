@@ -1,0 +1,82 @@
+"""Whether an amount is a bound, an approximation or a change.
+
+A modifier right before the number ("more than", "nearly", ">") sets the
+change to ``>``, ``~`` ...; otherwise a change verb a few words before it
+("rose", "fell by", "up") makes it ``up`` or ``down``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .atoms import Finder
+
+#: Tokens skipped when looking back from an amount for its change verb ("rose by just 3%").
+CHANGE_GAP_WORDS = frozenset(
+    {
+        "by",
+        "just",
+        "only",
+        "another",
+        "further",
+        "slightly",
+        "sharply",
+        "more",
+        "some",
+        "over",
+        "nearly",
+        "about",
+        "almost",
+        "roughly",
+        "around",
+        "marginally",
+        "$",
+    }
+)
+#: Words that make the amount after them a level, not a change ("rose to $7.36 billion").
+LEVEL_WORDS = frozenset({"to", "at", "from", "of", "with", "on", "in", "for"})
+
+
+def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
+    """(start, change) of the bound or approximation word right before ``start``."""
+    window = finder.text[max(0, start - 24) : start]
+    match = finder.lex.modifier_re.search(window)
+    if not match:
+        return None
+    group = "word" if match.group("word") else "glued"
+    phrase = re.sub(r"[ \u00a0]+", " ", match.group(group).lower())
+    change = finder.lex.modifiers.get(phrase)
+    if change is None:
+        return None
+    return start - (len(window) - match.start(group)), change
+
+
+def change_before(finder: Finder, start: int) -> str | None:
+    """``up`` or ``down`` when a change verb comes a few words before ``start``."""
+    doc, lemmas = finder.doc, finder.lex.change_lemmas
+    token = finder.token_at(start)
+    if token is None:
+        return None
+    i = token.i - 1 if token.idx >= start else token.i
+    steps = 0
+    while i >= 0 and steps < 4:
+        t = doc[i]
+        lower = t.lower_
+        if lower in LEVEL_WORDS:
+            return None
+        if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
+            # "grow sales by 35%": the verb "by" belongs to, wherever it is
+            return lemmas.get(t.head.lemma_.lower())
+        direction = lemmas.get(t.lemma_.lower()) or lemmas.get(lower)
+        if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
+            return direction
+        if lower not in CHANGE_GAP_WORDS and not t.is_punct or lower in (",", ";", ".", ":"):
+            return None
+        i -= 1
+        steps += 1
+    return None
+
+
+def after_by(finder: Finder, start: int) -> bool:
+    """ "decrease by 1": an amount right after "by" is a change even without a unit."""
+    return finder.text[max(0, start - 3) : start].lower() == "by "

@@ -1,0 +1,103 @@
+"""Numbers that are no quantity (dates, clock times, labels, list numbers, years) and
+bare numbers that are ages ("Maddon, 66, has ...")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...lang.calendar import months, weekdays
+from .atoms import Atom, Finder
+
+#: Month names and abbreviations ("Jan.", "sept"), and weekday names.
+MONTHS = frozenset(months())
+WEEKDAYS = frozenset(weekdays())
+#: A number that is not a quantity when followed by one of these (clock times).
+TIME_WORDS = frozenset(
+    {
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "a.m",
+        "p.m",
+        "gmt",
+        "bst",
+        "et",
+        "edt",
+        "est",
+        "pt",
+        "pdt",
+        "pst",
+        "cet",
+        "utc",
+        "o'clock",
+        "hrs",
+    }
+)
+
+
+def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
+    """Whether the number at ``token`` is part of a date or clock time, or names a thing
+    ("Game 7", "FTSE 100", "49 Zorro Ranch Road") or a list item."""
+    doc, lex = finder.doc, finder.lex
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.ent_type_ in ("DATE", "TIME"):
+        ent = next((e for e in finder.ents if e.start <= token.i < e.end), None)
+        if ent is not None and any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in ent):
+            return True
+    if prev is not None and (prev.lower_ in MONTHS and prev.text[0].isupper()):
+        return True
+    if nxt is not None and nxt.lower_ in MONTHS and nxt.text[0].isupper() and atom.unit is None:
+        return True
+    if nxt is not None and nxt.lower_ in TIME_WORDS:
+        return True
+    if atom.currency or atom.unit is not None or atom.scaled:
+        return False
+    if prev is not None and not token.is_sent_start:
+        if prev.lower_ in lex.label_words or prev.text in ("#", "No", "No."):
+            return True  # "Game 7", "Channel 5", "No. 3"
+        if (
+            (prev.pos_ == "PROPN" or prev.text[:1].isupper())
+            and prev.text[:1].isalpha()
+            and prev.lower_ not in lex.modifiers
+            and prev.lower_ not in MONTHS
+            and not prev.is_sent_start
+            and prev.text not in ("US", "U.S.")
+        ):
+            return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
+    following = nxt
+    while following is not None and (following.text in "-–" or following.tag_ == "CD"):
+        following = doc[following.i + 1] if following.i + 1 < len(doc) else None
+    if (
+        following is not None
+        and following.text[:1].isupper()
+        and following.pos_ == "PROPN"
+        and atom.low is None
+        and (atom.obj is None or doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNP")
+    ):
+        return True  # an address or a model: "49 Zorro Ranch Road", "787 Dreamliner"
+    # list numbering
+    return token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":")
+
+
+def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
+    """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age."""
+    doc = finder.doc
+    i = token.i
+    if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
+        return False
+    if atom.value != int(atom.value) or i < 2 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
+
+
+def is_year(text: str, value: float) -> bool:
+    """Four digits from 1000 to 2199: forecasts ("by 2120") are years too."""
+    return len(text) == 4 and text.isdigit() and 1000 <= value < 2200
+
+
+def year_like(atom: Atom, text: str) -> bool:
+    """A bare four-digit year: no currency, unit or scale."""
+    raw = text[atom.start : atom.number_end]
+    return is_year(raw, atom.value) and not atom.currency and atom.unit is None and not atom.scaled

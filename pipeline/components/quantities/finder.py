@@ -1,0 +1,70 @@
+"""``find_quantities(doc)``: every quantity of a document as a plain dict.
+
+One pass per document: digit numbers, then number words on the tokens digits
+did not use, each with its surroundings; then ranges are joined and each atom
+becomes the dict the stage writes (see the package docstring).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .atoms import Atom, Finder
+from .lexicon import Lexicons, load_lexicons
+from .numbers import find_digit_atoms, find_word_atoms
+from .ranges import join_ranges
+
+
+def find_quantities(doc: Doc, lexicons: Lexicons | None = None) -> list[dict[str, Any]]:
+    """Every quantity in ``doc`` as a plain dict (see the package docstring)."""
+    finder = Finder(doc, lexicons or load_lexicons())
+    atoms = find_digit_atoms(finder) + find_word_atoms(finder)
+    atoms.sort(key=lambda a: a.start)
+    return [quantity_dict(a) for a in join_ranges(finder, atoms)]
+
+
+def newsquant_unit(atom: Atom) -> str:
+    """The ``normalized_unit`` field, in NewsQuant's convention: the unit's NewsQuant name,
+    else the counted noun's lemmas, ``-`` for a bare number; ``% X`` for a proportion of
+    X and ``X per Y`` for a rate."""
+    if atom.fraction:
+        name = "% " + atom.obj_norm if atom.obj_norm else "% -"
+    elif atom.newsquant:
+        name = atom.newsquant
+    elif atom.obj_norm:
+        name = atom.obj_norm
+    else:
+        name = "-"
+    if atom.per and (atom.newsquant or atom.obj_norm):
+        name = f"{name} per {atom.per}"
+    return name
+
+
+def quantity_dict(atom: Atom) -> dict[str, Any]:
+    """The plain dict the stage writes for ``atom`` (offsets into ``doc.text``)."""
+    is_range = atom.low is not None
+    return {
+        "start": atom.span_start,
+        "end": atom.end,
+        "value": None if is_range else _clean(atom.value),
+        "low": _clean(atom.low) if is_range else None,
+        "high": _clean(atom.high) if is_range else None,
+        "change": atom.change,
+        "unit": atom.unit,
+        "unit_text": atom.unit_text,
+        "per": atom.per,
+        "object": {"start": atom.obj[0], "end": atom.obj[1]} if atom.obj else None,
+        "normalized_unit": newsquant_unit(atom),
+    }
+
+
+def _clean(value: float | None) -> float | int | None:
+    """A whole float as an int, others rounded to 10 places; NaN as None."""
+    if value is None or math.isnan(value):
+        return None
+    if value == int(value) and abs(value) < 1e15:
+        return int(value)
+    return round(value, 10)

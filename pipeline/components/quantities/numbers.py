@@ -1,0 +1,297 @@
+"""Reading numbers: digits with one regex over the text ("44,655", "5.5bn", "US$58.24",
+"1/16", "1.99×10−30") and number words from the tokens ("three", "a dozen", "one and a
+half", "tens of thousands", "two-thirds", "one in three"), with the shared parser of
+``pipeline.lang.numbers``. Each number becomes an ``Atom`` with its surroundings
+(``attach.attach_context``)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ...lang.numbers import read_number
+from .atoms import Atom, Finder
+from .attach import attach_context
+from .units import currency_before, scale_at, unit_at
+
+#: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30".
+DIGITS_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d))?"
+    r"(?:[×x]10(?P<exp>[-−]?\d+))?"
+)
+#: Clock times and ordinals at a number's offset.
+CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
+AM_PM_RE = re.compile(r"[ap]\.?m", re.I)
+ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+RATIO_RE = re.compile(r"\d+:\d+")
+FRACTION_USE_RE = re.compile(r"[ \u00a0]+of\b", re.I)
+LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
+PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\(?0\d{1,4}\)?[ .-]\d{3,4}[ .-]?\d{3,4}\b")
+#: Prefixes glued with a hyphen that keep the number ("minus-5", "sub-7", "to-260,000").
+HYPHEN_PREFIX_RE = re.compile(
+    r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I
+)
+MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
+
+
+def number_value(match: re.Match) -> float:
+    """The value of a ``DIGITS_RE`` match: "44,655" 44655, "1/16" 0.0625, "1.99×10−30"."""
+    value = float(match.group("num").replace(",", ""))
+    if match.group("den"):
+        den = float(match.group("den"))
+        value = value / den if den else value
+    if match.group("exp"):
+        value *= 10.0 ** int(match.group("exp").replace("−", "-"))
+    return value
+
+
+def _sign_and_currency(
+    finder: Finder, start: int
+) -> tuple[int, bool, tuple[int, str, str] | None] | None:
+    """(expression start, negative, currency) of the number at ``start``; None when it is
+    glued to a word ("V10", "TA-35", "COVID-19") rather than a sign or currency mark."""
+    text = finder.text
+    before = text[start - 1] if start else " "
+    window = text[max(0, start - 8) : start]
+    currency = currency_before(finder, start)
+    if currency is None and before in "-−" and start > 1:
+        currency = currency_before(finder, start - 1)  # "$-50.8bn"
+    qstart, negative = start, False
+    if before.isalpha() and currency is None and not HYPHEN_PREFIX_RE.search(window):
+        return None
+    if before in "-−‐":
+        prev = text[start - 2] if start > 1 else " "
+        if prev.isalpha():
+            glued = HYPHEN_PREFIX_RE.search(window)
+            if glued is None:
+                return None
+            if glued.group("word").lower() == "minus":  # "minus-5 yards"
+                negative, qstart = True, start - len(glued.group())
+        elif not prev.isdigit():  # "-5", "$-50.8bn"; "5-6" is a range
+            negative, qstart = True, start - 1
+    minus = MINUS_RE.search(window)
+    if minus and not negative:  # "minus 387 Fahrenheit"
+        negative, qstart = True, start - (len(window) - minus.start())
+    if before == "+":
+        qstart = start - 1
+    if currency is not None:
+        qstart = min(qstart, currency[0])
+    return qstart, negative, currency
+
+
+def _skip_to(finder: Finder, match: re.Match) -> int | None:
+    """Where reading resumes when the digits at ``match`` are no number of their own
+    (clock time, ratio, phone number, "9/11"); -1 to skip just this match; None to read it."""
+    text = finder.text
+    start, end = match.span()
+    before = text[start - 1] if start else " "
+    if before.isdigit() or before in ".,:/@#_":
+        return -1
+    clock = CLOCK_RE.match(text, start)
+    if clock and (":" in clock.group() or AM_PM_RE.search(clock.group())):
+        return clock.end()
+    if (
+        LIST_NUMBER_RE.match(text, start)
+        and text[text.rfind("\n", 0, start) + 1 : start].strip() == ""
+    ):
+        return -1  # "1. Open the box." at the start of a line
+    ratio = RATIO_RE.match(text, start)
+    if ratio:
+        return ratio.end()  # "3:1", "2:1 majority"
+    phone = PHONE_RE.match(text, start)
+    if phone:
+        return phone.end()
+    if match.group("den") and not FRACTION_USE_RE.match(text, end) and not unit_at(finder, end):
+        return end  # "9/11", "24/7": a date or a phrase, not a fraction
+    return None
+
+
+def find_digit_atoms(finder: Finder) -> list[Atom]:
+    """Every number written in digits, with its currency, scale, unit and surroundings."""
+    text = finder.text
+    atoms: list[Atom] = []
+    skip_until = 0
+    for match in DIGITS_RE.finditer(text):
+        start, end = match.span()
+        if start < skip_until:
+            continue
+        skip = _skip_to(finder, match)
+        if skip is not None:
+            skip_until = max(skip_until, skip)
+            continue
+        prefix = _sign_and_currency(finder, start)
+        if prefix is None:
+            continue  # glued to a word: "V10", "TA-35", "COVID-19"
+        qstart, negative, currency = prefix
+        value = -number_value(match) if negative else number_value(match)
+        pos = end
+        # Ordinals and decades: "96th", "1990s", "2022’s".
+        if ORDINAL_TAIL_RE.match(text, pos) and not unit_at(finder, pos):
+            continue
+        scaled = False
+        multiplier = 1.0
+        while True:
+            scale = scale_at(finder, pos, currency=currency is not None)
+            if scale is None:
+                break
+            pos, factor = scale
+            value *= factor
+            multiplier *= factor
+            scaled = True
+        # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D".
+        if pos < len(text) and text[pos].isalpha() and not unit_at(finder, pos):
+            continue
+        atom = Atom(
+            start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier
+        )
+        if currency is not None:
+            atom.currency = True
+            atom.unit, atom.newsquant = currency[1], currency[2]
+            atom.unit_text = (
+                text[currency[0] : start].strip().rstrip("-−") or text[currency[0] : start]
+            )
+        if text[start - 1 : start] == "+":
+            atom.change = "up"  # "Dow +0.2%"
+        first = finder.token_at(start)
+        if first is None:
+            continue
+        finished = attach_context(finder, atom, first_token=first)
+        if finished is None:
+            continue
+        atoms.append(finished)
+        finder.use(finished)
+        skip_until = finished.end
+    return atoms
+
+
+def find_word_atoms(finder: Finder) -> list[Atom]:
+    """Numbers in words: "three", "a dozen", "one and a half", "tens of thousands", "two-thirds"."""
+    doc, lex = finder.doc, finder.lex
+    atoms: list[Atom] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        lower = token.lower_
+        if finder.used[i] or (
+            lower not in lex.number_words
+            and lower not in lex.vague_plurals
+            and lower not in ("a", "an")
+        ):
+            i += 1
+            continue
+        atom, last = _read_words(finder, i)
+        if (
+            atom is not None
+            and last + 1 < n
+            and doc[last + 1].lower_ == "of"
+            and lower == "one"
+            and last == i
+        ):
+            atom = None  # "one of Russia's closest allies" picks one out, it does not count
+        if atom is None:
+            i += 1
+            continue
+        finished = attach_context(finder, atom, first_token=token)
+        if finished is not None:
+            # A bare number word ("three") is kept only with a unit or counted noun, or as
+            # a range bound ("three or four years"); see ``ranges.join_ranges``.
+            finished.keep_bare = bool(
+                finished.unit
+                or finished.obj
+                or finished.fraction
+                or finished.low is not None
+                or finished.scaled
+            )
+            atoms.append(finished)
+            finder.use(finished)
+        i = last + 1
+    return atoms
+
+
+def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
+    """The atom of the number words starting at token ``i`` and the index of its last token."""
+    doc, lex = finder.doc, finder.lex
+    n = len(doc)
+    token = doc[i]
+    lower = token.lower_
+    if lower in lex.vague_plurals:
+        return _vague_plural(finder, i)
+    proportion = _one_in(finder, i)
+    if proportion is not None:
+        return proportion
+    reading = read_number(finder.lowers, i, lex.number_words)
+    if reading is None:
+        return None, i
+    last = reading.last
+    start = token.idx
+    end = doc[last].idx + len(doc[last])
+    if reading.kind == "fold":
+        atom = Atom(start=start, end=end, value=reading.value, number_end=end, words=True)
+        atom.unit, atom.newsquant, atom.unit_text = "times", "count", doc[last].text
+        return atom, last
+    if reading.kind == "fraction":
+        after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"
+        if not after_by and (last + 1 >= n or doc[last + 1].lower_ != "of"):
+            return None, i  # "a third-party", "this half": not a proportion
+        atom = Atom(
+            start=start, end=end, value=reading.value, number_end=end, words=True, fraction=True
+        )
+        return atom, last
+    atom = Atom(
+        start=start, end=end, value=reading.value, number_end=end, words=True, scaled=reading.scaled
+    )
+    return atom, last
+
+
+def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:
+    """ "dozens of people", "tens of thousands of students", "hundreds of miles": a range."""
+    doc, plurals = finder.doc, finder.lex.vague_plurals
+    n = len(doc)
+    token = doc[i]
+    low, high = plurals[token.lower_]
+    j = i
+    if (
+        j + 2 < n
+        and doc[j + 1].lower_ == "of"
+        and doc[j + 2].lower_ in plurals
+        and token.lower_ == "tens"
+    ):
+        inner = plurals[doc[j + 2].lower_][0]
+        low, high = 10 * inner, 100 * inner
+        j += 2
+    if j + 1 < n and doc[j + 1].lower_ == "of":
+        end = doc[j].idx + len(doc[j])
+        atom = Atom(
+            start=token.idx, end=end, value=math.nan, number_end=end, words=True, low=low, high=high
+        )
+        return atom, j
+    return None, i
+
+
+def _one_in(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "one in three", "one out of three": a proportion, and the index of its last token."""
+    doc, words = finder.doc, finder.lex.number_words
+    n = len(doc)
+    if doc[i].lower_ != "one" or i + 2 >= n:
+        return None
+    k = i + 1
+    if doc[k].lower_ == "in":
+        k += 1
+    elif doc[k].lower_ == "out" and i + 3 < n and doc[k + 1].lower_ == "of":
+        k += 2
+    else:
+        return None
+    if k < n and doc[k].lower_ in words and words[doc[k].lower_][1] in ("unit", "ten"):
+        end = doc[k].idx + len(doc[k])
+        atom = Atom(
+            start=doc[i].idx,
+            end=end,
+            value=1 / words[doc[k].lower_][0],
+            number_end=end,
+            words=True,
+            fraction=True,
+        )
+        return atom, k
+    return None

@@ -1,0 +1,189 @@
+"""Joining neighbouring numbers into ranges and proportions.
+
+"5 to 6%", "between 5% and 6%", "three or four years", "from $420,000 to $3.5
+million" become one quantity with ``low``/``high``; "1 in 4 adults" a proportion;
+scores ("2-0") and year spans ("between 2014 and 2017") are dropped. Bare numbers
+that are no quantity (years, a lone "one", numbers inside a counted noun) go here
+too, once ranges have used them as bounds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from .atoms import Atom, Finder
+from .changes import change_before
+from .filters import year_like
+
+#: What may join two numbers into a range.
+CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through|in|out of)[ \u00a0]*$", re.I)
+#: What may stand between "from X" and "to Y": a short aside without a clause break.
+FROM_TO_GAP_RE = re.compile(r"^[^.;:!?()]{0,40}?\bto[ \u00a0]*$", re.I)
+CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
+BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$")
+FROM_RE = re.compile(r"\bfrom[ \u00a0]+$")
+BY_RE = re.compile(r"\bby[ \u00a0]+$")
+
+
+def join_pairs(atoms: list[Atom], join: Callable[[Atom, Atom], Atom | str | None]) -> list[Atom]:
+    """Walk ``atoms``, replacing each neighbouring pair of single values that ``join``
+    joins (a range ``Atom``, or ``"drop"`` for neither) and keeping the rest."""
+    result: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and a.low is None and atoms[i + 1].low is None:
+            joined = join(a, atoms[i + 1])
+            if joined is not None:
+                if joined != "drop":
+                    result.append(joined)
+                i += 2
+                continue
+        result.append(a)
+        i += 1
+    return result
+
+
+def join_ranges(finder: Finder, atoms: list[Atom]) -> list[Atom]:
+    """Join "5 to 6%", "between 5% and 6%", "from $420,000 to $3.5 million" into ranges,
+    then drop the bare numbers that are no quantity."""
+    text = finder.text
+    result = join_pairs(atoms, lambda a, b: _range(finder, a, b, text[a.end : b.span_start]))
+    for previous, atom in zip(result, result[1:], strict=False):
+        # A conversion in brackets shares the bound: "under 180 hp (134 kW / 182 PS)".
+        if (
+            atom.change == "="
+            and atom.mod_start is None
+            and CONVERSION_GAP_RE.match(text, previous.end, atom.start)
+        ):
+            atom.change = previous.change
+    result = [a for a in result if a.keep_bare]
+    objects = [a.obj for a in result if a.obj]
+    kept = [
+        a
+        for a in result
+        if not (a.low is None and year_like(a, text) and not a.counted)
+        and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
+        and not (
+            a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None
+        )
+    ]
+    return _join_from_to(finder, kept)
+
+
+def _join_from_to(finder: Finder, atoms: list[Atom]) -> list[Atom]:
+    """Join "from $2,410 on Monday to $2,288" across a short aside."""
+    text = finder.text
+
+    def join(a: Atom, b: Atom) -> Atom | None:
+        before_a = text[max(0, a.span_start - 6) : a.span_start].lower()
+        if (
+            FROM_RE.search(before_a)
+            and FROM_TO_GAP_RE.match(text[a.end : b.span_start])
+            and not (a.unit and b.unit and a.unit != b.unit)
+            and b.mod_start is None
+        ):
+            return range_atom(a, b, low=a.value, change=a.change)
+        return None
+
+    return join_pairs(atoms, join)
+
+
+def _range(finder: Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
+    """The range or proportion ``a`` and ``b`` make, "drop" for a score or year span,
+    or None when they stay two quantities."""
+    match = CONNECTOR_RE.match(between)
+    if not match or b.mod_start is not None and b.mod_start < b.start and b.change not in ("~",):
+        return None
+    connector = match.group("c").lower()
+    text = finder.text
+    before_a = text[max(0, a.span_start - 9) : a.span_start].lower()
+    between_word = BETWEEN_RE.search(before_a) is not None
+    from_word = FROM_RE.search(before_a) is not None
+    if connector in ("in", "out of"):
+        return _proportion(a, b)
+    if connector == "and" and not between_word:
+        return None
+    if connector == "or" and (a.unit or not (a.words and b.words)):
+        return None
+    if a.unit and b.unit and a.unit != b.unit:
+        return None
+    if (
+        connector.startswith("to")
+        and a.change in ("up", "down")
+        and (a.unit or a.currency)
+        and not from_word
+    ):
+        return None
+    if connector in ("-", "–", "—") and _score(a, b):
+        return "drop"  # a score ("2-0", "89-89"), not a range
+    if year_like(a, text) and year_like(b, text):
+        return "drop"  # "between 2014 and 2017", "1600 and 1900"
+    if year_like(a, text):
+        return None  # "from 20 mpg in 2008 to 29 mpg": the year is not a bound
+    by_word = BY_RE.search(before_a) is not None
+    if by_word and connector.startswith("to") and b.value > 2 * a.value:
+        return None  # "rose by 1,200 to 5,400": a change, then the level it reached
+    low = a.value
+    if not a.scaled and b.scaled and a.value * b.multiplier <= b.value * 1.000001:
+        low = a.value * b.multiplier  # "3 to 4 thousand fans", "US $40 to $45 billion"
+    change = a.change if a.change != "=" else ("~" if b.change == "~" else "=")
+    if change == "=" and (b.unit or b.currency):
+        change = change_before(finder, a.start) or "="  # "dropped by 1 to 1.5 degrees"
+    return range_atom(a, b, low=low, change=change)
+
+
+def _proportion(a: Atom, b: Atom) -> Atom | None:
+    """ "1 in 4 adults": a proportion, counted by what follows."""
+    if a.value == 1 and not a.unit and not b.unit and not a.obj and b.value > 1 and b.low is None:
+        return Atom(
+            start=a.start,
+            end=b.end,
+            value=1 / b.value,
+            number_end=b.number_end,
+            mod_start=a.mod_start,
+            change=a.change,
+            fraction=True,
+            obj=b.obj,
+            obj_norm=b.obj_norm,
+        )
+    return None
+
+
+def _score(a: Atom, b: Atom) -> bool:
+    """Two bare whole numbers in digits, the second not larger: "2-0", "89-89"."""
+    return (
+        not a.words
+        and not b.words
+        and not a.unit
+        and not b.unit
+        and a.value == int(a.value)
+        and b.value == int(b.value)
+        and b.value <= a.value
+        and not a.scaled
+        and not b.scaled
+    )
+
+
+def range_atom(a: Atom, b: Atom, *, low: float, change: str) -> Atom:
+    """The range from ``a`` to ``b``: ``value`` NaN, ``low``/``high`` set."""
+    return Atom(
+        start=a.start,
+        end=b.end,
+        value=math.nan,
+        number_end=b.number_end,
+        mod_start=a.mod_start,
+        change=change,
+        unit=b.unit or a.unit,
+        unit_text=b.unit_text or a.unit_text,
+        newsquant=b.newsquant or a.newsquant,
+        currency=a.currency or b.currency,
+        scaled=a.scaled or b.scaled,
+        per=b.per or a.per,
+        obj=b.obj or a.obj,
+        obj_norm=b.obj_norm if b.obj else a.obj_norm,
+        low=low,
+        high=b.value,
+    )

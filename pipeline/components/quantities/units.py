@@ -1,0 +1,154 @@
+"""What follows or precedes a number's digits: currency mark, scale, unit and rate.
+
+Each function reads the text at a character offset with the compiled regexes of
+``Lexicons`` ("US$" before "58.24"; "bn", "barrels", "a year" after it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .atoms import Finder
+
+#: Parts of speech that can be the counted noun of a number (or a rate's noun).
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Rate denominators accepted after "a"/"an" ("500,000 barrels a year", "$1,271 an ounce").
+A_RATE_WORDS = frozenset(
+    [
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "night",
+        "ounce",
+        "barrel",
+        "gallon",
+        "litre",
+        "liter",
+        "share",
+        "head",
+        "person",
+        "piece",
+        "pound",
+        "kilo",
+        "kilogram",
+        "ton",
+        "tonne",
+        "century",
+        "decade",
+    ]
+)
+#: Units that are currencies (a currency word after "$" replaces the dollar).
+CURRENCY_UNITS = frozenset(
+    {
+        "euro",
+        "japanese yen",
+        "chinese yuan",
+        "indian rupee",
+        "shekel",
+        "danish krone",
+        "swedish krona",
+        "malaysian ringgit",
+        "pound sterling",
+        "croatian kuna",
+        "australian dollar",
+        "canadian dollar",
+        "hong kong dollar",
+        "new zealand dollar",
+    }
+)
+#: Rate after a unit: "a year", "per day", "/h", "-a-day".
+PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
+NOT_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|on|into|from)\b", re.I)
+WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def currency_before(finder: Finder, start: int) -> tuple[int, str, str] | None:
+    """(start, unit, newsquant) of a currency mark right before ``start`` ("US$", "€")."""
+    window = finder.text[max(0, start - 6) : start]
+    match = finder.lex.prefix_re.search(window)
+    if not match:
+        return None
+    key = re.sub(r"[ \u00a0]", "", match.group("prefix"))
+    unit, newsquant = finder.lex.prefixes[key]
+    return start - (len(window) - match.start("prefix")), unit, newsquant
+
+
+def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:
+    """(end, unit, newsquant, unit_text) of the longest unit starting at ``pos``."""
+    lex = finder.lex
+    best = None
+    for regex, table, fold in (
+        (lex.unit_re, lex.units, True),
+        (lex.unit_cs_re, lex.units_cs, False),
+    ):
+        match = regex.match(finder.text, pos)
+        if match and (best is None or match.end() > best[0]):
+            surface = match.group("unit")
+            key = re.sub(r"[ \u00a0]+", " ", surface.lower() if fold else surface)
+            entry = table.get(key) or table.get(surface)
+            if entry:
+                best = (match.end(), entry[0], entry[1], surface)
+    return best
+
+
+def scale_at(finder: Finder, pos: int, *, currency: bool) -> tuple[int, float] | None:
+    """(end, multiplier) of a scale word or abbreviation at ``pos`` ("million", "bn", "k")."""
+    lex = finder.lex
+    match = lex.scale_re.match(finder.text, pos)
+    if match:
+        return match.end(), lex.scales[match.group("scale").lower()]
+    match = lex.scale_cs_re.match(finder.text, pos)
+    if match:
+        surface = match.group("scale")
+        # "37m" is a length, "$13.6m" and "4.3M" are millions.
+        if surface == "m" and not currency and not counted_after(finder, match.end()):
+            return None  # "37m", "the 100m sprint": metres; "1.5m people": millions
+        if surface in ("b", "B") and not currency:
+            return None
+        return match.end(), lex.scales[surface]
+    return None
+
+
+def counted_after(finder: Finder, pos: int) -> bool:
+    """Whether a plural noun or "of" follows ``pos`` ("1.5m people", "3m of them")."""
+    token = finder.token_at(pos)
+    if token is None or token.idx < pos:
+        token = token.nbor() if token is not None and token.i + 1 < len(finder.doc) else None
+    return token is not None and (token.tag_ in ("NNS", "NNPS") or token.lower_ == "of")
+
+
+def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
+    """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"."""
+    text = finder.text
+    match = PER_RE.match(text, pos)
+    if not match:
+        return None
+    word_start = match.end()
+    unit = unit_at(finder, word_start)
+    if unit and not unit[1].endswith(("of age",)):
+        end, name = unit[0], unit[1]
+        if NOT_RATE_AFTER_RE.match(text, end):
+            return None
+        if match.group("w").lower() in ("a", "an") and name not in A_RATE_WORDS:
+            return None
+        return end, name
+    word = WORD_RE.match(text, word_start)
+    if not word:
+        return None
+    token = finder.token_at(word_start)
+    lemma = (
+        token.lemma_.lower()
+        if token is not None and token.idx == word_start
+        else word.group().lower()
+    )
+    if match.group("w").lower() in ("a", "an") and lemma not in A_RATE_WORDS:
+        return None
+    if NOT_RATE_AFTER_RE.match(text, word.end()):
+        return None  # "a year earlier", "a year ago"
+    if token is not None and token.pos_ not in NOUN_POS and lemma not in A_RATE_WORDS:
+        return None
+    return word.end(), lemma

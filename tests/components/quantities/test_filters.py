@@ -1,0 +1,156 @@
+"""Numbers that are no quantity, and ages (``quantities.filters``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.quantities.atoms import Atom
+from pipeline.components.quantities.filters import (
+    age_apposition,
+    is_date_or_label,
+    is_year,
+    year_like,
+)
+
+from . import finder_of, hand_doc
+
+
+def bare(doc, i: int, **fields) -> Atom:
+    """The atom of the bare number at token ``i``."""
+    token = doc[i]
+    end = token.idx + len(token)
+    return Atom(start=token.idx, end=end, value=float(token.text), number_end=end, **fields)
+
+
+def test_a_number_after_a_label_word_is_a_label() -> None:
+    rows = [
+        ("They", "PRON", "PRP", "nsubj", 1),
+        ("tied", "VERB", "VBD", "ROOT", 1),
+        ("Game", "NOUN", "NN", "dobj", 1),
+        ("7", "NUM", "CD", "nummod", 2),
+    ]
+    doc = hand_doc("They tied Game 7", rows)
+    assert is_date_or_label(finder_of(doc), doc[3], bare(doc, 3))
+
+
+def test_a_number_after_a_name_is_a_model_or_index() -> None:
+    rows = [
+        ("The", "DET", "DT", "det", 1),
+        ("FTSE", "PROPN", "NNP", "nsubj", 3),
+        ("100", "NUM", "CD", "nummod", 1),
+        ("opened", "VERB", "VBD", "ROOT", 3),
+    ]
+    doc = hand_doc("The FTSE 100 opened", rows)
+    assert is_date_or_label(finder_of(doc), doc[2], bare(doc, 2))
+
+
+def test_a_number_with_a_unit_after_a_name_is_a_quantity() -> None:
+    rows = [
+        ("The", "DET", "DT", "det", 1),
+        ("FTSE", "PROPN", "NNP", "nsubj", 3),
+        ("100", "NUM", "CD", "nummod", 1),
+        ("opened", "VERB", "VBD", "ROOT", 3),
+    ]
+    doc = hand_doc("The FTSE 100 opened", rows)
+    assert not is_date_or_label(finder_of(doc), doc[2], bare(doc, 2, unit="point"))
+
+
+@pytest.mark.parametrize(
+    ("text", "i", "month_pos"),
+    [("on March 14", 2, 1), ("on 14 March", 1, 2)],
+)
+def test_a_day_next_to_a_capitalised_month_is_a_date(text: str, i: int, month_pos: int) -> None:
+    words = text.split()
+    rows = [
+        (w, "PROPN" if k == month_pos else "NUM" if w.isdigit() else "ADP", "XX", "dep", 0)
+        for k, w in enumerate(words)
+    ]
+    doc = hand_doc(text, rows)
+    assert is_date_or_label(finder_of(doc), doc[i], bare(doc, i))
+
+
+def test_a_lower_case_may_is_no_month() -> None:
+    rows = [
+        ("It", "PRON", "PRP", "nsubj", 1),
+        ("may", "AUX", "MD", "aux", 2),
+        ("5", "NUM", "CD", "ROOT", 2),
+    ]
+    doc = hand_doc("It may 5", rows)
+    assert not is_date_or_label(finder_of(doc), doc[2], bare(doc, 2))
+
+
+def test_a_number_inside_a_date_entity_with_a_weekday_is_a_date() -> None:
+    rows = [
+        ("on", "ADP", "IN", "ROOT", 0),
+        ("Friday", "PROPN", "NNP", "pobj", 0),
+        ("the", "DET", "DT", "det", 3),
+        ("13", "NUM", "CD", "appos", 1),
+    ]
+    doc = hand_doc("on Friday the 13", rows, ents=[("DATE", 1, 4)])
+    assert is_date_or_label(finder_of(doc), doc[3], bare(doc, 3))
+
+
+def test_a_clock_time_word_after_the_number() -> None:
+    rows = [
+        ("at", "ADP", "IN", "ROOT", 0),
+        ("5", "NUM", "CD", "pobj", 0),
+        ("GMT", "PROPN", "NNP", "npadvmod", 1),
+    ]
+    doc = hand_doc("at 5 GMT", rows)
+    assert is_date_or_label(finder_of(doc), doc[1], bare(doc, 1, unit="x"))
+
+
+def test_an_address_number_before_a_name() -> None:
+    rows = [
+        ("at", "ADP", "IN", "ROOT", 0),
+        ("49", "NUM", "CD", "nummod", 4),
+        ("Zorro", "PROPN", "NNP", "compound", 4),
+        ("Ranch", "PROPN", "NNP", "compound", 4),
+        ("Road", "PROPN", "NNP", "pobj", 0),
+    ]
+    doc = hand_doc("at 49 Zorro Ranch Road", rows)
+    assert is_date_or_label(finder_of(doc), doc[1], bare(doc, 1))
+
+
+def test_an_age_between_commas_after_a_name() -> None:
+    rows = [
+        ("Maddon", "PROPN", "NNP", "nsubj", 4),
+        (",", "PUNCT", ",", "punct", 0),
+        ("66", "NUM", "CD", "appos", 0),
+        (",", "PUNCT", ",", "punct", 0),
+        ("has", "VERB", "VBZ", "ROOT", 4),
+    ]
+    doc = hand_doc("Maddon, 66, has", rows)
+    finder = finder_of(doc)
+    assert age_apposition(finder, doc[2], bare(doc, 2))
+    assert not age_apposition(finder, doc[2], bare(doc, 2, unit="percent"))
+    rows[0] = ("it", "PRON", "PRP", "nsubj", 4)
+    doc = hand_doc("it, 66, has", rows)
+    assert not age_apposition(finder_of(doc), doc[2], bare(doc, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("2020", 2020, True),
+        ("2120", 2120, True),
+        ("2200", 2200, False),
+        ("999", 999, False),
+        ("20.5", 20.5, False),
+    ],
+)
+def test_is_year(text: str, value: float, expected: bool) -> None:
+    assert is_year(text, value) is expected
+
+
+def test_a_year_with_a_currency_is_an_amount() -> None:
+    text = "$2020"
+    assert year_like(Atom(start=1, end=5, value=2020, number_end=5), text)
+    assert not year_like(Atom(start=1, end=5, value=2020, number_end=5, currency=True), text)
+
+
+def test_month_words_include_the_rare_undotted_abbreviations() -> None:
+    from pipeline.components.quantities.filters import MONTHS, WEEKDAYS
+
+    assert {"mar", "jun", "jul", "sept", "sept.", "may", "december"} <= MONTHS
+    assert len(MONTHS) == 36 and len(WEEKDAYS) == 7
