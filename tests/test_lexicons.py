@@ -34,7 +34,12 @@ def test_rows_are_stripped_fields() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["claims_cue_verbs.txt", "dates_lexicon.tsv", "entities_titles.txt", "quantities_units.tsv"],
+    [
+        "components/claims/data/cue_verbs.txt",
+        "dates_lexicon.tsv",
+        "entities_titles.txt",
+        "quantities_units.tsv",
+    ],
 )
 def test_every_stage_reads_its_lexicons_from_the_installed_package(name: str) -> None:
     assert list(resource_lines(name, text=resource_text(name)))

@@ -1,4 +1,4 @@
-"""The claims stage: quotes, cues, speakers and the claim dicts it writes."""
+"""The claims stage end to end: model-parsed texts and the claim dicts it writes."""
 
 from __future__ import annotations
 
@@ -8,19 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.components.attribution.lexicon import (
-    ResourceError,
-    load_lexicon,
-    read_mapping,
-    read_words,
-)
-from pipeline.components.attribution.quotes import find_quotes
 from pipeline.components.claims import find_claims
 from pipeline.runner import process_text
 
-from ..contract import assert_valid_record
+from ...contract import assert_valid_record
 
-SAMPLE = Path(__file__).parent.parent.parent / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
+SAMPLE = Path(__file__).parents[3] / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
 
 
 def text_of(text: str, span: dict | None) -> str | None:
@@ -31,85 +24,6 @@ def content_text(text: str, claim: dict) -> str:
     content = claim["content"]
     parts = content.get("spans") or [[content["start"], content["end"]]]
     return " … ".join(text[s:e] for s, e in parts)
-
-
-# --- quotes (no model needed) ---------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("He said “yes, we will” today.", ["“yes, we will”"]),
-        ('He said "yes, we will" today.', ['"yes, we will"']),
-        ("NYT style: ''It is over,'' he said.", ["''It is over,''"]),
-        # an apostrophe is not a closing quote
-        ("against the imperialists’ high-handed practices", []),
-        ("“It’s fine,” she said.", ["“It’s fine,”"]),
-        # a quotation over two paragraphs: opening mark on each, closing at the end
-        (
-            "“First paragraph.\n“Second paragraph.”\nAfter.",
-            ["“First paragraph.\n“Second paragraph.”"],
-        ),
-        # unclosed at the paragraph end: closed there
-        ("“Never closed\nNext line.", ["“Never closed"]),
-        # a curly opening closed by a straight mark (mixed styles)
-        ('“Immunity deals are wrong," Chaffetz said.', ['“Immunity deals are wrong,"']),
-        ('"I don’t think so,” Grassley said.', ['"I don’t think so,”']),
-        # an opening mark typed where a closing one belongs
-        ("“It's unusual,“ Noble said.", ["“It's unusual,“"]),
-        # a stray straight mark does not swallow curly quotations
-        ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
-    ],
-)
-def test_find_quotes(text: str, expected: list[str]) -> None:
-    quotes, _ = find_quotes(text)
-    assert [text[q.start : q.end] for q in quotes] == expected
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"“”‘’'")), max_size=60))
-def test_find_quotes_spans_are_ordered_and_in_range(text: str) -> None:
-    quotes, _ = find_quotes(text)
-    previous_end = 0
-    for quote in quotes:
-        assert 0 <= quote.start < quote.end <= len(text)
-        assert quote.start >= previous_end
-        previous_end = quote.end
-
-
-def test_find_quotes_counts_marks() -> None:
-    _, (opened, closed) = find_quotes("“one” and “two")
-    assert (opened, closed) == (2, 1)
-
-
-# --- lexicons ---------------------------------------------------------------------
-
-
-def test_packaged_lexicons_load() -> None:
-    lexicon = load_lexicon()
-    assert lexicon.cue_verbs["say"] == "assert"
-    assert lexicon.cue_verbs["deny"] == "deny"
-    assert lexicon.cue_verbs["accuse"] == "accuse"
-    assert ("according", "to") in lexicon.multiword_cues
-    assert "expert" in lexicon.anonymous_sources
-    assert lexicon.denial_content.search("by fabricating a non-existent thing")
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("say\nSay\n", "claims_x.txt line 2"),
-        ("say\n\n# comment\nsay it!\n", "claims_x.txt line 4"),
-        ("say\tassert\n", "claims_x.txt line 1: unexpected second column"),
-    ],
-)
-def test_bad_word_lexicon_names_file_and_line(text: str, message: str) -> None:
-    with pytest.raises(ResourceError, match=message):
-        read_words("claims_x.txt", text=text)
-
-
-def test_bad_mapping_value_names_file_and_line() -> None:
-    with pytest.raises(ResourceError, match="claims_y.txt line 2: value 'maybe'"):
-        read_mapping("claims_y.txt", ("assert", "deny"), text="claim\tassert\ndenial\tmaybe\n")
 
 
 # --- claims on texts (the model parses them) -----------------------------------------
