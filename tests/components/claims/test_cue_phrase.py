@@ -39,25 +39,27 @@ def test_a_day_right_after_the_verb_ends_the_phrase() -> None:
     assert phrase(doc[2]) == "said Tuesday"
 
 
+CONTINUED = parsed(
+    "The senator continued to insist that the tax would hurt farmers.",
+    [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+        ("continued", 2, "ROOT", "VERB", "VBD", "continue"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("insist", 2, "xcomp", "VERB", "VB", "insist"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("tax", 9, "nsubj", "NOUN", "NN", "tax"),
+        ("would", 9, "aux", "AUX", "MD", "would"),
+        ("hurt", 4, "ccomp", "VERB", "VB", "hurt"),
+        ("farmers", 9, "dobj", "NOUN", "NNS", "farmer"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ],
+)
+
+
 def test_a_catenative_verb_opens_its_infinitive_s_phrase() -> None:
-    doc = parsed(
-        "The senator continued to insist that the tax would hurt farmers.",
-        [
-            ("The", 1, "det", "DET", "DT", "the"),
-            ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
-            ("continued", 2, "ROOT", "VERB", "VBD", "continue"),
-            ("to", 4, "aux", "PART", "TO", "to"),
-            ("insist", 2, "xcomp", "VERB", "VB", "insist"),
-            ("that", 9, "mark", "SCONJ", "IN", "that"),
-            ("the", 7, "det", "DET", "DT", "the"),
-            ("tax", 9, "nsubj", "NOUN", "NN", "tax"),
-            ("would", 9, "aux", "AUX", "MD", "would"),
-            ("hurt", 4, "ccomp", "VERB", "VB", "hurt"),
-            ("farmers", 9, "dobj", "NOUN", "NNS", "farmer"),
-            (".", 2, "punct", "PUNCT", ".", "."),
-        ],
-    )
-    assert phrase(doc[4]) == "continued to insist"
+    assert phrase(CONTINUED[4]) == "continued to insist"
 
 
 def test_the_preposition_that_introduces_the_content_ends_the_phrase() -> None:

@@ -9,9 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.components.claims import find_claims
+from pipeline.components.claims.candidate import Candidate
+from pipeline.components.claims.cue_model import CueModel
+from pipeline.components.claims.docview import DocView
+from pipeline.components.claims.find import claim_kind, cue_decision, denies, takes_that_clause
+from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.quotes import find_quotes
 from pipeline.runner import process_text
 
 from ...contract import assert_valid_record
+from .parsed import KIM_SAID, SENATOR_SAID
+from .test_verb_cues import _crowd
 
 SAMPLE = Path(__file__).parents[3] / "corpora" / "sample" / "000_0310359b324a0dcd.txt"
 
@@ -24,6 +32,64 @@ def content_text(text: str, claim: dict) -> str:
     content = claim["content"]
     parts = content.get("spans") or [[content["start"], content["end"]]]
     return " … ".join(text[s:e] for s, e in parts)
+
+
+# --- rules on hand-built parses ----------------------------------------------------------
+
+
+def test_a_quotation_opening_a_new_sentence_is_its_own_claim_unless_configured() -> None:
+    claims = find_claims(KIM_SAID)
+    assert [content_text(KIM_SAID.text, c) for c in claims] == [
+        "“This is over,”",
+        "“We are going home now.”",
+    ]
+    assert {(c["kind"], c["source"]["canonical"], c["cue"]["start"]) for c in claims} == {
+        ("direct", "Kim", KIM_SAID.text.index("said"))
+    }
+    [one] = find_claims(KIM_SAID, split_sentence_quotes=False)
+    assert content_text(KIM_SAID.text, one) == "“This is over,” … “We are going home now.”"
+
+
+def test_any_verb_with_a_subject_and_a_that_clause_is_asked() -> None:
+    lexicon = load_lexicon()
+    assert takes_that_clause(SENATOR_SAID[2], lexicon)
+    assert not takes_that_clause(SENATOR_SAID[6], lexicon)
+    assert cue_decision(SENATOR_SAID[2], lexicon, None, DocView(SENATOR_SAID)) == (True, None)
+
+
+def test_the_cue_model_adds_and_keeps_verbs_by_its_thresholds() -> None:
+    lexicon = load_lexicon()
+    ate = _crowd("ate", "eat")
+    view = DocView(ate)
+    assert cue_decision(ate[2], lexicon, None, view) == (False, None)
+    eager = CueModel({"lemma=eat": 5.0}, threshold=0.9, keep_threshold=0.9)
+    asked, score = cue_decision(ate[2], lexicon, eager, view)
+    assert asked and score > 0.99
+    doubtful = CueModel({"lemma=say": -5.0}, threshold=0.5, keep_threshold=0.5)
+    said = _crowd("said", "say")
+    assert cue_decision(said[2], lexicon, doubtful, DocView(said))[0] is False
+
+
+def test_kinds_by_how_much_of_the_content_is_quoted() -> None:
+    text = KIM_SAID.text
+    quotes, _ = find_quotes(text)
+    view = DocView(KIM_SAID)
+    cue = text.index("said")
+
+    def kind(content, **extra) -> str:
+        return claim_kind(view, Candidate(cue=(cue, cue + 4), content=content, **extra), quotes)
+
+    assert kind([(0, 15)]) == "direct"
+    assert kind([(0, 24)]) == "mixed"  # "Kim said" is outside the quotation
+    assert kind([(16, 24)]) == "indirect"
+    assert kind([(0, 15)], kind="according_to") == "according_to"
+
+
+def test_a_statement_calling_something_false_is_a_denial() -> None:
+    text = "He said the report was fabricated."
+    candidate = Candidate(cue=(3, 7), content=[(8, len(text) - 1)])
+    assert denies(text, candidate, load_lexicon())
+    assert not denies("He said the report was accurate.", candidate, load_lexicon())
 
 
 # --- claims on texts (the model parses them) -----------------------------------------
