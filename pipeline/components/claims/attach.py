@@ -70,6 +70,45 @@ def _verb_before(view: DocView, quote: Quote, lexicon: Lexicon) -> Token | None:
     return verbs[-1] if verbs else None
 
 
+def _continued_claim(text: str, quote: Quote, claims: list[Candidate]) -> Candidate | None:
+    """The claim an unattributed quotation continues: "…,” Kim continued. “…”, the
+    previous quoted claim's speaker goes on (however short the quotation: "“There
+    she is,” he said. “Right on time.”"), also in the next paragraph when that one
+    opens with the quotation. It is the latest claim before the quotation whose cue
+    follows its content ("…,” said Caddell, speaking of X. “…”: not "speaking of X")."""
+    previous = None
+    for candidate in claims:
+        end = candidate.content[-1][1]
+        if (
+            end <= quote.start
+            and candidate.cue[0] >= end
+            and (previous is None or end > previous.content[-1][1])
+        ):
+            previous = candidate
+    if previous is None:
+        return None
+    gap = text[previous.content[-1][1] : quote.start]
+    words = len(text[quote.start : quote.end].split())
+    if words < MIN_QUOTE_WORDS and not gap.rstrip().endswith((".", ",", ":")):
+        return None  # a short quotation inside the sentence is a scare quote
+    # The next paragraph opens with the quotation and has no attribution of its own
+    # (the caller checked): still the same claim.
+    next_paragraph = (
+        words >= MIN_QUOTE_WORDS
+        and gap.count("\n") > 0
+        and not gap.split("\n", 1)[1].strip("\n \t\xa0")
+        and len(gap.strip().splitlines()) <= 1
+        and "\n\n\n" not in gap.replace(" ", "")
+    )
+    if (
+        len(gap) <= MAX_CONTINUATION_GAP
+        and ("\n" not in gap or next_paragraph)
+        and previous.cue[1] <= quote.start
+    ):
+        return previous
+    return None
+
+
 def attach_quotes(
     view: DocView,
     quotes: list[Quote],
@@ -129,54 +168,23 @@ def attach_quotes(
         if verb is not None and quote_at(quotes, verb.idx) is None:
             attach(quote, verb)
             continue
-        # "…,” Kim continued. “…”: the previous quoted claim's speaker goes on
-        # (however short the quotation: "“There she is,” he said. “Right on time.”").
-        # The latest claim before the quotation whose cue follows its content
-        # ("…,” said Caddell, speaking of X. “…”: not "speaking of X").
-        previous = None
-        for candidate in candidates + added:
-            end = candidate.content[-1][1]
-            if (
-                end <= quote.start
-                and candidate.cue[0] >= end
-                and (previous is None or end > previous.content[-1][1])
-            ):
-                previous = candidate
+        previous = _continued_claim(text, quote, candidates + added)
         if previous is None:
             continue
-        gap = text[previous.content[-1][1] : quote.start]
-        # The speaker goes on in the next paragraph, which opens with a quotation
-        # and has no attribution of its own (checked above): still the same claim.
-        next_paragraph = (
-            len(text[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS
-            and gap.count("\n") > 0
-            and not gap.split("\n", 1)[1].strip("\n \t\xa0")
-            and len(gap.strip().splitlines()) <= 1
-            and "\n\n\n" not in gap.replace(" ", "")
-        )
-        short = len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS
-        if short and not gap.rstrip().endswith((".", ",", ":")):
-            continue  # a short quotation inside the sentence is a scare quote
-        if (
-            len(gap) <= MAX_CONTINUATION_GAP
-            and ("\n" not in gap or next_paragraph)
-            and previous.cue[0] >= previous.content[-1][1]
-            and previous.cue[1] <= quote.start
-        ):
-            if split_quotes:
-                added.append(
-                    Candidate(
-                        cue=previous.cue,
-                        content=[(quote.start, quote.end)],
-                        stance=previous.stance,
-                        kind="direct",
-                        source_head=previous.source_head,
-                        addressee=previous.addressee,
-                        cue_token=previous.cue_token,
-                    )
+        if split_quotes:
+            added.append(
+                Candidate(
+                    cue=previous.cue,
+                    content=[(quote.start, quote.end)],
+                    stance=previous.stance,
+                    kind="direct",
+                    source_head=previous.source_head,
+                    addressee=previous.addressee,
+                    cue_token=previous.cue_token,
                 )
-            else:
-                previous.content.append((quote.start, quote.end))
+            )
+        else:
+            previous.content.append((quote.start, quote.end))
     return added
 
 

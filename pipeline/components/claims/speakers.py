@@ -93,12 +93,11 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
-def _last_subject(
-    doc: Doc, view: DocView, before: int, *, person: bool, after: int
-) -> Token | None:
+def _last_subject(view: DocView, before: int, *, person: bool, after: int) -> Token | None:
     """The last non-pronoun sentence subject between ``after`` and ``before`` (character
     offsets), within the three sentences before: a PERSON for he/she, else a noun that is
     not a person ("The message appreciated … It said")."""
+    doc = view.doc
     token = doc.char_span(before, before + 1, alignment_mode="expand")
     if token is None:
         return None
@@ -259,9 +258,7 @@ def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexi
             return kind
     if lemma in lexicon.source_types and lexicon.source_types[lemma] in ("document", "media"):
         return lexicon.source_types[lemma]
-    if entity_label == "PERSON" or head.ent_type_ == "PERSON":
-        return "person"
-    if lemma in lexicon.anonymous_sources and head.ent_type_ not in ("PERSON", "ORG"):
+    if lemma in lexicon.anonymous_sources and head.ent_type_ != "ORG":
         return "anonymous"
     if lemma in lexicon.source_types:
         return lexicon.source_types[lemma]
@@ -293,7 +290,6 @@ def resolve_speaker(
             wanted = ("anonymous", "organization", "government", "media", "person")
         previous = memory.last(wanted, before=span.start_char)
         subject = _last_subject(
-            doc,
             view,
             span.start_char,
             person=word in PERSON_PRONOUNS,

@@ -334,7 +334,7 @@ def test_polnear_convention_keeps_a_split_quote_as_one_claim(nlp) -> None:
         ("The company has not said that profits rose.", "said", "has not said"),
         ("Officials have vehemently denied the report.", "denied", "have vehemently denied"),
         ("The ministry said in a statement that talks had failed.", "said", "said in a statement"),
-        # PolNeAR mostly leaves "in an interview" out of the cue (train: 31 of 42)
+        # PolNeAR mostly leaves "in an interview" out of the cue
         ("The coach said in an interview that the team was tired.", "said", None),
         (
             "The senator continued to insist that the tax would hurt farmers.",
