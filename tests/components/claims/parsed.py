@@ -1,7 +1,8 @@
 """Hand-built parsed ``Doc``s for the claims rule tests: the parse is given, not predicted.
 
 A row is ``(word, head index, dependency, POS, tag, lemma)``; the words are
-found in ``text`` in order, so the doc's text is exactly ``text``.
+found in ``text`` in order, so the doc's text is exactly ``text``. Also the
+helpers that read a claim dict's spans back as text.
 """
 
 from __future__ import annotations
@@ -41,6 +42,18 @@ def parsed(text: str, rows: list[Row], *, ents: list[tuple[int, int, str]] = ())
     )
     assert doc.text == text
     return doc
+
+
+def text_of(text: str, span: dict | None) -> str | None:
+    """The text of a claim's span dict (source, cue, addressee), None for None."""
+    return None if span is None else text[span["start"] : span["end"]]
+
+
+def content_text(text: str, claim: dict) -> str:
+    """A claim's content, its parts joined by " … "."""
+    content = claim["content"]
+    parts = content.get("spans") or [[content["start"], content["end"]]]
+    return " … ".join(text[s:e] for s, e in parts)
 
 
 def span_text(doc: Doc, span: tuple[int, int] | None) -> str | None:
@@ -85,3 +98,51 @@ KIM_SAID = parsed(
     ],
     ents=[(6, 7, "PERSON")],
 )
+
+
+DENIED = parsed(
+    "Officials have vehemently denied the accusations.",
+    [
+        ("Officials", 3, "nsubj", "NOUN", "NNS", "official"),
+        ("have", 3, "aux", "AUX", "VBP", "have"),
+        ("vehemently", 3, "advmod", "ADV", "RB", "vehemently"),
+        ("denied", 3, "ROOT", "VERB", "VBN", "deny"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("accusations", 3, "dobj", "NOUN", "NNS", "accusation"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ],
+)
+
+
+CONTINUED = parsed(
+    "The senator continued to insist that the tax would hurt farmers.",
+    [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+        ("continued", 2, "ROOT", "VERB", "VBD", "continue"),
+        ("to", 4, "aux", "PART", "TO", "to"),
+        ("insist", 2, "xcomp", "VERB", "VB", "insist"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("tax", 9, "nsubj", "NOUN", "NN", "tax"),
+        ("would", 9, "aux", "AUX", "MD", "would"),
+        ("hurt", 4, "ccomp", "VERB", "VB", "hurt"),
+        ("farmers", 9, "dobj", "NOUN", "NNS", "farmer"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ],
+)
+
+
+def crowd(verb: str, lemma: str) -> Doc:
+    """ "The crowd VERB the sandwiches.": a verb and its object."""
+    return parsed(
+        f"The crowd {verb} the sandwiches.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("crowd", 2, "nsubj", "NOUN", "NN", "crowd"),
+            (verb, 2, "ROOT", "VERB", "VBD", lemma),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("sandwiches", 2, "dobj", "NOUN", "NNS", "sandwich"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.components.claims import find_claims
 from pipeline.components.claims.attach import attach_quotes, drop_duplicates, drop_nested
 from pipeline.components.claims.candidate import Candidate
 from pipeline.components.claims.docview import DocView
@@ -10,8 +13,7 @@ from pipeline.components.claims.lexicon import load_lexicon
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.verb_cues import verb_candidate
 
-from .parsed import KIM_SAID, parsed, span_text
-from .test_cue_phrase import CONTINUED
+from .parsed import CONTINUED, KIM_SAID, content_text, parsed, span_text, text_of
 
 
 def texts(candidate: Candidate) -> list[str]:
@@ -74,3 +76,80 @@ def test_a_cue_that_borrowed_its_subject_inside_another_content_is_dropped() -> 
     outer = Candidate(cue=(doc[2].idx, doc[2].idx + 9), content=[(doc[3].idx, 63)], cue_token=2)
     assert drop_nested([outer, insist], doc) == [outer]
     assert drop_nested([insist], doc) == [insist]
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a quotation going on in the same sentence: one claim with two parts
+        (
+            '"My hope," he said, "is that we can work together."',
+            ['"My hope," … "is that we can work together."'],
+        ),
+        # a quotation opening a new sentence after the attribution: a claim of its own
+        (
+            "“This is over,” Kim said. “We are going home now.”",
+            ["“This is over,”", "“We are going home now.”"],
+        ),
+        (
+            "“It’s over,” he said of the race, in which he was sure she would lose. "
+            "“In my view, anyway.”",
+            ["“It’s over,”", "“In my view, anyway.”"],
+        ),
+    ],
+)
+def test_split_quotes_by_default(make_doc, text: str, contents: list[str]) -> None:
+    doc = make_doc(text)
+    assert [content_text(text, c) for c in doc._.newsclaims_claims] == contents
+    assert all(c["kind"] == "direct" for c in doc._.newsclaims_claims)
+    assert len({(c["source"]["start"], c["cue"]["start"]) for c in doc._.newsclaims_claims}) == 1
+
+
+@pytest.mark.model
+def test_polnear_convention_keeps_a_split_quote_as_one_claim(nlp) -> None:
+    text = "“This is over,” Kim said. “We are going home now.”"
+    claims = find_claims(nlp(text), split_sentence_quotes=False)
+    assert [content_text(text, c) for c in claims] == ["“This is over,” … “We are going home now.”"]
+
+
+@pytest.mark.model
+def test_split_quotes_option_gives_two_claims(nlp) -> None:
+    text = "“This is over,” Kim said. “We are going home now.”"
+    doc = nlp(text)
+    claims = find_claims(doc, split_quotes=True)
+    assert [content_text(text, c) for c in claims] == [
+        "“This is over,”",
+        "“We are going home now.”",
+    ]
+    assert {text_of(text, c["source"]) for c in claims} == {"Kim"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a quotation opening a new sentence after the attribution: its own claim
+        (
+            "“The talks are over,” the minister said. “We will leave tomorrow.”",
+            ["“The talks are over,”", "“We will leave tomorrow.”"],
+        ),
+        (
+            "“Prices will fall,” Lee continued. “Nobody expects a recession this year.”",
+            ["“Prices will fall,”", "“Nobody expects a recession this year.”"],
+        ),
+        # the quotation goes on in the same sentence: one claim, two spans
+        (
+            '"The plan," she said, "is to finish the bridge by May."',
+            ['"The plan," … "is to finish the bridge by May."'],
+        ),
+    ],
+)
+def test_split_sentence_quotes_option(nlp, text: str, contents: list[str]) -> None:
+    claims = find_claims(nlp(text), split_sentence_quotes=True)
+    assert [content_text(text, c) for c in claims] == contents
+    assert all(c["kind"] == "direct" for c in claims)
+    assert len({(c["source"]["start"], c["cue"]["start"]) for c in claims}) == 1

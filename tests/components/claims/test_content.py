@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.content import (
     cut_at_other_cues,
     cut_trailing_comment,
@@ -10,7 +12,7 @@ from pipeline.components.claims.content import (
 )
 from pipeline.components.claims.lexicon import load_lexicon
 
-from .parsed import KIM_SAID, parsed
+from .parsed import KIM_SAID, content_text, parsed
 
 RUIZ = parsed(
     "The mayor said the bridge was designed by Ana Ruiz, who also built the harbour.",
@@ -86,3 +88,34 @@ def test_quote_marks_at_the_edges_of_a_phrase() -> None:
     going = KIM_SAID[12]
     assert ends_with_quote(going)
     assert not ends_with_quote(KIM_SAID[6])  # "Kim"
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's comment after a comma is not part of what was said
+        (
+            "The mayor said the bridge was designed by Ana Ruiz, who also built the harbour.",
+            "the bridge was designed by Ana Ruiz",
+        ),
+        (
+            "Officials said the fire started in a warehouse, which had been empty for years.",
+            "the fire started in a warehouse",
+        ),
+        (
+            "The agency said exports fell in May, prompting calls for new subsidies.",
+            "exports fell in May",
+        ),
+        # a restrictive relative clause is part of it
+        (
+            "The coach said the players who trained hardest would start on Sunday.",
+            "the players who trained hardest would start on Sunday",
+        ),
+    ],
+)
+def test_trailing_comment_is_cut_from_content(nlp, text: str, content: str) -> None:
+    assert [content_text(text, c) for c in nlp(text)._.newsclaims_claims] == [content]

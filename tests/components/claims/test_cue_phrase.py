@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.cue_phrase import cue_start, phrase_end
 from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.runner import process_text
 
-from .parsed import SENATOR_SAID, parsed
-from .test_verb_cues import DENIED
+from ...contract import assert_valid_record
+from .parsed import CONTINUED, DENIED, SENATOR_SAID, parsed, text_of
 
 
 def phrase(token, content_start=None) -> str:
@@ -39,25 +42,6 @@ def test_a_day_right_after_the_verb_ends_the_phrase() -> None:
     assert phrase(doc[2]) == "said Tuesday"
 
 
-CONTINUED = parsed(
-    "The senator continued to insist that the tax would hurt farmers.",
-    [
-        ("The", 1, "det", "DET", "DT", "the"),
-        ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
-        ("continued", 2, "ROOT", "VERB", "VBD", "continue"),
-        ("to", 4, "aux", "PART", "TO", "to"),
-        ("insist", 2, "xcomp", "VERB", "VB", "insist"),
-        ("that", 9, "mark", "SCONJ", "IN", "that"),
-        ("the", 7, "det", "DET", "DT", "the"),
-        ("tax", 9, "nsubj", "NOUN", "NN", "tax"),
-        ("would", 9, "aux", "AUX", "MD", "would"),
-        ("hurt", 4, "ccomp", "VERB", "VB", "hurt"),
-        ("farmers", 9, "dobj", "NOUN", "NNS", "farmer"),
-        (".", 2, "punct", "PUNCT", ".", "."),
-    ],
-)
-
-
 def test_a_catenative_verb_opens_its_infinitive_s_phrase() -> None:
     assert phrase(CONTINUED[4]) == "continued to insist"
 
@@ -77,3 +61,35 @@ def test_the_preposition_that_introduces_the_content_ends_the_phrase() -> None:
     )
     assert phrase(doc[2], content_start=4) == "complained about"
     assert phrase(doc[2]) == "complained"  # the content does not start after it
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        ("The company has not said that profits rose.", "said", "has not said"),
+        ("Officials have vehemently denied the report.", "denied", "have vehemently denied"),
+        ("The ministry said in a statement that talks had failed.", "said", "said in a statement"),
+        # PolNeAR mostly leaves "in an interview" out of the cue
+        ("The coach said in an interview that the team was tired.", "said", None),
+        (
+            "The senator continued to insist that the tax would hurt farmers.",
+            "insist",
+            "continued to insist",
+        ),
+        ("The senator said that taxes will rise.", "said", None),
+    ],
+)
+def test_cue_is_the_verb_and_cue_phrase_the_verb_group(
+    make_doc, text: str, cue: str, phrase: str | None
+) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert text_of(text, claim["cue"]) == cue
+    assert text_of(text, claim.get("cue_phrase")) == phrase
+    record = process_text(text, date="2023-06-13")
+    assert_valid_record(record)
+    if phrase is not None:
+        assert record["claims"][0]["cue_phrase"]["text"] == phrase

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.lexicon import load_lexicon
 from pipeline.components.claims.nominal_cues import (
@@ -10,7 +12,7 @@ from pipeline.components.claims.nominal_cues import (
     nominal_candidates,
 )
 
-from .parsed import parsed, span_text
+from .parsed import content_text, parsed, span_text, text_of
 
 
 def contents(doc, candidate) -> list[str]:
@@ -85,3 +87,29 @@ def test_a_reporting_noun_with_a_that_clause() -> None:
     assert span_text(doc, candidate.cue) == "claim"
     assert contents(doc, candidate) == ["that the vote was rigged"]
     assert candidate.source_head.text == "His"
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "In a recent Gallup poll, most farmers backed the new tariff.",
+            "a recent Gallup poll",
+            "most farmers backed the new tariff",
+        ),
+        (
+            "In the latest survey, the mayor leads by ten points.",
+            "the latest survey",
+            "the mayor leads by ten points",
+        ),
+    ],
+)
+def test_in_a_poll_is_an_attribution(make_doc, text: str, source: str, content: str) -> None:
+    claims = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == "In"]
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]

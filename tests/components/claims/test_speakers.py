@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.lexicon import load_lexicon
 from pipeline.components.claims.speakers import (
@@ -11,7 +13,7 @@ from pipeline.components.claims.speakers import (
     source_tokens,
 )
 
-from .parsed import KIM_SAID, parsed
+from .parsed import KIM_SAID, content_text, parsed, text_of
 
 LEE_ROWS = [
     ("Sarah", 1, "compound", "PROPN", "NNP", "Sarah"),
@@ -88,3 +90,92 @@ def test_the_source_is_the_subject_s_phrase_cut_at_a_line_break() -> None:
     assert source_tokens(doc[3]).text == "Senior officials, who asked not to be named"
     speaker = resolve(doc, 3)
     assert (speaker.canonical, speaker.type) == ("Senior officials", "anonymous")
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "canonical", "kind"),
+    [
+        (
+            "Former CIA analyst Soo Kim spoke first. “It is a deal,” Kim continued.",
+            "Kim",
+            "Soo Kim",
+            "person",
+        ),
+        (
+            "John Kirby briefed the press. “We condemn it,” Kirby said.",
+            "Kirby",
+            "John Kirby",
+            "person",
+        ),
+        ("Experts say the sanctions are failing.", "Experts", "experts", "anonymous"),
+        ("Sarah Lee called. She said the plan would fail.", "She", "Sarah Lee", "person"),
+    ],
+)
+def test_speakers_are_resolved(
+    make_doc, text: str, speaker: str, canonical: str, kind: str
+) -> None:
+    doc = make_doc(text)
+    sources = [c["source"] for c in doc._.newsclaims_claims if c["source"]]
+    assert sources, text
+    source = sources[-1]
+    assert text_of(text, source) == speaker
+    assert source["canonical"].lower() == canonical.lower()
+    assert source["type"] == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "The World Health Organization released a report on Monday. "
+            "The report warned that cases were rising in Europe.",
+            "report from World Health Organization",
+        ),
+        (
+            "A statement from the Kenyan Interior Ministry arrived late. "
+            "The statement said that the curfew would be lifted.",
+            "statement from Kenyan Interior Ministry",
+        ),
+        # no issuer to take the name from: the document keeps its own name
+        (
+            "A report was leaked last week. The report said that the mine had been closed.",
+            "report",
+        ),
+    ],
+)
+def test_a_definite_document_takes_its_issuer_from_an_earlier_mention(
+    make_doc, text: str, canonical: str
+) -> None:
+    claims = make_doc(text, "2023-06-13")._.newsclaims_claims
+    sources = [c["source"] for c in claims if c["source"] and c["source"]["type"] == "document"]
+    assert sources and sources[-1]["canonical"] == canonical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Small donors have the energy. They don't have the money to match the big groups, "
+            "says Ana Whitfield, a Democratic fundraiser.",
+            "Ana Whitfield, a Democratic fundraiser",
+            "They don't have the money to match the big groups",
+        ),
+        (
+            '"We read every one of those letters," said Maria G. Alvarez, '
+            "president of the association.",
+            "Maria G. Alvarez, president of the association",
+            '"We read every one of those letters,"',
+        ),
+    ],
+)
+def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.lexicon import load_lexicon
 from pipeline.components.claims.verb_cues import (
@@ -10,7 +12,7 @@ from pipeline.components.claims.verb_cues import (
     verb_candidate,
 )
 
-from .parsed import SENATOR_SAID, parsed, span_text
+from .parsed import DENIED, SENATOR_SAID, content_text, crowd, parsed, span_text, text_of
 
 
 def contents(doc, candidate) -> list[str]:
@@ -48,20 +50,6 @@ def test_a_cue_clause_after_the_content_reports_the_rest_of_its_head_clause() ->
     assert candidate.source_head.text == "officials"
 
 
-DENIED = parsed(
-    "Officials have vehemently denied the accusations.",
-    [
-        ("Officials", 3, "nsubj", "NOUN", "NNS", "official"),
-        ("have", 3, "aux", "AUX", "VBP", "have"),
-        ("vehemently", 3, "advmod", "ADV", "RB", "vehemently"),
-        ("denied", 3, "ROOT", "VERB", "VBN", "deny"),
-        ("the", 5, "det", "DET", "DT", "the"),
-        ("accusations", 3, "dobj", "NOUN", "NNS", "accusation"),
-        (".", 3, "punct", "PUNCT", ".", "."),
-    ],
-)
-
-
 def test_the_object_of_a_denial_is_its_content_and_the_verb_group_its_phrase() -> None:
     doc = DENIED
     candidate = verb_candidate(doc[3], DocView(doc), load_lexicon())
@@ -70,26 +58,12 @@ def test_the_object_of_a_denial_is_its_content_and_the_verb_group_its_phrase() -
     assert span_text(doc, candidate.cue_phrase) == "have vehemently denied"
 
 
-def _crowd(verb: str, lemma: str):
-    return parsed(
-        f"The crowd {verb} the sandwiches.",
-        [
-            ("The", 1, "det", "DET", "DT", "the"),
-            ("crowd", 2, "nsubj", "NOUN", "NN", "crowd"),
-            (verb, 2, "ROOT", "VERB", "VBD", lemma),
-            ("the", 4, "det", "DET", "DT", "the"),
-            ("sandwiches", 2, "dobj", "NOUN", "NNS", "sandwich"),
-            (".", 2, "punct", "PUNCT", ".", "."),
-        ],
-    )
-
-
 def test_a_verb_asked_takes_its_object_unless_its_object_is_never_what_it_reports() -> None:
     # Which verbs are asked is decided before (lexicon, cue model); asked, the
     # object is the content, but "added glory" reports nothing.
-    ate = _crowd("ate", "eat")
+    ate = crowd("ate", "eat")
     assert contents(ate, verb_candidate(ate[2], DocView(ate), load_lexicon())) == ["the sandwiches"]
-    added = _crowd("added", "add")
+    added = crowd("added", "add")
     assert verb_candidate(added[2], DocView(added), load_lexicon()) is None
 
 
@@ -171,3 +145,181 @@ def test_a_verb_of_seeming_has_subject_and_complement_as_content() -> None:
     assert span_text(doc, candidate.cue) == "seemed"
     assert contents(doc, candidate) == ["Both objections", "to carry little weight"]
     assert candidate.source_head is None
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "contents"),
+    [
+        (
+            "Both objections seemed to carry little weight with the judges.",
+            "seemed",
+            ["Both objections", "to carry little weight with the judges"],
+        ),
+        (
+            "The new rules appear to have calmed the markets.",
+            "appear",
+            ["The new rules", "to have calmed the markets"],
+        ),
+    ],
+)
+def test_verbs_of_seeming_have_no_source(make_doc, text: str, cue: str, contents: list) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert text_of(text, claim["cue"]) == cue
+    assert claim["source"] is None
+    spans = claim["content"].get("spans") or [[claim["content"]["start"], claim["content"]["end"]]]
+    assert [text[s:e] for s, e in spans] == contents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor hoped that the bridge would open in May.",
+        "The coach is hoping that the team wins on Sunday.",
+    ],
+)
+def test_hope_is_a_cue_despite_its_lemma(make_doc, text: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["cue"]) for c in claims] in (["hoped"], ["hoping"])
+    assert claims[0]["source"] is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The council regretted that the library would close.",
+            "regretted",
+            "that the library would close",
+        ),
+        (
+            "The letter stressed that farmers had lost their harvest.",
+            "stressed",
+            "that farmers had lost their harvest",
+        ),
+    ],
+)
+def test_a_verb_with_a_that_clause_is_a_cue(make_doc, text: str, cue: str, content: str) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert (text_of(text, claim["cue"]), content_text(text, claim)) == (cue, content)
+    assert claim["source"] is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The reporter asked the governor if he would sign the bill.",
+            "The reporter",
+            "if he would sign the bill",
+        ),
+        (
+            "Asked whether the plant would close, the manager shook his head.",
+            None,
+            "whether the plant would close",
+        ),
+    ],
+)
+def test_the_question_is_what_was_asked(make_doc, text: str, source, content: str) -> None:
+    claims = [
+        c
+        for c in make_doc(text)._.newsclaims_claims
+        if text_of(text, c["cue"]) in ("asked", "Asked")
+    ]
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The union endorsed the mayor in March.", "endorsed", "the mayor"),
+        ("Most farmers oppose the new tariff.", "oppose", "the new tariff"),
+    ],
+)
+def test_endorse_and_oppose_are_cues(make_doc, text: str, cue: str, content: str) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert (text_of(text, claim["cue"]), content_text(text, claim)) == (cue, content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rule means that fewer buses will run at night.",
+        "The city will ensure that every school has a nurse.",
+    ],
+)
+def test_that_clause_of_a_non_cue_verb_is_no_claim(make_doc, text: str) -> None:
+    assert make_doc(text)._.newsclaims_claims == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "The senator surprised her party by saying she would vote against the budget.",
+            "The senator",
+            "saying",
+        ),
+        (
+            "The mayor angered residents after announcing that the pool would close.",
+            "The mayor",
+            "announcing",
+        ),
+    ],
+)
+def test_gerund_after_preposition_takes_the_main_subject(
+    make_doc, text: str, source: str, cue: str
+) -> None:
+    claims = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
+    assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Tom Reyes said seeing so many volunteers at the shelter was a welcome surprise.",
+            "seeing so many volunteers at the shelter was a welcome surprise",
+        ),
+        (
+            "Okafor said having the governor at the top of the list puts those districts at risk.",
+            "having the governor at the top of the list puts those districts at risk",
+        ),
+    ],
+)
+def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert (text_of(text, claim["cue"]), content_text(text, claim)) == ("said", content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "parts"),
+    [
+        (
+            "She criticised the plan, which she described as “like a leaking boat.”",
+            "described",
+            ["which", "as “like a leaking boat.”"],
+        ),
+        (
+            "She praised Chris Christie, whom she describes as a tough prosecutor.",
+            "describes",
+            ["whom", "as a tough prosecutor"],
+        ),
+    ],
+)
+def test_relative_pronoun_object_and_predicate(make_doc, text: str, cue: str, parts) -> None:
+    [claim] = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
+    assert [text[s:e] for s, e in claim["content"]["spans"]] == parts
