@@ -16,15 +16,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .components.attribution.cue_model import CueModel, examples, train
-from .components.attribution.cues import is_reporting_verb
-from .components.attribution.lexicon import load_lexicon
-from .components.attribution.quotes import find_quotes, quote_at
+from .components.claims.cue_model import CueModel, examples, train
+from .components.claims.lexicon import load_lexicon
+from .components.claims.quotes import find_quotes, quote_at
+from .components.claims.verbs import is_reporting_verb
 from .evaluate.brat import read_polnear
 
-#: Chosen on PolNeAR train, end to end (content and cue F1 of the whole stage):
-#: 0.45/0.45 gave cue phrase F1 0.643, content 0.642; 0.5/0.4 0.641, 0.641;
-#: 0.5/0.5 0.641, 0.640; 0.5/0.3 0.629, 0.640 (differences of this size are noise).
+#: Chosen on PolNeAR train, end to end (content and cue F1 of the whole stage).
 THRESHOLD = 0.45
 KEEP_THRESHOLD = 0.45
 

@@ -93,7 +93,7 @@ def test_rows_are_stripped_fields() -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        "claims_cue_verbs.txt",
+        "components/claims/data/cue_verbs.txt",
         "dates_lexicon.tsv",
         "components/entities/data/titles.txt",
         "components/quantities/data/units.tsv",

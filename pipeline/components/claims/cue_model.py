@@ -1,16 +1,16 @@
 """A learned cue scorer: is this verb the cue of an attribution?
 
-The lexicon of reporting verbs (``claims_cue_verbs.txt``) covers speech and
+The lexicon of reporting verbs (``data/cue_verbs.txt``) covers speech and
 its near relatives; news attributes far more than that ("laid out her
 proposals", "is raising questions about"), and whether a verb reports depends
 on its arguments as much as on its lemma ("show" with a clause after a poll
 is a cue, "show" with a film is not). This module scores a verb with a
 logistic regression over readable features of the parse (lemma, dependency,
 the verb's complements, its subject's kind) trained on PolNeAR's train split
-(``make train``). The weights ship as JSON in ``pipeline/resources/`` and
+(``make train``). The weights ship as JSON in ``data/cue_model.json`` and
 are read once per process. The stage keeps its rules: the model adds verbs
 the lexicon does not know and drops lexicon verbs it is confident report
-nothing here (``claims._cue_decision``); a verb becomes a claim only when the
+nothing here (``find.cue_decision``); a verb becomes a claim only when the
 parse gives it a content (``verb_candidate``).
 
 The model is a plain weighted sum: ``score(token)`` is the probability, the
@@ -31,10 +31,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .cues import QUOTE_TOKENS
-from .sentences import sentence_of
+from .docview import DocView
 
-MODEL_RESOURCE = "claims_cue_model.json"
+#: The shipped model's path in the package (``make train`` writes it).
+MODEL_FILE = "components/claims/data/cue_model.json"
 
 #: A candidate is a verb (the cues the rules miss are verbs more than anything).
 CANDIDATE_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -69,17 +69,10 @@ def _subject_kind(subject: Token | None) -> str:
     return f"{subject.pos_}:{subject.lemma_.lower()}"
 
 
-def quoted_sentences(doc: Doc) -> frozenset[int]:
-    """Start indices of the sentences that hold a quote mark (one pass over ``doc``)."""
-    return frozenset(sentence_of(token).start for token in doc if token.text in QUOTE_TOKENS)
-
-
-def token_features(
-    token: Token, in_lexicon: bool, quoted: frozenset[int] | None = None
-) -> list[str]:
+def token_features(token: Token, in_lexicon: bool, view: DocView | None = None) -> list[str]:
     """The features of one verb, as readable strings (``name=value``).
 
-    ``quoted``: ``quoted_sentences(doc)`` when the caller scores many verbs of a doc.
+    ``view``: the doc's ``DocView`` when the caller scores many verbs of a doc.
     """
     lemma = token.lemma_.lower()
     features = [
@@ -114,9 +107,9 @@ def token_features(
     features.append(f"subject={kind.split(':')[0]}")
     features.append(f"subject={kind}" if kind.startswith(("pron", "ent")) else "subject=other")
     features.append(f"lemma,subject={lemma},{kind.split(':')[0]}")
-    if quoted is None:
-        quoted = quoted_sentences(token.doc)
-    if sentence_of(token).start in quoted:
+    if view is None:
+        view = DocView(token.doc)
+    if view.sentence(token).start in view.quoted_sentences:
         features.append("sentence_has_quote")
     return features
 
@@ -134,12 +127,10 @@ class CueModel:
     keep_threshold: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def score(
-        self, token: Token, in_lexicon: bool = False, quoted: frozenset[int] | None = None
-    ) -> float:
+    def score(self, token: Token, in_lexicon: bool = False, view: DocView | None = None) -> float:
         """The probability that ``token`` is an attribution cue."""
         weights = self.weights
-        features = token_features(token, in_lexicon, quoted)
+        features = token_features(token, in_lexicon, view)
         return sigmoid(sum(weights.get(f, 0.0) for f in features))
 
     def explain(self, token: Token, in_lexicon: bool = False) -> list[tuple[str, float]]:
@@ -170,7 +161,7 @@ class CueModel:
 @lru_cache(maxsize=1)
 def load_cue_model() -> CueModel | None:
     """The shipped model, or ``None`` when the package has none (the rules alone run)."""
-    resource = files("pipeline").joinpath("resources", MODEL_RESOURCE)
+    resource = files("pipeline").joinpath(*MODEL_FILE.split("/"))
     if not resource.is_file():
         return None
     return CueModel.from_json(resource.read_text(encoding="utf-8"))
@@ -192,12 +183,12 @@ def examples(
     leaves out verbs the stage would not ask about (inside quotations).
     """
     cue_chars = {i for spans in gold_cues for start, end in spans for i in range(start, end)}
-    quoted = quoted_sentences(doc)
+    view = DocView(doc)
     for token in doc:
         if not is_candidate(token) or (skip is not None and skip(token)):
             continue
         label = int(any(i in cue_chars for i in range(token.idx, token.idx + len(token))))
-        yield token_features(token, bool(in_lexicon(token)), quoted), label
+        yield token_features(token, bool(in_lexicon(token)), view), label
 
 
 def train(

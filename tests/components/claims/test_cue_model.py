@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from pipeline.components.attribution.cue_model import (
+from pipeline.components.claims import find_claims
+from pipeline.components.claims.cue_model import (
     CueModel,
     is_candidate,
     load_cue_model,
     token_features,
     train,
 )
-from pipeline.components.claims import find_claims
 
 
 def cue_texts(text: str, claims: list[dict]) -> list[str]:

@@ -16,8 +16,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import entity_at
+from .docview import DocView
 from .lexicon import Lexicon
-from .sentences import ents_of, sentence_of, text_of
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -61,36 +62,16 @@ class SpeakerMemory:
         return None
 
 
-#: PolNeAR's sources keep appositions and relative clauses more often than not
-#: ("Joseph, who has four children"; "a GAO report released last year"): measured on dev.
-CUT_RELATIVE_CLAUSES = False
-CUT_PARTICIPLES = False
-
-
 def source_tokens(subject: Token) -> Span:
     """The subject's phrase: its whole subtree, appositions and relative clauses
-    included (as PolNeAR annotates sources), cut at a line break (a dateline or
-    headline parsed into the subject) and without punctuation at the ends.
-    The ``CUT_*`` switches drop comma-introduced relative clauses and trailing
-    participles instead; both scored lower on PolNeAR dev (exact source 0.690
-    kept, 0.680 cut).
+    included ("Joseph, who has four children"; "a GAO report released last year"),
+    as PolNeAR annotates sources; cut at a line break (a dateline or headline
+    parsed into the subject) and without punctuation at the ends.
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if subject.dep_ == "dobj":  # "prompting experts to suggest": the object alone
         start, end = subject.left_edge.i, subject.i + 1
-    for token in doc[start:end]:
-        if token.i == subject.i:
-            continue
-        if (token.dep_ == "relcl" and CUT_RELATIVE_CLAUSES) or (
-            token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and CUT_PARTICIPLES
-        ):
-            left = token.left_edge.i
-            if left > subject.i:
-                cut = left - 1 if doc[left - 1].text == "," else left
-                if token.dep_ == "relcl" and doc[left - 1].text != ",":
-                    continue  # restrictive relative clause: part of the description
-                end = min(end, max(cut, subject.i + 1))
     for token in doc[start:end]:
         if "\n" in token.text_with_ws:
             if token.i < subject.i:
@@ -112,18 +93,19 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
-def _last_subject(doc: Doc, before: int, *, person: bool, after: int) -> Token | None:
+def _last_subject(view: DocView, before: int, *, person: bool, after: int) -> Token | None:
     """The last non-pronoun sentence subject between ``after`` and ``before`` (character
     offsets), within the three sentences before: a PERSON for he/she, else a noun that is
     not a person ("The message appreciated … It said")."""
+    doc = view.doc
     token = doc.char_span(before, before + 1, alignment_mode="expand")
     if token is None:
         return None
-    sentence_start = sentence_of(token[0]).start
+    sentence_start = view.sentence(token[0]).start
     for _ in range(3):
         if sentence_start == 0:
             break
-        sentence_start = sentence_of(doc[sentence_start - 1]).start
+        sentence_start = view.sentence(doc[sentence_start - 1]).start
     for candidate in reversed(doc[sentence_start : token[0].i]):
         if candidate.idx <= after:
             return None
@@ -141,22 +123,14 @@ def _last_subject(doc: Doc, before: int, *, person: bool, after: int) -> Token |
     return None
 
 
-def _entity_at(doc: Doc, start: int, end: int) -> dict[str, Any] | None:
-    """The entities stage's entity over a character range, if that stage is there."""
-    entities = doc._.newsclaims_entities or []
+def _entity_at(view: DocView, start: int, end: int) -> dict[str, Any] | None:
+    """The entities stage's entity over a character range, if that stage ran."""
+    entities = view.doc._.newsclaims_entities or []
     if not any(e.get("start", 0) < end and start < e.get("end", 0) for e in entities):
         return None  # nothing to find (and entity_at reads doc.text, O(n), per call)
-    try:
-        from ..entities import entity_at  # type: ignore[attr-defined]
-    except ImportError:
-        entity_at = None
-    if entity_at is not None:
-        try:
-            found = entity_at(doc, start, end, text=text_of(doc))
-        except Exception:  # noqa: BLE001 - another stage's helper must not break ours
-            found = None
-        if found:
-            return found
+    found = entity_at(view.doc, start, end, text=view.text)
+    if found:
+        return found
     for entity in entities:
         if entity.get("start", -1) <= start and end <= entity.get("end", -1):
             return entity
@@ -191,21 +165,21 @@ def _cut_at_comma(span: Span) -> Span:
     return span
 
 
-def _named_entity(span: Span, head: Token) -> Span | None:
+def _named_entity(span: Span, head: Token, ents: tuple[Span, ...]) -> Span | None:
     """The spaCy named entity containing the head, else the last one in the span."""
     for child in head.children:
         # "the government propaganda outlet the Korean Central News Agency (KCNA)"
         if child.dep_ == "appos" and child.ent_type_ in NAME_LABELS and head.pos_ != "PROPN":
-            for ent in ents_of(span.doc):
+            for ent in ents:
                 if ent.start <= child.i < ent.end:
                     return ent
     if head.ent_type_ in NAME_LABELS:
-        for ent in ents_of(span.doc):
+        for ent in ents:
             if ent.start <= head.i < ent.end:
                 return ent
     candidates = [
         ent
-        for ent in ents_of(span.doc)
+        for ent in ents
         if span.start <= ent.start and ent.end <= span.end and ent.label_ in NAME_LABELS
     ]
     if candidates and head.lemma_.lower() not in ("report", "statement", "information", "message"):
@@ -215,7 +189,9 @@ def _named_entity(span: Span, head: Token) -> Span | None:
     return None
 
 
-def _full_person_name(doc: Doc, name: str, before: int, memory: SpeakerMemory) -> str | None:
+def _full_person_name(
+    ents: tuple[Span, ...], name: str, before: int, memory: SpeakerMemory
+) -> str | None:
     """An earlier fuller name ending with ``name`` (a speaker first, then any PERSON)."""
     last = name.split()[-1]
     for speaker in reversed(memory.speakers):
@@ -224,7 +200,7 @@ def _full_person_name(doc: Doc, name: str, before: int, memory: SpeakerMemory) -
             if len(parts) > len(name.split()) and parts[-1] == last:
                 return speaker.canonical
     best = None
-    for ent in ents_of(doc):
+    for ent in ents:
         if ent.label_ != "PERSON" or ent.start_char >= before:
             continue
         parts = ent.text.split()
@@ -246,7 +222,7 @@ def _issuer(head: Token) -> str | None:
     return None
 
 
-def _earlier_document(head: Token) -> str | None:
+def _earlier_document(head: Token, view: DocView) -> str | None:
     """A definite document source named by its earlier mention's issuer.
 
     "Kim Jong-un sent a message to … The message appreciated that …" -> "message
@@ -264,7 +240,7 @@ def _earlier_document(head: Token) -> str | None:
         if issuer is None and token.dep_ == "dobj":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             entity = (
-                _entity_at(doc, subject.idx, subject.idx + len(subject.text)) if subject else None
+                _entity_at(view, subject.idx, subject.idx + len(subject.text)) if subject else None
             )
             issuer = entity.get("canonical") if entity else None
         return f"{head.lemma_.lower()} from {issuer}" if issuer else None
@@ -272,6 +248,7 @@ def _earlier_document(head: Token) -> str | None:
 
 
 def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexicon) -> str:
+    """The source's type (``SOURCE_TYPES`` of the contract)."""
     lemma = head.lemma_.lower()
     text = span.text.lower()
     if entity_label == "PERSON" or head.ent_type_ == "PERSON":
@@ -281,9 +258,7 @@ def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexi
             return kind
     if lemma in lexicon.source_types and lexicon.source_types[lemma] in ("document", "media"):
         return lexicon.source_types[lemma]
-    if entity_label == "PERSON" or head.ent_type_ == "PERSON":
-        return "person"
-    if lemma in lexicon.anonymous_sources and head.ent_type_ not in ("PERSON", "ORG"):
+    if lemma in lexicon.anonymous_sources and head.ent_type_ != "ORG":
         return "anonymous"
     if lemma in lexicon.source_types:
         return lexicon.source_types[lemma]
@@ -300,7 +275,9 @@ def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexi
     return "unknown"
 
 
-def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lexicon) -> Speaker:
+def resolve_speaker(
+    span: Span, head: Token, memory: SpeakerMemory, lexicon: Lexicon, view: DocView
+) -> Speaker:
     """Canonical name, type and entity id of the source ``span`` (headed by ``head``)."""
     doc = span.doc
     word = head.lower_
@@ -313,13 +290,13 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
             wanted = ("anonymous", "organization", "government", "media", "person")
         previous = memory.last(wanted, before=span.start_char)
         subject = _last_subject(
-            doc,
+            view,
             span.start_char,
             person=word in PERSON_PRONOUNS,
             after=previous.start if previous is not None else -1,
         )
         if subject is not None:
-            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicon)
+            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicon, view)
             return Speaker(
                 span.start_char,
                 span.end_char,
@@ -346,13 +323,13 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
         noun = head.head.head
         named = source_tokens(noun)
         resolved = resolve_speaker(
-            doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicon
+            doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicon, view
         )
         return Speaker(
             span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id
         )
-    entity = _entity_at(doc, head.idx, head.idx + len(head.text))
-    named = _named_entity(span, head)
+    entity = _entity_at(view, head.idx, head.idx + len(head.text))
+    named = _named_entity(span, head, view.ents)
     label = entity.get("label") if entity else (named.label_ if named is not None else None)
     kind = source_type(span, head, label, lexicon)
     if entity and entity.get("canonical"):
@@ -361,7 +338,7 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
     else:
         entity_id = None
         issuer = _issuer(head) if kind == "document" else None
-        earlier = _earlier_document(head) if kind == "document" and issuer is None else None
+        earlier = _earlier_document(head, view) if kind == "document" and issuer is None else None
         if issuer is not None:
             canonical = issuer
         elif earlier is not None:
@@ -376,7 +353,9 @@ def resolve_speaker(span: Span, head: Token, memory: SpeakerMemory, lexicon: Lex
             else:
                 canonical = _strip_determiner(_cut_at_comma(span))
         if kind == "person":
-            canonical = _full_person_name(doc, canonical, span.start_char, memory) or canonical
+            canonical = (
+                _full_person_name(view.ents, canonical, span.start_char, memory) or canonical
+            )
         elif named is None and issuer is None:
             canonical = _strip_epithets(canonical)
     return Speaker(span.start_char, span.end_char, canonical, kind, entity_id)

@@ -16,6 +16,8 @@ OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
 _OPEN_BEFORE = set(" \t\n([{—–-/") | {""}
+#: Tokens that are quote marks in a parsed doc (the tokenizer keeps "''" and "``" whole).
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``"})
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,46 @@
-"""The claims stage's lexicons, read from ``pipeline/resources/claims_*.txt``.
+"""The claims stage's lexicons, read from ``pipeline/components/claims/data/*.txt``.
 
 Each file has one entry a line (``#`` starts a comment). Two-column files
 separate the entry from its value with a TAB. A malformed line raises
-``ResourceError`` naming the file and the line.
+``ResourceError`` naming the file and the line. ``read_lexicon`` builds the
+``Lexicon`` from the shipped files or from saved copies (``from_disk``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...lexicons import ResourceError, resource_lines
+from ...schema import SOURCE_TYPES, STANCES
 
-STANCES = ("assert", "deny", "accuse")
-SOURCE_TYPES = ("person", "organization", "media", "government", "document", "anonymous", "unknown")
+DATA = "components/claims/data"
+#: The stage's lexicon files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
+LEXICON_FILES = tuple(
+    f"{DATA}/{name}.txt"
+    for name in (
+        "cue_verbs",
+        "deny_verbs",
+        "accuse_verbs",
+        "multiword_cues",
+        "nominal_cues",
+        "anonymous_sources",
+        "source_types",
+        "denial_content",
+        "raising_verbs",
+        "not_cue_verbs",
+        "in_sources",
+    )
+)
 
 _ENTRY_RE = re.compile(r"^[a-z][a-z'’\- ]*[a-z*]$|^[a-z]$")
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (for sets kept in code)."""
+    return frozenset(words.split())
 
 
 def read_entries(name: str, *, text: str | None = None) -> list[tuple[int, str, str | None]]:
@@ -78,23 +102,37 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged lexicons (read once per process)."""
-    cue_verbs = {word: "assert" for word in read_words("claims_cue_verbs.txt")}
-    cue_verbs.update({word: "deny" for word in read_words("claims_deny_verbs.txt")})
-    cue_verbs.update({word: "accuse" for word in read_words("claims_accuse_verbs.txt")})
-    multiword = tuple(
-        tuple(phrase.split()) for phrase in sorted(read_words("claims_multiword_cues.txt"))
-    )
+    """The shipped lexicons (read once per process)."""
+    return read_lexicon()
+
+
+def read_lexicon(texts: Mapping[str, str] | None = None) -> Lexicon:
+    """The lexicons from ``texts`` (``{file name: text}``, as ``load_saved`` gives
+    them), the shipped file for any name missing there."""
+    texts = texts or {}
+
+    def words(name: str) -> frozenset[str]:
+        name = f"{DATA}/{name}.txt"
+        return read_words(name, text=texts.get(name))
+
+    def mapping(name: str, allowed: tuple[str, ...]) -> dict[str, str]:
+        name = f"{DATA}/{name}.txt"
+        return read_mapping(name, allowed, text=texts.get(name))
+
+    cue_verbs = {word: "assert" for word in words("cue_verbs")}
+    cue_verbs.update({word: "deny" for word in words("deny_verbs")})
+    cue_verbs.update({word: "accuse" for word in words("accuse_verbs")})
+    multiword = tuple(tuple(phrase.split()) for phrase in sorted(words("multiword_cues")))
     return Lexicon(
         cue_verbs=cue_verbs,
         multiword_cues=multiword,
-        nominal_cues=read_mapping("claims_nominal_cues.txt", STANCES),
-        anonymous_sources=read_words("claims_anonymous_sources.txt"),
-        source_types=read_mapping("claims_source_types.txt", SOURCE_TYPES),
-        denial_content=phrase_pattern(read_words("claims_denial_content.txt")),
-        raising_verbs=read_words("claims_raising_verbs.txt"),
-        not_cue_verbs=read_words("claims_not_cue_verbs.txt"),
-        in_sources=read_words("claims_in_sources.txt"),
+        nominal_cues=mapping("nominal_cues", STANCES),
+        anonymous_sources=words("anonymous_sources"),
+        source_types=mapping("source_types", SOURCE_TYPES),
+        denial_content=phrase_pattern(words("denial_content")),
+        raising_verbs=words("raising_verbs"),
+        not_cue_verbs=words("not_cue_verbs"),
+        in_sources=words("in_sources"),
     )
 
 

@@ -1,0 +1,150 @@
+"""The claims stage: attributed statements (who said what, to whom, how).
+
+Assigns: ``doc._.newsclaims_claims``, one dict per claim:
+``{"kind", "stance", "source", "cue", "content", "addressee"}`` with character
+offsets (``content["spans"]`` only when the content is discontinuous).
+Requires: the parser (dependency labels, sentences) and NER; reads
+``doc._.newsclaims_entities`` when the entities stage ran before it (through
+its public ``entity_at``). Adds warning W003 for unbalanced quote marks.
+
+The algorithm lives in this package: ``quotes`` (quote marks), ``verbs``
+(reporting verbs and their subjects), ``verb_cues`` and ``nominal_cues``
+(attributions over the parse), ``cue_phrase`` (the verb group), ``content``
+(trimming a content), ``cue_model`` (the learned cue scorer), ``layout`` and
+``attach`` (paragraphs, lines and quotations), ``speakers`` (source spans,
+types and resolution), ``lexicon`` (the ``data/*.txt`` files), ``docview``
+(what is read of one doc). ``find.find_claims`` ties them together:
+
+1. every reporting verb outside a quotation with a content and a source gives
+   a claim (an agentless passive gives one without a source), and so does any
+   verb with a subject and a that-clause ("The message appreciated that …");
+   so do "according to X", "in a CNN poll, …", "his claim that …", verbs of
+   seeming ("X seemed to Y", no source), questions ("asked if …"), "NAME: …"
+   lines and "“…” ― NAME" signatures;
+2. a content stays in its cue's paragraph, and one that reaches into a
+   quotation takes all of it;
+3. an unclaimed quotation next to an attribution ("…,” Kim said", "Trump said,
+   “…”") belongs to it; one after a claim whose cue follows its content
+   continues that claim: as a claim of its own with the same source and cue
+   when it opens a new sentence ("…,” Kim continued. “…”; the default
+   ``split_sentence_quotes=True``), else as a second content span ("“A,” he
+   said, “b …”", PolNeAR's convention; ``split_quotes=True`` splits those too);
+   other quotations (scare quotes, titles) are not claims;
+4. kinds: content all inside quotations -> direct; partly -> mixed (never for
+   verbs of thinking: 'Burton thinks that cats are "cuties"'); stance from the
+   cue lexicons, or deny when the statement calls something fabricated or false.
+
+Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..._extensions import add_warning, get_list
+from ...errors import Warnings
+from ...guard import guarded
+from ...lexicons import load_saved, resource_text
+from .cue_model import MODEL_FILE, CueModel, load_cue_model
+from .docview import DocView
+from .find import find_claims
+from .lexicon import LEXICON_FILES, load_lexicon, read_lexicon
+from .quotes import find_quotes
+
+__all__ = ["ClaimsStage", "find_claims", "make_claims"]
+
+#: The cue model's file name in a saved pipeline.
+MODEL_NAME = Path(MODEL_FILE).name
+
+
+class ClaimsStage:
+    """Writes ``find_claims`` to ``doc._.newsclaims_claims``; never raises on an article.
+
+    Its rules are the lexicons of ``data/`` and the cue model's weights;
+    ``to_disk`` saves them beside the pipeline and ``from_disk`` reads them
+    back, so a saved pipeline runs with the rules it was saved with.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        split_quotes: bool = False,
+        split_sentence_quotes: bool = True,
+        cue_model: bool = True,
+    ) -> None:
+        self.name = name
+        self.split_quotes = split_quotes
+        self.split_sentence_quotes = split_sentence_quotes
+        self.lexicon = load_lexicon()
+        self.lexicon_texts = {name: resource_text(name) for name in LEXICON_FILES}
+        self.cue_model = load_cue_model() if cue_model else None
+
+    @guarded("newsclaims_claims")
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocView(doc)
+        quotes, (opened, closed) = find_quotes(view.text)
+        if opened != closed:
+            add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
+        get_list(doc, "newsclaims_claims").extend(
+            find_claims(
+                doc,
+                self.lexicon,
+                split_quotes=self.split_quotes,
+                split_sentence_quotes=self.split_sentence_quotes,
+                quotes=quotes,
+                cue_model=self.cue_model,
+                view=view,
+            )
+        )
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicons in use, and the cue model when the stage uses one."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, text in self.lexicon_texts.items():
+            (path / Path(name).name).write_text(text, encoding="utf-8")
+        if self.cue_model is not None:
+            (path / MODEL_NAME).write_text(self.cue_model.to_json(), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimsStage:
+        """Use the lexicons (and cue model) that ``to_disk`` saved in ``path``."""
+        path = Path(path)
+        self.lexicon_texts = load_saved(LEXICON_FILES, path)
+        self.lexicon = read_lexicon(self.lexicon_texts)
+        if self.cue_model is not None and (path / MODEL_NAME).is_file():
+            self.cue_model = CueModel.from_json((path / MODEL_NAME).read_text(encoding="utf-8"))
+        return self
+
+
+@Language.factory(
+    "newsclaims_claims",
+    assigns=["doc._.newsclaims_claims", "doc._.newsclaims_warnings"],
+    requires=[
+        "token.dep",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+        "doc.sents",
+        "doc.ents",
+        "doc._.newsclaims_entities",
+    ],
+    default_config={"split_quotes": False, "split_sentence_quotes": True, "cue_model": True},
+)
+def make_claims(
+    nlp: Language, name: str, split_quotes: bool, split_sentence_quotes: bool, cue_model: bool
+) -> ClaimsStage:
+    """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
+    let the shipped cue model (``make train``) choose the cue verbs."""
+    return ClaimsStage(
+        nlp,
+        name,
+        split_quotes=split_quotes,
+        split_sentence_quotes=split_sentence_quotes,
+        cue_model=cue_model,
+    )

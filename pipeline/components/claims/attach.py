@@ -1,0 +1,223 @@
+"""Attaching quotations to attributions: the quotation next to a cue is its content.
+
+"“A,” she said, “B”": A and B are one claim (two spans), or two claims with
+``split_quotes``; "Trump said, “…”" / "said: “…”"; "…,” Kim continued. “…”"
+(the same speaker goes on). Quotations left over without an attribution next
+to them (scare quotes, titles) are not claims. Also: one claim per content
+(``drop_duplicates``) and no claim for a cue that only borrowed its subject
+inside another claim's content (``drop_nested``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidate import Candidate
+from .cue_phrase import cue_start
+from .docview import DocView
+from .lexicon import Lexicon
+from .quotes import Quote, quote_at
+from .verbs import find_subject, has_own_subject, is_reporting_verb
+
+#: A quotation needs this many words to be a statement on its own (shorter: scare quotes).
+MIN_QUOTE_WORDS = 4
+#: Longest gap (characters) between a quoted claim and the next quotation it continues.
+MAX_CONTINUATION_GAP = 300
+#: Tokens that end the clause searched after a quotation.
+SENTENCE_END = frozenset({".", "!", "?"})
+#: Tokens searched after a quotation ("…,” Kim continued.") and before one ("Kirby said: “…”").
+WINDOW_AFTER = 14
+WINDOW_BEFORE = 6
+
+
+def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> Token | None:
+    """A reporting verb (with its subject) in the short clause right after a quotation."""
+    span = doc.char_span(quote.end, next_start, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span[:WINDOW_AFTER]:
+        if "\n" in token.text or (token.text in SENTENCE_END and token.i > span.start):
+            break
+        if is_reporting_verb(token, lexicon):
+            subject = find_subject(token)
+            if subject is not None and subject.idx >= quote.end:
+                return token
+    return None
+
+
+def _verb_before(view: DocView, quote: Quote, lexicon: Lexicon) -> Token | None:
+    """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
+    doc = view.doc
+    before = view.text[: quote.start].rstrip(" \t")
+    if before.endswith("\n") and before.rstrip().endswith(":"):
+        before = before.rstrip()  # "He said:\n\n“…”": a quotation set off after a colon
+    if not before.endswith((":", ",")):
+        # "…, asking “…”", "protesters chanted “…”": the verb right before the quotation.
+        tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if (
+            tokens is not None
+            and is_reporting_verb(tokens[0], lexicon)
+            and find_subject(tokens[0]) is not None
+        ):
+            return tokens[0]
+        return None
+    tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if tokens is None:
+        return None
+    mark = tokens[0]
+    window = doc[max(view.sentence(mark).start, mark.i - WINDOW_BEFORE) : mark.i]
+    verbs = [t for t in window if is_reporting_verb(t, lexicon) and find_subject(t) is not None]
+    return verbs[-1] if verbs else None
+
+
+def _continued_claim(text: str, quote: Quote, claims: list[Candidate]) -> Candidate | None:
+    """The claim an unattributed quotation continues: "…,” Kim continued. “…”, the
+    previous quoted claim's speaker goes on (however short the quotation: "“There
+    she is,” he said. “Right on time.”"), also in the next paragraph when that one
+    opens with the quotation. It is the latest claim before the quotation whose cue
+    follows its content ("…,” said Caddell, speaking of X. “…”: not "speaking of X")."""
+    previous = None
+    for candidate in claims:
+        end = candidate.content[-1][1]
+        if (
+            end <= quote.start
+            and candidate.cue[0] >= end
+            and (previous is None or end > previous.content[-1][1])
+        ):
+            previous = candidate
+    if previous is None:
+        return None
+    gap = text[previous.content[-1][1] : quote.start]
+    words = len(text[quote.start : quote.end].split())
+    if words < MIN_QUOTE_WORDS and not gap.rstrip().endswith((".", ",", ":")):
+        return None  # a short quotation inside the sentence is a scare quote
+    # The next paragraph opens with the quotation and has no attribution of its own
+    # (the caller checked): still the same claim.
+    next_paragraph = (
+        words >= MIN_QUOTE_WORDS
+        and gap.count("\n") > 0
+        and not gap.split("\n", 1)[1].strip("\n \t\xa0")
+        and len(gap.strip().splitlines()) <= 1
+        and "\n\n\n" not in gap.replace(" ", "")
+    )
+    if (
+        len(gap) <= MAX_CONTINUATION_GAP
+        and ("\n" not in gap or next_paragraph)
+        and previous.cue[1] <= quote.start
+    ):
+        return previous
+    return None
+
+
+def attach_quotes(
+    view: DocView,
+    quotes: list[Quote],
+    candidates: list[Candidate],
+    lexicon: Lexicon,
+    *,
+    split_quotes: bool,
+) -> list[Candidate]:
+    """Give every unclaimed quotation next to an attribution to that attribution.
+
+    "“A,” she said, “B”": A and B are one claim (two spans), or two claims with
+    ``split_quotes``; "Trump said, “…”" / "said: “…”"; "…,” Kim continued.
+    “…”" (the same speaker goes on). Quotations left over without an
+    attribution next to them (scare quotes, titles) are not claims.
+    """
+    doc, text = view.doc, view.text
+    by_cue = {
+        c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"
+    }
+    added: list[Candidate] = []
+
+    def claimed(quote: Quote) -> bool:
+        return any(
+            s < quote.end and quote.start < e for c in candidates + added for s, e in c.content
+        )
+
+    def attach(quote: Quote, verb: Token) -> None:
+        existing = by_cue.get(verb.i)
+        if existing is not None and not split_quotes:
+            existing.content = sorted(existing.content + [(quote.start, quote.end)])
+            return
+        addressee = (
+            [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+            if verb.lemma_.lower() in ("tell", "ask")
+            else []
+        )
+        candidate = Candidate(
+            cue=(verb.idx, verb.idx + len(verb.text)),
+            content=[(quote.start, quote.end)],
+            cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
+            stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"),
+            kind="direct",
+            source_head=find_subject(verb),
+            cue_token=verb.i,
+            addressee=(addressee[0].idx, addressee[0].idx + len(addressee[0].text))
+            if addressee
+            else None,
+        )
+        added.append(candidate)
+        by_cue.setdefault(verb.i, candidate)
+
+    for index, quote in enumerate(quotes):
+        if claimed(quote):
+            continue
+        next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
+        verb = _verb_after(doc, quote, next_start, lexicon) or _verb_before(view, quote, lexicon)
+        if verb is not None and quote_at(quotes, verb.idx) is None:
+            attach(quote, verb)
+            continue
+        previous = _continued_claim(text, quote, candidates + added)
+        if previous is None:
+            continue
+        if split_quotes:
+            added.append(
+                Candidate(
+                    cue=previous.cue,
+                    content=[(quote.start, quote.end)],
+                    stance=previous.stance,
+                    kind="direct",
+                    source_head=previous.source_head,
+                    addressee=previous.addressee,
+                    cue_token=previous.cue_token,
+                )
+            )
+        else:
+            previous.content.append((quote.start, quote.end))
+    return added
+
+
+def drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
+    """One claim per content: of two cues with the same content, keep the first."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.content[0][0], -c.content[-1][1])):
+        duplicate = False
+        for other in kept:
+            if other.content == candidate.content:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(candidate)
+    return kept
+
+
+def drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Drop a cue inside another claim's content that only borrowed its subject
+    ("claimed to have confirmed ...", "requires its members to report ...")."""
+    kept = []
+    for candidate in candidates:
+        token = doc[candidate.cue_token] if candidate.cue_token is not None else None
+        nested = (
+            token is not None
+            and candidate.kind != "according_to"
+            and token.dep_ in ("xcomp", "pcomp")
+            and not has_own_subject(token)
+            and any(
+                other is not candidate and any(s <= candidate.cue[0] < e for s, e in other.content)
+                for other in candidates
+            )
+        )
+        if not nested:
+            kept.append(candidate)
+    return kept

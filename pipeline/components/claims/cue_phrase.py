@@ -1,0 +1,111 @@
+"""The cue phrase: the verb group around a cue verb, as PolNeAR annotates cues.
+
+The contract's ``cue`` is the bare verb ("said"); the record's added
+``cue_phrase`` is the group ("has not said", "said in a statement",
+"complained about", "said Tuesday").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+#: Adverbs that belong to the cue phrase when they sit in the verb group
+#: ("also said", "have vehemently denied").
+CUE_ADVERBS = frozenset(
+    {
+        "also",
+        "never",
+        "not",
+        "n't",
+        "repeatedly",
+        "previously",
+        "recently",
+        "already",
+        "often",
+        "vehemently",
+        "publicly",
+        "later",
+        "further",
+        "again",
+        "just",
+        "first",
+        "long",
+        "even",
+    }
+)
+
+
+def phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None) -> int:
+    """End of the cue phrase, as PolNeAR annotates it.
+
+    A multi-word cue right after the verb belongs to it ("said in a
+    statement", "told reporters in an interview" -> "in an interview"); so
+    does the preposition or particle that introduces the content ("talked
+    about the plan", "was accused of lying": ``content_start`` is the content's
+    first token) and a day named right after the verb ("said Tuesday").
+    """
+    doc = token.doc
+    end = token.idx + len(token.text)
+    for words in lexicon.multiword_cues:
+        if words[0] == "according":
+            continue
+        following = doc[token.i + 1 : token.i + 1 + len(words)]
+        if len(following) == len(words) and tuple(t.lower_ for t in following) == words:
+            return following[-1].idx + len(following[-1].text)
+    if token.i + 1 < len(doc):
+        after = doc[token.i + 1]
+        verb = token if token.dep_ not in ("prep", "prt") else token.head
+        if (
+            after.head.i == verb.i
+            and after.dep_ in ("prep", "prt")
+            and content_start == after.i + 1
+        ):
+            return after.idx + len(after.text)
+        if after.head.i == verb.i and after.dep_ == "npadvmod" and after.lower_ in DAY_WORDS:
+            return after.idx + len(after.text)
+    return end
+
+
+#: Days that PolNeAR keeps in the cue phrase when they follow the verb ("said Tuesday").
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight"}
+)
+
+
+def cue_start(verb: Token) -> Token:
+    """The first token of the verb group: auxiliaries, negation and adverbs right
+    before the verb belong to the cue phrase ("has said", "is stressing", "also
+    said", "have vehemently denied"), as PolNeAR annotates cues. The contract's
+    ``cue`` stays the bare verb."""
+    doc = verb.doc
+    first = verb
+    i = verb.i - 1
+    while i >= 0:
+        token = doc[i]
+        if token.head.i == verb.i and (
+            token.dep_ in ("aux", "auxpass", "neg")
+            or (token.dep_ == "advmod" and (token.lower_ in CUE_ADVERBS or token.pos_ == "ADV"))
+        ):
+            first = token
+            i -= 1
+            continue
+        break
+    head = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and first.i > 0
+        and doc[first.i - 1].i == head.i
+        and head.lemma_.lower() in CATENATIVES
+    ):
+        return cue_start(head)  # "continued to call for", "refused to say"
+    return first
+
+
+#: Verbs whose infinitive complement's cue PolNeAR extends back to them
+#: ("continued to call for", "seemed to think", "refused to say").
+CATENATIVES = frozenset(
+    {"continue", "go", "seem", "appear", "begin", "start", "keep", "try", "refuse", "decline"}
+)

@@ -1,0 +1,112 @@
+"""Reporting verbs and their subjects (the speaker's head token) in the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .docview import DocView
+from .lexicon import Lexicon
+from .quotes import QUOTE_TOKENS
+
+#: Subjects of a reporting verb.
+SUBJECT_DEPS = ("nsubj",)
+#: The verb inherits the subject of its head ("..., noting that", "reporting ..., observed that").
+INHERIT_DEPS = ("advcl", "conj", "xcomp", "pcomp")
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it depends on ("…, noting that").
+
+    An infinitive's subject is its head's object when there is one ("prompting
+    experts to suggest").
+    """
+    current = verb
+    for _ in range(3):
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "“… Full retreat mode,” said Marta Ocampo": the parser may make a quoted
+            # fragment a second subject; the speaker is the one nearest the verb.
+            return min(subjects, key=lambda child: abs(child.i - current.i))
+        if current.dep_ in INHERIT_DEPS and current.head.i != current.i:
+            if current.dep_ == "xcomp":
+                objects = [c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i]
+                if objects:
+                    return objects[0]
+            current = current.head
+            if (
+                verb.dep_ == "pcomp"
+                and current.dep_ == "prep"
+                and current.lower_ in PCOMP_INHERIT
+                and current.head.pos_ in ("VERB", "AUX")
+            ):
+                # "distinguished himself by saying he'd …": the subject of the verb
+                # the preposition hangs on.
+                current = current.head
+        else:
+            return None
+    return None
+
+
+#: Prepositions whose gerund shares the main clause's subject ("by saying", "after telling").
+PCOMP_INHERIT = frozenset({"by", "after", "before", "while", "in", "without", "when"})
+
+
+def has_own_subject(verb: Token) -> bool:
+    """The verb has a subject of its own (not one inherited from its head)."""
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+
+
+#: Word forms the small model lemmatises wrongly ("hoped", "hoping" -> "hop").
+WORD_LEMMAS = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, corrected for ``WORD_LEMMAS``."""
+    return WORD_LEMMAS.get(token.lower_) or token.lemma_.lower()
+
+
+def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose lemma is a cue verb of the lexicon."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_.startswith("VB")
+        and verb_lemma(token) in lexicon.cue_verbs
+    )
+
+
+#: Parts of speech a speaker's head may have when the parser missed the subject.
+SOURCE_POS = frozenset({"PROPN", "NOUN"})
+
+
+def unparsed_subject(verb: Token, view: DocView) -> tuple[Token, tuple[int, int]] | None:
+    """The speaker of a main reporting verb with a clause, when the small model did
+    not parse it as the subject: right after the verb ("…,” says Ana Whitfield, a
+    fundraiser") or opening the sentence ("Maria Alvarez, a … teacher, said she …").
+    The head token and the token range of the source."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc = verb.doc
+    sent = view.sentence(verb)
+    before = doc[verb.i - 1] if verb.i > sent.start else None
+    after = verb.i + 1
+    if (
+        before is not None
+        and (before.text == "," or before.text in QUOTE_TOKENS)
+        and after < sent.end
+        and doc[after].pos_ in SOURCE_POS
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    ):
+        end = after
+        while end + 1 < sent.end and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[end], (after, end + 1)
+    if before is None or before.i == sent.start:
+        return None
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    if before.text == "," and doc[sent.start].pos_ == "PROPN":
+        end = sent.start
+        while end + 1 < verb.i and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[end], (sent.start, verb.i - 1)
+    return None

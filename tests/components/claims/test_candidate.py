@@ -1,0 +1,39 @@
+"""Token ranges to content spans."""
+
+from __future__ import annotations
+
+from pipeline.components.claims.candidate import char_span, char_spans, exclude
+
+from .parsed import KIM_SAID, parsed
+
+
+def test_a_span_loses_punctuation_at_its_ends_but_not_quote_marks() -> None:
+    start, end = char_span(KIM_SAID, 1, 5)  # This is over ,
+    assert KIM_SAID.text[start:end] == "This is over"
+    start, end = char_span(KIM_SAID, 0, 6)  # “ This is over , ”
+    assert KIM_SAID.text[start:end] == "“This is over,”"
+    assert char_span(KIM_SAID, 4, 5) is None  # only punctuation
+
+
+def test_a_sentence_opening_conjunction_is_left_out() -> None:
+    doc = parsed(
+        "But the goal is not revenue.",
+        [
+            ("But", 3, "cc", "CCONJ", "CC", "but"),
+            ("the", 2, "det", "DET", "DT", "the"),
+            ("goal", 3, "nsubj", "NOUN", "NN", "goal"),
+            ("is", 3, "ROOT", "AUX", "VBZ", "be"),
+            ("not", 3, "neg", "PART", "RB", "not"),
+            ("revenue", 3, "attr", "NOUN", "NN", "revenue"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    start, end = char_span(doc, 0, 7)
+    assert doc.text[start:end] == "the goal is not revenue"
+
+
+def test_exclude_cuts_a_range_out_and_char_spans_drops_empty_parts() -> None:
+    assert exclude((0, 10), (3, 5)) == [(0, 3), (5, 10)]
+    assert exclude((0, 10), (0, 5)) == [(5, 10)]
+    assert exclude((2, 4), (0, 10)) == []
+    assert char_spans(KIM_SAID, [(4, 5), (1, 5)]) == [(1, 13)]

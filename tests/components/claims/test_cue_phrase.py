@@ -1,0 +1,95 @@
+"""The cue phrase (the verb group), on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.claims.cue_phrase import cue_start, phrase_end
+from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.runner import process_text
+
+from ...contract import assert_valid_record
+from .parsed import CONTINUED, DENIED, SENATOR_SAID, parsed, text_of
+
+
+def phrase(token, content_start=None) -> str:
+    doc = token.doc
+    return doc.text[cue_start(token).idx : phrase_end(token, load_lexicon(), content_start)]
+
+
+def test_auxiliaries_and_adverbs_before_the_verb_open_the_phrase() -> None:
+    assert cue_start(DENIED[3]).text == "have"
+    assert phrase(DENIED[3]) == "have vehemently denied"
+    assert phrase(SENATOR_SAID[2]) == "said"
+
+
+def test_a_day_right_after_the_verb_ends_the_phrase() -> None:
+    doc = parsed(
+        "The minister said Tuesday that the bridge would reopen.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("minister", 2, "nsubj", "NOUN", "NN", "minister"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ("Tuesday", 2, "npadvmod", "PROPN", "NNP", "Tuesday"),
+            ("that", 8, "mark", "SCONJ", "IN", "that"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("bridge", 8, "nsubj", "NOUN", "NN", "bridge"),
+            ("would", 8, "aux", "AUX", "MD", "would"),
+            ("reopen", 2, "ccomp", "VERB", "VB", "reopen"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert phrase(doc[2]) == "said Tuesday"
+
+
+def test_a_catenative_verb_opens_its_infinitive_s_phrase() -> None:
+    assert phrase(CONTINUED[4]) == "continued to insist"
+
+
+def test_the_preposition_that_introduces_the_content_ends_the_phrase() -> None:
+    doc = parsed(
+        "The union complained about the contract.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("union", 2, "nsubj", "NOUN", "NN", "union"),
+            ("complained", 2, "ROOT", "VERB", "VBD", "complain"),
+            ("about", 2, "prep", "ADP", "IN", "about"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("contract", 3, "pobj", "NOUN", "NN", "contract"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert phrase(doc[2], content_start=4) == "complained about"
+    assert phrase(doc[2]) == "complained"  # the content does not start after it
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        ("The company has not said that profits rose.", "said", "has not said"),
+        ("Officials have vehemently denied the report.", "denied", "have vehemently denied"),
+        ("The ministry said in a statement that talks had failed.", "said", "said in a statement"),
+        # PolNeAR mostly leaves "in an interview" out of the cue
+        ("The coach said in an interview that the team was tired.", "said", None),
+        (
+            "The senator continued to insist that the tax would hurt farmers.",
+            "insist",
+            "continued to insist",
+        ),
+        ("The senator said that taxes will rise.", "said", None),
+    ],
+)
+def test_cue_is_the_verb_and_cue_phrase_the_verb_group(
+    make_doc, text: str, cue: str, phrase: str | None
+) -> None:
+    [claim] = make_doc(text)._.newsclaims_claims
+    assert text_of(text, claim["cue"]) == cue
+    assert text_of(text, claim.get("cue_phrase")) == phrase
+    record = process_text(text, date="2023-06-13")
+    assert_valid_record(record)
+    if phrase is not None:
+        assert record["claims"][0]["cue_phrase"]["text"] == phrase

@@ -1,0 +1,124 @@
+"""Contents and quotations in the text's layout: paragraphs, sentences, lines."""
+
+from __future__ import annotations
+
+from pipeline.components.claims.candidate import Candidate
+from pipeline.components.claims.docview import DocView
+from pipeline.components.claims.layout import (
+    clip_to_paragraph,
+    extend_to_quotes,
+    signed_quote_candidates,
+    speaker_line_candidates,
+    split_sentence_continuations,
+)
+from pipeline.components.claims.quotes import find_quotes
+
+from .parsed import KIM_SAID, parsed, span_text
+
+
+def spans(text: str, candidate: Candidate) -> list[str]:
+    return [text[s:e] for s, e in candidate.content]
+
+
+def test_a_content_stays_in_its_cue_s_paragraph() -> None:
+    text = "WASHINGTON\nThe senator said taxes will rise \nNext paragraph."
+    cue = text.index("said")
+    candidate = Candidate(cue=(cue, cue + 4), content=[(0, len(text))])
+    clip_to_paragraph(text, candidate)
+    assert spans(text, candidate) == ["The senator said taxes will rise"]
+    nothing = Candidate(cue=(cue, cue + 4), content=[(0, 10)])
+    clip_to_paragraph(text, nothing)
+    assert nothing.content == []
+
+
+def test_a_content_reaching_into_a_quotation_takes_all_of_it() -> None:
+    text = "He said the deal was “a historic step for us” in May."
+    quotes, _ = find_quotes(text)
+    cue = text.index("said")
+    candidate = Candidate(cue=(cue, cue + 4), content=[(text.index("the"), text.index("step"))])
+    extend_to_quotes(text, candidate, quotes)
+    assert spans(text, candidate) == ["the deal was “a historic step for us”"]
+
+
+def test_a_quotation_around_the_cue_is_not_taken() -> None:
+    text = "“Taxes, he said, will rise.”"
+    quotes, _ = find_quotes(text)
+    cue = text.index("said")
+    candidate = Candidate(cue=(cue, cue + 4), content=[(text.index("will"), len(text) - 2)])
+    extend_to_quotes(text, candidate, quotes)
+    assert spans(text, candidate) == ["will rise"]  # unchanged
+
+
+def test_a_quotation_opening_a_new_sentence_is_a_claim_of_its_own() -> None:
+    text = KIM_SAID.text
+    cue = text.index("said")
+    quoted = [(0, 15), (26, 50)]
+    said = Candidate(cue=(cue, cue + 4), content=quoted, kind="mixed")
+    first, second = split_sentence_continuations(text, [said])
+    assert spans(text, first) == ["“This is over,”"]
+    assert (spans(text, second), second.kind, second.cue) == (
+        ["“We are going home now.”"],
+        "direct",
+        said.cue,
+    )
+    same_sentence = '"My hope," he said, "is that we can work."'
+    cue = same_sentence.index("said")
+    one = Candidate(cue=(cue, cue + 4), content=[(0, 10), (20, len(same_sentence))])
+    assert split_sentence_continuations(same_sentence, [one]) == [one]
+
+
+AIDE = parsed(
+    "AIDE: She will not attend the hearing.",
+    [
+        ("AIDE", 0, "ROOT", "PROPN", "NNP", "AIDE"),
+        (":", 0, "punct", "PUNCT", ":", ":"),
+        ("She", 5, "nsubj", "PRON", "PRP", "she"),
+        ("will", 5, "aux", "AUX", "MD", "will"),
+        ("not", 5, "neg", "PART", "RB", "not"),
+        ("attend", 5, "ROOT", "VERB", "VB", "attend"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("hearing", 5, "dobj", "NOUN", "NN", "hearing"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ],
+)
+
+
+def test_a_speaker_label_opening_a_line_is_a_claim() -> None:
+    [line] = speaker_line_candidates(DocView(AIDE), [])
+    assert span_text(AIDE, line.cue) == ":"
+    assert spans(AIDE.text, line) == ["She will not attend the hearing."]
+    assert AIDE[line.source_span[0] : line.source_span[1]].text == "AIDE"
+    claimed = Candidate(cue=(0, 1), content=[(6, 20)])
+    assert speaker_line_candidates(DocView(AIDE), [claimed]) == []
+
+
+def test_page_furniture_and_figures_are_no_speaker_lines() -> None:
+    def flat(text: str):
+        words = text.replace(":", " :").split()
+        return parsed(text, [(w, 0, "dep", "X", "XX", w.lower()) for w in words])
+
+    assert speaker_line_candidates(DocView(flat("UPDATE: The bridge is closed again.")), []) == []
+    assert speaker_line_candidates(DocView(flat("Hillary Clinton: 1,769.")), []) == []
+
+
+def test_a_quotation_signed_after_a_dash() -> None:
+    doc = parsed(
+        "“We will win this.” ― Pamela Padilla",
+        [
+            ("“", 3, "punct", "PUNCT", "``", '"'),
+            ("We", 3, "nsubj", "PRON", "PRP", "we"),
+            ("will", 3, "aux", "AUX", "MD", "will"),
+            ("win", 3, "ROOT", "VERB", "VB", "win"),
+            ("this", 3, "dobj", "PRON", "DT", "this"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ("”", 3, "punct", "PUNCT", "''", '"'),
+            ("―", 7, "ROOT", "VERB", "VBP", "―"),
+            ("Pamela", 9, "compound", "PROPN", "NNP", "Pamela"),
+            ("Padilla", 7, "nsubj", "PROPN", "NNP", "Padilla"),
+        ],
+    )
+    quotes, _ = find_quotes(doc.text)
+    [signed] = signed_quote_candidates(DocView(doc), quotes, [])
+    assert (span_text(doc, signed.cue), signed.kind) == ("―", "direct")
+    assert spans(doc.text, signed) == ["“We will win this.”"]
+    assert signed.source_head.text == "Padilla"

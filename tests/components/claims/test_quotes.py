@@ -1,0 +1,62 @@
+"""Quote marks: where quotations start and end (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.components.claims.quotes import find_quotes, quote_at
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “yes, we will” today.", ["“yes, we will”"]),
+        ('He said "yes, we will" today.', ['"yes, we will"']),
+        ("NYT style: ''It is over,'' he said.", ["''It is over,''"]),
+        # an apostrophe is not a closing quote
+        ("against the imperialists’ high-handed practices", []),
+        ("“It’s fine,” she said.", ["“It’s fine,”"]),
+        # a quotation over two paragraphs: opening mark on each, closing at the end
+        (
+            "“First paragraph.\n“Second paragraph.”\nAfter.",
+            ["“First paragraph.\n“Second paragraph.”"],
+        ),
+        # unclosed at the paragraph end: closed there
+        ("“Never closed\nNext line.", ["“Never closed"]),
+        # a curly opening closed by a straight mark (mixed styles)
+        ('“Immunity deals are wrong," Chaffetz said.', ['“Immunity deals are wrong,"']),
+        ('"I don’t think so,” Grassley said.', ['"I don’t think so,”']),
+        # an opening mark typed where a closing one belongs
+        ("“It's unusual,“ Noble said.", ["“It's unusual,“"]),
+        # a stray straight mark does not swallow curly quotations
+        ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
+    ],
+)
+def test_find_quotes(text: str, expected: list[str]) -> None:
+    quotes, _ = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"“”‘’'")), max_size=60))
+def test_find_quotes_spans_are_ordered_and_in_range(text: str) -> None:
+    quotes, _ = find_quotes(text)
+    previous_end = 0
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.start >= previous_end
+        previous_end = quote.end
+
+
+def test_find_quotes_counts_marks() -> None:
+    _, (opened, closed) = find_quotes("“one” and “two")
+    assert (opened, closed) == (2, 1)
+
+
+def test_quote_at_is_the_quotation_strictly_around_an_offset() -> None:
+    text = "He said “yes” and left."
+    quotes, _ = find_quotes(text)
+    assert quote_at(quotes, text.index("yes")) == quotes[0]
+    assert quote_at(quotes, text.index("“")) is None  # on the opening mark
+    assert quote_at(quotes, text.index("left")) is None

@@ -1,0 +1,181 @@
+"""Speakers: the source span, its type and its resolved name (hand-built parses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.claims.docview import DocView
+from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.speakers import (
+    Speaker,
+    SpeakerMemory,
+    resolve_speaker,
+    source_tokens,
+)
+
+from .parsed import KIM_SAID, content_text, parsed, text_of
+
+LEE_ROWS = [
+    ("Sarah", 1, "compound", "PROPN", "NNP", "Sarah"),
+    ("Lee", 2, "nsubj", "PROPN", "NNP", "Lee"),
+    ("called", 2, "ROOT", "VERB", "VBD", "call"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+    ("She", 5, "nsubj", "PRON", "PRP", "she"),
+    ("said", 5, "ROOT", "VERB", "VBD", "say"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("plan", 9, "nsubj", "NOUN", "NN", "plan"),
+    ("would", 9, "aux", "AUX", "MD", "would"),
+    ("fail", 5, "ccomp", "VERB", "VB", "fail"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+LEE_TEXT = "Sarah Lee called. She said the plan would fail."
+
+
+def lee():
+    return parsed(LEE_TEXT, LEE_ROWS, ents=[(0, 2, "PERSON")])
+
+
+def resolve(doc, i: int, memory: SpeakerMemory | None = None) -> Speaker:
+    head = doc[i]
+    return resolve_speaker(
+        source_tokens(head), head, memory or SpeakerMemory(), load_lexicon(), DocView(doc)
+    )
+
+
+def test_a_pronoun_is_the_last_person_subject_before_it() -> None:
+    speaker = resolve(lee(), 4)
+    assert (speaker.canonical, speaker.type, speaker.entity_id) == ("Sarah Lee", "person", None)
+    assert (speaker.start, speaker.end) == (18, 21)  # the span is the pronoun's own
+
+
+def test_the_entities_stage_gives_the_name_and_id_when_it_ran() -> None:
+    doc = lee()
+    assert doc._.newsclaims_entities is None  # the stage did not run: spaCy's entity
+    assert resolve(doc, 1).canonical == "Sarah Lee"
+    doc._.newsclaims_entities = [
+        {"start": 0, "end": 9, "label": "PERSON", "entity_id": "E3", "canonical": "Sarah J. Lee"}
+    ]
+    speaker = resolve(doc, 1)
+    assert (speaker.canonical, speaker.entity_id) == ("Sarah J. Lee", "E3")
+
+
+def test_a_surname_takes_the_fuller_name_of_an_earlier_speaker() -> None:
+    memory = SpeakerMemory([Speaker(0, 7, "Soo Kim", "person")])
+    speaker = resolve(KIM_SAID, 6, memory)
+    assert (speaker.canonical, speaker.type) == ("Soo Kim", "person")
+    assert resolve(KIM_SAID, 6).canonical == "Kim"
+
+
+def test_the_source_is_the_subject_s_phrase_cut_at_a_line_break() -> None:
+    doc = parsed(
+        "WASHINGTON\nSenior officials, who asked not to be named, said so.",
+        [
+            ("WASHINGTON", 3, "compound", "PROPN", "NNP", "WASHINGTON"),
+            ("\n", 0, "dep", "SPACE", "_SP", "\n"),
+            ("Senior", 3, "amod", "ADJ", "JJ", "senior"),
+            ("officials", 12, "nsubj", "NOUN", "NNS", "official"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("asked", 3, "relcl", "VERB", "VBD", "ask"),
+            ("not", 10, "neg", "PART", "RB", "not"),
+            ("to", 10, "aux", "PART", "TO", "to"),
+            ("be", 10, "auxpass", "AUX", "VB", "be"),
+            ("named", 6, "xcomp", "VERB", "VBN", "name"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("said", 12, "ROOT", "VERB", "VBD", "say"),
+            ("so", 12, "advmod", "ADV", "RB", "so"),
+            (".", 12, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert source_tokens(doc[3]).text == "Senior officials, who asked not to be named"
+    speaker = resolve(doc, 3)
+    assert (speaker.canonical, speaker.type) == ("Senior officials", "anonymous")
+
+
+# --- end to end (the model parses the text) ----------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "canonical", "kind"),
+    [
+        (
+            "Former CIA analyst Soo Kim spoke first. “It is a deal,” Kim continued.",
+            "Kim",
+            "Soo Kim",
+            "person",
+        ),
+        (
+            "John Kirby briefed the press. “We condemn it,” Kirby said.",
+            "Kirby",
+            "John Kirby",
+            "person",
+        ),
+        ("Experts say the sanctions are failing.", "Experts", "experts", "anonymous"),
+        ("Sarah Lee called. She said the plan would fail.", "She", "Sarah Lee", "person"),
+    ],
+)
+def test_speakers_are_resolved(
+    make_doc, text: str, speaker: str, canonical: str, kind: str
+) -> None:
+    doc = make_doc(text)
+    sources = [c["source"] for c in doc._.newsclaims_claims if c["source"]]
+    assert sources, text
+    source = sources[-1]
+    assert text_of(text, source) == speaker
+    assert source["canonical"].lower() == canonical.lower()
+    assert source["type"] == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "The World Health Organization released a report on Monday. "
+            "The report warned that cases were rising in Europe.",
+            "report from World Health Organization",
+        ),
+        (
+            "A statement from the Kenyan Interior Ministry arrived late. "
+            "The statement said that the curfew would be lifted.",
+            "statement from Kenyan Interior Ministry",
+        ),
+        # no issuer to take the name from: the document keeps its own name
+        (
+            "A report was leaked last week. The report said that the mine had been closed.",
+            "report",
+        ),
+    ],
+)
+def test_a_definite_document_takes_its_issuer_from_an_earlier_mention(
+    make_doc, text: str, canonical: str
+) -> None:
+    claims = make_doc(text, "2023-06-13")._.newsclaims_claims
+    sources = [c["source"] for c in claims if c["source"] and c["source"]["type"] == "document"]
+    assert sources and sources[-1]["canonical"] == canonical
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Small donors have the energy. They don't have the money to match the big groups, "
+            "says Ana Whitfield, a Democratic fundraiser.",
+            "Ana Whitfield, a Democratic fundraiser",
+            "They don't have the money to match the big groups",
+        ),
+        (
+            '"We read every one of those letters," said Maria G. Alvarez, '
+            "president of the association.",
+            "Maria G. Alvarez, president of the association",
+            '"We read every one of those letters,"',
+        ),
+    ],
+)
+def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
+        (source, content)
+    ]
