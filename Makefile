@@ -52,7 +52,7 @@ eval-dates: $(STAMP)
 
 # Retrain the claims stage's cue model on PolNeAR train (about 4 minutes); the
 # result is deterministic, so a clean checkout rebuilds the shipped file as is.
-CUE_MODEL := pipeline/resources/claims_cue_model.json
+CUE_MODEL := pipeline/components/claims/data/cue_model.json
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train --output $(CUE_MODEL)
 
