@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...lang.calendar import day_words, weekdays
+
 from .lexicon import Lexicon
 
 #: Adverbs that belong to the cue phrase when they sit in the verb group
@@ -69,10 +71,7 @@ def phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None)
 
 
 #: Days that PolNeAR keeps in the cue phrase when they follow the verb ("said Tuesday").
-DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"today", "yesterday", "tonight"}
-)
+DAY_WORDS = frozenset(weekdays()) | frozenset(day_words())
 
 
 def cue_start(verb: Token) -> Token:
