@@ -265,10 +265,12 @@ def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexi
     if entity_label in ("GPE", "NORP"):
         return "government"
     if entity_label == "ORG" or head.ent_type_ == "ORG":
-        words = {token.lemma_.lower() for token in span}
-        for word in words:
-            if lexicon.source_types.get(word) in ("media", "government"):
-                return lexicon.source_types[word]
+        # The first media or government word in the span decides, in text order
+        # (a set of lemmas here made the type depend on Python's hash seed).
+        for token in span:
+            kind = lexicon.source_types.get(token.lemma_.lower())
+            if kind in ("media", "government"):
+                return kind
         return "organization"
     if head.pos_ == "PROPN":
         return "person"

@@ -179,3 +179,27 @@ def test_speaker_after_the_verb(make_doc, text: str, source: str, content: str) 
     assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
         (source, content)
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("Network", "Government", "Office"), "media"),
+        (("Government", "Network", "Office"), "government"),
+    ],
+)
+def test_an_organisation_is_typed_by_its_first_media_or_government_word(
+    words: tuple[str, str, str], expected: str
+) -> None:
+    from pipeline.components.claims.speakers import source_type
+
+    text = " ".join(words) + " said ."
+    rows = [
+        (words[0], 2, "compound", "PROPN", "NNP", words[0].lower()),
+        (words[1], 2, "compound", "PROPN", "NNP", words[1].lower()),
+        (words[2], 3, "nsubj", "PROPN", "NNP", words[2].lower()),
+        ("said", 3, "ROOT", "VERB", "VBD", "say"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed(text, rows, ents=[(0, 3, "ORG")])
+    assert source_type(doc[0:3], doc[2], "ORG", load_lexicon()) == expected
