@@ -20,6 +20,11 @@ The modules, in the order a text goes through them:
 ``calendar``     date arithmetic and intervals
 ``compact``, ``coordination``  dates dateparser reads, and a coordination's neighbours
 ``find``         ``find_dates``, which runs them all on a ``Doc``
+
+Corpus habits, kept as they are and named where they act: the financial mode of
+earnings reports (``quarters.py``), dividend-notice words that put a date ahead
+(``tense.py``), and TimeBank's spellings of some values (a comment says "TimeBank's
+spelling" where a value follows that corpus rather than the calendar).
 """
 
 from __future__ import annotations

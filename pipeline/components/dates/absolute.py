@@ -11,7 +11,7 @@ import re
 
 from .anchoring import Context, Timex, date_timex
 from .calendar import movable_holiday, safe_day, value_date, week_value
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import lower_words, month_number
 from .modifiers import POSITION_MOD
 from .numbers import number_value
@@ -54,7 +54,7 @@ CENTURY_WORDS = {
 _YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
 
 
-def month_day(cand: Candidate, ctx: Context) -> Timex:
+def month_day(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "March 12(, 1998)", "the 12th of March"; "the week of March 6" is that day's week."""
     if cand.extra.get("week_of"):
         day = value_date(_month_day(cand, ctx)["value"])
@@ -62,7 +62,7 @@ def month_day(cand: Candidate, ctx: Context) -> Timex:
     return _month_day(cand, ctx)
 
 
-def _month_day(cand: Candidate, ctx: Context) -> Timex:
+def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
     g, ref = cand.groups, ctx.ref
     month = month_number(g["month"], ctx.lexicon)
     day = int(re.match(r"\d+", g["day"]).group())
@@ -76,13 +76,13 @@ def _month_day(cand: Candidate, ctx: Context) -> Timex:
     )
 
 
-def month_year(cand: Candidate, ctx: Context) -> Timex:
+def month_year(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "August 2020", "May of 1999"."""
     g = cand.groups
     return date_timex(f"{int(g['year'])}-{month_number(g['month'], ctx.lexicon):02d}", "")
 
 
-def month_year_words(cand: Candidate, ctx: Context) -> Timex | None:
+def month_year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "May nineteen ninety"."""
     g = cand.groups
     n = number_value(g["y19"], ctx.lexicon)
@@ -91,7 +91,7 @@ def month_year_words(cand: Candidate, ctx: Context) -> Timex | None:
     return date_timex(f"{1900 + int(n)}-{month_number(g['month'], ctx.lexicon):02d}", "")
 
 
-def month_relative_year(cand: Candidate, ctx: Context) -> Timex:
+def month_relative_year(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "March last year", "June of next year"."""
     g = cand.groups
     month = month_number(g["month"], ctx.lexicon)
@@ -101,7 +101,7 @@ def month_relative_year(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(f"{ctx.ref.year + _YEAR_OFFSET[rel]}-{month:02d}", "")
 
 
-def bare_month(cand: Candidate, ctx: Context) -> Timex:
+def bare_month(cand: TimexCandidate, ctx: Context) -> Timex:
     """A month name alone: the year the clause's tense puts it in."""
     month = month_number(cand.groups["month"], ctx.lexicon)
     if ctx.ref is None:
@@ -109,7 +109,7 @@ def bare_month(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(f"{closest_year(ctx.ref, month, None, ctx.tense)}-{month:02d}", "")
 
 
-def year_words(cand: Candidate, ctx: Context) -> Timex | None:
+def year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "nineteen eighty-seven", "two thousand and one"."""
     g = cand.groups
     if g.get("y2000"):
@@ -119,7 +119,7 @@ def year_words(cand: Candidate, ctx: Context) -> Timex | None:
     return date_timex(f"{1900 + int(n)}", "") if n else None
 
 
-def numeric(cand: Candidate, ctx: Context) -> Timex:
+def numeric(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "6/13/2023", "6/13/23" (month first; a two-digit year above 30 is the 1900s)."""
     g = cand.groups
     y = int(g["y"])
@@ -127,13 +127,13 @@ def numeric(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(safe_day(y, int(g["m"]), int(g["d"])), "")
 
 
-def iso(cand: Candidate, ctx: Context) -> Timex:
+def iso(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "2023-06-13"."""
     g = cand.groups
     return date_timex(safe_day(int(g["y"]), int(g["m"]), int(g["d"])), "")
 
 
-def year(cand: Candidate, ctx: Context) -> Timex:
+def year(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "1998", "fiscal 1989"; "the 1988 period" in financial mode is that year's reporting
     quarter."""
     g = cand.groups
@@ -143,7 +143,7 @@ def year(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(g["year"], "")
 
 
-def decade(cand: Candidate, ctx: Context) -> Timex:
+def decade(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "the 1990s", "the '80s", "the early sixties" (mod START)."""
     g = cand.groups
     if g["dec4"]:
@@ -158,14 +158,14 @@ def decade(cand: Candidate, ctx: Context) -> Timex:
     return result
 
 
-def century(cand: Candidate, ctx: Context) -> Timex | None:
+def century(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "the 20th century", "the nineteenth century"."""
     o = cand.groups["ord"].lower()
     n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else CENTURY_WORDS.get(o)
     return date_timex(f"{n - 1:02d}", "") if n else None
 
 
-def holiday(cand: Candidate, ctx: Context) -> Timex | None:
+def holiday(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A fixed holiday (the lexicon's month and day) in the year the tense puts it in, or
     a movable one ("Easter") computed for the year; "last"/"next" set the direction."""
     word = lower_words(cand.groups["word"])

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from .anchoring import Context, Timex, date_timex
 from .calendar import SEASON_START, day_value
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import lower_words
 from .numbers import number_value
 from .tense import weekday_date
@@ -21,7 +21,7 @@ from .times import PART_CODE, overnight
 _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def deictic_day(cand: Candidate, ctx: Context) -> Timex:
+def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "today", "yesterday", "tomorrow"; "tonight" and "yesterday morning" are TIMEs."""
     g, ref = cand.groups, ctx.ref
     word = g["word"].lower()
@@ -35,7 +35,7 @@ def deictic_day(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(day, "XXXX-XX-XX")
 
 
-def deictic(cand: Candidate, ctx: Context) -> Timex | None:
+def deictic(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "now", "recently", "the near term" (the lexicon's ``deictic`` value), "overnight"."""
     g = cand.groups
     word = lower_words(g["word"])
@@ -49,10 +49,10 @@ def deictic(cand: Candidate, ctx: Context) -> Timex | None:
     return date_timex(value, "PRESENT_REF") if value else None
 
 
-def weekday(cand: Candidate, ctx: Context) -> Timex:
+def weekday(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "Monday" placed by the clause's tense; "Mondays", "Tuesday nights" are a SET.
 
-    A weekday with a part of day ("Friday morning") is a DATE, as TimeBank types it."""
+    A weekday with a part of day ("Friday morning") is a DATE (TimeBank's spelling)."""
     g, ref = cand.groups, ctx.ref
     wd = int(ctx.lexicon["weekday"][g["weekday"].lower()])
     part = g.get("part")
@@ -67,7 +67,7 @@ def weekday(cand: Candidate, ctx: Context) -> Timex:
     return date_timex(day, "")
 
 
-def season(cand: Candidate, ctx: Context) -> Timex:
+def season(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "the summer of 2013", "the winter of nineteen eighty-seven", "last spring", "in the
     fall" (placed by the clause's tense)."""
     g, ref, tense = cand.groups, ctx.ref, ctx.tense

@@ -13,7 +13,7 @@ import re
 
 from .anchoring import UNIT_GRANULARITY, Context, Timex, date_timex, last_mention
 from .calendar import shift, truncate, undefined
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import lower_words, month_number
 from .numbers import format_number, number_value
 from .quarters import last_quarter
@@ -59,7 +59,7 @@ def duration_value(n: float | None, code: str) -> str:
     return f"P{count}{code}"
 
 
-def duration(cand: Candidate, ctx: Context) -> Timex | None:
+def duration(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A counted unit: a DURATION ("two years"), or a DATE when a direction follows
     ("two years ago")."""
     g = cand.groups
@@ -119,7 +119,7 @@ def _shifted(n: float | None, code: str, direction: str, ctx: Context) -> Timex 
     return date_timex(shift(anchor, ctx.ref, sign * int(n), step), undefined(step))
 
 
-def unit_plural(cand: Candidate, ctx: Context) -> Timex:
+def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     """A unit without a count: "recent weeks", "months ago", "for centuries".
 
     TimeBank's spellings: an unspecified number of the unit is a DURATION ("PXM");
@@ -135,18 +135,18 @@ def unit_plural(cand: Candidate, ctx: Context) -> Timex:
     return {"type": "DURATION", "value": duration_value(None, code)}
 
 
-def set_word(cand: Candidate, ctx: Context) -> Timex:
+def set_word(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "weekly", "annually": the lexicon's ``set`` value."""
     return {"type": "SET", "value": ctx.lexicon["set"][cand.groups["word"].lower()]}
 
 
-def set_rate(cand: Candidate, ctx: Context) -> Timex:
+def set_rate(cand: TimexCandidate, ctx: Context) -> Timex:
     """A rate's "a year" ("500,000 barrels a year"): once per unit."""
     code = ctx.lexicon["unit"][cand.groups["word"].lower()]
     return {"type": "SET", "value": duration_value(1, code)}
 
 
-def set_every(cand: Candidate, ctx: Context) -> Timex | None:
+def set_every(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "every year", "each Monday", "every other week", "per day"."""
     g = cand.groups
     lex = ctx.lexicon

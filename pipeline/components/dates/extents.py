@@ -19,7 +19,7 @@ from .patterns import REQUIRED_WORDS, Rules
 
 
 @dataclass
-class Candidate:
+class TimexCandidate:
     """A candidate extent and what its pattern read."""
 
     start: int
@@ -33,9 +33,9 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
-def find_candidates(text: str, rules: Rules) -> list[Candidate]:
+def find_candidates(text: str, rules: Rules) -> list[TimexCandidate]:
     """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
-    found: list[Candidate] = []
+    found: list[TimexCandidate] = []
     lower = text.lower()
     for family, pattern in rules.families:
         required = REQUIRED_WORDS.get(family)
@@ -51,7 +51,7 @@ def find_candidates(text: str, rules: Rules) -> list[Candidate]:
                 continue
             start = _trim_determiner(text, family, match, groups)
             found.append(
-                Candidate(
+                TimexCandidate(
                     start, end, family, groups, extra={"weak": True} if verdict is WEAK else {}
                 )
             )
@@ -62,11 +62,11 @@ def find_candidates(text: str, rules: Rules) -> list[Candidate]:
     return chosen
 
 
-def _longest_first(found: list[Candidate]) -> list[Candidate]:
+def _longest_first(found: list[TimexCandidate]) -> list[TimexCandidate]:
     """Non-overlapping candidates, longest first then earliest, in text order."""
     starts: list[int] = []  # sorted starts of the chosen spans
     ends: list[int] = []  # their ends, in the same order
-    chosen: list[Candidate] = []
+    chosen: list[TimexCandidate] = []
     for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         i = bisect.bisect_left(starts, cand.start)
         if (i < len(starts) and starts[i] < cand.end) or (i > 0 and ends[i - 1] > cand.start):
@@ -106,9 +106,9 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     return start
 
 
-def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
+def _merge_time_and_date(text: str, cands: list[TimexCandidate]) -> list[TimexCandidate]:
     """'10 a.m. Friday', '5 p.m. EST Nov. 9', 'noon Thursday': one TIME."""
-    out: list[Candidate] = []
+    out: list[TimexCandidate] = []
     for cand in cands:
         if (
             out
@@ -118,7 +118,7 @@ def _merge_time_and_date(text: str, cands: list[Candidate]) -> list[Candidate]:
             gap = text[out[-1].end : cand.start]
             if re.fullmatch(r",?\s*(?:on\s+)?", gap, re.I) and len(gap) <= 5:
                 prev = out[-1]
-                out[-1] = Candidate(
+                out[-1] = TimexCandidate(
                     prev.start,
                     cand.end,
                     "time_date",
@@ -147,7 +147,7 @@ _DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
 _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
 
 
-def _fold_modifiers(text: str, cand: Candidate, rules: Rules) -> None:
+def _fold_modifiers(text: str, cand: TimexCandidate, rules: Rules) -> None:
     """Widen ``cand`` over the modifiers around it and note what they say."""
     before, after = rules.modifier_before, rules.modifier_after
     if cand.family in ("date_mdy", "date_dmy"):

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .anchoring import Timex
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import Lexicon
 
 #: A position word before a period -> its mod.
@@ -38,7 +38,7 @@ AFTER_MOD = {
 }
 
 
-def with_mod(result: Timex, cand: Candidate, lexicon: Lexicon) -> Timex:
+def with_mod(result: Timex, cand: TimexCandidate, lexicon: Lexicon) -> Timex:
     """``result`` with the mod its candidate's modifiers give (the last one said wins)."""
     mods = lexicon["mod"]
     if cand.mod:

@@ -16,13 +16,13 @@ from datetime import timedelta
 from . import absolute, deictic, durations, quarters, relative, times
 from .anchoring import Context, Timex
 from .calendar import day_value, value_date
-from .extents import Candidate
+from .extents import TimexCandidate
 from .modifiers import with_mod
 
-Handler = Callable[[Candidate, Context], Timex | None]
+Handler = Callable[[TimexCandidate, Context], Timex | None]
 
 
-def normalise(cand: Candidate, ctx: Context) -> Timex | None:
+def normalise(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """``{"type", "value", "mod"}`` of a candidate, or None when it is not a timex after all."""
     result = _value(cand, ctx)
     if result is None:
@@ -37,13 +37,13 @@ def normalise(cand: Candidate, ctx: Context) -> Timex | None:
     return with_mod(result, cand, ctx.lexicon)
 
 
-def _value(cand: Candidate, ctx: Context) -> Timex | None:
+def _value(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """The family handler's reading of ``cand`` (None for a family without one)."""
     handler = HANDLERS.get(cand.family)
     return handler(cand, ctx) if handler else None
 
 
-def _clock_time(cand: Candidate, ctx: Context) -> Timex:
+def _clock_time(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "10:35 a.m.", with the day of a date after an aside ("9:20 a.m. (0620 GMT) Friday")."""
     day = None
     if cand.extra.get("date") is not None:
@@ -53,7 +53,7 @@ def _clock_time(cand: Candidate, ctx: Context) -> Timex:
     return times.clock_time(cand, ctx, day)
 
 
-def _time_and_date(cand: Candidate, ctx: Context) -> Timex:
+def _time_and_date(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "10 a.m. Friday", "noon Thursday": the clock time on that day."""
     inner = normalise(cand.extra["date"], ctx)
     day = inner["value"][:10] if inner and re.match(r"^(\d{4}|XXXX)-", inner["value"]) else None

@@ -176,7 +176,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "part_of_day",
-            # Not "the night of Oct. 23": TimeBank marks the date alone.
+            # Not "the night of Oct. 23": the date alone (TimeBank's spelling).
             rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"
             rf"(?!\s+of\s+(?:(?:{weekday}),?\s+)?(?:{month})\b)",
         ),

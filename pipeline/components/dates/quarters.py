@@ -14,7 +14,7 @@ import re
 
 from .anchoring import Context, Timex, date_timex
 from .calendar import quarter_of, shift
-from .extents import Candidate
+from .extents import TimexCandidate
 
 _FINANCIAL_WORDS = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
 _MULTI_QUARTER = re.compile(
@@ -71,7 +71,7 @@ def year_ago_quarter(ctx: Context) -> str | None:
     return shift(q, ctx.ref, -1, "Y") if q and not q.startswith("X") else None
 
 
-def ordinal_quarter(cand: Candidate, ctx: Context) -> Timex | None:
+def ordinal_quarter(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "the third quarter (of 2013)", "the first half", "1988's fourth quarter"; a plural
     without a year is every such quarter (a SET)."""
     g = cand.groups
@@ -107,7 +107,7 @@ def ordinal_quarter(cand: Candidate, ctx: Context) -> Timex | None:
     return date_timex(value, "")
 
 
-def year_ago(cand: Candidate, ctx: Context) -> Timex | None:
+def year_ago(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "year-earlier", "the quarter a year ago", "last year's quarter": the reported quarter
     a year back when a quarter is meant (or in financial mode), else last year."""
     g = cand.groups
@@ -118,8 +118,8 @@ def year_ago(cand: Candidate, ctx: Context) -> Timex | None:
     return date_timex(shift(None, ctx.ref, -1, "Y"), "XXXX")
 
 
-def year_end(cand: Candidate, ctx: Context) -> Timex | None:
-    """ "year-end": the balance-sheet date, Dec. 31, as TimeBank writes the noun; in a past
+def year_end(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "year-end": the balance-sheet date, Dec. 31 (TimeBank's spelling of the noun); in a past
     clause ("since year-end") the one before the reference date. "The year end", "fiscal
     year-end": the end of the year (mod END)."""
     g, ref = cand.groups, ctx.ref

@@ -27,7 +27,7 @@ from .calendar import (
     week_value,
 )
 from .durations import duration_value
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import Lexicon, lower_words, month_number
 from .quarters import last_quarter, year_ago_quarter
 from .tense import closest_year, weekday_date
@@ -81,13 +81,13 @@ class Phrase:
     anaphoric: bool  # counts from the last date the text mentioned
 
 
-def relative(cand: Candidate, ctx: Context) -> Timex | None:
+def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A ``relative`` ("last week") or ``the_unit`` ("the year") candidate's value."""
     g, ref = cand.groups, ctx.ref
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
     word = lower_words(g["word"])
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
-        # "the year ended Sept. 30": a reporting period, a duration in TimeBank.
+        # "the year ended Sept. 30": a reporting period, a duration (TimeBank's spelling).
         return {"type": "DURATION", "value": "P1Y"}
     if word == "quarter" and g.get("endmonth") and ref:
         return date_timex(quarter_ending(ref, month_number(g["endmonth"], ctx.lexicon)), "")
@@ -126,9 +126,10 @@ def _kind(word: str, lexicon: Lexicon) -> str:
 
 
 def _stretch(rel: str, word: str, ctx: Context) -> Timex:
-    """ "the past decade", "the last two ...", "the entire week": a DURATION of one unit,
-    except "the past/last year|month|week", which TimeBank dates by the calendar unit the
-    period mostly covers (the year before, the month or week around its midpoint)."""
+    """ "the past decade", "the entire week": a DURATION of one unit; but "the last decade"
+    is the decade before, and "the past/last year|month|week" the calendar unit the period
+    mostly covers (the year before, the month or week around its midpoint): TimeBank's
+    spelling."""
     ref = ctx.ref
     if rel == "the last" and word == "decade" and ref:
         return date_timex(str(ref.year // 10 - 1), "")

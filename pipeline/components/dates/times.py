@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from .anchoring import Context, Timex, current_day, last_mention
 from .calendar import day_value, value_date
-from .extents import Candidate
+from .extents import TimexCandidate
 from .lexicon import lower_words
 from .numbers import number_value
 
@@ -21,7 +21,7 @@ PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 _DAY_OFFSET = {"": 0, "today": 0, "this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
 
 
-def clock_time(cand: Candidate, ctx: Context, day: str | None) -> Timex:
+def clock_time(cand: TimexCandidate, ctx: Context, day: str | None) -> Timex:
     """``day`` (or the day the text is at) at the candidate's clock time: "2023-06-13T22:00"."""
     g = cand.groups
     if g.get("noon"):
@@ -45,7 +45,7 @@ def clock_time(cand: Candidate, ctx: Context, day: str | None) -> Timex:
     return {"type": "TIME", "value": f"{day}T{hhmm}"}
 
 
-def part_of_day(cand: Candidate, ctx: Context) -> Timex:
+def part_of_day(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "this morning", "last night", "tomorrow evening"; "that night" and "the evening"
     are on the day the text is at."""
     g, ref = cand.groups, ctx.ref
@@ -58,7 +58,7 @@ def part_of_day(cand: Candidate, ctx: Context) -> Timex:
     return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
 
 
-def mid_part(cand: Candidate, ctx: Context) -> Timex:
+def mid_part(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "mid-afternoon", "mid morning yesterday": the middle of a part of day (mod MID)."""
     g, ref = cand.groups, ctx.ref
     offset = _DAY_OFFSET[lower_words(g.get("word"))]

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from pipeline.components.dates.anchoring import Context
+from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.quarters import (
+    financial_mode,
+    last_quarter,
+    reported_quarter,
+    reports_several_quarters,
+)
 from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex, one, timexes
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
@@ -156,5 +166,50 @@ REPORTED_QUARTER = [
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,extent,value", REPORTED_QUARTER)
-def test_reported_quarter(make_doc, text, extent, value):
+def test_reported_quarter_end_to_end(make_doc, text, extent, value):
     assert one(timexes(make_doc, text, "2023-11-02"), extent)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "financial"),
+    [
+        ("Third-quarter net income rose; earnings per share were 5 cents.", True),
+        ("The quarter was quiet.", False),  # one earnings word is not a report
+        ("Fans cheered the quarterback's second quarter.", True),  # a word count, no more
+    ],
+)
+def test_financial_mode_needs_two_earnings_words(text, financial):
+    assert financial_mode(text) is financial
+
+
+def test_several_quarters():
+    assert reports_several_quarters("For the nine months, profit rose.")
+    assert reports_several_quarters("Year-to-date sales fell.")
+    assert not reports_several_quarters("For the quarter, profit rose.")
+
+
+def _context(**kw) -> Context:
+    return Context(ref=date(2023, 11, 2), lexicon=shipped_lexicon(), **kw)
+
+
+def test_last_quarter_is_the_reported_one_else_the_last_completed():
+    assert last_quarter(_context()) == "2023-Q3"
+    assert last_quarter(_context(reported="2023-Q1")) == "2023-Q1"
+    assert last_quarter(Context(ref=None, lexicon=shipped_lexicon())) == "XXXX-QX"
+
+
+@pytest.mark.parametrize(
+    ("value", "kw", "fiscal", "reported"),
+    [
+        ("2023-Q3", {}, False, True),
+        ("2023-Q3", {"tense": "future"}, False, False),  # a forecast
+        ("2022-Q3", {}, False, False),  # last year's comparison
+        ("2023-Q4", {}, False, False),  # ahead of the last completed quarter ...
+        ("2023-Q4", {"tense": "past"}, False, True),  # ... unless reported in the past
+        ("2023-Q2", {"reported": "2023-Q3"}, False, False),  # looking back
+        ("2023-Q2", {"reported": "2023-Q3"}, True, True),  # another fiscal calendar
+        ("2023-H1", {}, False, False),
+    ],
+)
+def test_reported_quarter(value, kw, fiscal, reported):
+    assert reported_quarter(value, _context(**kw), fiscal) is reported
