@@ -3,8 +3,8 @@
 Every word list the stage's patterns and values use: month and weekday names,
 number words, units, seasons, parts of the day, ordinals, modifiers, set adverbs,
 deictic words, fixed-date holidays and the labels that make a number no year.
-The component reads it once (or from its saved copy, see ``DatesStage.from_disk``)
-and passes it down; nothing here is a module-level cache of a document.
+The component reads it once (or its saved copy, see ``DatesStage.from_disk``) and
+passes it down with the patterns compiled from it (``patterns.Rules``).
 
 Month and weekday names (``month``, ``weekday`` rows, read by ``month_number``) and
 number words (``number`` rows, read by ``numbers.number_value``) are the calendar

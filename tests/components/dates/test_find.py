@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from pipeline.components.dates import find_dates
 from pipeline.runner import process_text
@@ -133,3 +135,20 @@ def test_find_dates_on_doc_without_parse(nlp):
 def test_bad_pub_date_degrades(make_doc):
     item = one(timexes(make_doc, "Shares rose yesterday.", "not a date"), "yesterday")
     assert item["value"] == "XXXX-XX-XX"
+
+
+@pytest.mark.parametrize(
+    ("ents", "found"),
+    [
+        (None, []),  # no entity annotation: a weak candidate is dropped
+        (["O", "O", "O", "O", "O", "O", "O"], []),
+        (["O", "O", "B-DATE", "I-DATE", "O", "O", "O"], [("a day", "P1D")]),
+        (["O", "O", "O", "B-TIME", "O", "O", "O"], [("a day", "P1D")]),  # any overlap
+    ],
+)
+def test_a_weak_candidate_needs_a_date_or_time_entity(ents, found):
+    words = ["It", "took", "a", "day", "of", "talks", "."]
+    spaces = [True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+    items = find_dates(doc, pub_date=SAMPLE_DATE)
+    assert [(doc.text[d["start"] : d["end"]], d["value"]) for d in items] == found
