@@ -94,7 +94,7 @@ def test_rows_are_stripped_fields() -> None:
     "name",
     [
         "components/claims/data/cue_verbs.txt",
-        "dates_lexicon.tsv",
+        "components/dates/data/lexicon.tsv",
         "components/entities/data/titles.txt",
         "components/quantities/data/units.tsv",
     ],
@@ -110,7 +110,7 @@ def test_every_stage_reads_its_lexicons_from_the_installed_package(
 
 
 def test_a_lexicon_named_by_its_path_in_the_package_is_read_and_named_in_errors() -> None:
-    assert resource_text("resources/dates_lexicon.tsv") == resource_text("dates_lexicon.tsv")
+    assert resource_text("resources/record.schema.json") == resource_text("record.schema.json")
     with pytest.raises(ResourceError, match=r"pipeline/components/x/data/u.tsv line 1:"):
         resource_rows("components/x/data/u.tsv", (2, 2), text="a\n")
 
@@ -118,13 +118,15 @@ def test_a_lexicon_named_by_its_path_in_the_package_is_read_and_named_in_errors(
 def test_saved_lexicons_read_back_as_shipped(tmp_path) -> None:
     from pipeline.lexicons import load_saved, save_resources
 
-    names = ["dates_lexicon.tsv", "components/entities/data/titles.txt"]
+    names = ["components/dates/data/lexicon.tsv", "components/entities/data/titles.txt"]
     save_resources(names, tmp_path / "stage")
     assert sorted(p.name for p in (tmp_path / "stage").iterdir()) == [
-        "dates_lexicon.tsv",
+        "lexicon.tsv",
         "titles.txt",
     ]
     (tmp_path / "stage" / "titles.txt").write_text("edited\n", encoding="utf-8")
     texts = load_saved(names, tmp_path / "stage")
-    assert texts["dates_lexicon.tsv"] == resource_text("dates_lexicon.tsv")
+    assert texts["components/dates/data/lexicon.tsv"] == resource_text(
+        "components/dates/data/lexicon.tsv"
+    )
     assert texts["components/entities/data/titles.txt"] == "edited\n"

@@ -1,0 +1,186 @@
+"""Values of dates named by their parts: "March 12, 1998", "August 2020", "6/13/23",
+"the 1990s", "the 20th century", "nineteen eighty-seven", "Christmas Eve".
+
+A month (and day) without a year takes the year the clause's tense puts it in
+(``tense.closest_year``); the rest needs no reference date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .anchoring import Context, Timex, date_timex
+from .calendar import movable_holiday, safe_day, value_date, week_value
+from .extents import TimexCandidate
+from .lexicon import lower_words, month_number
+from .modifiers import POSITION_MOD
+from .numbers import number_value
+from .quarters import last_quarter
+from .tense import closest_year
+
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+CENTURY_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
+
+
+def month_day(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "March 12(, 1998)", "the 12th of March"; "the week of March 6" is that day's week."""
+    if cand.extra.get("week_of"):
+        day = value_date(_month_day(cand, ctx)["value"])
+        return date_timex(week_value(day) if day else None, "XXXX-WXX")
+    return _month_day(cand, ctx)
+
+
+def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
+    g, ref = cand.groups, ctx.ref
+    month = month_number(g["month"], ctx.lexicon)
+    day = int(re.match(r"\d+", g["day"]).group())
+    if g.get("year"):
+        return date_timex(safe_day(int(g["year"]), month, day), f"{g['year']}-{month:02d}-XX")
+    if ref is None:
+        return date_timex(None, f"XXXX-{month:02d}-{day:02d}")
+    return date_timex(
+        safe_day(closest_year(ref, month, day, ctx.tense), month, day),
+        f"XXXX-{month:02d}-{day:02d}",
+    )
+
+
+def month_year(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "August 2020", "May of 1999"."""
+    g = cand.groups
+    return date_timex(f"{int(g['year'])}-{month_number(g['month'], ctx.lexicon):02d}", "")
+
+
+def month_year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "May nineteen ninety"."""
+    g = cand.groups
+    n = number_value(g["y19"], ctx.lexicon)
+    if not n:
+        return None
+    return date_timex(f"{1900 + int(n)}-{month_number(g['month'], ctx.lexicon):02d}", "")
+
+
+def month_relative_year(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "March last year", "June of next year"."""
+    g = cand.groups
+    month = month_number(g["month"], ctx.lexicon)
+    rel = (g.get("rel") or g.get("rel2")).lower()
+    if ctx.ref is None:
+        return date_timex(None, f"XXXX-{month:02d}")
+    return date_timex(f"{ctx.ref.year + _YEAR_OFFSET[rel]}-{month:02d}", "")
+
+
+def bare_month(cand: TimexCandidate, ctx: Context) -> Timex:
+    """A month name alone: the year the clause's tense puts it in."""
+    month = month_number(cand.groups["month"], ctx.lexicon)
+    if ctx.ref is None:
+        return date_timex(None, f"XXXX-{month:02d}")
+    return date_timex(f"{closest_year(ctx.ref, month, None, ctx.tense)}-{month:02d}", "")
+
+
+def year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "nineteen eighty-seven", "two thousand and one"."""
+    g = cand.groups
+    if g.get("y2000"):
+        n = number_value(g["y20"], ctx.lexicon) if g.get("y20") else 0
+        return date_timex(f"{2000 + int(n or 0)}", "")
+    n = number_value(g["y19"], ctx.lexicon)
+    return date_timex(f"{1900 + int(n)}", "") if n else None
+
+
+def numeric(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "6/13/2023", "6/13/23" (month first; a two-digit year above 30 is the 1900s)."""
+    g = cand.groups
+    y = int(g["y"])
+    y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+    return date_timex(safe_day(y, int(g["m"]), int(g["d"])), "")
+
+
+def iso(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "2023-06-13"."""
+    g = cand.groups
+    return date_timex(safe_day(int(g["y"]), int(g["m"]), int(g["d"])), "")
+
+
+def year(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "1998", "fiscal 1989"; "the 1988 period" in financial mode is that year's reporting
+    quarter."""
+    g = cand.groups
+    if (g.get("suffix") or "").lower() in ("period", "quarter") and ctx.financial and ctx.ref:
+        q = last_quarter(ctx)
+        return date_timex(f"{g['year']}-{q[5:]}", "")
+    return date_timex(g["year"], "")
+
+
+def decade(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "the 1990s", "the '80s", "the early sixties" (mod START)."""
+    g = cand.groups
+    if g["dec4"]:
+        value = g["dec4"][:3]
+    elif g["dec2"]:
+        value = "19" + g["dec2"][0]
+    else:
+        value = f"19{DECADE_WORDS[g['decw'].lower()]}"
+    result = date_timex(value, "")
+    if g.get("early"):
+        result["mod"] = POSITION_MOD[g["early"].lower()]
+    return result
+
+
+def century(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "the 20th century", "the nineteenth century"."""
+    o = cand.groups["ord"].lower()
+    n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else CENTURY_WORDS.get(o)
+    return date_timex(f"{n - 1:02d}", "") if n else None
+
+
+def holiday(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """A fixed holiday (the lexicon's month and day) in the year the tense puts it in, or
+    a movable one ("Easter") computed for the year; "last"/"next" set the direction."""
+    word = lower_words(cand.groups["word"])
+    rel = lower_words(cand.groups.get("rel"))
+    tense = ("past" if rel == "last" else "future") if rel in ("last", "next") else ctx.tense
+    fixed = ctx.lexicon["holiday"].get(word)
+    ref = ctx.ref
+    if fixed:
+        month, day = (int(x) for x in fixed.split("-"))
+        if ref is None:
+            return date_timex(None, f"XXXX-{fixed}")
+        return date_timex(f"{closest_year(ref, month, day, tense)}-{fixed}", "")
+    if ref is None:
+        return date_timex(None, "XXXX-XX-XX")
+    d = movable_holiday(word, ref.year)
+    if tense == "past" and d > ref:
+        d = movable_holiday(word, ref.year - 1)
+    return date_timex(d.isoformat(), "")

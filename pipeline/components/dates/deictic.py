@@ -1,0 +1,88 @@
+"""Values of words placed against the publication date: "today", "yesterday", "tonight",
+"now", "recently", "soon", "overnight", a weekday alone ("on Monday") and a season
+alone ("in the spring").
+
+A weekday takes the direction of its clause's tense (``tense.weekday_date``); a
+season the one its determiner and tense give.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .anchoring import Context, Timex, date_timex
+from .calendar import SEASON_START, day_value
+from .extents import TimexCandidate
+from .lexicon import lower_words
+from .numbers import number_value
+from .tense import weekday_date
+from .times import PART_CODE, overnight
+
+_DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "today", "yesterday", "tomorrow"; "tonight" and "yesterday morning" are TIMEs."""
+    g, ref = cand.groups, ctx.ref
+    word = g["word"].lower()
+    day = day_value(ref + timedelta(days=_DAY_OFFSET[word])) if ref else None
+    part = g.get("part")
+    if word == "tonight" or part:
+        code = "NI" if word == "tonight" else PART_CODE[part.lower()]
+        return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
+    if word == "today" and ref is None:
+        return date_timex(None, "PRESENT_REF")
+    return date_timex(day, "XXXX-XX-XX")
+
+
+def deictic(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "now", "recently", "the near term" (the lexicon's ``deictic`` value), "overnight"."""
+    g = cand.groups
+    word = lower_words(g["word"])
+    if word == "overnight":
+        return {"type": "TIME", "value": f"{overnight(ctx)}TNI"}
+    if g.get("then") and word in ("current", "currently"):
+        return date_timex("PAST_REF", "")  # "the then current price": current at a past time
+    if word == "soon" and ctx.tense == "past":
+        return None  # "was soon released": how quickly, not a time ahead
+    value = ctx.lexicon["deictic"].get(word)
+    return date_timex(value, "PRESENT_REF") if value else None
+
+
+def weekday(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "Monday" placed by the clause's tense; "Mondays", "Tuesday nights" are a SET.
+
+    A weekday with a part of day ("Friday morning") is a DATE (TimeBank's spelling)."""
+    g, ref = cand.groups, ctx.ref
+    wd = int(ctx.lexicon["weekday"][g["weekday"].lower()])
+    part = g.get("part")
+    if g.get("plural") or g.get("partplural"):
+        return {
+            "type": "SET",
+            "value": f"XXXX-WXX-{wd}" + (f"T{PART_CODE[part.lower()]}" if part else ""),
+        }
+    day = day_value(weekday_date(ref, wd, ctx.tense)) if ref else f"XXXX-WXX-{wd}"
+    if part:
+        return {"type": "DATE", "value": f"{day}T{PART_CODE[part.lower()]}"}
+    return date_timex(day, "")
+
+
+def season(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "the summer of 2013", "the winter of nineteen eighty-seven", "last spring", "in the
+    fall" (placed by the clause's tense)."""
+    g, ref, tense = cand.groups, ctx.ref, ctx.tense
+    code = ctx.lexicon["season"][g["season"].lower()]
+    det = lower_words(g.get("det"))
+    if g.get("year"):
+        return date_timex(f"{g['year']}-{code}", "")
+    if g.get("y19") and number_value(g["y19"], ctx.lexicon):
+        return date_timex(f"{1900 + int(number_value(g['y19'], ctx.lexicon))}-{code}", "")
+    if ref is None:
+        return date_timex(None, f"XXXX-{code}")
+    start = SEASON_START[code]
+    y = ref.year
+    if det == "last" or (det in ("", "the", "that") and tense == "past" and start > ref.month):
+        y = ref.year - 1 if start >= ref.month else ref.year
+    elif det == "next" or (det in ("", "the") and tense == "future" and start < ref.month):
+        y = ref.year + 1 if start <= ref.month else ref.year
+    return date_timex(f"{y}-{code}", "")

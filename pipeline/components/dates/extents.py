@@ -1,0 +1,213 @@
+"""Candidate TIMEX3 extents: the compiled patterns (``patterns.py``), each run once over the text.
+
+Each candidate has the ``family`` of the pattern that found it, which tells the
+normalisers how to read its groups. Overlapping candidates are resolved
+longest-first; a clock time and the day after it become one; then modifiers around
+a candidate ("about", "early", "the end of", "or so") are folded into its extent,
+as the TimeML guidelines include them ("more than four decades ago", "the end of
+1990", "mid-1996").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .checks import WEAK, keep
+from .patterns import REQUIRED_WORDS, Rules
+
+
+@dataclass
+class TimexCandidate:
+    """A candidate extent and what its pattern read."""
+
+    start: int
+    end: int
+    family: str
+    groups: dict[str, str | None]
+    mod: str | None = None  # a modifier word before it: "about", "more than"
+    position: str | None = None  # START / MID / END from "early", "the end of", ...
+    #: "weak" (needs a model entity), "after" ("or so"), "week_of", "day_shift", and for a
+    #: clock time with its day the "time" and "date" candidates.
+    extra: dict = field(default_factory=dict)
+
+
+def find_candidates(text: str, rules: Rules) -> list[TimexCandidate]:
+    """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
+    found: list[TimexCandidate] = []
+    lower = text.lower()
+    for family, pattern in rules.families:
+        required = REQUIRED_WORDS.get(family)
+        if required and not any(word in lower for word in required):
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            groups = match.groupdict()
+            verdict = keep(text, family, match, groups, rules.labels)
+            if not verdict:
+                continue
+            start = _trim_determiner(text, family, match, groups)
+            found.append(
+                TimexCandidate(
+                    start, end, family, groups, extra={"weak": True} if verdict is WEAK else {}
+                )
+            )
+    chosen = _longest_first(found)
+    chosen = _merge_time_and_date(text, chosen)
+    for cand in chosen:
+        _fold_modifiers(text, cand, rules)
+    return chosen
+
+
+def _longest_first(found: list[TimexCandidate]) -> list[TimexCandidate]:
+    """Non-overlapping candidates, longest first then earliest, in text order."""
+    starts: list[int] = []  # sorted starts of the chosen spans
+    ends: list[int] = []  # their ends, in the same order
+    chosen: list[TimexCandidate] = []
+    for cand in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        i = bisect.bisect_left(starts, cand.start)
+        if (i < len(starts) and starts[i] < cand.end) or (i > 0 and ends[i - 1] > cand.start):
+            continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        chosen.insert(i, cand)
+    return chosen
+
+
+def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> int:
+    """Start of the extent: TimeML leaves "the" out of adjectival timexes.
+
+    "the [14-day] period", "the [third-quarter] loss".
+    """
+    start = match.start()
+    det = (groups.get("det") or "").lower()
+    if det != "the":
+        return start
+    if family == "year_ago_adj":
+        # "the [year-earlier] results", but "the year-earlier period" whole.
+        return start if groups.get("what") else match.end() - len(match.group(0)[3:].lstrip())
+    body = match.group(0)[len(groups["det"]) :].lstrip()
+    hyphenated = bool(
+        re.match(
+            r"^[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)",
+            body,
+            re.I,
+        )
+    )
+    if family == "quarter" and hyphenated:
+        return match.end() - len(body)
+    if family == "duration" and (
+        hyphenated or (groups.get("unit") or "").lower() in ("day", "hour", "minute", "second")
+    ):
+        return match.end() - len(body)
+    return start
+
+
+def _merge_time_and_date(text: str, cands: list[TimexCandidate]) -> list[TimexCandidate]:
+    """'10 a.m. Friday', '5 p.m. EST Nov. 9', 'noon Thursday': one TIME."""
+    out: list[TimexCandidate] = []
+    for cand in cands:
+        if (
+            out
+            and out[-1].family == "time"
+            and cand.family in ("weekday", "deictic_day", "date_mdy", "date_dmy", "relative")
+        ):
+            gap = text[out[-1].end : cand.start]
+            if re.fullmatch(r",?\s*(?:on\s+)?", gap, re.I) and len(gap) <= 5:
+                prev = out[-1]
+                out[-1] = TimexCandidate(
+                    prev.start,
+                    cand.end,
+                    "time_date",
+                    {**prev.groups},
+                    extra={"time": prev, "date": cand},
+                )
+                continue
+        out.append(cand)
+    for time, after in zip(out, out[1:], strict=False):
+        if (
+            time.family == "time"
+            and after.family in _DAY_FAMILIES + ("time_date",)
+            and _PAREN_GAP.fullmatch(text[time.end : after.start])
+        ):
+            # "at 9:20 a.m. (0620 GMT) Friday", "at 5 in the morning (5 a.m. Thursday)":
+            # the day after the aside dates the time.
+            time.extra["date"] = after.extra.get("date", after)
+    return out
+
+
+_PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?|\s*\(", re.I)
+
+
+_WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
+_DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
+_DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
+
+
+def _fold_modifiers(text: str, cand: TimexCandidate, rules: Rules) -> None:
+    """Widen ``cand`` over the modifiers around it and note what they say."""
+    before, after = rules.modifier_before, rules.modifier_after
+    if cand.family in ("date_mdy", "date_dmy"):
+        week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
+        if week_of:
+            # "the week of March 6": the week holding that day.
+            cand.start -= len(text[max(0, cand.start - 20) : cand.start]) - week_of.start()
+            cand.extra["week_of"] = True
+            return
+    if cand.family in _DAY_FAMILIES:
+        shift = _DAY_BEFORE.search(text[max(0, cand.start - 16) : cand.start])
+        if shift:
+            # "the day before Oct. 12", "the day after last Tuesday's hearing": a day away.
+            cand.start -= len(text[max(0, cand.start - 16) : cand.start]) - shift.start()
+            cand.extra["day_shift"] = -1 if shift.group(1).lower() == "before" else 1
+            return
+    window = text[max(0, cand.start - 40) : cand.start]
+    for _ in range(2):
+        match = before.search(window)
+        if not match:
+            break
+        if match.group("mod"):
+            word = re.sub(r"\s+", " ", match.group("mod").lower())
+            body = text[cand.start : cand.end]
+            prepositional = word in ("over", "around", "under", "about", "some") and (
+                cand.family not in ("duration", "time")
+                or re.match(r"(?i)the\b|past\b|last\b|next\b", body)
+            )
+            if (
+                cand.mod is None
+                and not prepositional
+                and cand.family not in ("deictic", "set_word", "set_every")
+            ):
+                cand.mod = match.group("mod").lower()
+                cand.start -= len(window) - match.start()
+                window = window[: match.start()]
+                continue
+            break
+        pos = re.sub(r"\s+", " ", match.group("pos").lower())
+        if cand.position is None and cand.family not in (
+            "duration",
+            "duration_bare",
+            "set_word",
+            "set_every",
+            "time",
+        ):
+            if pos in ("earlier", "later") and cand.family not in (
+                "relative",
+                "deictic_day",
+                "weekday",
+            ):
+                break
+            if cand.family == "decade" and pos in ("early", "mid", "late"):
+                break
+            cand.position = pos
+            cand.start -= len(window) - match.start()
+            window = window[: match.start()]
+            continue
+        break
+    match = after.match(text[cand.end : cand.end + 20])
+    if match and cand.family in ("duration", "year", "date_my", "relative"):
+        cand.extra["after"] = re.sub(r"\s+", " ", match.group(0).strip().lower())
+        cand.end += match.end()

@@ -1,0 +1,104 @@
+"""``find_dates``: the TIMEX3 items of a document, in text order.
+
+Extents come from compiled patterns (``extents.py``) run once over the text, with
+TimeML's extent rules (modifiers such as "about", "early", "the end of" included,
+"in"/"on" excluded); they cover what the model's DATE/TIME entities give and what
+they miss (durations, sets, "now", "recently"). The entities only confirm the
+ambiguous candidates ("a week", bare "months"): on TempEval-3 the entities the
+patterns do not cover are mostly not timexes (ages, "80486"), so patterns come
+first and entities are a check. Each candidate is then placed by the clause's
+tense (``tense.py``) and valued (``normalise.py``) against the per-document
+``Context``; compact numeric dates (``compact.py``) and the neighbours of a
+coordination (``coordination.py``) come last.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc
+
+from .anchoring import Context
+from .calendar import interval
+from .compact import with_compact_dates
+from .coordination import mark_ranges, with_elided
+from .extents import find_candidates
+from .normalise import normalise
+from .patterns import Rules, shipped_rules
+from .quarters import financial_mode, reported_quarter, reports_several_quarters
+from .tense import clause_tense
+
+
+def parse_pub_date(value: str | None) -> date | None:
+    """The publication date of an ISO string ("2023-06-13", "2023-06-13T09:00"), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(doc: Doc, *, pub_date: str | None = None, rules: Rules | None = None) -> list[dict]:
+    """TIMEX3 items of ``doc`` with values relative to ``pub_date`` (``doc._.pub_date`` if
+    None), read with ``rules`` (the shipped lexicon's if None).
+
+    Each item is ``{"start", "end", "type", "value", "mod", "interval"}`` (character
+    offsets), plus ``"range"`` on both ends of "between X and Y".
+    """
+    if rules is None:
+        rules = shipped_rules()
+    text = doc.text
+    ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
+    ctx = Context(ref=ref, lexicon=rules.lexicon, financial=financial_mode(text))
+    starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
+    has_parse = doc.has_annotation("DEP")
+    # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
+    ents = (
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        if doc.has_annotation("ENT_IOB")
+        else []
+    )
+    items: list[dict] = []
+    for cand in find_candidates(text, rules):
+        if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
+            continue
+        ctx.multi_quarter = False
+        if has_parse and starts:
+            i = max(0, bisect.bisect_right(starts, cand.start) - 1)
+            ctx.tense = clause_tense(doc[i], text, rules.lexicon)
+            if ctx.financial and cand.family in ("year_ago_adj", "duration"):
+                # "For the nine months, profit … against year-earlier results": the
+                # comparison is with last year's same months, not last year's quarter.
+                ctx.multi_quarter = reports_several_quarters(doc[i].sent.text)
+        else:
+            ctx.tense = None
+        try:
+            result = normalise(cand, ctx)
+        except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: skip the one timex
+            result = None
+        if result is None:
+            continue
+        value = result["value"]
+        if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
+            ctx.mentions.append(value)
+        fiscal = "fiscal" in text[cand.start : cand.end].lower()
+        if cand.family == "quarter" and ctx.financial and reported_quarter(value, ctx, fiscal):
+            ctx.reported = value
+        items.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "type": result["type"],
+                "value": value,
+                "mod": result["mod"],
+                "interval": interval(value) if result["type"] in ("DATE", "TIME") else None,
+            }
+        )
+    items = with_compact_dates(text, items)
+    items = with_elided(text, items, rules.lexicon)
+    mark_ranges(text, items)
+    return items

@@ -1,0 +1,271 @@
+"""The patterns that find candidate TIMEX3 extents, compiled from the dates lexicon.
+
+Each pattern has a ``family`` that tells the normalisers how to read its named
+groups. ``compile_rules`` builds them, with the modifier and label patterns, from a
+lexicon; the component keeps the result (``Rules``) and passes it to ``find_dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, shipped_lexicon
+
+B = r"(?<![\w$£€#@&/])"  # no word, currency or label character right before
+E = r"(?![\w@]|-[A-Za-z])"  # nor a compound going on ("quarter-to-quarter")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The lexicon and the patterns compiled from it: all a text is read with."""
+
+    lexicon: Lexicon
+    families: tuple[tuple[str, re.Pattern], ...]
+    #: A modifier right before a candidate: "about", "more than", "the end of", "early".
+    modifier_before: re.Pattern
+    #: A modifier right after one: "or so", "or more", "or later", "and beyond".
+    modifier_after: re.Pattern
+    #: A label before a number that makes it no year or time: "Section 427", "Room 1990".
+    labels: re.Pattern
+
+
+def compile_rules(lexicon: Lexicon) -> Rules:
+    """The patterns of every family, and of modifiers and labels, for ``lexicon``."""
+    before = re.compile(
+        rf"(?:{B}(?P<mod>{_alt(lexicon['mod'])})\s+|"
+        rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
+        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later)(?:\s+|-))$",
+        re.I,
+    )
+    after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
+    labels = re.compile(rf"(?:{B}(?:{_alt(lexicon['label'])})\s*)$", re.I)
+    return Rules(lexicon, _family_patterns(lexicon), before, after, labels)
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> Rules:
+    """The rules of the shipped lexicon, compiled once per process."""
+    return compile_rules(shipped_lexicon())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, any white space between words."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
+    """``(family, pattern)`` pairs, in the order they are tried."""
+    month = _alt(lex["month"])
+    weekday = _alt(lex["weekday"])
+    season = _alt(lex["season"])
+    part = "morning|afternoon|evening|night"
+    numword = _alt(w for w in lex["number"])
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    num1 = (
+        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{tens})[\s-](?:{ones})|{numword})"
+        rf"(?:\s+(?:hundred|thousand))?"
+    )
+    num = rf"{num1}(?:\s+(?:to|or)\s+{num1})?"
+    unit = (
+        r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|"
+        r"centuries|quarter)"
+    )
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    yearb = rf"(?<![\d,.$£€#/:])(?<!\d-){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
+    daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th|last|final"
+    rel = (
+        r"this|last|next|past|previous|coming|current|that|"
+        r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
+        r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|full|first|final)"
+    )
+    relword = (
+        rf"fiscal\s+year|fiscal\s+quarter|fiscal\s+period|year|month|week|weekend|day|quarter|decade|century|"
+        rf"half|period|{weekday}|{month}|{season}|{part}"
+    )
+    ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
+    tz = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))"
+    clock_words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    centuryord = (
+        r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+        r"nineteenth|twentieth|twenty-first"
+    )
+    spec = [
+        (
+            "date_mdy",
+            rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}",
+        ),
+        (
+            "date_dmy",
+            rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?{E}",
+        ),
+        ("date_my", rf"{B}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year}){E}"),
+        (
+            "date_month_words",
+            rf"{B}(?P<month>{month})\s+nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?){E}",
+        ),
+        (
+            "date_month_rel",
+            rf"{B}(?P<month>{month})(?:\s+(?P<rel>this|last|next)\s+year|(?P<of>\s+of\s+(?P<rel2>this|last|next)\s+year)){E}",
+        ),
+        ("date_month", rf"{B}(?P<month>{month}){E}"),
+        (
+            "year_words",
+            rf"{B}(?:(?P<the>the)\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+            rf"(?P<y2000>two\s+thousand)(?:\s+(?:and\s+)?(?P<y20>{ones}|ten))?){E}",
+        ),
+        (
+            "date_numeric",
+            rf"{B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){E}",
+        ),
+        ("date_iso", rf"{B}(?P<y>{year})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9]){E}"),
+        (
+            "year",
+            rf"{B}(?:(?P<the>the)\s+(?=(?:fiscal\s+)?{year}\s+(?:period|quarter|season|fiscal\s+year)))?"
+            rf"(?:(?P<fiscal>fiscal|calendar)(?:\s+year)?\s+)?(?:the\s+year\s+)?(?P<year>{yearb})"
+            rf"(?:\s+(?P<suffix>period|quarter|season)(?!\s+(?:of|ended)))?{E}",
+        ),
+        (
+            "decade",
+            rf"{B}(?:the\s+)?(?:(?P<early>early|mid|late)[\s-]+)?(?:(?P<dec4>1[5-9]\d0|20\d0)'?s|"
+            rf"'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
+        ),
+        ("century", rf"{B}(?:the\s+)?(?P<ord>{centuryord})\s+century{E}"),
+        (
+            "quarter",
+            rf"{B}(?:(?P<det>the|its|their|a\s+flat)\s+)?(?:(?P<pyear>{year})\s+|(?P<yrel>this|last|next)\s+year's\s+|"
+            rf"(?P<yago>year-ago|year-earlier|comparable\s+year-ago)\s+)?(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?P<ord>{ordinal})[\s-]+"
+            rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half|period)(?P<plural>s)?"
+            rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year>{year})|(?P<relyear>this|last|next)\s+year))?{E}",
+        ),
+        (
+            "relative",
+            rf"{B}(?P<rel>{rel}|this\s+past|this\s+coming)\s+(?P<word>{relword})(?:\s+(?P<year>{yearb}))?{E}",
+        ),
+        (
+            "the_unit",
+            rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)"
+            rf"(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
+        ),
+        (
+            "year_ago_adj",
+            rf"{B}(?:(?P<det>the)\s+)?year[\s-](?P<which>earlier|ago)(?:\s+(?P<what>quarter|period))?{E}",
+        ),
+        (
+            # "the quarter a year ago", "the same period a year earlier", "the corresponding
+            # period last year", "last year's quarter": one period.
+            "period_year_ago",
+            rf"{B}(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<what>quarter|period)\s+"
+            rf"(?:a\s+year\s+(?:ago|earlier)|last\s+year)|"
+            rf"last\s+year's\s+(?:same\s+|comparable\s+|corresponding\s+)?(?P<lwhat>quarter|period)){E}",
+        ),
+        (
+            "year_end",
+            rf"{B}(?:the\s+)?(?:(?P<fy>fiscal\s+)?(?P<hy>year-end)|year\s+end|year's\s+end){E}",
+        ),
+        (
+            "deictic_day",
+            rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)",
+        ),
+        (
+            "part_of_day",
+            # Not "the night of Oct. 23": the date alone (TimeBank's spelling).
+            rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"
+            rf"(?!\s+of\s+(?:(?:{weekday}),?\s+)?(?:{month})\b)",
+        ),
+        (
+            # "by mid afternoon", "at mid-afternoon yesterday": the middle of a part of day.
+            "mid_part",
+            rf"{B}mid[\s-]?(?P<part>morning|afternoon|evening)"
+            rf"(?:\s+(?P<word>yesterday|today|tomorrow))?{E}",
+        ),
+        (
+            "deictic",
+            rf"{B}(?:right\s+|more\s+|(?P<then>then[\s-]+))?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}",
+        ),
+        (
+            "weekday",
+            rf"{B}(?P<weekday>{weekday})(?P<plural>s)?(?:,?\s+(?P<part>{part})(?P<partplural>s)?)?{E}",
+        ),
+        (
+            "season",
+            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>{yearb})|"
+            rf"nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?)))?{E}",
+        ),
+        (
+            "time",
+            rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
+            rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
+            rf"{B}(?P<noon>noon|midnight|midday){E}|"
+            # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
+            rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
+        ),
+        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
+        ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
+        (
+            "duration",
+            rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
+            rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
+            rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
+            rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long)?"
+            rf"(?:\s+(?:or\s+(?:{unit})s?\s+|(?P<orso>or\s+so)\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}",
+        ),
+        (
+            "duration_bare",
+            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+)?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
+        ),
+        ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
+        (
+            "set_every",
+            rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}",
+        ),
+        (
+            "holiday",
+            # "Election Day" capitalised: the U.S. one; "election day" may be any country's.
+            rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|"
+            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day)){E}",
+        ),
+    ]
+    return tuple((family, re.compile(regex, re.I)) for family, regex in spec)
+
+
+#: Words one of which a family's match must contain (lower case): a substring test on the
+#: whole text skips the family's pattern for most documents (a pattern run costs far more
+#: than these tests). The holiday words are the first words of the lexicon's ``holiday``
+#: entries and of the movable holidays the pattern adds.
+REQUIRED_WORDS = {
+    "date_month_words": ("nineteen",),
+    "year_words": ("nineteen", "two thousand"),
+    "date_numeric": ("/",),
+    "date_iso": ("-",),
+    "decade": ("0s", "0's", "ties"),
+    "century": ("century",),
+    "quarter": ("quarter", "half", "period"),
+    "year_ago_adj": ("year-", "year "),
+    "period_year_ago": ("a year", "last year"),
+    "mid_part": ("mid",),
+    "year_end": ("end",),
+    "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday", " in the "),
+    "set_every": ("every", "each", "per "),
+    "holiday": (
+        "christmas",
+        "new year",
+        "independence",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "easter",
+        "election day",
+    ),
+}

@@ -1,0 +1,194 @@
+"""Placing a weekday or a month without a year by the tense of its clause.
+
+"Kim sent a message on Monday" is the Monday before publication, "Kim will visit
+on Friday" the Friday after. ``clause_tense`` reads the tense from the parse (and
+from a few words right before the date); ``closest_year`` and ``weekday_date`` place
+the date by it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_VERBS = {"expect", "schedule", "plan", "intend", "hope", "aim", "set", "due"}
+SCHEDULE_VERBS = {"schedule", "plan", "postpone", "reschedule"}
+VERB_POS = {"VERB", "AUX"}
+
+#: Words right before the date that look back: "since May", "ago".
+_PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
+#: Words that put the date ahead: "as soon as Tuesday", "no later than Friday".
+_AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than"
+#: A deadline ("by Friday", "until Tuesday"): ahead, unless the clause looks back from
+#: an earlier point (a past perfect).
+_DEADLINE_CUES = r"\bby|\buntil|\btill"
+#: Dividend-notice words, a habit of the financial news the stage was written on:
+#: "payable Dec. 3 to holders of record Nov. 12", "effective Monday" are dates ahead
+#: even in a past-tense report.
+_DIVIDEND_NOTICE_CUES = r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?"
+_FUTURE_CUE = re.compile(
+    rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES}|{_DIVIDEND_NOTICE_CUES})\s+$",
+    re.I,
+)
+
+
+def clause_tense(token: Token, text: str, lexicon: Lexicon) -> str | None:
+    """Tense of the clause governing ``token``: ``past``, ``future``, ``modal`` (should,
+    would, ...), ``present`` or None when there is no verb.
+
+    ``text`` is ``doc.text``, passed in because ``Doc.text`` rebuilds the string on
+    every access.
+    """
+    before = text[max(0, token.idx - 20) : token.idx]
+    if _PAST_CUE.search(before):
+        return "past"
+    cue = _FUTURE_CUE.search(before)
+    deadline = cue is not None and cue.group(0).lower().startswith(("until", "till", "by"))
+    if cue and not deadline:
+        return "future"
+    if token.dep_ == "poss" or _names_a_noun(token, lexicon):
+        # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
+        # the clause's tense; "by Friday's deadline" is ahead.
+        return "future" if deadline else None
+    verb = _governing_verb(token)
+    if verb.pos_ not in VERB_POS:
+        return "future" if deadline else None
+    if deadline:
+        # "until Tuesday", "by Tuesday" are a deadline ahead, unless the clause looks back
+        # from an earlier point ("Until Thursday, they had not named a successor", "only
+        # two had paid by Wednesday").
+        return "past" if _past_perfect(verb) else "future"
+    return _verb_tense(verb, token)
+
+
+def _governing_verb(token: Token) -> Token:
+    """The first verb (not an auxiliary) up the token's heads, within six steps."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in VERB_POS and verb.dep_ != "aux":
+            break
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def _verb_tense(verb: Token, token: Token) -> str | None:
+    """The tense of ``verb``'s clause, or of the clause it hangs from when it has none."""
+    for _ in range(2):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if _past_perfect(verb):
+            # "had been due to expire Friday", "had been scheduled for Monday": the last one.
+            return "past"
+        if any(a.lower_ in FUTURE_AUX for a in auxes) or (
+            verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VB", "VBZ", "VBP", "VBG")
+        ):
+            return "future"
+        if verb.lemma_ in SCHEDULE_VERBS and verb.dep_ != "acl" and _scheduled(verb, token):
+            # Not "a service planned for Saturday was canceled" (acl): the main clause's.
+            return "future"
+        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
+            return "modal"
+        if any(a.lower_ == "going" for a in auxes) or any(
+            a.lower_ == "to" and a.tag_ == "TO" for a in auxes
+        ):
+            # "is going to sign", "plans to meet Friday": the infinitive looks forward.
+            head = verb.head
+            head_past = head.tag_ == "VBD" or (
+                head.tag_ == "VBN"
+                and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+            )
+            if head is not verb and head_past:
+                # "was kidnapped to make the trip", "asked to leave Friday": the head's past.
+                return "past" if head.lemma_ not in FUTURE_VERBS else "future"
+            return "future"
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """The verb, or the one its infinitive hangs from ("had been due to expire"), has 'had'."""
+    for _ in range(3):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in verb.children
+        ):
+            return True
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return False
+
+
+def _names_a_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A month or weekday name that modifies a noun ("a June accord", "the Monday vote"),
+    not a time word's ("June nights", "Tuesday morning", which are the timex itself)."""
+    if token.dep_ != "compound" or token.head.pos_ != "NOUN":
+        return False
+    word, head = token.lower_, token.head.lower_
+    if word not in lexicon["month"] and word not in lexicon["weekday"]:
+        return False
+    return not any(w in lexicon["unit"] or w in lexicon["partofday"] for w in (head, head[:-1]))
+
+
+def _scheduled(verb: Token, token: Token) -> bool:
+    """Whether the date is what a scheduling verb sets ("has scheduled a briefing Thursday",
+    "planned a rally on Saturday", "scheduled a vote Friday to pass the budget"), not the time
+    of its infinitive ("planned to refund on Friday", "On Friday, it planned to refund")."""
+    infinitives = [c.i for c in verb.children if c.dep_ == "xcomp"]
+    return not infinitives or verb.i < token.i < min(infinitives)
+
+
+def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month (and day) without a year: past: the last one; future: the next."""
+    if tense == "modal":  # "should go home by Jan. 14": modals look ahead for calendar dates
+        tense = "future"
+    elif tense == "present":
+        tense = None
+    here = (ref.month, ref.day if day is not None else 0)
+    there = (month, day or 0)
+    if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
+        return ref.year  # a date within a week of publication is this year's, whatever the tense
+    if tense == "past":
+        if there > here and (month - ref.month) % 12 <= 1:
+            # "paid on Dec. 3 to holders on Nov. 12" in a past-tense report, "said the
+            # visit is slated for September" late in August: the coming dates and month.
+            return ref.year if month >= ref.month else ref.year + 1
+        return ref.year if there <= here else ref.year - 1
+    if tense == "future":
+        return ref.year if there >= here else ref.year + 1
+    # No tense: news mostly reports the past; a date up to three months ahead is the coming one.
+    ahead = (month - ref.month) % 12
+    if there <= here:
+        return ref.year
+    return ref.year if ahead <= 3 else ref.year - 1
+
+
+def weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = None) -> date:
+    """The day of ISO ``weekday`` nearest ``ref``: "last"/"next"/"this" one when said,
+    else ahead in a future clause and back otherwise."""
+    delta = weekday - ref.isoweekday()
+    if rel == "last":
+        return ref - timedelta(days=(ref.isoweekday() - weekday) % 7 or 7)
+    if rel == "next":
+        return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
+    if rel == "this":
+        return ref + timedelta(days=delta)
+    if delta == 0:
+        return ref
+    if tense == "future":
+        return ref + timedelta(days=delta % 7)
+    return ref - timedelta(days=(-delta) % 7)

@@ -1,0 +1,39 @@
+"""Shared helpers of the dates tests: run the pipeline, pick a timex by its extent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc
+
+SAMPLE_DATE = "2023-06-13"  # a Tuesday
+#: A case of an end-to-end table: (text, pub_date, extent, type, value, mod).
+CASE_FIELDS = "text,date,extent,type_,value,mod"
+
+
+def timexes(make_doc: Callable[..., Doc], text: str, date: str | None) -> list[dict]:
+    """The stage's items for ``text`` published on ``date``, each with its ``text``."""
+    doc = make_doc(text, date)
+    items = []
+    for item in doc._.newsclaims_dates:
+        start, end = item["start"], item["end"]
+        extent = text[start:end]
+        assert 0 <= start < end <= len(text), item
+        assert extent == extent.strip(), f"extent {extent!r} has outer space"
+        items.append(dict(item, text=extent))
+    return items
+
+
+def one(items: list[dict], extent: str) -> dict:
+    """The first item whose text is ``extent``."""
+    found = [d for d in items if d["text"] == extent]
+    assert found, f"no {extent!r} in {[d['text'] for d in items]}"
+    return found[0]
+
+
+def assert_timex(make_doc: Callable[..., Doc], *case: Any) -> None:
+    """The item of ``extent`` in ``text`` has the case's type, value and mod."""
+    text, date, extent, type_, value, mod = case
+    item = one(timexes(make_doc, text, date), extent)
+    assert (item["type"], item["value"], item["mod"]) == (type_, value, mod)

@@ -1,0 +1,54 @@
+"""Which pattern matches are timexes, without the model: names, labels, ages, other senses."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.dates.extents import find_candidates
+from pipeline.components.dates.patterns import shipped_rules
+
+
+def _extents(text: str) -> dict[str, bool]:
+    """``{extent: weak}`` of the candidates kept."""
+    return {
+        text[c.start : c.end]: bool(c.extra.get("weak"))
+        for c in find_candidates(text, shipped_rules())
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Under Section 427 of the act, the fine is due.", "427"),
+        ("He flew on Flight 1990 to Paris.", "1990"),
+        ("He may visit, she said.", "may"),
+        ("He told USA Today the plan was dead.", "Today"),
+        ("The JoongAng Daily reported it.", "Daily"),
+        ('He said on CBS\'s "60 Minutes" that he was sorry.', "60 Minutes"),
+        ("Mr. Reupke, 52 years old, had been the editor.", "52 years old"),
+        ("The boy, 6-year-old Elian, was rescued.", "6-year-old"),
+        ("They marked the fall of the Berlin Wall.", "the fall"),
+        ("Japan imports about three-quarters of its fuel.", "three-quarters"),
+        ("Police arrested 12 in the morning raid.", "12 in the morning"),
+        ("Jan said so.", "Jan"),
+        ("The talks resume as soon as the envoy lands.", "soon"),
+    ],
+)
+def test_refused(text, refused):
+    assert not any(refused in extent for extent in _extents(text)), _extents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "weak"),
+    [
+        ("It took a day of talks.", "a day", True),
+        ("He stayed for a day.", "a day", False),
+        ("Talks went on months.", "months", True),
+        ("Talks went on for months.", "months", False),
+        ("It bans sales above 500,000 barrels a year.", "a year", False),
+        ("They met in May.", "May", False),
+        ("Prices rose in the fall.", "the fall", False),
+    ],
+)
+def test_kept(text, extent, weak):
+    assert _extents(text).get(extent) is weak

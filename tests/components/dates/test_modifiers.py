@@ -1,0 +1,48 @@
+"""The mod of the modifiers folded into an extent."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.dates.extents import TimexCandidate
+from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.modifiers import with_mod
+from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+
+# End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
+CASES = [
+    (
+        "They delivered rockets toward the end of last year.",
+        SAMPLE_DATE,
+        "the end of last year",
+        "DATE",
+        "2022",
+        "END",
+    ),
+    ("Talks resume in mid-2024.", SAMPLE_DATE, "mid-2024", "DATE", "2024", "MID"),
+    ("The vote was held in early March.", SAMPLE_DATE, "early March", "DATE", "2023-03", "START"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, CASES)
+def test_timex(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("mod", "position", "extra", "groups", "expected"),
+    [
+        ("about", None, {}, {}, "APPROX"),
+        ("more than", None, {}, {}, "MORE_THAN"),
+        (None, "the end of", {}, {}, "END"),
+        (None, "mid", {}, {}, "MID"),
+        ("about", None, {"after": "or more"}, {}, "EQUAL_OR_MORE"),  # the last one said
+        (None, None, {}, {"orso": "or so"}, "APPROX"),
+        ("no such modifier", None, {}, {}, "START"),  # the handler's own mod stays
+    ],
+)
+def test_with_mod(mod, position, extra, groups, expected):
+    cand = TimexCandidate(0, 1, "year", groups, mod=mod, position=position, extra=extra)
+    result = with_mod({"type": "DATE", "value": "2023", "mod": "START"}, cand, shipped_lexicon())
+    assert result["mod"] == expected

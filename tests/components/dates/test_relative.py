@@ -1,0 +1,56 @@
+"""A word with a relative determiner: "last week", "this past Sunday", "the past year"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+
+# End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
+CASES = [
+    ("Kim eased restrictions this year.", SAMPLE_DATE, "this year", "DATE", "2023", None),
+    ("Sales fell last week.", "2023-06-13", "last week", "DATE", "2023-W23", None),
+    # A bare "the week" names no week of its own (the one just ended, or this one).
+    ("Shares rose 3% for the week.", SAMPLE_DATE, "the week", "DATE", "2023-WXX", None),
+    ("Shares rose 3% this week.", SAMPLE_DATE, "this week", "DATE", "2023-W24", None),
+    # "The latest (fiscal) year" is the last completed one.
+    (
+        "The chain booked $2 billion of revenue for the latest fiscal year.",
+        SAMPLE_DATE,
+        "the latest fiscal year",
+        "DATE",
+        "2022",
+        None,
+    ),
+    (
+        "Elections are this coming Sunday.",
+        SAMPLE_DATE,
+        "this coming Sunday",
+        "DATE",
+        "2023-06-18",
+        None,
+    ),
+    ("Polls closed this past Sunday.", SAMPLE_DATE, "this past Sunday", "DATE", "2023-06-11", None),
+    # "the past/last year|month|week": the calendar unit the period mostly covers.
+    ("Exports grew over the past year.", SAMPLE_DATE, "the past year", "DATE", "2022", None),
+    ("Prices doubled in the last year.", "2021-02-01", "the last year", "DATE", "2020", None),
+    ("Talks stalled over the past month.", SAMPLE_DATE, "the past month", "DATE", "2023-05", None),
+    ("Talks stalled over the past month.", "2023-06-28", "the past month", "DATE", "2023-06", None),
+    ("He has been ill for the last week.", SAMPLE_DATE, "the last week", "DATE", "2023-W23", None),
+    ("He has been ill for the past week.", "2023-06-16", "the past week", "DATE", "2023-W24", None),
+    ("Output fell over the past decade.", SAMPLE_DATE, "the past decade", "DURATION", "P10Y", None),
+    (
+        "Output fell over the past two years.",
+        SAMPLE_DATE,
+        "the past two years",
+        "DURATION",
+        "P2Y",
+        None,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, CASES)
+def test_timex(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
