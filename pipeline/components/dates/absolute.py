@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, date_timex
 from .calendar import movable_holiday, safe_day, value_date, week_value
 from .extents import TimexCandidate
 from .lexicon import lower_words, month_number
 from .modifiers import POSITION_MOD
-from .numbers import number_value
 from .quarters import last_quarter
 from .tense import closest_year
 
@@ -85,7 +85,7 @@ def month_year(cand: TimexCandidate, ctx: Context) -> Timex:
 def month_year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "May nineteen ninety"."""
     g = cand.groups
-    n = number_value(g["y19"], ctx.lexicon)
+    n = parse_number(g["y19"])
     if not n:
         return None
     return date_timex(f"{1900 + int(n)}-{month_number(g['month'], ctx.lexicon):02d}", "")
@@ -113,9 +113,9 @@ def year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "nineteen eighty-seven", "two thousand and one"."""
     g = cand.groups
     if g.get("y2000"):
-        n = number_value(g["y20"], ctx.lexicon) if g.get("y20") else 0
+        n = parse_number(g["y20"]) if g.get("y20") else 0
         return date_timex(f"{2000 + int(n or 0)}", "")
-    n = number_value(g["y19"], ctx.lexicon)
+    n = parse_number(g["y19"])
     return date_timex(f"{1900 + int(n)}", "") if n else None
 
 

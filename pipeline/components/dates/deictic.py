@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, date_timex
 from .calendar import SEASON_START, day_value
 from .extents import TimexCandidate
 from .lexicon import lower_words
-from .numbers import number_value
 from .tense import weekday_date
 from .times import PART_CODE, overnight
 
@@ -75,8 +75,8 @@ def season(cand: TimexCandidate, ctx: Context) -> Timex:
     det = lower_words(g.get("det"))
     if g.get("year"):
         return date_timex(f"{g['year']}-{code}", "")
-    if g.get("y19") and number_value(g["y19"], ctx.lexicon):
-        return date_timex(f"{1900 + int(number_value(g['y19'], ctx.lexicon))}-{code}", "")
+    if g.get("y19") and parse_number(g["y19"]):
+        return date_timex(f"{1900 + int(parse_number(g['y19']))}-{code}", "")
     if ref is None:
         return date_timex(None, f"XXXX-{code}")
     start = SEASON_START[code]

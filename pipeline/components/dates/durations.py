@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ...lang.numbers import parse_number
 from .anchoring import UNIT_GRANULARITY, Context, Timex, date_timex, last_mention
 from .calendar import shift, truncate, undefined
 from .extents import TimexCandidate
 from .lexicon import lower_words, month_number
-from .numbers import format_number, number_value
+from .numbers import format_number
 from .quarters import last_quarter
 from .times import PART_CODE
 
@@ -67,7 +68,7 @@ def duration(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if unit_word == "centuries":
         unit_word = "century"
     code = ctx.lexicon["unit"][unit_word]
-    n = number_value(g["num"], ctx.lexicon)
+    n = parse_number(g["num"])
     if n is not None and g.get("half"):
         n += 0.5  # "a minute and a half": PT1M30S
     direction = lower_words(g.get("dir"))

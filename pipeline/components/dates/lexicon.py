@@ -6,9 +6,10 @@ deictic words, fixed-date holidays and the labels that make a number no year.
 The component reads it once (or its saved copy, see ``DatesStage.from_disk``) and
 passes it down with the patterns compiled from it (``patterns.Rules``).
 
-Month and weekday names (``month``, ``weekday`` rows, read by ``month_number``) and
-number words (``number`` rows, read by ``numbers.number_value``) are the calendar
-words other stages know too; a shared calendar lexicon is to take their place here.
+Month, weekday and season names and the words that count ("three", "a couple of",
+"several") are not in the file: every stage shares them (``pipeline/lang/``), and
+``read_lexicon`` adds them under ``month``, ``weekday``, ``season`` and ``number``
+in the file's own notation ("01", "1", "SP", "X" for a count with no value).
 """
 
 from __future__ import annotations
@@ -16,16 +17,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lang.calendar import months, seasons, weekdays
+from ...lang.numbers import count_words
 from ...lexicons import ResourceError, resource_lines
 
 #: The lexicon's path inside the ``pipeline`` package.
 PATH = "components/dates/data/lexicon.tsv"
+#: The kinds the file holds; ``month``, ``weekday``, ``number`` and ``season`` come
+#: from the shared calendar and number words (``shared_words``).
 KINDS = (
-    "month",
-    "weekday",
-    "number",
     "unit",
-    "season",
     "partofday",
     "ordinal",
     "mod",
@@ -42,7 +43,7 @@ Lexicon = dict[str, dict[str, str]]
 def read_lexicon(text: str | None = None) -> Lexicon:
     """The shipped lexicon, or the one in ``text``; a bad line raises ``ResourceError``
     naming the file and line."""
-    lexicon: Lexicon = {kind: {} for kind in KINDS}
+    lexicon: Lexicon = {kind: {} for kind in KINDS} | shared_words()
     for number, line in resource_lines(PATH, text=text):
         fields = line.split("\t")
         if len(fields) not in (2, 3) or fields[0] not in KINDS or not fields[1].strip():
@@ -55,6 +56,20 @@ def read_lexicon(text: str | None = None) -> Lexicon:
             fields[2].strip() if len(fields) == 3 else ""
         )
     return lexicon
+
+
+def shared_words() -> Lexicon:
+    """The calendar and count words of ``pipeline/lang/``, in this lexicon's notation."""
+    return {
+        "month": {word: f"{month:02d}" for word, month in months(rare=False).items()},
+        "weekday": {word: str(day) for word, day in weekdays().items()},
+        "number": {word: _count(value) for word, value in count_words().items()},
+        "season": dict(seasons()),
+    }
+
+
+def _count(value: float | None) -> str:
+    return "X" if value is None else str(int(value)) if value == int(value) else str(value)
 
 
 @lru_cache(maxsize=1)

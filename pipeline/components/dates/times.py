@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, current_day, last_mention
 from .calendar import day_value, value_date
 from .extents import TimexCandidate
 from .lexicon import lower_words
-from .numbers import number_value
 
 #: A part of the day -> its TIMEX3 code.
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
@@ -28,7 +28,7 @@ def clock_time(cand: TimexCandidate, ctx: Context, day: str | None) -> Timex:
         hhmm = "12:00" if g["noon"].lower() in ("noon", "midday") else "24:00"
     else:
         hour_text = g.get("hour") or g.get("hour2") or g.get("hour3")
-        hour = int(hour_text) if hour_text.isdigit() else int(number_value(hour_text, ctx.lexicon))
+        hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text))
         minute = g.get("minute") or g.get("minute2")
         ampm = lower_words(g.get("ampm")).replace(".", "")
         part = lower_words(g.get("part") or g.get("part3"))

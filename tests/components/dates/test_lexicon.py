@@ -24,15 +24,25 @@ def test_shipped_lexicon_has_every_kind_filled():
 
 
 def test_a_lexicon_text_is_read_in_lower_case_with_empty_values():
-    lexicon = read_lexicon("# comment\nmonth\tJanuary\t01\nlabel\tRoom\n")
-    assert lexicon["month"] == {"january": "01"}
+    lexicon = read_lexicon("# comment\nunit\tFortnight\t2W\nlabel\tRoom\n")
+    assert lexicon["unit"] == {"fortnight": "2W"}
     assert lexicon["label"] == {"room": ""}
-    assert lexicon["weekday"] == {}
+    assert lexicon["deictic"] == {}
+
+
+def test_calendar_and_count_words_come_from_the_shared_lexicons_not_the_file():
+    lexicon = read_lexicon("label\troom\n")
+    assert lexicon["month"]["sept."] == "09"
+    assert lexicon["weekday"]["sunday"] == "7"
+    assert lexicon["season"]["autumn"] == "FA"
+    assert (lexicon["number"]["twenty"], lexicon["number"]["several"]) == ("20", "X")
+    with pytest.raises(ResourceError, match=rf"pipeline/{PATH} line 1:"):
+        read_lexicon("month\tjanuary\t01\n")  # months are pipeline/lang's, not this file's
 
 
 @pytest.mark.parametrize(
     ("text", "line"),
-    [("month\tjanuary\t01\nmonths\tfebruary\t02\n", 2), ("month\n", 1), ("unit\t \tY\n", 1)],
+    [("unit\tyear\tY\nunits\tmonth\tM\n", 2), ("unit\n", 1), ("unit\t \tY\n", 1)],
 )
 def test_a_bad_line_names_the_file_and_line(text, line):
     with pytest.raises(ResourceError, match=rf"pipeline/{PATH} line {line}:"):
