@@ -267,7 +267,8 @@ def evaluate(
     gold: Annotated[
         Path,
         typer.Argument(
-            help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder."
+            help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder, "
+            "or a JSONL of our records (newsclaims import-labelstudio)."
         ),
     ],
     predictions: Annotated[
@@ -293,12 +294,21 @@ def evaluate(
     if predictions is not None and not predictions.exists():
         _fail(f"no such predictions file: {predictions}")
     module = importlib.import_module(f"pipeline.evaluate.{stage}")
+    from .evaluate.gold import gold_format, is_gold_records, unknown_gold_message
+
+    if gold_format(stage, gold) is None:
+        _fail(unknown_gold_message(stage, gold))
+    if predictions is not None and not is_gold_records(predictions):
+        _fail(f"{predictions} is not a JSONL of our records (newsclaims extract writes one)")
     nlp = None
     if predictions is None:
         from .nlp import load_cached
 
         nlp = load_cached(model)
-    metrics = module.evaluate(gold, predictions, nlp=nlp)
+    try:
+        metrics = module.evaluate(gold, predictions, nlp=nlp)
+    except ValueError as error:
+        _fail(str(error))
     typer.echo(module.format_report(metrics))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
@@ -378,6 +388,41 @@ def export(
         done = ", ".join(f"{len(frame)} {table}" for table, frame in frames.items())
     if not quiet:
         typer.echo(f"{done} -> {', '.join(str(path) for path in written)}", err=True)
+
+
+@app.command("import-labelstudio")
+def import_labelstudio(
+    export_file: Annotated[
+        Path, typer.Argument(help="Label Studio JSON export of the tasks `export` wrote.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Gold JSONL to write.")],
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help="The records the tasks came from: quantity and date regions take their values.",
+        ),
+    ] = None,  # noqa: UP045
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+) -> None:
+    """Read corrected Label Studio annotations back as gold records in our own format."""
+    from .io.labelstudio_import import BadExport, import_export, write_gold
+
+    if not export_file.is_file():
+        _fail(f"no such Label Studio export: {export_file}")
+    if output.exists() and (output.is_dir() or not force):
+        _fail(f"{output} exists; use --force to overwrite it")
+    rows = _read_records_or_fail(records) if records is not None else None
+    try:
+        report = import_export(export_file, records=rows)
+    except (BadExport, OSError) as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    write_gold(report.records, output)
+    if not quiet:
+        for note in report.notes:
+            typer.echo(f"note: {note}", err=True)
+        typer.echo(f"{report.describe()} -> {output}", err=True)
 
 
 @app.command()
