@@ -351,7 +351,7 @@ def train(
     typer.echo(f"{len(cue_model.weights)} weights written to {output}", err=True)
 
 
-EXPORT_FORMATS = ("csv", "parquet", "labelstudio")
+EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")
 
 
 def _read_records_or_fail(records: Path) -> list[dict]:
@@ -369,14 +369,29 @@ def _read_records_or_fail(records: Path) -> list[dict]:
 @app.command()
 def export(
     records: Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, labelstudio.")] = "csv",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write into (duckdb: the file).")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, parquet, labelstudio, duckdb.")
+    ] = "csv",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append", help="duckdb: add to an existing database (changed articles replaced)."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
 ) -> None:
-    """Write RECORDS as tables (CSV or Parquet) or as Label Studio tasks with a labeling config."""
+    """Write RECORDS as tables (CSV, Parquet, a DuckDB database) or as Label Studio tasks."""
     if fmt not in EXPORT_FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if append and fmt != "duckdb":
+        _fail("--append is for --format duckdb")
+    if fmt == "duckdb":
+        _export_database(records, output, force=force, append=append, quiet=quiet)
+        return
     if output.exists() and not output.is_dir():
         _fail(f"{output} exists and is not a folder")
     if fmt == "labelstudio":
@@ -438,6 +453,38 @@ def import_labelstudio(
         for note in report.notes:
             typer.echo(f"note: {note}", err=True)
         typer.echo(f"{report.describe()} -> {output}", err=True)
+
+
+def _export_database(
+    records: Path, output: Path, *, force: bool, append: bool, quiet: bool
+) -> None:
+    from .corpus.database import (
+        DatabaseError,
+        NotOurRecords,
+        check_records,
+        replace_database,
+        write_database,
+    )
+
+    if force and append:
+        _fail("--force and --append exclude each other")
+    if output.is_dir():
+        _fail(f"{output} is a folder; --format duckdb writes one database file")
+    if output.exists() and not (force or append):
+        _fail(f"{output} exists; use --append to add these records or --force to replace it")
+    rows = _read_records_or_fail(records)
+    try:
+        check_records(rows, str(records))
+        if force and output.exists():
+            summary = replace_database(rows, output)
+        else:
+            summary = write_database(rows, output, append=append)
+    except NotOurRecords as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    except DatabaseError as error:
+        _fail(str(error))
+    if not quiet:
+        typer.echo(summary.describe(), err=True)
 
 
 @app.command()
