@@ -107,7 +107,7 @@ LEFT JOIN speakers s USING (speaker_id);
 
 CREATE VIEW quantities_over_time AS
 SELECT q.unit, lower(q.object_text) AS object,
-       date_trunc('month', TRY_CAST(a.date AS DATE)) AS month,
+       CAST(date_trunc('month', TRY_CAST(a.date AS DATE)) AS DATE) AS month,
        count(*) AS quantities, count(DISTINCT q.article_id) AS articles,
        min(coalesce(q.value, q.low)) AS min_value, max(coalesce(q.value, q.high)) AS max_value,
        avg(q.value) AS mean_value
