@@ -116,7 +116,15 @@ def person_name(canonical: str) -> list[str]:
     words = _words(canonical)
     while len(words) > 1 and fold(words[-1]).rstrip(".") in SUFFIXES:
         words.pop()
-    last_role = max((i for i, w in enumerate(words) if _is_role_word(w)), default=-1)
+    # a capitalised title word that ends the name is the name ("Martin Luther King")
+    last_role = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_role_word(w) and (i < len(words) - 1 or w[:1].islower())
+        ),
+        default=-1,
+    )
     return words[last_role + 1 :]
 
 

@@ -256,7 +256,12 @@ def task_to_record(
             labels = value.get("labels") or []
             if not labels:
                 continue
-            span = offsets.resolve(int(value["start"]), int(value["end"]), value.get("text"))
+            try:
+                start, end = int(value["start"]), int(value["end"])
+            except (KeyError, TypeError, ValueError):
+                notes.append(f"{article_id}: region {item.get('id')} has no offsets; dropped")
+                continue
+            span = offsets.resolve(start, end, value.get("text"))
             if span is None:
                 notes.append(
                     f"{article_id}: region {item.get('id')} ({value.get('text')!r}) is not in the "
