@@ -9,7 +9,8 @@ joins those canonical names by a deterministic rule over the records alone
    title word ("Mr", "President", "spokesman", …: ``TITLE_WORDS``) or other
    lower-case word of the source's canonical name ("National Security Council
    spokesman John Kirby" -> "John Kirby"; "von", "der" … may stand inside a
-   name), without suffixes ("Jr"); names are compared case- and
+   name, and a title word that ends it is part of it: "Martin Luther King"),
+   without suffixes ("Jr"); names are compared case- and
    accent-insensitively, word by word.
    - A name of two or more words is one speaker with every other name of the
      same first and last word ("John F. Kirby" = "John Kirby"); an initial
