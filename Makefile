@@ -52,9 +52,12 @@ eval-dates: $(STAMP)
 
 # Retrain the claims stage's cue model on PolNeAR train (about 4 minutes); the
 # result is deterministic, so a clean checkout rebuilds the shipped file as is.
+# EXTRA_GOLD: gold JSONL files of our records (newsclaims import-labelstudio) to
+# learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".
 CUE_MODEL := pipeline/components/claims/data/cue_model.json
+EXTRA_GOLD ?=
 train: $(STAMP)
-	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train --output $(CUE_MODEL)
+	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
 
 # Deliberately rewrite tests/golden/ from the current pipeline (say why in the commit).
 golden: $(STAMP)

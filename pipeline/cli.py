@@ -244,7 +244,8 @@ def evaluate(
     gold: Annotated[
         Path,
         typer.Argument(
-            help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder."
+            help="Gold data: PolNeAR folder or seed JSONL, NewsQuant JSON, TimeML folder, "
+            "or a JSONL of our records (newsclaims import-labelstudio)."
         ),
     ],
     predictions: Annotated[
@@ -268,12 +269,21 @@ def evaluate(
     if predictions is not None and not predictions.exists():
         _fail(f"no such predictions file: {predictions}")
     module = importlib.import_module(f"pipeline.evaluate.{stage}")
+    from .evaluate.gold import gold_format, is_gold_records, unknown_gold_message
+
+    if gold_format(stage, gold) is None:
+        _fail(unknown_gold_message(stage, gold))
+    if predictions is not None and not is_gold_records(predictions):
+        _fail(f"{predictions} is not a JSONL of our records (newsclaims extract writes one)")
     nlp = None
     if predictions is None:
         from .nlp import load_cached
 
         nlp = load_cached(model)
-    metrics = module.evaluate(gold, predictions, nlp=nlp)
+    try:
+        metrics = module.evaluate(gold, predictions, nlp=nlp)
+    except ValueError as error:
+        _fail(str(error))
     typer.echo(module.format_report(metrics))
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
@@ -284,22 +294,37 @@ def evaluate(
 def train(
     polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gold",
+            help="Extra gold: a JSONL of our records (newsclaims import-labelstudio); repeatable.",
+        ),
+    ] = None,  # noqa: UP045
     model: Model = DEFAULT_MODEL,
 ) -> None:
     """Train the claims stage's cue model (a logistic regression over the parse)."""
+    from .evaluate.gold import is_gold_records
     from .nlp import load
     from .training import train_cue_model
 
     if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
         _fail(f"{polnear} is not a PolNeAR folder (no text/ and attributions/)")
+    for path in gold or []:
+        if not path.is_file():
+            _fail(f"no such gold file: {path}")
+        if not is_gold_records(path):
+            _fail(f"{path} is not a JSONL of our records (as newsclaims import-labelstudio writes)")
     nlp = load(model, stages=())
-    cue_model = train_cue_model(polnear, nlp, log=lambda m: typer.echo(m, err=True))
+    cue_model = train_cue_model(
+        polnear, nlp, extra_gold=gold or [], log=lambda m: typer.echo(m, err=True)
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(cue_model.to_json(), encoding="utf-8")
     typer.echo(f"{len(cue_model.weights)} weights written to {output}", err=True)
 
 
-EXPORT_FORMATS = ("csv", "parquet", "labelstudio")
+EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")
 
 
 def _read_records_or_fail(records: Path) -> list[dict]:
@@ -317,14 +342,29 @@ def _read_records_or_fail(records: Path) -> list[dict]:
 @app.command()
 def export(
     records: Records,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet, labelstudio.")] = "csv",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write into (duckdb: the file).")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, parquet, labelstudio, duckdb.")
+    ] = "csv",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append", help="duckdb: add to an existing database (changed articles replaced)."
+        ),
+    ] = False,
     quiet: Quiet = False,
 ) -> None:
-    """Write RECORDS as tables (CSV or Parquet) or as Label Studio tasks with a labeling config."""
+    """Write RECORDS as tables (CSV, Parquet, a DuckDB database) or as Label Studio tasks."""
     if fmt not in EXPORT_FORMATS:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if append and fmt != "duckdb":
+        _fail("--append is for --format duckdb")
+    if fmt == "duckdb":
+        _export_database(records, output, force=force, append=append, quiet=quiet)
+        return
     if output.exists() and not output.is_dir():
         _fail(f"{output} exists and is not a folder")
     if fmt == "labelstudio":
@@ -351,6 +391,73 @@ def export(
         done = ", ".join(f"{len(frame)} {table}" for table, frame in frames.items())
     if not quiet:
         typer.echo(f"{done} -> {', '.join(str(path) for path in written)}", err=True)
+
+
+@app.command("import-labelstudio")
+def import_labelstudio(
+    export_file: Annotated[
+        Path, typer.Argument(help="Label Studio JSON export of the tasks `export` wrote.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Gold JSONL to write.")],
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help="The records the tasks came from: quantity and date regions take their values.",
+        ),
+    ] = None,  # noqa: UP045
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+) -> None:
+    """Read corrected Label Studio annotations back as gold records in our own format."""
+    from .io.labelstudio_import import BadExport, import_export, write_gold
+
+    if not export_file.is_file():
+        _fail(f"no such Label Studio export: {export_file}")
+    if output.exists() and (output.is_dir() or not force):
+        _fail(f"{output} exists; use --force to overwrite it")
+    rows = _read_records_or_fail(records) if records is not None else None
+    try:
+        report = import_export(export_file, records=rows)
+    except (BadExport, OSError) as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    write_gold(report.records, output)
+    if not quiet:
+        for note in report.notes:
+            typer.echo(f"note: {note}", err=True)
+        typer.echo(f"{report.describe()} -> {output}", err=True)
+
+
+def _export_database(
+    records: Path, output: Path, *, force: bool, append: bool, quiet: bool
+) -> None:
+    from .corpus.database import (
+        DatabaseError,
+        NotOurRecords,
+        check_records,
+        replace_database,
+        write_database,
+    )
+
+    if force and append:
+        _fail("--force and --append exclude each other")
+    if output.is_dir():
+        _fail(f"{output} is a folder; --format duckdb writes one database file")
+    if output.exists() and not (force or append):
+        _fail(f"{output} exists; use --append to add these records or --force to replace it")
+    rows = _read_records_or_fail(records)
+    try:
+        check_records(rows, str(records))
+        if force and output.exists():
+            summary = replace_database(rows, output)
+        else:
+            summary = write_database(rows, output, append=append)
+    except NotOurRecords as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    except DatabaseError as error:
+        _fail(str(error))
+    if not quiet:
+        typer.echo(summary.describe(), err=True)
 
 
 @app.command()

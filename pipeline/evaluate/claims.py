@@ -368,18 +368,38 @@ def evaluate_seed(
 
 
 def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
-    """Score the claims stage against ``gold`` (PolNeAR folder or seed ``.jsonl``)."""
+    """Score the claims stage against ``gold`` (PolNeAR folder, seed ``.jsonl``, our records)."""
+    from .gold import evaluate_claims, is_gold_records
+
     gold = Path(gold)
     if gold.is_dir() and (gold / "text").is_dir() and (gold / "attributions").is_dir():
         return evaluate_polnear(gold, predictions, nlp=nlp)
-    if gold.is_file() and gold.suffix == ".jsonl":
+    if is_gold_records(gold):
+        return evaluate_claims(gold, predictions, nlp=nlp)
+    if gold.is_file() and gold.suffix == ".jsonl" and _is_seed(gold):
         return evaluate_seed(gold, predictions, nlp=nlp)
     raise ValueError(
-        f"{gold}: not a PolNeAR folder (text/ + attributions/) nor a seed reference (.jsonl)"
+        f"{gold}: not a PolNeAR folder (text/ + attributions/), a seed reference (.jsonl with "
+        "attributions) nor a JSONL of our records (newsclaims import-labelstudio writes one)"
     )
 
 
+def _is_seed(path: Path) -> bool:
+    """Whether the first line of ``path`` is a seed reference item (``text`` + ``attributions``)."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            first = next((line for line in file if line.strip()), "")
+        item = json.loads(first) if first else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(item, dict) and "text" in item and "attributions" in item
+
+
 def format_report(metrics: dict[str, Any]) -> str:
+    if metrics.get("benchmark") == "gold":
+        from .gold import format_claims
+
+        return format_claims(metrics)
     if metrics.get("benchmark") == "seed":
         m = metrics
         lines = [

@@ -139,8 +139,19 @@ def evaluate(
     """Score predictions (a JSONL of records, or the pipeline run in-process) on TimeML gold.
 
     ``errors``: optionally write every mismatch (missed, spurious, wrong extent,
-    value or type) to this TSV file, for error analysis.
+    value or type) to this TSV file, for error analysis. ``gold`` may also be a JSONL of
+    our records (see ``gold.py``).
     """
+    from .gold import evaluate_dates, is_gold_records
+
+    if is_gold_records(gold):
+        return evaluate_dates(Path(gold), predictions, nlp=nlp)
+    gold = Path(gold)
+    if not (gold.is_dir() or gold.suffix == ".tml"):
+        raise ValueError(
+            f"{gold}: not a TimeML folder or .tml file nor a JSONL of our records "
+            "(newsclaims import-labelstudio writes one)"
+        )
     docs = _gold_docs(gold)
     started = time.perf_counter()
     preds = (
@@ -242,6 +253,10 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table: P/R/F1 per metric, with counts, overall and per sub-corpus."""
+    if metrics.get("benchmark") == "gold":
+        from .gold import format_dates
+
+        return format_dates(metrics)
     header = (
         f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
         f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}"

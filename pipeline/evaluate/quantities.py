@@ -185,7 +185,16 @@ def score(pairs: Iterable[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
 def evaluate(
     gold: Path, predictions: Path | None = None, *, nlp: Language | None = None
 ) -> dict[str, Any]:
-    """Score the quantities stage on a NewsQuant file (in-process run, or a predictions JSONL)."""
+    """Score the quantities stage on a NewsQuant file or our records (see ``gold.py``)."""
+    from .gold import evaluate_quantities, is_gold_records
+
+    if is_gold_records(gold):
+        return evaluate_quantities(Path(gold), predictions, nlp=nlp)
+    if not _is_newsquant(Path(gold)):
+        raise ValueError(
+            f"{gold}: not a NewsQuant JSON file (a list of sentences with text and quantities) "
+            "nor a JSONL of our records (newsclaims import-labelstudio writes one)"
+        )
     sentences = read_newsquant(Path(gold))
     elapsed = 0.0
     if predictions is None:
@@ -223,8 +232,22 @@ def evaluate(
     return metrics
 
 
+def _is_newsquant(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(data, list) and all(
+        isinstance(item, dict) and "text" in item and "quantities" in item for item in data
+    )
+
+
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table of P/R/F1 with counts (gold, predicted, matched) and ms per sentence."""
+    if metrics.get("benchmark") == "gold":
+        from .gold import format_quantities
+
+        return format_quantities(metrics)
     lines = [
         f"NewsQuant: {metrics.get('sentences', '?')} sentences, {metrics['gold']} gold quantities, "
         f"{metrics['predicted']} predicted, "

@@ -397,6 +397,7 @@ class ReviewSummary:
     index: Path
     pages: dict[str, Path] = field(default_factory=dict)  # article id -> page
     claims: int = 0
+    speakers: Path | None = None  # speakers.html: who speaks across the articles
 
     def describe(self) -> str:
         return f"{len(self.pages)} articles, {self.claims} claims -> {self.index}"
@@ -414,7 +415,10 @@ def _light(record: dict[str, Any]) -> dict[str, Any]:
         },
         "claims": [
             {
-                "source": {"canonical": (c.get("source") or {}).get("canonical")}
+                "id": c.get("id"),
+                "source": {
+                    key: (c.get("source") or {}).get(key) for key in ("text", "canonical", "type")
+                }
                 if c.get("source")
                 else None,
                 "stance": c.get("stance"),
@@ -488,6 +492,11 @@ def write_review(
         articles.append(_light(record))
         pages.append(name)
     summary.index.write_text(render_index(articles, pages, source=source), encoding="utf-8")
+    from .speakers import SPEAKERS_PAGE, render_speakers
+
+    by_id = {article["id"]: page for article, page in zip(articles, pages, strict=True)}
+    summary.speakers = out_dir / SPEAKERS_PAGE
+    summary.speakers.write_text(render_speakers(articles, by_id, source=source), encoding="utf-8")
     return summary
 
 
@@ -497,3 +506,4 @@ def clear_review(out_dir: str | Path) -> None:
     for page in (out_dir / ARTICLES_DIR).glob("*.html"):
         page.unlink()
     (out_dir / "index.html").unlink(missing_ok=True)
+    (out_dir / "speakers.html").unlink(missing_ok=True)

@@ -23,7 +23,7 @@ def cue_texts(text: str, claims: list[dict]) -> list[str]:
 def test_shipped_model_loads_with_its_provenance() -> None:
     model = load_cue_model()
     assert model is not None
-    assert model.meta["trained_on"] == "PolNeAR train"
+    assert [source["dataset"] for source in model.meta["trained_on"]] == ["PolNeAR train"]
     assert 0 < model.keep_threshold <= model.threshold < 1
     assert len(model.weights) > 1000
     # The data a verb is judged on is readable: lemma, arguments, subject.

@@ -1,0 +1,347 @@
+"""A corpus of records as a DuckDB database (``newsclaims export --format duckdb``).
+
+``write_database(records, path, append=...)`` writes the five tables of the
+CSV/Parquet export (``articles``, ``claims``, ``entities``, ``quantities``,
+``dates``: the columns of ``io.tables.COLUMNS``) with primary keys and
+indexes, the corpus-wide speakers (``speakers``, ``claim_speakers``: see
+``speakers.py``) and views that answer corpus questions:
+
+- ``speakers_across_articles``: per speaker, its canonical name and id, type,
+  articles, claims, denials, accusations, first and last publication date and
+  the article ids;
+- ``claims_mentioning_entity``: one row per claim and entity its content
+  mentions (the entity's canonical name and label, the claim's speaker,
+  stance, content and date);
+- ``quantities_over_time``: quantities by unit, counted object and month of
+  publication (count, min, max, mean of the values).
+
+Appending (``append=True``) adds the articles not yet in the database,
+replaces those whose record changed (same ``article_id``, another record:
+compared by the SHA-256 of the record's canonical JSON, kept in
+``newsclaims_records``) and leaves the rest; the speakers are then
+recomputed over the whole database. All of it is one transaction: a failure
+leaves the database as it was. A database that another version wrote (its
+``newsclaims_meta`` names another ``DATABASE_SCHEMA``), or a file that is not
+a newsclaims database, is refused untouched (``DatabaseError``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..about import SCHEMA, __version__
+from ..io.tables import COLUMNS, TABLES, records_to_frames
+from .speakers import Mention, resolve_speakers
+
+DATABASE_SCHEMA = "newsclaims.duckdb/1"
+SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
+PRIMARY_KEYS = {
+    "articles": ("article_id",),
+    "claims": ("article_id", "claim_id"),
+    "entities": ("article_id", "index"),
+    "quantities": ("article_id", "index"),
+    "dates": ("article_id", "index"),
+}
+INDEXES = {
+    "claims": ("source_canonical", "stance"),
+    "entities": ("canonical", "entity_id"),
+    "quantities": ("unit",),
+    "dates": ("value",),
+    "articles": ("date",),
+    "claim_speakers": ("speaker_id",),
+}
+
+SPEAKER_TABLES = """
+CREATE TABLE speakers (
+    speaker_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+    names VARCHAR[] NOT NULL, titles VARCHAR[] NOT NULL, organisations VARCHAR[] NOT NULL
+);
+CREATE TABLE claim_speakers (
+    article_id VARCHAR NOT NULL, claim_id VARCHAR NOT NULL, speaker_id VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, claim_id)
+);
+CREATE TABLE newsclaims_records (
+    article_id VARCHAR PRIMARY KEY, record_sha256 VARCHAR NOT NULL, loaded_at TIMESTAMP NOT NULL
+);
+CREATE TABLE newsclaims_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+"""
+
+VIEWS = """
+CREATE VIEW speakers_across_articles AS
+SELECT s.speaker_id, s.name AS canonical_name, s.type,
+       count(DISTINCT cs.article_id) AS articles, count(*) AS claims,
+       count(*) FILTER (WHERE c.stance = 'deny') AS denials,
+       count(*) FILTER (WHERE c.stance = 'accuse') AS accusations,
+       min(TRY_CAST(a.date AS DATE)) AS first_date, max(TRY_CAST(a.date AS DATE)) AS last_date,
+       list(DISTINCT cs.article_id ORDER BY cs.article_id) AS article_ids
+FROM claim_speakers cs
+JOIN speakers s USING (speaker_id)
+JOIN claims c USING (article_id, claim_id)
+JOIN articles a USING (article_id)
+GROUP BY s.speaker_id, s.name, s.type
+ORDER BY articles DESC, claims DESC, canonical_name, speaker_id;
+
+CREATE VIEW claims_mentioning_entity AS
+WITH mentioned AS (
+    SELECT c.*, unnest(from_json(c.mentions_entities, '["VARCHAR"]')) AS entity_id FROM claims c
+), clusters AS (
+    SELECT article_id, entity_id, min(canonical) AS entity, min(label) AS label
+    FROM entities GROUP BY article_id, entity_id
+)
+SELECT e.entity, e.label, m.article_id, m.claim_id, m.entity_id,
+       cs.speaker_id, s.name AS speaker, m.stance, m.kind, m.cue_text, m.content_text,
+       TRY_CAST(a.date AS DATE) AS date
+FROM mentioned m
+JOIN clusters e USING (article_id, entity_id)
+JOIN articles a USING (article_id)
+LEFT JOIN claim_speakers cs USING (article_id, claim_id)
+LEFT JOIN speakers s USING (speaker_id);
+
+CREATE VIEW quantities_over_time AS
+SELECT q.unit, lower(q.object_text) AS object,
+       CAST(date_trunc('month', TRY_CAST(a.date AS DATE)) AS DATE) AS month,
+       count(*) AS quantities, count(DISTINCT q.article_id) AS articles,
+       min(coalesce(q.value, q.low)) AS min_value, max(coalesce(q.value, q.high)) AS max_value,
+       avg(q.value) AS mean_value
+FROM quantities q JOIN articles a USING (article_id)
+GROUP BY ALL;
+"""
+
+
+class DatabaseError(ValueError):
+    """A database we cannot write into (written by another version, or not ours)."""
+
+
+class NotOurRecords(DatabaseError):
+    """Records that this version of newsclaims did not write."""
+
+
+@dataclass
+class DatabaseSummary:
+    path: Path
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    articles: int = 0
+    speakers: int = 0
+
+    def describe(self) -> str:
+        return (
+            f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} unchanged; "
+            f"{self.articles} articles and {self.speakers} speakers in {self.path}"
+        )
+
+
+def record_sha256(record: dict[str, Any]) -> str:
+    body = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_records(records: list[dict[str, Any]], source: str = "records") -> None:
+    """``NotOurRecords`` unless every record is one of ours (``newsclaims.article/1``)."""
+    for number, record in enumerate(records, start=1):
+        schema = str(record.get("schema") or "")
+        if schema != SCHEMA:
+            raise NotOurRecords(
+                f"{source} record {number} ({record.get('id')!r}) has schema {schema or 'none'!r}, "
+                f"not {SCHEMA}: not records that this version of newsclaims writes"
+            )
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_schema(con: Any) -> None:
+    for table in TABLES:
+        columns = [f"{_quote(c)} {SQL_TYPES[t]}" for c, t in COLUMNS[table].items()]
+        key = ", ".join(_quote(c) for c in PRIMARY_KEYS[table])
+        con.execute(f"CREATE TABLE {table} ({', '.join(columns)}, PRIMARY KEY ({key}))")
+    con.execute(SPEAKER_TABLES)
+    for table, columns in INDEXES.items():
+        for column in columns:
+            con.execute(f"CREATE INDEX {table}_{column}_idx ON {table} ({_quote(column)})")
+    con.execute(VIEWS)
+    con.executemany(
+        "INSERT INTO newsclaims_meta VALUES (?, ?)",
+        [["schema", DATABASE_SCHEMA], ["record_schema", SCHEMA], ["written_by", __version__]],
+    )
+
+
+def _check_database(con: Any, path: Path) -> None:
+    tables = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    if "newsclaims_meta" not in tables:
+        raise DatabaseError(f"{path} is a DuckDB database, but not one newsclaims wrote")
+    meta = dict(con.execute("SELECT key, value FROM newsclaims_meta").fetchall())
+    if meta.get("schema") != DATABASE_SCHEMA:
+        raise DatabaseError(
+            f"{path} was written by newsclaims {meta.get('written_by', '?')} with database "
+            f"schema {meta.get('schema')!r}; this version writes {DATABASE_SCHEMA!r}. "
+            "Write a new database (another -o, or --force to replace this one)"
+        )
+
+
+def _mentions(con: Any) -> list[Mention]:
+    rows = con.execute(
+        "SELECT c.article_id, c.claim_id, c.source_text, c.source_canonical, c.source_type, "
+        "c.stance, a.date FROM claims c JOIN articles a USING (article_id) "
+        "WHERE c.source_text IS NOT NULL ORDER BY c.article_id, c.claim_id"
+    ).fetchall()
+    return [
+        Mention(
+            article_id=a, claim_id=c, text=text or "", canonical=(canonical or text or "").strip(),
+            type=kind or "unknown", stance=stance or "assert", date=date,
+        )
+        for a, c, text, canonical, kind, stance, date in rows
+    ]  # fmt: skip
+
+
+def _write_speakers(con: Any) -> int:
+    assignment, speakers = resolve_speakers(_mentions(con))
+    con.execute("DELETE FROM claim_speakers")
+    con.execute("DELETE FROM speakers")
+    speaker_frame = pd.DataFrame(
+        [
+            [s.speaker_id, s.name, s.type, s.names, s.titles, s.organisations]
+            for s in speakers.values()
+        ],
+        columns=["speaker_id", "name", "type", "names", "titles", "organisations"],
+    )
+    links = pd.DataFrame(
+        [[a, c, s] for (a, c), s in sorted(assignment.items())],
+        columns=["article_id", "claim_id", "speaker_id"],
+    )
+    if len(speaker_frame):
+        con.register("incoming_speakers", speaker_frame)
+        con.execute("INSERT INTO speakers SELECT * FROM incoming_speakers")
+        con.unregister("incoming_speakers")
+        con.register("incoming_links", links)
+        con.execute("INSERT INTO claim_speakers SELECT * FROM incoming_links")
+        con.unregister("incoming_links")
+    return len(speakers)
+
+
+def _load(con: Any, records: list[dict[str, Any]], summary: DatabaseSummary) -> None:
+    known = dict(con.execute("SELECT article_id, record_sha256 FROM newsclaims_records").fetchall())
+    latest: dict[str, dict[str, Any]] = {}
+    for record in records:  # a records file holds each id once; if not, the last one counts
+        latest[str(record["id"])] = record
+    incoming, replaced = [], []
+    hashes = {}
+    for article_id, record in latest.items():
+        digest = record_sha256(record)
+        if known.get(article_id) == digest:
+            summary.unchanged += 1
+            continue
+        hashes[article_id] = digest
+        incoming.append(record)
+        if article_id in known:
+            replaced.append(article_id)
+    summary.added = len(incoming) - len(replaced)
+    summary.replaced = len(replaced)
+    if replaced:
+        gone = pd.DataFrame({"article_id": replaced})
+        con.register("replaced_articles", gone)
+        for table in (*TABLES, "newsclaims_records"):
+            con.execute(
+                f"DELETE FROM {table} "
+                "WHERE article_id IN (SELECT article_id FROM replaced_articles)"
+            )
+        con.unregister("replaced_articles")
+    frames = records_to_frames(incoming)
+    for table in TABLES:
+        if len(frames[table]):
+            con.register("incoming", frames[table])
+            columns = ", ".join(_quote(c) for c in COLUMNS[table])
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+            con.unregister("incoming")
+    if hashes:
+        con.executemany(
+            "INSERT INTO newsclaims_records VALUES (?, ?, now())",
+            [[article_id, digest] for article_id, digest in hashes.items()],
+        )
+
+
+def write_database(
+    records: Iterable[dict[str, Any]], path: str | Path, *, append: bool = False
+) -> DatabaseSummary:
+    """Write ``records`` into the DuckDB file ``path``: a new file, or ``append`` to ours.
+
+    A new database is written beside ``path`` and moved in place when complete;
+    an existing one is changed in one transaction, or not at all.
+    """
+    path = Path(path)
+    records = list(records)
+    check_records(records)
+    if path.exists():
+        if not append:
+            raise DatabaseError(f"{path} exists; append to it or write another file")
+        return _write(records, path, new=False)
+    fresh = path.with_name(f".{path.name}.new")
+    _remove(fresh)
+    try:
+        summary = _write(records, fresh, new=True)
+        os.replace(fresh, path)
+    finally:
+        _remove(fresh)
+    summary.path = path
+    return summary
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def _write(records: list[dict[str, Any]], path: Path, *, new: bool) -> DatabaseSummary:
+    import duckdb
+
+    summary = DatabaseSummary(path=path)
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error as error:
+        raise DatabaseError(f"{path} is not a DuckDB database we can open: {error}") from None
+    try:
+        if not new:
+            _check_database(con, path)
+        con.begin()
+        try:
+            if new:
+                _create_schema(con)
+            _load(con, records, summary)
+            summary.speakers = _write_speakers(con)
+            summary.articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+    except duckdb.Error as error:
+        raise DatabaseError(f"writing {path} failed, nothing was changed: {error}") from None
+    finally:
+        con.close()
+    return summary
+
+
+def replace_database(records: Iterable[dict[str, Any]], path: str | Path) -> DatabaseSummary:
+    """A new database in place of the file at ``path``, swapped in only once it is complete."""
+    path = Path(path)
+    fresh = path.with_name(f".{path.name}.replacing")
+    _remove(fresh)
+    try:
+        summary = write_database(records, fresh)
+        os.replace(fresh, path)
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
+    finally:
+        _remove(fresh)
+    summary.path = path
+    return summary

@@ -1,0 +1,509 @@
+"""Corrected Label Studio tasks back in: a Label Studio JSON export as gold records.
+
+``import_export(export_path)`` reads the JSON export of a project made from
+our tasks (``newsclaims export --format labelstudio``; see ``labelstudio.py``
+for the regions, relations and per-region attributes) and returns one gold
+record per annotated task, in our own record format (``newsclaims.article/1``)
+with a ``gold`` field saying where it came from. ``newsclaims evaluate``
+scores our output against such records and ``newsclaims train --gold``
+learns from them.
+
+The export is the layout Label Studio documents for its JSON export: a list
+of tasks ``{"id", "data", "annotations": [{"id", "result", "was_cancelled",
+"ground_truth", "completed_by", "created_at", "updated_at", ...}],
+"predictions": [...]}``. Per task, the annotation used is the ground-truth
+one if any, else the most recently updated one that was not cancelled; tasks
+without such an annotation give no gold record (they are counted).
+
+From the annotation's ``result``:
+
+- **claims**: ``Content`` regions (control ``claim``) linked by ``continues``
+  relations are the parts of one claim; the region with a ``content`` relation
+  to a part is its cue (or its source, when the claim has no cue); the
+  ``Source`` with a ``says`` relation to that cue is the source, a region the
+  cue points to with ``to`` the addressee. A content part no region points to
+  is a claim without source and cue. Per-region ``stance`` and ``kind``
+  choices on a content part set the claim's stance and kind (defaults:
+  ``assert``; the kind from the content's quote marks); the ``speaker``
+  textarea on the source region sets its canonical name (default: the source
+  as written);
+- **entities**, **quantities**, **dates**: the regions of the ``entity``,
+  ``quantity`` and ``date`` controls. Label Studio holds no values for them:
+  with ``records`` (the records the tasks were made from), a region at the
+  same offsets as an item of the article's record (or with the id our export
+  gave that item, ``quantity-3``, when the annotator moved it) takes that
+  item's attributes (entity cluster and canonical name, quantity value, unit
+  and change, TIMEX3 type and value); any other region has them unknown
+  (``null``), which scores as a wrong value.
+
+Offsets: our export writes UTF-16 code units (Label Studio's Text tag counts
+in JavaScript string units); some Label Studio versions store code points
+instead. Each region's ``value.text`` decides: UTF-16 offsets are tried first,
+then code points, then the occurrence of the region's text nearest to the
+offset; a region whose text is nowhere in the article is dropped with a note.
+For text without characters outside the Basic Multilingual Plane all three
+agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..about import __version__
+from ..article import Article
+from ..schema import CLAIM_KINDS, STANCES, annotations_to_record
+from .labelstudio import CONTROLS, RELATIONS, TEXT_NAME
+
+GOLD_MODEL = "gold:labelstudio"
+QUOTE_OPEN = '"“‘«'
+QUOTE_CLOSE = '"”’»'
+#: A Label Studio source region labelled by an entity region of this label gets this type.
+SOURCE_TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "government"}
+
+
+class BadExport(ValueError):
+    """A file that is not a Label Studio JSON export of newsclaims tasks."""
+
+
+@dataclass
+class ImportReport:
+    """What ``import_export`` did: records made, tasks skipped, notes per task."""
+
+    tasks: int = 0
+    records: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # article ids without a usable annotation
+    notes: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        claims = sum(len(r["claims"]) for r in self.records)
+        text = f"{len(self.records)} gold records ({claims} claims) from {self.tasks} tasks"
+        if self.skipped:
+            text += f"; {len(self.skipped)} tasks without an annotation skipped"
+        if self.notes:
+            text += f"; {len(self.notes)} notes"
+        return text
+
+
+# --- offsets ------------------------------------------------------------------------
+
+
+class _Offsets:
+    """UTF-16 code unit offsets -> Python ``str`` offsets for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def from_utf16(self, unit: int) -> int:
+        offset = unit
+        for index in self.astral:
+            # each astral character before the position counts twice in UTF-16
+            if index < offset:
+                offset -= 1
+            else:
+                break
+        return offset
+
+    def resolve(self, start: int, end: int, written: str | None) -> tuple[int, int] | None:
+        """Python offsets of a region, checked against its ``value.text`` when there is one."""
+        text = self.text
+        candidates = [(self.from_utf16(start), self.from_utf16(end)), (start, end)]
+        for s, e in candidates:
+            if 0 <= s <= e <= len(text) and (written is None or text[s:e] == written):
+                return s, e
+        if not written:
+            return None
+        found = [m.start() for m in re.finditer(re.escape(written), text)]
+        if not found:
+            return None
+        nearest = min(found, key=lambda i: abs(i - candidates[0][0]))
+        return nearest, nearest + len(written)
+
+
+# --- reading the export ---------------------------------------------------------------
+
+
+def read_export(path: str | Path) -> list[dict[str, Any]]:
+    """The tasks of a Label Studio JSON export; ``BadExport`` when it is not one of ours."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise BadExport(
+            f"{path} is not a Label Studio JSON export (not one JSON document: {error}); "
+            "export the project as JSON, not JSON-MIN or CSV"
+        ) from None
+    except UnicodeDecodeError as error:
+        raise BadExport(f"{path} is not UTF-8 text: {error}") from None
+    if isinstance(data, dict) and "annotations" in data:
+        data = [data]  # one task, as Label Studio's per-task target storage writes it
+    if not isinstance(data, list):
+        raise BadExport(
+            f"{path} is not a Label Studio JSON export (a list of tasks with annotations)"
+        )
+    for number, task in enumerate(data, start=1):
+        where = f"{path} task {number}"
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            raise BadExport(f"{where} has no data object: not a Label Studio JSON export")
+        if not isinstance(task.get("annotations", []), list):
+            raise BadExport(f"{where}: annotations must be a list")
+        task_data = task["data"]
+        if not isinstance(task_data.get(TEXT_NAME), str) or "article_id" not in task_data:
+            raise BadExport(
+                f"{where} has no data.text and data.article_id: not a task that "
+                "`newsclaims export --format labelstudio` wrote (an export from another project?)"
+            )
+        for annotation in task.get("annotations", []):
+            for item in annotation.get("result") or []:
+                name = item.get("from_name")
+                if item.get("type") == "relation":
+                    labels = set(item.get("labels") or [])
+                    if not labels <= set(RELATIONS):
+                        raise BadExport(f"{where}: unknown relation {sorted(labels)}")
+                elif name not in KNOWN_CONTROLS:
+                    raise BadExport(
+                        f"{where}: a result from control {name!r}, which our labeling config "
+                        f"does not have ({', '.join(sorted(KNOWN_CONTROLS))}): an export from "
+                        "another project?"
+                    )
+    return data
+
+
+KNOWN_CONTROLS = frozenset({*CONTROLS, "stance", "kind", "speaker"})
+
+
+def chosen_annotation(task: dict[str, Any]) -> dict[str, Any] | None:
+    """The ground-truth annotation, else the most recently updated one; never a cancelled one."""
+    usable = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+    if not usable:
+        return None
+
+    def key(annotation: dict[str, Any]) -> tuple:
+        when = str(annotation.get("updated_at") or annotation.get("created_at") or "")
+        number = annotation.get("id")
+        return (
+            bool(annotation.get("ground_truth")),
+            when,
+            number if isinstance(number, int) else 0,
+        )
+
+    return max(usable, key=key)
+
+
+# --- one task -----------------------------------------------------------------------------
+
+
+def _kind_of(text: str, parts: list[tuple[int, int]], cue: str | None) -> str:
+    """The claim kind from quote marks, when the annotator gave none (as the contract defines)."""
+    if cue and cue.lower().startswith("according to"):
+        return "according_to"
+    inside = [text[s:e].strip() for s, e in parts]
+    if all(p and p[0] in QUOTE_OPEN and p[-1] in QUOTE_CLOSE for p in inside):
+        return "direct"
+    if any(ch in QUOTE_OPEN + QUOTE_CLOSE for p in inside for ch in p):
+        return "mixed"
+    return "indirect"
+
+
+def _region_item(
+    items: list[dict[str, Any]] | None, region_id: str, prefix: str, start: int, end: int
+) -> dict[str, Any] | None:
+    """The record item this region stands for: same offsets, else the id our export gave it."""
+    if not items:
+        return None
+    for item in items:
+        if item["start"] == start and item["end"] == end:
+            return item
+    match = re.fullmatch(rf"{prefix}-(\d+)", region_id or "")
+    if match and int(match.group(1)) < len(items):
+        return items[int(match.group(1))]
+    return None
+
+
+def task_to_record(
+    task: dict[str, Any],
+    annotation: dict[str, Any],
+    *,
+    record: dict[str, Any] | None = None,
+    export_name: str = "",
+    notes: list[str] | None = None,
+) -> dict[str, Any]:
+    """The gold record of one task from one of its annotations (``record``: our prediction)."""
+    notes = notes if notes is not None else []
+    data = task["data"]
+    text = data[TEXT_NAME]
+    article_id = str(data["article_id"])
+    if record is not None and record.get("text") != text:
+        notes.append(f"{article_id}: the records' text differs from the task's; not used")
+        record = None
+    offsets = _Offsets(text)
+    regions: dict[str, dict[str, Any]] = {}
+    attributes: dict[tuple[str, str], list[str]] = {}
+    relations: list[tuple[str, str, str]] = []
+    for item in annotation.get("result") or []:
+        kind = item.get("type")
+        if kind == "relation":
+            for label in item.get("labels") or ["content"]:
+                relations.append((item.get("from_id"), item.get("to_id"), label))
+            continue
+        value = item.get("value") or {}
+        if kind == "labels":
+            labels = value.get("labels") or []
+            if not labels:
+                continue
+            try:
+                start, end = int(value["start"]), int(value["end"])
+            except (KeyError, TypeError, ValueError):
+                notes.append(f"{article_id}: region {item.get('id')} has no offsets; dropped")
+                continue
+            span = offsets.resolve(start, end, value.get("text"))
+            if span is None:
+                notes.append(
+                    f"{article_id}: region {item.get('id')} ({value.get('text')!r}) is not in the "
+                    "text and was dropped"
+                )
+                continue
+            regions[item.get("id")] = {
+                "control": item["from_name"], "label": labels[0], "start": span[0],
+                "end": span[1], "id": item.get("id"),
+            }  # fmt: skip
+        elif kind in ("choices", "textarea"):
+            values = value.get("choices") if kind == "choices" else value.get("text")
+            if values:
+                attributes[(item.get("id"), item["from_name"])] = [str(v) for v in values]
+    annotations = {
+        "entities": _entities(text, regions, record),
+        "quantities": _items(regions, "quantity", record, "quantities"),
+        "dates": _items(regions, "date", record, "dates"),
+        "claims": _claims(text, regions, relations, attributes, record, article_id, notes),
+        "warnings": [],
+    }
+    article = Article(
+        id=article_id,
+        text=text,
+        title=data.get("title") if data.get("title") != article_id else None,
+        date=data.get("date"),
+        url=data.get("url"),
+        publisher=data.get("publisher"),
+    )
+    if record is not None:
+        article.title = (record.get("meta") or {}).get("title")
+        source = record.get("source") or {}
+        article.path, article.line = source.get("path"), source.get("line")
+        article.sha256 = source.get("sha256")
+    gold = annotations_to_record(annotations, article, model=GOLD_MODEL)
+    gold["pipeline"] = {"version": __version__, "model": GOLD_MODEL}
+    gold["gold"] = {
+        "from": "labelstudio",
+        "export": export_name,
+        "task": task.get("id"),
+        "annotation": annotation.get("id"),
+        "annotator": annotation.get("completed_by"),
+        "updated_at": annotation.get("updated_at") or annotation.get("created_at"),
+    }
+    return gold
+
+
+def _entities(
+    text: str, regions: dict[str, dict[str, Any]], record: dict[str, Any] | None
+) -> list[dict[str, Any]]:
+    predicted = (record or {}).get("entities")
+    clusters: dict[tuple[str, str], str] = {}
+    entities = []
+    for region in regions.values():
+        if region["control"] != "entity":
+            continue
+        item = _region_item(predicted, region["id"], "entity", region["start"], region["end"])
+        if item is not None:
+            entity_id, canonical = item["entity_id"], item["canonical"]
+        else:
+            entity_id, canonical = None, text[region["start"] : region["end"]]
+        entities.append({
+            "start": region["start"], "end": region["end"], "label": region["label"],
+            "entity_id": entity_id, "canonical": canonical,
+        })  # fmt: skip
+    used = {e["entity_id"] for e in entities if e["entity_id"]}
+    for entity in entities:
+        if entity["entity_id"] is None:
+            # a region the annotator added: one new cluster per label and name as written
+            key = (entity["label"], entity["canonical"])
+            if key not in clusters:
+                number = len(used) + len(clusters) + 1
+                while f"e{number}" in used:
+                    number += 1
+                clusters[key] = f"e{number}"
+            entity["entity_id"] = clusters[key]
+    return entities
+
+
+def _items(
+    regions: dict[str, dict[str, Any]],
+    control: str,
+    record: dict[str, Any] | None,
+    key: str,
+) -> list[dict[str, Any]]:
+    predicted = (record or {}).get(key)
+    unknown: dict[str, Any] = (
+        {"value": None, "low": None, "high": None, "change": "=", "unit": None,
+         "unit_text": None, "per": None, "object": None}
+        if control == "quantity"
+        else {"type": None, "value": None, "mod": None, "interval": None}
+    )  # fmt: skip
+    items = []
+    for region in regions.values():
+        if region["control"] != control:
+            continue
+        item = _region_item(predicted, region["id"], control, region["start"], region["end"])
+        attributes = dict(unknown)
+        if item is not None:
+            attributes.update({k: v for k, v in item.items() if k not in ("text", "start", "end")})
+        items.append({"start": region["start"], "end": region["end"], **attributes})
+    return items
+
+
+def _choice(
+    attributes: dict[tuple[str, str], list[str]],
+    regions: list[str],
+    name: str,
+    choices: Iterable[str],
+) -> str | None:
+    """The first of ``choices`` given as per-region ``name`` on one of ``regions``."""
+    for region in regions:
+        for value in attributes.get((region, name), []):
+            if value in choices:
+                return value
+    return None
+
+
+def _claims(
+    text: str,
+    regions: dict[str, dict[str, Any]],
+    relations: list[tuple[str, str, str]],
+    attributes: dict[tuple[str, str], list[str]],
+    record: dict[str, Any] | None,
+    article_id: str,
+    notes: list[str],
+) -> list[dict[str, Any]]:
+    claim_regions = {k: r for k, r in regions.items() if r["control"] == "claim"}
+    contents = {k for k, r in claim_regions.items() if r["label"] == "Content"}
+    following: dict[str, str] = {}
+    preceded: set[str] = set()
+    hub_of: dict[str, list[str]] = {}
+    says: dict[str, list[str]] = {}
+    to: dict[str, list[str]] = {}
+    for source, target, label in relations:
+        if source not in claim_regions or target not in claim_regions:
+            continue
+        if label == "continues" and source in contents and target in contents:
+            following.setdefault(source, target)
+            preceded.add(target)
+        elif label == "content" and target in contents:
+            hub_of.setdefault(target, []).append(source)
+        elif label == "says":
+            says.setdefault(target, []).append(source)
+        elif label == "to":
+            to.setdefault(source, []).append(target)
+    predicted_sources = [c["source"] for c in (record or {}).get("claims") or [] if c.get("source")]
+    entity_labels = {
+        (r["start"], r["end"]): r["label"] for r in regions.values() if r["control"] == "entity"
+    }
+    claims = []
+    for first in sorted(contents - preceded, key=lambda k: (regions[k]["start"], k)):
+        chain, seen = [first], {first}
+        while chain[-1] in following and following[chain[-1]] not in seen:
+            chain.append(following[chain[-1]])
+            seen.add(chain[-1])
+        parts = sorted((regions[k]["start"], regions[k]["end"]) for k in chain)
+        hubs = list(dict.fromkeys(h for k in chain for h in hub_of.get(k, [])))
+        if len(hubs) > 1:
+            notes.append(f"{article_id}: content {first} has {len(hubs)} cues; the first is used")
+        hub = claim_regions[hubs[0]] if hubs else None
+        cue = hub if hub and hub["label"] == "Cue" else None
+        source = hub if hub and hub["label"] == "Source" else None
+        if cue is not None and says.get(cue["id"]):
+            source = claim_regions[says[cue["id"]][0]]
+        addressee = claim_regions[to[hub["id"]][0]] if hub and to.get(hub["id"]) else None
+
+        cue_text = text[cue["start"] : cue["end"]] if cue else None
+        claim: dict[str, Any] = {
+            "kind": _choice(attributes, chain, "kind", CLAIM_KINDS)
+            or _kind_of(text, parts, cue_text),
+            "stance": _choice(attributes, chain, "stance", STANCES) or "assert",
+            "content": {
+                "start": parts[0][0], "end": parts[-1][1], "spans": [list(p) for p in parts]
+            },
+            "cue": {"start": cue["start"], "end": cue["end"]} if cue else None,
+            "addressee": {"start": addressee["start"], "end": addressee["end"]}
+            if addressee
+            else None,
+            "source": None,
+        }  # fmt: skip
+        if source is not None:
+            start, end = source["start"], source["end"]
+            same = next(
+                (s for s in predicted_sources if (s["start"], s["end"]) == (start, end)), None
+            )
+            speaker = attributes.get((source["id"], "speaker"))
+            claim["source"] = {
+                "start": start,
+                "end": end,
+                "entity_id": same.get("entity_id") if same else None,
+                "canonical": (speaker[0].strip() if speaker and speaker[0].strip() else None)
+                or (same.get("canonical") if same else None)
+                or text[start:end],
+                "type": (same.get("type") if same else None)
+                or SOURCE_TYPE_OF_LABEL.get(entity_labels.get((start, end), ""), "unknown"),
+            }
+        claims.append(claim)
+    return claims
+
+
+# --- the whole export -----------------------------------------------------------------------
+
+
+def import_export(
+    export_path: str | Path, *, records: Iterable[dict[str, Any]] | None = None
+) -> ImportReport:
+    """Gold records from a Label Studio JSON export (``records``: those the tasks came from)."""
+    export_path = Path(export_path)
+    tasks = read_export(export_path)
+    by_id = {str(r["id"]): r for r in records or []}
+    report = ImportReport(tasks=len(tasks))
+    seen: set[str] = set()
+    for task in tasks:
+        article_id = str(task["data"]["article_id"])
+        annotation = chosen_annotation(task)
+        if annotation is None:
+            report.skipped.append(article_id)
+            continue
+        if article_id in seen:
+            report.notes.append(f"{article_id}: a second task for this article; the first is kept")
+            continue
+        seen.add(article_id)
+        report.records.append(
+            task_to_record(
+                task,
+                annotation,
+                record=by_id.get(article_id),
+                export_name=export_path.name,
+                notes=report.notes,
+            )
+        )
+    return report
+
+
+def write_gold(records: Iterable[dict[str, Any]], path: str | Path) -> int:
+    """Write gold records as JSONL (one per line, as ``newsclaims extract`` writes records)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="\n") as file:
+        for record in records:
+            file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
