@@ -1,9 +1,9 @@
 """Reading the lexicons shipped in the package, shared by every stage.
 
 A lexicon is named by its path inside the ``pipeline`` package
-("components/quantities/data/units.tsv"); a bare file name ("dates_lexicon.tsv")
-is one in ``pipeline/resources/``. It is a UTF-8 text file of one entry a line, fields separated by tabs;
-blank lines and lines starting with ``#`` are skipped. Files are read from the
+("components/quantities/data/units.tsv"); a bare file name is one in
+``pipeline/resources/``. It is a UTF-8 text file of one entry a line, fields
+separated by tabs; blank lines and lines starting with ``#`` are skipped. Files are read from the
 installed package (``importlib.resources``), never from the source tree, and a
 malformed line raises ``ResourceError`` naming the file and the line, as
 medspacy validates its rule files.

@@ -17,6 +17,7 @@ from .test_process import PARAGRAPHS
 
 pytestmark = pytest.mark.model
 
+
 def write_corpus(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):

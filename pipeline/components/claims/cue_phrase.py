@@ -10,7 +10,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...lang.calendar import day_words, weekdays
-
 from .lexicon import Lexicon
 
 #: Adverbs that belong to the cue phrase when they sit in the verb group

@@ -51,4 +51,3 @@ def test_variant_keys_are_compared_names() -> None:
 def test_a_malformed_line_names_the_stage_file(name: str, text: str, line: int) -> None:
     with pytest.raises(ResourceError, match=rf"pipeline/{name} line {line}:"):
         read_lexicons({name: text})
-
