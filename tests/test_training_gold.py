@@ -12,7 +12,7 @@ from pipeline.about import SCHEMA
 from pipeline.cli import app
 from pipeline.components.claims.cue_model import CueModel
 
-from .components.test_cue_model import TRAIN_TEXT, _ann
+from .components.claims.test_cue_model import TRAIN_TEXT, _ann
 
 
 def run(*args: object):

@@ -178,18 +178,14 @@ def evaluate_quantities(
 
 
 def format_quantities(metrics: dict[str, Any]) -> str:
+    from .quantities import metric_rows
+
     lines = [
         f"Our gold records ({metrics['articles']} articles, {metrics['gold_file']}): "
         f"{metrics['gold']} gold quantities, {metrics['predicted']} predicted (NewsQuant metrics)",
         "",
-        f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}",
+        *metric_rows(metrics, ("extent", "value", "value+unit", "value+change")),
     ]
-    for key in ("extent", "value", "value+unit", "value+change"):
-        m = metrics[key]
-        lines.append(
-            f"{key:<14}{100 * m['p']:>7.1f}{100 * m['r']:>7.1f}"
-            f"{100 * m['f1']:>7.1f}{m['correct']:>9}"
-        )
     if metrics.get("missing_records"):
         lines.append(f"\n{metrics['missing_records']} gold articles had no predicted record.")
     return "\n".join(lines)

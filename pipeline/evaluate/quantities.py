@@ -242,6 +242,16 @@ def _is_newsquant(path: Path) -> bool:
     )
 
 
+def metric_rows(metrics: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """A header and one row of P/R/F1 (percent) and matches for each metric in ``keys``."""
+    rows = [f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}"]
+    for key in keys:
+        m = metrics[key]
+        p, r, f1 = (100 * m[name] for name in ("p", "r", "f1"))
+        rows.append(f"{key:<14}{p:>7.1f}{r:>7.1f}{f1:>7.1f}{m['correct']:>9}")
+    return rows
+
+
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table of P/R/F1 with counts (gold, predicted, matched) and ms per sentence."""
     if metrics.get("benchmark") == "gold":
@@ -253,14 +263,8 @@ def format_report(metrics: dict[str, Any]) -> str:
         f"{metrics['predicted']} predicted, "
         f"{metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence",
         "",
-        f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}",
+        *metric_rows(metrics, ("value", "value+unit", "value+change")),
     ]
-    for key in ("value", "value+unit", "value+change"):
-        m = metrics[key]
-        lines.append(
-            f"{key:<14}{100 * m['p']:>7.1f}{100 * m['r']:>7.1f}"
-            f"{100 * m['f1']:>7.1f}{m['correct']:>9}"
-        )
     if metrics.get("missing_records"):
         lines.append(f"\n{metrics['missing_records']} sentences had no prediction record.")
     return "\n".join(lines)

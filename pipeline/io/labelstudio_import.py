@@ -56,7 +56,7 @@ from typing import Any
 
 from ..about import __version__
 from ..article import Article
-from ..schema import CLAIM_KINDS, STANCES, annotations_to_record
+from ..schema import CLAIM_KINDS, STANCES, article_record
 from .labelstudio import CONTROLS, RELATIONS, TEXT_NAME
 
 GOLD_MODEL = "gold:labelstudio"
@@ -296,7 +296,7 @@ def task_to_record(
         source = record.get("source") or {}
         article.path, article.line = source.get("path"), source.get("line")
         article.sha256 = source.get("sha256")
-    gold = annotations_to_record(annotations, article, model=GOLD_MODEL)
+    gold = article_record(article, annotations, model=GOLD_MODEL)
     gold["pipeline"] = {"version": __version__, "model": GOLD_MODEL}
     gold["gold"] = {
         "from": "labelstudio",

@@ -7,10 +7,11 @@ record text goes through ``html.escape``.
 
 from __future__ import annotations
 
+from string import Template
 from typing import Any
 
 from ..corpus.speakers import SpeakerRow, speaker_rows
-from .render import ARTICLES_DIR, _resource, _template, esc
+from .render import ARTICLES_DIR, _page, _resource, esc
 
 SPEAKERS_PAGE = "speakers.html"
 
@@ -44,9 +45,13 @@ def render_speakers(
 ) -> str:
     """The speakers page of ``articles`` (records, or the index's reduced ones)."""
     rows = speaker_rows(articles)
-    return _template(SPEAKERS_PAGE).substitute(
-        count=len(rows),
-        source=f" · {esc(source)}" if source else "",
+    main = Template(_resource(SPEAKERS_PAGE)).substitute(
+        count=len(rows), rows="\n".join(speaker_row_html(row, pages) for row in rows)
+    )
+    return _page(
+        title=f"newsclaims review: {len(rows)} speakers",
         style=_resource("style.css"),
-        rows="\n".join(speaker_row_html(row, pages) for row in rows),
+        header='<a href="index.html">← all articles</a> · newsclaims review'
+        + (f" · {esc(source)}" if source else ""),
+        main=main,
     )
