@@ -25,11 +25,9 @@ from .backends.dask import DEFAULT_PARTITION_SIZE
 from .io.readers import read_articles
 from .io.writers import JsonlWriter, output_lock, recover, truncate
 from .nlp import DEFAULT_MODEL, load_cached, model_name
-from .process import DEFAULT_BATCH_SIZE, process_articles, process_text
+from .process import DEFAULT_BATCH_SIZE
 
-# ``process_articles`` and ``process_text`` live in ``pipeline.process``; they
-# are imported here too because code written against ``pipeline.runner`` uses them.
-__all__ = ["RunSummary", "extract", "extract_parts", "process_articles", "process_text"]
+__all__ = ["RunSummary", "extract", "extract_parts"]
 
 #: Part files of ``extract_parts``, numbered by partition.
 PART_NAME = "part-{:05d}.jsonl"

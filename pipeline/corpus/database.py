@@ -126,10 +126,15 @@ class NotOurRecords(DatabaseError):
 
 @dataclass
 class DatabaseSummary:
+    """What one export into the database did, and what the database holds after it."""
+
     path: Path
     added: int = 0
+    """Articles that were not in the database."""
     replaced: int = 0
+    """Articles in the database whose record changed (same id, another record)."""
     unchanged: int = 0
+    """Articles whose record the database already held as it is."""
     articles: int = 0
     speakers: int = 0
 

@@ -177,20 +177,6 @@ def evaluate_quantities(
     return metrics
 
 
-def format_quantities(metrics: dict[str, Any]) -> str:
-    from .quantities import metric_rows
-
-    lines = [
-        f"Our gold records ({metrics['articles']} articles, {metrics['gold_file']}): "
-        f"{metrics['gold']} gold quantities, {metrics['predicted']} predicted (NewsQuant metrics)",
-        "",
-        *metric_rows(metrics, ("extent", "value", "value+unit", "value+change")),
-    ]
-    if metrics.get("missing_records"):
-        lines.append(f"\n{metrics['missing_records']} gold articles had no predicted record.")
-    return "\n".join(lines)
-
-
 # --- dates ----------------------------------------------------------------------------
 
 

@@ -254,17 +254,22 @@ def metric_rows(metrics: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
 
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table of P/R/F1 with counts (gold, predicted, matched) and ms per sentence."""
-    if metrics.get("benchmark") == "gold":
-        from .gold import format_quantities
-
-        return format_quantities(metrics)
-    lines = [
-        f"NewsQuant: {metrics.get('sentences', '?')} sentences, {metrics['gold']} gold quantities, "
-        f"{metrics['predicted']} predicted, "
-        f"{metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence",
-        "",
-        *metric_rows(metrics, ("value", "value+unit", "value+change")),
-    ]
+    keys = ("value", "value+unit", "value+change")
+    if metrics.get("benchmark") == "gold":  # our own gold records (evaluate/gold.py)
+        title = (
+            f"Our gold records ({metrics['articles']} articles, {metrics['gold_file']}): "
+            f"{metrics['gold']} gold quantities, {metrics['predicted']} predicted "
+            "(NewsQuant metrics)"
+        )
+        keys, missing = ("extent", *keys), "gold articles had no predicted record."
+    else:
+        title = (
+            f"NewsQuant: {metrics.get('sentences', '?')} sentences, {metrics['gold']} gold "
+            f"quantities, {metrics['predicted']} predicted, "
+            f"{metrics.get('ms_per_sentence', 0.0):.1f} ms per sentence"
+        )
+        missing = "sentences had no prediction record."
+    lines = [title, "", *metric_rows(metrics, keys)]
     if metrics.get("missing_records"):
-        lines.append(f"\n{metrics['missing_records']} sentences had no prediction record.")
+        lines.append(f"\n{metrics['missing_records']} {missing}")
     return "\n".join(lines)

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.components.claims.cue_phrase import cue_start, phrase_end
 from pipeline.components.claims.lexicon import load_lexicon
-from pipeline.runner import process_text
+from pipeline.process import process_text
 
 from ...contract import assert_valid_record
 from .parsed import CONTINUED, DENIED, SENATOR_SAID, parsed, text_of

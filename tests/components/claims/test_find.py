@@ -13,7 +13,7 @@ from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.find import claim_kind, cue_decision, denies, takes_that_clause
 from pipeline.components.claims.lexicon import load_lexicon
 from pipeline.components.claims.quotes import find_quotes
-from pipeline.runner import process_text
+from pipeline.process import process_text
 
 from ...contract import assert_valid_record
 from .parsed import KIM_SAID, SENATOR_SAID, content_text, crowd, text_of

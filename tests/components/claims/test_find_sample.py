@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.runner import process_text
+from pipeline.process import process_text
 
 from ...contract import assert_valid_record
 

@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.components.dates import find_dates
-from pipeline.runner import process_text
+from pipeline.process import process_text
 from tests.components.dates.helpers import SAMPLE_DATE, one, timexes
 from tests.contract import assert_valid_record
 

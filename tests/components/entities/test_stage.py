@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from pipeline.components.entities import EntitiesStage
 from pipeline.components.entities.lexicon import LEXICON_FILES, TITLES
 from pipeline.lexicons import resource_text
-from pipeline.runner import process_text
+from pipeline.process import process_text
 from tests.contract import assert_valid_record
 
 from .docs import SAMPLE, SAMPLE_DATE

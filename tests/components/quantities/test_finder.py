@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.runner import process_text
+from pipeline.process import process_text
 from tests.contract import assert_valid_record
 
 pytestmark = pytest.mark.model
