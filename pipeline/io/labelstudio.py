@@ -28,7 +28,7 @@ characters outside the Basic Multilingual Plane they equal ours.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -36,6 +36,7 @@ from xml.sax.saxutils import quoteattr
 from ..about import __version__
 from ..schema import CLAIM_KINDS, STANCES
 from .records import iter_records
+from .utf16 import Utf16Offsets
 
 TEXT_NAME = "text"
 CLAIM_LABELS = ("Source", "Cue", "Content", "Addressee")
@@ -60,20 +61,14 @@ COLOURS = {
 DEFAULT_ENTITY_COLOUR = "#95a5a6"
 
 
-class _Offsets:
-    """Python offsets -> UTF-16 offsets for one text, fast when the text is all BMP."""
-
-    def __init__(self, text: str) -> None:
-        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-
-    def __call__(self, offset: int) -> int:
-        if not self.astral:
-            return offset
-        return offset + sum(1 for i in self.astral if i < offset)
-
-
 def _region(
-    region_id: str, control: str, label: str, text: str, start: int, end: int, to16: _Offsets
+    region_id: str,
+    control: str,
+    label: str,
+    text: str,
+    start: int,
+    end: int,
+    to16: Callable[[int], int],
 ) -> dict[str, Any]:
     return {
         "id": region_id,
@@ -115,7 +110,9 @@ def _relation(from_id: str, to_id: str, label: str) -> dict[str, Any]:
     }
 
 
-def claim_results(claim: dict[str, Any], text: str, to16: _Offsets) -> list[dict[str, Any]]:
+def claim_results(
+    claim: dict[str, Any], text: str, to16: Callable[[int], int]
+) -> list[dict[str, Any]]:
     """The regions, per-region attributes and relations of one claim."""
     claim_id = claim["id"]
     results: list[dict[str, Any]] = []
@@ -159,7 +156,7 @@ def claim_results(claim: dict[str, Any], text: str, to16: _Offsets) -> list[dict
 def record_to_task(record: dict[str, Any]) -> dict[str, Any]:
     """One Label Studio task for one record."""
     text = record.get("text") or ""
-    to16 = _Offsets(text)
+    to16 = Utf16Offsets(text).to_utf16
     results: list[dict[str, Any]] = []
     for claim in record.get("claims") or []:
         results += claim_results(claim, text, to16)

@@ -58,6 +58,7 @@ from ..about import __version__
 from ..article import Article
 from ..schema import CLAIM_KINDS, STANCES, article_record
 from .labelstudio import CONTROLS, RELATIONS, TEXT_NAME
+from .utf16 import Utf16Offsets
 
 GOLD_MODEL = "gold:labelstudio"
 QUOTE_OPEN = '"“‘«'
@@ -92,27 +93,17 @@ class ImportReport:
 # --- offsets ------------------------------------------------------------------------
 
 
-class _Offsets:
-    """UTF-16 code unit offsets -> Python ``str`` offsets for one text."""
+class _Regions:
+    """Python offsets of the regions of one text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-
-    def from_utf16(self, unit: int) -> int:
-        offset = unit
-        for index in self.astral:
-            # each astral character before the position counts twice in UTF-16
-            if index < offset:
-                offset -= 1
-            else:
-                break
-        return offset
+        self.offsets = Utf16Offsets(text)
 
     def resolve(self, start: int, end: int, written: str | None) -> tuple[int, int] | None:
         """Python offsets of a region, checked against its ``value.text`` when there is one."""
         text = self.text
-        candidates = [(self.from_utf16(start), self.from_utf16(end)), (start, end)]
+        candidates = [(self.offsets.from_utf16(start), self.offsets.from_utf16(end)), (start, end)]
         for s, e in candidates:
             if 0 <= s <= e <= len(text) and (written is None or text[s:e] == written):
                 return s, e
@@ -241,7 +232,7 @@ def task_to_record(
     if record is not None and record.get("text") != text:
         notes.append(f"{article_id}: the records' text differs from the task's; not used")
         record = None
-    offsets = _Offsets(text)
+    offsets = _Regions(text)
     regions: dict[str, dict[str, Any]] = {}
     attributes: dict[tuple[str, str], list[str]] = {}
     relations: list[tuple[str, str, str]] = []

@@ -11,7 +11,8 @@ from string import Template
 from typing import Any
 
 from ..corpus.speakers import SpeakerRow, speaker_rows
-from .render import ARTICLES_DIR, _page, _resource, esc
+from .render import ARTICLES_DIR, _page, _resource
+from .tables import esc
 
 SPEAKERS_PAGE = "speakers.html"
 
