@@ -31,7 +31,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -129,19 +129,19 @@ class DatabaseSummary:
     """What one export into the database did, and what the database holds after it."""
 
     path: Path
+    #: Articles new to the database, replaced (same id, another record), and already
+    #: held as they are.
     added: int = 0
-    """Articles that were not in the database."""
     replaced: int = 0
-    """Articles in the database whose record changed (same id, another record)."""
     unchanged: int = 0
-    """Articles whose record the database already held as it is."""
-    articles: int = 0
-    speakers: int = 0
+    #: What the database holds after the export: ``{"articles": n, "speakers": n}``.
+    holds: dict[str, int] = field(default_factory=dict)
 
     def describe(self) -> str:
         return (
             f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} unchanged; "
-            f"{self.articles} articles and {self.speakers} speakers in {self.path}"
+            f"{self.holds.get('articles', 0)} articles and {self.holds.get('speakers', 0)} "
+            f"speakers in {self.path}"
         )
 
 
@@ -324,8 +324,8 @@ def _write(records: list[dict[str, Any]], path: Path, *, new: bool) -> DatabaseS
             if new:
                 _create_schema(con)
             _load(con, records, summary)
-            summary.speakers = _write_speakers(con)
-            summary.articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            summary.holds["speakers"] = _write_speakers(con)
+            summary.holds["articles"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
             con.commit()
         except BaseException:
             con.rollback()
