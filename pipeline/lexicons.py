@@ -11,7 +11,8 @@ medspacy validates its rule files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -86,3 +87,34 @@ def load_saved(names: Iterable[str], folder: str | Path) -> dict[str, str]:
     """``{name: text}`` of the lexicons ``save_resources`` wrote into ``folder``."""
     folder = Path(folder)
     return {name: (folder / Path(name).name).read_text(encoding="utf-8") for name in names}
+
+
+class StageData:
+    """The data files one stage reads, as texts: the shipped ones, or those saved with a
+    pipeline. Every stage keeps one (``stage.data``), parses its lexicons from
+    ``data.texts``, and saves exactly these texts in ``to_disk``, so an edited file
+    survives a second save."""
+
+    def __init__(self, names: Iterable[str], texts: Mapping[str, str] | None = None) -> None:
+        self.names = tuple(names)
+        self.texts = dict(texts) if texts is not None else {n: resource_text(n) for n in self.names}
+
+    @classmethod
+    def from_disk(cls, names: Iterable[str], folder: str | Path) -> StageData:
+        names = tuple(names)
+        return cls(names, load_saved(names, folder))
+
+    def to_disk(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in self.names:
+            (folder / Path(name).name).write_text(self.texts[name], encoding="utf-8")
+
+
+def alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
+    r"""A regex alternation of ``words``, longest first (ties in the order given), with
+    ``space`` for each space inside a word: ``alternation(["a b", "c"])`` is ``a\s+b|c``."""
+    unique = list(dict.fromkeys(words))
+    return "|".join(
+        re.escape(w).replace(r"\ ", space) for w in sorted(unique, key=len, reverse=True)
+    )

@@ -130,3 +130,28 @@ def test_saved_lexicons_read_back_as_shipped(tmp_path) -> None:
         "components/dates/data/lexicon.tsv"
     )
     assert texts["components/entities/data/titles.txt"] == "edited\n"
+
+
+def test_stage_data_saves_the_texts_it_holds_and_reads_them_back(tmp_path) -> None:
+    from pipeline.lexicons import StageData
+
+    names = ["components/dates/data/lexicon.tsv", "components/entities/data/titles.txt"]
+    data = StageData(names)
+    assert data.texts[names[1]] == resource_text(names[1])
+    data.texts[names[1]] = "emir\n"
+    data.to_disk(tmp_path / "stage")
+    again = StageData.from_disk(names, tmp_path / "stage")
+    assert again.texts == data.texts
+    assert sorted(p.name for p in (tmp_path / "stage").iterdir()) == ["lexicon.tsv", "titles.txt"]
+
+
+def test_alternation_is_longest_first_with_spaces_made_flexible() -> None:
+    import re
+
+    from pipeline.lexicons import alternation
+
+    pattern = alternation(["per cent", "per", "cent", "per"], space=r"[ \u00a0]?")
+    assert pattern == r"per[ \u00a0]?cent|cent|per"
+    assert re.fullmatch(alternation(["a.m."]), "a.m.") and not re.fullmatch(
+        alternation(["a.m."]), "axmx"
+    )
