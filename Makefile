@@ -63,11 +63,9 @@ train: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m tests.test_golden
 
-# Speed and memory against the bare spaCy model (issue 6): on the PolNeAR
-# train texts when the benchmarks are there, else on the corpora.
-# 300 articles: with fewer, the workers' model load weighs on the --n-process
-# comparison (1.67-1.81x on 60-120 articles, 1.86-1.97x on 300) and a busy
-# moment on the ratio. About 6 minutes.
+# Speed and memory against the bare spaCy model: on the PolNeAR train texts when
+# the benchmarks are there, else on the corpora. 300 articles, so that the
+# workers' model load does not dominate the --n-process comparison.
 BENCH_ARTICLES ?= 300
 BENCH_TEXTS := $(if $(wildcard $(BENCHMARKS)/polnear/train/text),$(BENCHMARKS)/polnear/train/text,$(CORPORA))
 bench: $(STAMP)
