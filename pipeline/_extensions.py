@@ -7,11 +7,20 @@ character offsets into ``doc.text``, end-exclusive.
 ``doc._.pub_date``              ISO publication date ("2023-06-13") or None, set before the stages
 ``doc._.newsclaims_entities``   list of {"start", "end", "label", "entity_id", "canonical"}
 ``doc._.newsclaims_quantities`` list of {"start", "end", "value", "low", "high", "change", "unit",
-                                "unit_text", "per", "object": {"start","end"} | None}
-``doc._.newsclaims_dates``      list of {"start", "end", "type", "value", "mod", "interval"}
-``doc._.newsclaims_claims``     list of {"kind", "stance", "source", "cue", "content", "addressee"}
+                                "normalized_unit", "unit_text", "per",
+                                "object": {"start","end"} | None}
+``doc._.newsclaims_dates``      list of {"start", "end", "type", "value", "mod", "interval"},
+                                plus "range": {"start", "end"} on both dates of "between X
+                                and Y" / "from X to Y"
+``doc._.newsclaims_claims``     list of {"kind", "stance", "source", "cue", "content", "addressee"},
+                                plus "cue_phrase": {"text", "start", "end"} when the verb
+                                group is longer than the cue and "cue_score" (the cue
+                                model's probability) when the model scored the cue
                                 (the record adds ``id`` and ``mentions``; see ``schema.py``)
 ``doc._.newsclaims_warnings``   list of {"code", "message"}
+
+``normalized_unit``, ``range``, ``cue_phrase`` and ``cue_score`` are fields this project
+adds beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
 """
 
 from __future__ import annotations

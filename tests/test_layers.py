@@ -65,6 +65,46 @@ def test_no_import_goes_back_up(lower: str) -> None:
     assert not wrong, wrong
 
 
+#: Packages whose modules never import each other both ways (a shared piece goes to a lower
+#: module, as evaluate/common.py and review/page.py).
+NO_MUTUAL_IMPORTS = (
+    "pipeline",
+    "pipeline.backends",
+    "pipeline.components.entities",
+    "pipeline.corpus",
+    "pipeline.evaluate",
+    "pipeline.io",
+    "pipeline.lang",
+    "pipeline.review",
+)
+
+
+def sibling_imports(package: str) -> dict[str, set[str]]:
+    """For each module of ``package`` (not its sub-packages), the sibling modules it imports."""
+    folder = PACKAGE.parent.joinpath(*package.split("."))
+    modules = {module_name(p): p for p in folder.glob("*.py") if p.name != "__init__.py"}
+    return {
+        name: {other for other in modules if other != name and other in imported(path)}
+        for name, path in modules.items()
+    }
+
+
+@pytest.mark.parametrize("package", NO_MUTUAL_IMPORTS)
+def test_no_module_imports_a_sibling_that_imports_it_back(package: str) -> None:
+    siblings = sibling_imports(package)
+    assert siblings, f"no modules in {package}"
+    cycles = sorted(
+        f"{a} <-> {b}" for a, imports in siblings.items() for b in imports if a in siblings[b]
+    )
+    assert not cycles, cycles
+
+
+def test_the_import_reader_sees_imports_inside_functions() -> None:
+    """A cycle hidden in a function counts: the CLI imports the gold checks lazily."""
+    assert "pipeline.evaluate.gold" in imported(PACKAGE / "cli.py")
+    assert "pipeline.review.page" in sibling_imports("pipeline.review")["pipeline.review.speakers"]
+
+
 def test_the_import_reader_resolves_relative_imports() -> None:
     found = imported(PACKAGE / "backends" / "local.py")
     assert {"pipeline.process", "pipeline.backends.base", "pipeline.nlp"} <= found

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..about import SCHEMA, __version__
 from ..io.tables import COLUMNS, TABLES, records_to_frames
-from .speakers import Mention, resolve_speakers
+from .speakers import SourceMention, resolve_speakers
 
 DATABASE_SCHEMA = "newsclaims.duckdb/1"
 SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
@@ -196,14 +196,14 @@ def _check_database(con: Any, path: Path) -> None:
         )
 
 
-def _mentions(con: Any) -> list[Mention]:
+def _mentions(con: Any) -> list[SourceMention]:
     rows = con.execute(
         "SELECT c.article_id, c.claim_id, c.source_text, c.source_canonical, c.source_type, "
         "c.stance, a.date FROM claims c JOIN articles a USING (article_id) "
         "WHERE c.source_text IS NOT NULL ORDER BY c.article_id, c.claim_id"
     ).fetchall()
     return [
-        Mention(
+        SourceMention(
             article_id=a, claim_id=c, text=text or "", canonical=(canonical or text or "").strip(),
             type=kind or "unknown", stance=stance or "assert", date=date,
         )

@@ -6,7 +6,8 @@ joins those canonical names by a deterministic rule over the records alone
 (no lookup anywhere):
 
 1. **People** (source type ``person``). The name is what follows the last
-   title word ("Mr", "President", "spokesman", …: ``TITLE_WORDS``) or other
+   title word ("Mr", "President", "spokesman", …: ``TITLE_WORDS``, the entities
+   stage's ``titles.txt`` and a few role words) or other
    lower-case word of the source's canonical name ("National Security Council
    spokesman John Kirby" -> "John Kirby"; "von", "der" … may stand inside a
    name, and a title word that ends it is part of it: "Martin Luther King"),
@@ -48,16 +49,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lexicons import word_list
+
+#: The entities stage's title words ("mr", "president", "spokesman", "analyst"), one list
+#: for both: read through ``pipeline.lexicons`` (not the stage's package, which loads spaCy).
+ENTITY_TITLES = "components/entities/data/titles.txt"
+#: Words of a role that the entities stage does not count as titles (dropping them from
+#: a PERSON span would change its name there) but that end a role before a name here:
+#: "Former Secretary of State", "House Speaker", "Deputy Foreign Minister".
+ROLE_WORDS = frozenset(
+    {
+        "acting",
+        "commissioner",
+        "defence",
+        "defense",
+        "deputy",
+        "foreign",
+        "former",
+        "press",
+        "secretary-general",
+        "speaker",
+        "state",
+        "vice",
+    }
+)
 #: Words that introduce a name rather than belong to it (lower case, no final period).
-TITLE_WORDS = frozenset((  # noqa: SIM905
-    "mr mrs ms miss dr prof professor sir dame lord lady rev reverend father pope king queen "
-    "prince princess sheikh president vice-president vice prime minister secretary "
-    "secretary-general chancellor premier governor gov mayor senator sen representative rep "
-    "congressman congresswoman speaker leader chairman chairwoman chair ceo cfo director "
-    "spokesman spokeswoman spokesperson ambassador envoy general gen lt col colonel capt "
-    "captain adm admiral commander chief deputy foreign defense defence state press "
-    "attorney judge justice commissioner former acting analyst official"
-).split())  # fmt: skip
+TITLE_WORDS = word_list(ENTITY_TITLES) | ROLE_WORDS
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Lower-case words that may stand inside a name ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset(
@@ -69,7 +86,7 @@ ANONYMOUS_TYPES = frozenset({"anonymous", "unknown"})
 
 
 @dataclass(frozen=True)
-class Mention:
+class SourceMention:
     """One claim's source, as the records give it."""
 
     article_id: str
@@ -82,7 +99,7 @@ class Mention:
 
 
 @dataclass
-class Speaker:
+class CorpusSpeaker:
     speaker_id: str
     name: str
     type: str
@@ -164,7 +181,7 @@ def role_of(text: str, canonical: str) -> tuple[str | None, str | None]:
     return (" ".join(organisation) or None), (" ".join(title) or None)
 
 
-def _own_role(mention: Mention) -> tuple[str | None, str | None]:
+def _own_role(mention: SourceMention) -> tuple[str | None, str | None]:
     """The role inside a canonical name that carries one ("NSC spokesman John Kirby")."""
     name = person_name(mention.canonical)
     if len(_words(mention.canonical)) == len(name):
@@ -191,7 +208,7 @@ def _choose_name(forms: Iterable[str]) -> str:
     return min(counts, key=lambda form: (-counts[form], -len(form), form))
 
 
-def _person_keys(mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
+def _person_keys(mentions: list[SourceMention]) -> dict[str, tuple[str, ...]]:
     """Canonical name -> the key of the person it is (first and last word, folded)."""
     names = {m.canonical: person_name(m.canonical) for m in mentions}
     full: dict[tuple[str, str], None] = {}
@@ -215,7 +232,7 @@ def _person_keys(mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
     return keys
 
 
-def _org_keys(mentions: list[Mention]) -> dict[str, str]:
+def _org_keys(mentions: list[SourceMention]) -> dict[str, str]:
     keys = {m.canonical: _org_key(m.canonical) for m in mentions}
     by_initials: dict[str, list[str]] = defaultdict(list)
     for canonical, key in sorted(keys.items()):
@@ -231,15 +248,15 @@ def _org_keys(mentions: list[Mention]) -> dict[str, str]:
 
 
 def resolve_speakers(
-    mentions: Iterable[Mention],
-) -> tuple[dict[tuple[str, str], str], dict[str, Speaker]]:
+    mentions: Iterable[SourceMention],
+) -> tuple[dict[tuple[str, str], str], dict[str, CorpusSpeaker]]:
     """``(article_id, claim_id) -> speaker_id`` and ``speaker_id -> Speaker`` over a corpus."""
     mentions = sorted(mentions, key=lambda m: (m.article_id, m.claim_id))
     people = [m for m in mentions if m.type == PERSON and person_name(m.canonical)]
     named = [m for m in mentions if m.type not in ANONYMOUS_TYPES and m.type != PERSON]
     person_keys = _person_keys(people)
     org_keys = _org_keys(named)
-    groups: dict[tuple, list[Mention]] = defaultdict(list)
+    groups: dict[tuple, list[SourceMention]] = defaultdict(list)
     for m in mentions:
         if m.type == PERSON and m.canonical in person_keys:
             groups[("person", person_keys[m.canonical])].append(m)
@@ -248,7 +265,7 @@ def resolve_speakers(
         else:
             groups[("anonymous", m.article_id, fold(m.canonical))].append(m)
     assignment: dict[tuple[str, str], str] = {}
-    speakers: dict[str, Speaker] = {}
+    speakers: dict[str, CorpusSpeaker] = {}
     for key in sorted(groups, key=repr):
         group = groups[key]
         kind = key[0]
@@ -269,7 +286,7 @@ def resolve_speakers(
             if kind == "person"
             else []
         )
-        speakers[speaker_id] = Speaker(
+        speakers[speaker_id] = CorpusSpeaker(
             speaker_id=speaker_id,
             name=name,
             type=Counter(m.type for m in group).most_common(1)[0][0],
@@ -285,7 +302,7 @@ def resolve_speakers(
 # --- from records ------------------------------------------------------------------------------
 
 
-def record_mentions(records: Iterable[dict[str, Any]]) -> list[Mention]:
+def record_mentions(records: Iterable[dict[str, Any]]) -> list[SourceMention]:
     """The source of every claim of ``records`` that names one."""
     mentions = []
     for record in records:
@@ -295,7 +312,7 @@ def record_mentions(records: Iterable[dict[str, Any]]) -> list[Mention]:
             if not source:
                 continue
             mentions.append(
-                Mention(
+                SourceMention(
                     article_id=str(record["id"]),
                     claim_id=str(claim["id"]),
                     text=source.get("text") or "",
@@ -312,7 +329,7 @@ def record_mentions(records: Iterable[dict[str, Any]]) -> list[Mention]:
 class SpeakerRow:
     """A speaker over the corpus: what the speakers page and the DuckDB view show."""
 
-    speaker: Speaker
+    speaker: CorpusSpeaker
     articles: list[str]
     claims: int
     denials: int
@@ -325,7 +342,7 @@ def speaker_rows(records: Iterable[dict[str, Any]]) -> list[SpeakerRow]:
     """Every speaker of ``records``: most articles first, then most claims, then by name."""
     mentions = record_mentions(records)
     assignment, speakers = resolve_speakers(mentions)
-    by_speaker: dict[str, list[Mention]] = defaultdict(list)
+    by_speaker: dict[str, list[SourceMention]] = defaultdict(list)
     for m in mentions:
         by_speaker[assignment[(m.article_id, m.claim_id)]].append(m)
     rows = []

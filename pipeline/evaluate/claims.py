@@ -1,8 +1,10 @@
-"""Evaluate the claims stage: PolNeAR (brat) or the seed reference (JSONL).
+"""Evaluate the claims stage: PolNeAR (brat), the seed reference (JSONL) or our records.
 
 ``evaluate(gold)`` detects the format: a folder with ``text/`` and
 ``attributions/`` is PolNeAR (metrics of ``shared/benchmarks/README.md``); a
-``.jsonl`` file is the seed reference (core items matched, speaker and stance).
+JSONL of our records is scored with PolNeAR's metrics (``evaluate_records``,
+see ``gold.py``); another ``.jsonl`` file is the seed reference (core items
+matched, speaker and stance).
 
 PolNeAR metrics, all on 1:1 greedy matching within an article:
 
@@ -25,8 +27,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..io.records import iter_records
+from ..article import Article
 from .brat import BratDocument, read_polnear
+from .common import predicted_records, prf
+from .gold import gold_articles, is_gold_records, is_polnear, is_seed, read_gold
 
 Spans = Sequence[tuple[int, int]]
 Item = dict[str, Any]  # {"content": spans, "source": spans, "cue": spans, ...}
@@ -138,20 +142,6 @@ def exact_counts(
     return len(gold_spans), len(pred_spans), matched
 
 
-def prf(gold: int, predicted: int, matched: int) -> dict[str, float | int]:
-    precision = matched / predicted if predicted else 0.0
-    recall = matched / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "gold": gold,
-        "predicted": predicted,
-        "matched": matched,
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-    }
-
-
 def has_quote_mark(text: str, spans: Spans) -> bool:
     return any(ch in QUOTE_MARKS for s, e in spans for ch in text[s:e])
 
@@ -194,7 +184,9 @@ def score_documents(
         quoted[0] += len(quote_gold)
         quoted[1] += sum(1 for gi, _ in plain if gi in quote_gold)
         quoted[2] += sum(1 for gi, _ in sourced if gi in quote_gold)
-    metrics: dict[str, Any] = {key: prf(*counts) for key, counts in totals.items()}
+    metrics: dict[str, Any] = {
+        key: prf(gold=g, predicted=p, matched=m) for key, (g, p, m) in totals.items()
+    }
     metrics["quote_marked"] = {
         "gold": quoted[0],
         "matched": quoted[1],
@@ -224,27 +216,15 @@ def record_items(record: dict[str, Any]) -> list[Item]:
     return items
 
 
-def _predict(articles: list, predictions: Path | None, nlp: Any) -> dict[str, dict[str, Any]]:
-    if predictions is not None:
-        return {record["id"]: record for record in iter_records(predictions)}
-    from ..nlp import load_cached
-    from ..process import process_articles
-
-    nlp = nlp or load_cached()
-    return {record["id"]: record for record in process_articles(articles, nlp=nlp)}
-
-
 # --- PolNeAR -----------------------------------------------------------------
 
 
 def evaluate_polnear(
     gold: Path, predictions: Path | None = None, *, nlp: Any = None
 ) -> dict[str, Any]:
-    from ..article import Article
-
     documents: list[BratDocument] = read_polnear(gold)
     articles = [Article(id=d.id, text=d.text, date=d.date) for d in documents]
-    records = _predict(articles, predictions, nlp)
+    records = predicted_records(articles, predictions, nlp)
     triples = [(d.text, d.attributions, record_items(records.get(d.id, {}))) for d in documents]
     metrics = score_documents(triples)
     metrics["benchmark"] = "polnear"
@@ -329,15 +309,13 @@ def score_seed(text: str, reference: list[dict[str, Any]], pred: Sequence[Item])
 def evaluate_seed(
     gold: Path, predictions: Path | None = None, *, nlp: Any = None
 ) -> dict[str, Any]:
-    from ..article import Article
-
     references = [
         json.loads(line)
         for line in Path(gold).read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in references]
-    records = _predict(articles, predictions, nlp)
+    records = predicted_records(articles, predictions, nlp)
     results = [
         score_seed(r["text"], r["attributions"], record_items(records.get(r["id"], {})))
         for r in references
@@ -364,19 +342,77 @@ def evaluate_seed(
     return summary
 
 
+# --- our records as gold ------------------------------------------------------------
+
+
+def evaluate_records(
+    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
+) -> dict[str, Any]:
+    """PolNeAR's metrics on our gold records, and the share of content+source matches
+    whose stance, kind and canonical speaker agree (see ``gold.py``)."""
+    gold = read_gold(gold_path)
+    records = predicted_records(gold_articles(gold), predictions, nlp)
+    triples = []
+    agree = {"matched": 0, "stance": 0, "kind": 0, "canonical": 0}
+    for record in gold:
+        gold_items = [{**i, "cue_phrase": i["cue"]} for i in record_items(record)]
+        pred_items = [
+            {**i, "cue_phrase": i["cue"]} for i in record_items(records.get(record["id"], {}))
+        ]
+        triples.append((record["text"], gold_items, pred_items))
+        pairs = content_matches(record["text"], gold_items, pred_items, with_source=True)
+        for gi, pi in pairs:
+            g, p = gold_items[gi]["claim"], pred_items[pi]["claim"]
+            agree["matched"] += 1
+            agree["stance"] += g.get("stance") == p.get("stance")
+            agree["kind"] += g.get("kind") == p.get("kind")
+            names = [(c.get("source") or {}).get("canonical") or "" for c in (g, p)]
+            agree["canonical"] += names[0].strip().lower() == names[1].strip().lower()
+    metrics = score_documents(triples)
+    matched = agree["matched"]
+    metrics["attributes"] = {
+        "matched": matched,
+        **{
+            key: (agree[key] / matched if matched else 0.0)
+            for key in ("stance", "kind", "canonical")
+        },
+    }
+    metrics["benchmark"] = "gold"
+    metrics["gold_file"] = str(gold_path)
+    metrics["articles"] = len(gold)
+    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
+    return metrics
+
+
+def format_records(metrics: dict[str, Any]) -> str:
+    """The PolNeAR table of ``evaluate_records``, titled for our gold, with the agreements."""
+    lines = format_report({**metrics, "benchmark": "polnear"}).splitlines()
+    lines[0] = (
+        f"Our gold records ({metrics['articles']} articles, {metrics['gold_file']}): "
+        "PolNeAR metrics"
+    )
+    lines = [line for line in lines if not line.startswith("(exact_cue scores")]
+    a = metrics["attributes"]
+    lines.append(
+        f"{'of content+source matches':<22} stance {a['stance']:.3f}  kind {a['kind']:.3f}  "
+        f"canonical speaker {a['canonical']:.3f}  ({a['matched']} matches)"
+    )
+    if metrics.get("missing_records"):
+        lines.append(f"{metrics['missing_records']} gold articles had no predicted record.")
+    return "\n".join(lines)
+
+
 # --- interface -------------------------------------------------------------------
 
 
 def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) -> dict[str, Any]:
     """Score the claims stage against ``gold`` (PolNeAR folder, seed ``.jsonl``, our records)."""
-    from .gold import evaluate_claims, is_gold_records
-
     gold = Path(gold)
-    if gold.is_dir() and (gold / "text").is_dir() and (gold / "attributions").is_dir():
+    if is_polnear(gold):
         return evaluate_polnear(gold, predictions, nlp=nlp)
     if is_gold_records(gold):
-        return evaluate_claims(gold, predictions, nlp=nlp)
-    if gold.is_file() and gold.suffix == ".jsonl" and _is_seed(gold):
+        return evaluate_records(gold, predictions, nlp=nlp)
+    if gold.is_file() and gold.suffix == ".jsonl" and is_seed(gold):
         return evaluate_seed(gold, predictions, nlp=nlp)
     raise ValueError(
         f"{gold}: not a PolNeAR folder (text/ + attributions/), a seed reference (.jsonl with "
@@ -384,22 +420,9 @@ def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) ->
     )
 
 
-def _is_seed(path: Path) -> bool:
-    """Whether the first line of ``path`` is a seed reference item (``text`` + ``attributions``)."""
-    try:
-        with open(path, encoding="utf-8") as file:
-            first = next((line for line in file if line.strip()), "")
-        item = json.loads(first) if first else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(item, dict) and "text" in item and "attributions" in item
-
-
 def format_report(metrics: dict[str, Any]) -> str:
     if metrics.get("benchmark") == "gold":
-        from .gold import format_claims
-
-        return format_claims(metrics)
+        return format_records(metrics)
     if metrics.get("benchmark") == "seed":
         m = metrics
         lines = [

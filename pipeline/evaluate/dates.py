@@ -1,4 +1,4 @@
-"""Evaluate the dates stage on TimeML gold (TempEval-3 Task A, timex part).
+"""Evaluate the dates stage on TimeML gold (TempEval-3 Task A, timex part) or our records.
 
 Metrics: strict extent F1 (exact offsets), relaxed extent F1 (any overlap, 1:1),
 value F1 and type F1 (relaxed F1 times the share of relaxed matches whose
@@ -9,13 +9,14 @@ sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
-from ..io.records import iter_records
+from ..article import Article
+from .common import add_counts, predicted_records, prf
+from .gold import gold_articles, is_gold_records, is_timeml, read_gold
 from .timeml import TimeMLDoc, read_timeml
 
 Span = dict[str, Any]
@@ -57,18 +58,11 @@ def match_relaxed(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _prf(matched: float, n_gold: int, n_pred: int) -> dict[str, float]:
-    p = matched / n_pred if n_pred else 0.0
-    r = matched / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f}
-
-
 def score_counts(counts: dict[str, int]) -> dict[str, Any]:
     """Turn raw counts (gold, predicted, strict, relaxed, value, type) into metrics."""
     g, p, rel = counts["gold"], counts["predicted"], counts["relaxed_matched"]
-    strict = _prf(counts["strict_matched"], g, p)
-    relaxed = _prf(rel, g, p)
+    strict = prf(gold=g, predicted=p, matched=counts["strict_matched"])
+    relaxed = prf(gold=g, predicted=p, matched=rel)
     share = {k: (counts[f"{k}_matched"] / rel if rel else 0.0) for k in ("value", "type")}
     return {
         **counts,
@@ -100,11 +94,6 @@ def compare(gold: list[Span], pred: list[Span]) -> dict[str, Any]:
     }
 
 
-def _add(total: dict[str, int], counts: dict[str, int]) -> None:
-    for k, v in counts.items():
-        total[k] = total.get(k, 0) + v
-
-
 def _gold_docs(gold: Path) -> list[tuple[str, TimeMLDoc]]:
     gold = Path(gold)
     files = [gold] if gold.is_file() else sorted(gold.rglob("*.tml"))
@@ -113,20 +102,6 @@ def _gold_docs(gold: Path) -> list[tuple[str, TimeMLDoc]]:
         rel = f.relative_to(gold).parts if gold.is_dir() else ()
         docs.append((rel[0] if len(rel) > 1 else "all", read_timeml(f)))
     return docs
-
-
-def _predict(docs: Iterable[TimeMLDoc], nlp: Language | None) -> dict[str, list[Span]]:
-    from ..article import Article
-    from ..nlp import load_cached
-    from ..process import process_articles
-
-    nlp = nlp or load_cached()
-    articles = [Article(id=d.id, text=d.text, date=d.dct) for d in docs]
-    return {r["id"]: r["dates"] for r in process_articles(articles, nlp=nlp)}
-
-
-def _read_predictions(path: Path) -> dict[str, list[Span]]:
-    return {record["id"]: record.get("dates") or [] for record in iter_records(path)}
 
 
 def evaluate(
@@ -142,23 +117,21 @@ def evaluate(
     value or type) to this TSV file, for error analysis. ``gold`` may also be a JSONL of
     our records (see ``gold.py``).
     """
-    from .gold import evaluate_dates, is_gold_records
-
     if is_gold_records(gold):
-        return evaluate_dates(Path(gold), predictions, nlp=nlp)
+        return evaluate_records(Path(gold), predictions, nlp=nlp)
     gold = Path(gold)
-    if not (gold.is_dir() or gold.suffix == ".tml"):
+    if not is_timeml(gold):
         raise ValueError(
             f"{gold}: not a TimeML folder or .tml file nor a JSONL of our records "
             "(newsclaims import-labelstudio writes one)"
         )
     docs = _gold_docs(gold)
     started = time.perf_counter()
-    preds = (
-        _read_predictions(predictions)
-        if predictions is not None
-        else _predict([d for _, d in docs], nlp)
-    )
+    articles = [Article(id=d.id, text=d.text, date=d.dct) for _, d in docs]
+    preds = {
+        id_: record.get("dates") or []
+        for id_, record in predicted_records(articles, predictions, nlp).items()
+    }
     elapsed = time.perf_counter() - started
     total: dict[str, int] = {}
     by_corpus: dict[str, dict[str, int]] = {}
@@ -166,8 +139,8 @@ def evaluate(
     for corpus, doc in docs:
         pred = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
         result = compare(doc.timexes, pred)
-        _add(total, result["counts"])
-        _add(by_corpus.setdefault(corpus, {}), result["counts"])
+        add_counts(total, result["counts"])
+        add_counts(by_corpus.setdefault(corpus, {}), result["counts"])
         if errors is not None:
             for i, j in result["pairs"]:
                 g, p = doc.timexes[i], pred[j]
@@ -245,6 +218,49 @@ def evaluate(
     return metrics
 
 
+# --- our records as gold ------------------------------------------------------------
+
+
+def evaluate_records(
+    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
+) -> dict[str, Any]:
+    """TempEval-3's metrics on our gold records; a gold date without value or type counts
+    as a wrong value or type (see ``gold.py``)."""
+    gold = read_gold(gold_path)
+    records = predicted_records(gold_articles(gold), predictions, nlp)
+    total = dict.fromkeys(
+        ("gold", "predicted", "strict_matched", "relaxed_matched", "value_matched", "type_matched"),
+        0,
+    )
+    for record in gold:
+        pred = sorted(
+            (records.get(record["id"]) or {}).get("dates") or [],
+            key=lambda s: (s["start"], s["end"]),
+        )
+        gold_dates = sorted(record.get("dates") or [], key=lambda s: (s["start"], s["end"]))
+        add_counts(total, compare(gold_dates, pred)["counts"])
+    metrics = score_counts(total)
+    metrics["benchmark"] = "gold"
+    metrics["gold_file"] = str(gold_path)
+    metrics["documents"] = len(gold)
+    metrics["seconds"] = None
+    metrics["corpora"] = {}
+    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
+    return metrics
+
+
+def format_records(metrics: dict[str, Any]) -> str:
+    """The TempEval-3 table of ``evaluate_records``, titled for our gold."""
+    lines = [
+        f"Our gold records ({metrics['documents']} articles, {metrics['gold_file']}): "
+        "TempEval-3 timex metrics",
+        format_report({**metrics, "benchmark": "timeml"}),
+    ]
+    if metrics.get("missing_records"):
+        lines.append(f"{metrics['missing_records']} gold articles had no predicted record.")
+    return "\n".join(lines)
+
+
 def _context(text: str, start: int, end: int, width: int = 60) -> str:
     left = text[max(0, start - width) : start].replace("\n", " ").replace("\t", " ")
     right = text[end : end + width].replace("\n", " ").replace("\t", " ")
@@ -254,9 +270,7 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table: P/R/F1 per metric, with counts, overall and per sub-corpus."""
     if metrics.get("benchmark") == "gold":
-        from .gold import format_dates
-
-        return format_dates(metrics)
+        return format_records(metrics)
     header = (
         f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
         f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}"

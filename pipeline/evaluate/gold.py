@@ -1,4 +1,4 @@
-"""Our own records as gold: score claims, quantities and dates against a records JSONL.
+"""Which gold a path is (by content), and our own records as gold.
 
 Gold here is a JSONL file of records in our format (``newsclaims.article/1``),
 typically written by ``newsclaims import-labelstudio`` from corrected Label
@@ -7,7 +7,8 @@ was checked by hand. ``is_gold_records(path)`` tells such a file by its
 content (its first record names our schema), so ``newsclaims evaluate`` takes
 it beside the benchmarks' formats.
 
-The metrics are the benchmarks' own, computed by their scorers:
+Each stage's module scores our records (``evaluate_records`` in ``claims``,
+``quantities`` and ``dates``) with the benchmarks' own metrics:
 
 - **claims**: PolNeAR's (``claims.score_documents``): content P/R/F1 at
   alphanumeric Jaccard >= 0.5, "+source", exact content, source and cue,
@@ -25,19 +26,31 @@ The metrics are the benchmarks' own, computed by their scorers:
 
 Gold articles are matched to predictions by record ``id``; with no
 predictions file, the pipeline runs on the gold texts (with their dates).
+``gold_format`` tells every gold we read apart, for the CLI to check a path
+before loading a model.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from ..about import SCHEMA
+from ..article import Article
 from ..io.records import iter_records
 
 SCHEMA_PREFIX = SCHEMA.split("/")[0] + "/"
+
+
+def _first_json(path: Path) -> Any:
+    """The JSON value on the first non-empty line of ``path``; ``None`` when there is none."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            first = next((line for line in file if line.strip()), "")
+        return json.loads(first) if first else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
 
 
 def is_gold_records(path: str | Path) -> bool:
@@ -45,20 +58,13 @@ def is_gold_records(path: str | Path) -> bool:
     path = Path(path)
     if not path.is_file():
         return False
-    try:
-        with open(path, encoding="utf-8") as file:
-            for line in file:
-                if line.strip():
-                    first = json.loads(line)
-                    return (
-                        isinstance(first, dict)
-                        and str(first.get("schema", "")).startswith(SCHEMA_PREFIX)
-                        and "text" in first
-                        and "id" in first
-                    )
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return False
+    first = _first_json(path)
+    return (
+        isinstance(first, dict)
+        and str(first.get("schema", "")).startswith(SCHEMA_PREFIX)
+        and "text" in first
+        and "id" in first
+    )
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -66,162 +72,39 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return list(iter_records(path))
 
 
-def _predicted(
-    gold: list[dict[str, Any]], predictions: Path | None, nlp: Any
-) -> dict[str, dict[str, Any]]:
-    from ..article import Article
-    from .claims import _predict
-
-    articles = [
+def gold_articles(gold: list[dict[str, Any]]) -> list[Article]:
+    """The articles of gold records (text and publication date), for the pipeline to run on."""
+    return [
         Article(id=r["id"], text=r["text"], date=(r.get("meta") or {}).get("date")) for r in gold
     ]
-    return _predict(articles, predictions, nlp)
 
 
-# --- claims ------------------------------------------------------------------------
+def is_polnear(path: Path) -> bool:
+    """Whether ``path`` is a PolNeAR folder (``text/`` and ``attributions/``)."""
+    return path.is_dir() and (path / "text").is_dir() and (path / "attributions").is_dir()
 
 
-def evaluate_claims(
-    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
-) -> dict[str, Any]:
-    from .claims import content_matches, record_items, score_documents
-
-    gold = read_gold(gold_path)
-    records = _predicted(gold, predictions, nlp)
-    triples = []
-    agree = {"matched": 0, "stance": 0, "kind": 0, "canonical": 0}
-    for record in gold:
-        gold_items = [{**i, "cue_phrase": i["cue"]} for i in record_items(record)]
-        pred_items = [
-            {**i, "cue_phrase": i["cue"]} for i in record_items(records.get(record["id"], {}))
-        ]
-        triples.append((record["text"], gold_items, pred_items))
-        pairs = content_matches(record["text"], gold_items, pred_items, with_source=True)
-        for gi, pi in pairs:
-            g, p = gold_items[gi]["claim"], pred_items[pi]["claim"]
-            agree["matched"] += 1
-            agree["stance"] += g.get("stance") == p.get("stance")
-            agree["kind"] += g.get("kind") == p.get("kind")
-            names = [(c.get("source") or {}).get("canonical") or "" for c in (g, p)]
-            agree["canonical"] += names[0].strip().lower() == names[1].strip().lower()
-    metrics = score_documents(triples)
-    matched = agree["matched"]
-    metrics["attributes"] = {
-        "matched": matched,
-        **{
-            key: (agree[key] / matched if matched else 0.0)
-            for key in ("stance", "kind", "canonical")
-        },
-    }
-    metrics["benchmark"] = "gold"
-    metrics["gold_file"] = str(gold_path)
-    metrics["articles"] = len(gold)
-    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
-    return metrics
+def is_seed(path: Path) -> bool:
+    """Whether the first line of ``path`` is a seed reference item (``text`` + ``attributions``)."""
+    item = _first_json(path)
+    return isinstance(item, dict) and "text" in item and "attributions" in item
 
 
-def format_claims(metrics: dict[str, Any]) -> str:
-    from .claims import format_report
-
-    lines = format_report({**metrics, "benchmark": "polnear"}).splitlines()
-    lines[0] = (
-        f"Our gold records ({metrics['articles']} articles, {metrics['gold_file']}): "
-        "PolNeAR metrics"
+def is_newsquant(path: Path) -> bool:
+    """Whether ``path`` is a NewsQuant JSON file (a list of sentences with quantities)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(data, list) and all(
+        isinstance(item, dict) and "text" in item and "quantities" in item for item in data
     )
-    lines = [line for line in lines if not line.startswith("(exact_cue scores")]
-    a = metrics["attributes"]
-    lines.append(
-        f"{'of content+source matches':<22} stance {a['stance']:.3f}  kind {a['kind']:.3f}  "
-        f"canonical speaker {a['canonical']:.3f}  ({a['matched']} matches)"
-    )
-    if metrics.get("missing_records"):
-        lines.append(f"{metrics['missing_records']} gold articles had no predicted record.")
-    return "\n".join(lines)
 
 
-# --- quantities ----------------------------------------------------------------------
+def is_timeml(path: Path) -> bool:
+    """Whether ``path`` is a TimeML folder or ``.tml`` file (by name)."""
+    return path.is_dir() or path.suffix == ".tml"
 
-
-def _scorer_quantity(quantity: dict[str, Any]) -> dict[str, Any]:
-    from .quantities import prediction_from_record
-
-    if quantity.get("value") is None and quantity.get("low") is None:
-        return {"value": math.nan, "unit": "-", "change": quantity.get("change") or "="}
-    return prediction_from_record(quantity)
-
-
-def evaluate_quantities(
-    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
-) -> dict[str, Any]:
-    from .dates import match_relaxed
-    from .quantities import prf, score
-
-    gold = read_gold(gold_path)
-    records = _predicted(gold, predictions, nlp)
-    pairs, extent = [], [0, 0, 0]
-    for record in gold:
-        gold_items = record.get("quantities") or []
-        pred_items = (records.get(record["id"]) or {}).get("quantities") or []
-        pairs.append(
-            ([_scorer_quantity(q) for q in gold_items], [_scorer_quantity(q) for q in pred_items])
-        )
-        extent[0] += len(gold_items)
-        extent[1] += len(pred_items)
-        extent[2] += len(match_relaxed(gold_items, pred_items))
-    metrics = score(pairs)
-    metrics["extent"] = prf(extent[2], extent[0], extent[1])
-    metrics["benchmark"] = "gold"
-    metrics["gold_file"] = str(gold_path)
-    metrics["sentences"] = metrics["articles"] = len(gold)
-    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
-    return metrics
-
-
-# --- dates ----------------------------------------------------------------------------
-
-
-def evaluate_dates(
-    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
-) -> dict[str, Any]:
-    from .dates import _add, compare, score_counts
-
-    gold = read_gold(gold_path)
-    records = _predicted(gold, predictions, nlp)
-    total = dict.fromkeys(
-        ("gold", "predicted", "strict_matched", "relaxed_matched", "value_matched", "type_matched"),
-        0,
-    )
-    for record in gold:
-        pred = sorted(
-            (records.get(record["id"]) or {}).get("dates") or [],
-            key=lambda s: (s["start"], s["end"]),
-        )
-        gold_dates = sorted(record.get("dates") or [], key=lambda s: (s["start"], s["end"]))
-        _add(total, compare(gold_dates, pred)["counts"])
-    metrics = score_counts(total)
-    metrics["benchmark"] = "gold"
-    metrics["gold_file"] = str(gold_path)
-    metrics["documents"] = len(gold)
-    metrics["seconds"] = None
-    metrics["corpora"] = {}
-    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
-    return metrics
-
-
-def format_dates(metrics: dict[str, Any]) -> str:
-    from .dates import format_report
-
-    lines = [
-        f"Our gold records ({metrics['documents']} articles, {metrics['gold_file']}): "
-        "TempEval-3 timex metrics",
-        format_report({**metrics, "benchmark": "timeml"}),
-    ]
-    if metrics.get("missing_records"):
-        lines.append(f"{metrics['missing_records']} gold articles had no predicted record.")
-    return "\n".join(lines)
-
-
-# --- which gold --------------------------------------------------------------------------
 
 GOLD_FORMATS = {
     "claims": "a PolNeAR folder (text/ + attributions/), a seed reference (.jsonl)",
@@ -236,17 +119,13 @@ def gold_format(stage: str, path: str | Path) -> str | None:
     if is_gold_records(path):
         return "records"
     if stage == "claims":
-        from .claims import _is_seed
-
-        if path.is_dir() and (path / "text").is_dir() and (path / "attributions").is_dir():
+        if is_polnear(path):
             return "polnear"
-        return "seed" if path.is_file() and _is_seed(path) else None
+        return "seed" if path.is_file() and is_seed(path) else None
     if stage == "quantities":
-        from .quantities import _is_newsquant
-
-        return "newsquant" if _is_newsquant(path) else None
+        return "newsquant" if is_newsquant(path) else None
     if stage == "dates":
-        return "timeml" if path.is_dir() or path.suffix == ".tml" else None
+        return "timeml" if is_timeml(path) else None
     return None
 
 

@@ -48,7 +48,10 @@ from typing import Any
 from spacy.language import Language
 
 from ..article import Article
-from ..io.records import iter_records
+from ..nlp import load_cached
+from .common import predicted_records, prf
+from .dates import match_relaxed
+from .gold import gold_articles, is_gold_records, is_newsquant, read_gold
 
 CHANGE_FOR_SCORING = {">=": ">", "<=": "<"}
 RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
@@ -153,13 +156,6 @@ def match_sentence(gold: list[dict], predicted: list[dict]) -> list[tuple[int, i
     return matched
 
 
-def prf(correct: int, gold: int, predicted: int) -> dict[str, float]:
-    precision = correct / predicted if predicted else 0.0
-    recall = correct / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": precision, "r": recall, "f1": f1, "correct": correct}
-
-
 def score(pairs: Iterable[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
     """Metrics over (gold, predicted) lists of sentences, both in the scorer's shape."""
     n_gold = n_pred = value = unit = change = 0
@@ -173,9 +169,9 @@ def score(pairs: Iterable[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
     return {
         "gold": n_gold,
         "predicted": n_pred,
-        "value": prf(value, n_gold, n_pred),
-        "value+unit": prf(unit, n_gold, n_pred),
-        "value+change": prf(change, n_gold, n_pred),
+        "value": prf(gold=n_gold, predicted=n_pred, matched=value),
+        "value+unit": prf(gold=n_gold, predicted=n_pred, matched=unit),
+        "value+change": prf(gold=n_gold, predicted=n_pred, matched=change),
     }
 
 
@@ -186,27 +182,19 @@ def evaluate(
     gold: Path, predictions: Path | None = None, *, nlp: Language | None = None
 ) -> dict[str, Any]:
     """Score the quantities stage on a NewsQuant file or our records (see ``gold.py``)."""
-    from .gold import evaluate_quantities, is_gold_records
-
     if is_gold_records(gold):
-        return evaluate_quantities(Path(gold), predictions, nlp=nlp)
-    if not _is_newsquant(Path(gold)):
+        return evaluate_records(Path(gold), predictions, nlp=nlp)
+    if not is_newsquant(Path(gold)):
         raise ValueError(
             f"{gold}: not a NewsQuant JSON file (a list of sentences with text and quantities) "
             "nor a JSONL of our records (newsclaims import-labelstudio writes one)"
         )
     sentences = read_newsquant(Path(gold))
-    elapsed = 0.0
     if predictions is None:
-        from ..nlp import load_cached
-        from ..process import process_articles
-
-        nlp = nlp or load_cached()
-        started = time.perf_counter()
-        records = {r["id"]: r for r in process_articles(newsquant_articles(sentences), nlp=nlp)}
-        elapsed = time.perf_counter() - started
-    else:
-        records = {record["id"]: record for record in iter_records(predictions)}
+        nlp = nlp or load_cached()  # loading the model is not part of the time per sentence
+    started = time.perf_counter()
+    records = predicted_records(newsquant_articles(sentences), predictions, nlp)
+    elapsed = time.perf_counter() - started
     pairs = []
     details = []
     for sentence in sentences:
@@ -232,14 +220,39 @@ def evaluate(
     return metrics
 
 
-def _is_newsquant(path: Path) -> bool:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(data, list) and all(
-        isinstance(item, dict) and "text" in item and "quantities" in item for item in data
-    )
+# --------------------------------------------------------------------------- our records as gold
+
+
+def _scorer_quantity(quantity: dict[str, Any]) -> dict[str, Any]:
+    if quantity.get("value") is None and quantity.get("low") is None:
+        return {"value": math.nan, "unit": "-", "change": quantity.get("change") or "="}
+    return prediction_from_record(quantity)
+
+
+def evaluate_records(
+    gold_path: Path, predictions: Path | None = None, *, nlp: Any = None
+) -> dict[str, Any]:
+    """NewsQuant's metrics on our gold records, one article standing for one sentence, and
+    ``extent`` P/R/F1 (1:1 overlap of the spans, as relaxed timex matching; see ``gold.py``)."""
+    gold = read_gold(gold_path)
+    records = predicted_records(gold_articles(gold), predictions, nlp)
+    pairs, extent = [], [0, 0, 0]
+    for record in gold:
+        gold_items = record.get("quantities") or []
+        pred_items = (records.get(record["id"]) or {}).get("quantities") or []
+        pairs.append(
+            ([_scorer_quantity(q) for q in gold_items], [_scorer_quantity(q) for q in pred_items])
+        )
+        extent[0] += len(gold_items)
+        extent[1] += len(pred_items)
+        extent[2] += len(match_relaxed(gold_items, pred_items))
+    metrics = score(pairs)
+    metrics["extent"] = prf(gold=extent[0], predicted=extent[1], matched=extent[2])
+    metrics["benchmark"] = "gold"
+    metrics["gold_file"] = str(gold_path)
+    metrics["sentences"] = metrics["articles"] = len(gold)
+    metrics["missing_records"] = sum(1 for r in gold if r["id"] not in records)
+    return metrics
 
 
 def metric_rows(metrics: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
@@ -247,8 +260,8 @@ def metric_rows(metrics: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
     rows = [f"{'metric':<14}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}"]
     for key in keys:
         m = metrics[key]
-        p, r, f1 = (100 * m[name] for name in ("p", "r", "f1"))
-        rows.append(f"{key:<14}{p:>7.1f}{r:>7.1f}{f1:>7.1f}{m['correct']:>9}")
+        p, r, f1 = (100 * m[name] for name in ("precision", "recall", "f1"))
+        rows.append(f"{key:<14}{p:>7.1f}{r:>7.1f}{f1:>7.1f}{m['matched']:>9}")
     return rows
 
 

@@ -26,6 +26,7 @@ from datetime import date as _date
 from pathlib import Path
 from typing import Any
 
+from ..about import ISO_DATE
 from ..article import Article
 from ..errors import Errors, Warnings
 from .html import html_to_text
@@ -37,7 +38,7 @@ JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
 META_FIELDS = ("title", "date", "url", "publisher")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_RE = re.compile(ISO_DATE)
 #: Share of control bytes above which a file is taken for binary, not text.
 BINARY_CONTROL_SHARE = 0.10
 
@@ -211,7 +212,7 @@ def valid_date(value: Any, article: Article | None = None) -> str | None:
         return None
     text = str(value).strip()
     candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}(T|\s|$)", text) else text
-    if ISO_DATE.match(candidate):
+    if ISO_DATE_RE.match(candidate):
         try:
             _date.fromisoformat(candidate)
             return candidate

@@ -18,8 +18,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -27,29 +25,14 @@ from typing import Any
 from ..schema import STANCES
 from . import charts
 from .markup import Mark, render_marks
+from .page import ARTICLES_DIR, render_page, resource
+from .speakers import SPEAKERS_PAGE, render_speakers
 from .tables import claims_table, dates_table, entities_table, esc, number_text, quantities_table
 
 #: Outer-to-inner order of marks that cover the same characters.
 RANK_CONTENT, RANK_ROLE, RANK_ENTITY, RANK_QUANTITY, RANK_DATE = range(5)
-ARTICLES_DIR = "articles"
 #: Longest slug taken from an article id for its page name.
 MAX_SLUG = 80
-
-
-@cache
-def _resource(name: str) -> str:
-    return (files("pipeline") / "resources" / "review" / name).read_text(encoding="utf-8")
-
-
-def _page(*, title: str, style: str, header: str, main: str) -> str:
-    """A whole page: the shared shell (``page.html``: policy, inlined style) around ``main``.
-
-    ``title`` and ``header`` are escaped HTML; ``main``'s final newline is the page's own.
-    """
-    main = main.removesuffix("\n")
-    return Template(_resource("page.html")).substitute(
-        title=title, style=style, header=header, main=main
-    )
 
 
 def page_name(article_id: str, taken: set[str]) -> str:
@@ -215,7 +198,7 @@ def render_article(record: dict[str, Any], *, index_href: str = "../index.html")
     """The review page of one record."""
     text = record.get("text") or ""
     title = (record.get("meta") or {}).get("title") or record["id"]
-    main = Template(_resource("article.html")).substitute(
+    main = Template(resource("article.html")).substitute(
         title=esc(title),
         meta=_meta_line(record),
         problems=_problems(record),
@@ -229,9 +212,9 @@ def render_article(record: dict[str, Any], *, index_href: str = "../index.html")
         quantities_table=quantities_table(record),
         dates_table=dates_table(record),
     )
-    return _page(
+    return render_page(
         title=esc(title),
-        style=_resource("style.css") + "\n" + _claim_style(record),
+        style=resource("style.css") + "\n" + _claim_style(record),
         header=f'<a href="{esc(index_href)}">← all articles</a> · newsclaims review',
         main=main,
     )
@@ -300,7 +283,7 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
         css = ' class="has-error"' if error else ""
         rows.append(f"<tr{css}>{''.join(cells)}</tr>")
     totals_line = ", ".join(f"{count} {key}" for key, count in totals.items())
-    main = Template(_resource("index.html")).substitute(
+    main = Template(resource("index.html")).substitute(
         count=len(articles),
         totals=esc(totals_line),
         chart_sources=charts.bar_chart(
@@ -314,9 +297,9 @@ def render_index(articles: list[dict[str, Any]], pages: list[str], *, source: st
         ),
         rows="\n".join(rows),
     )
-    return _page(
+    return render_page(
         title=f"newsclaims review: {len(articles)} articles",
-        style=_resource("style.css"),
+        style=resource("style.css"),
         header="newsclaims review" + (f" · {esc(source)}" if source else ""),
         main=main,
     )
@@ -340,8 +323,6 @@ def write_review(
         articles.append(_light(record))
         pages.append(name)
     summary.index.write_text(render_index(articles, pages, source=source), encoding="utf-8")
-    from .speakers import SPEAKERS_PAGE, render_speakers
-
     by_id = {article["id"]: page for article, page in zip(articles, pages, strict=True)}
     summary.speakers = out_dir / SPEAKERS_PAGE
     summary.speakers.write_text(render_speakers(articles, by_id, source=source), encoding="utf-8")
@@ -354,4 +335,4 @@ def clear_review(out_dir: str | Path) -> None:
     for page in (out_dir / ARTICLES_DIR).glob("*.html"):
         page.unlink()
     (out_dir / "index.html").unlink(missing_ok=True)
-    (out_dir / "speakers.html").unlink(missing_ok=True)
+    (out_dir / SPEAKERS_PAGE).unlink(missing_ok=True)

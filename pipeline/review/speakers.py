@@ -11,7 +11,7 @@ from string import Template
 from typing import Any
 
 from ..corpus.speakers import SpeakerRow, speaker_rows
-from .render import ARTICLES_DIR, _page, _resource
+from .page import ARTICLES_DIR, render_page, resource
 from .tables import esc
 
 SPEAKERS_PAGE = "speakers.html"
@@ -46,12 +46,12 @@ def render_speakers(
 ) -> str:
     """The speakers page of ``articles`` (records, or the index's reduced ones)."""
     rows = speaker_rows(articles)
-    main = Template(_resource(SPEAKERS_PAGE)).substitute(
+    main = Template(resource(SPEAKERS_PAGE)).substitute(
         count=len(rows), rows="\n".join(speaker_row_html(row, pages) for row in rows)
     )
-    return _page(
+    return render_page(
         title=f"newsclaims review: {len(rows)} speakers",
-        style=_resource("style.css"),
+        style=resource("style.css"),
         header='<a href="index.html">← all articles</a> · newsclaims review'
         + (f" · {esc(source)}" if source else ""),
         main=main,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.corpus.speakers import Mention, person_name, resolve_speakers, role_of
+from pipeline.corpus.speakers import SourceMention, person_name, resolve_speakers, role_of
 
 
 def mention(
     article: str, claim: str, canonical: str, kind: str = "person", text: str = ""
-) -> Mention:
-    return Mention(article, claim, text or canonical, canonical, kind)
+) -> SourceMention:
+    return SourceMention(article, claim, text or canonical, canonical, kind)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,12 @@ def test_two_johns_keep_the_bare_surname_apart() -> None:
     )
     assert assignment[("c", "c1")] == "person:kirby"
     assert len(set(assignment.values())) == 3
+
+
+def test_title_words_are_the_entities_stage_titles_and_the_role_words() -> None:
+    from pipeline.components.entities.lexicon import TITLES, load_lexicons
+    from pipeline.corpus.speakers import ENTITY_TITLES, ROLE_WORDS, TITLE_WORDS
+
+    assert ENTITY_TITLES == TITLES
+    assert load_lexicons().titles | ROLE_WORDS == TITLE_WORDS
+    assert not ROLE_WORDS & load_lexicons().titles  # a word is in one list, not both

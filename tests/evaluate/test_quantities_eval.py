@@ -142,11 +142,11 @@ def test_score_counts():
         ]
     )
     assert (metrics["gold"], metrics["predicted"]) == (3, 4)
-    assert metrics["value"]["correct"] == 2
-    assert metrics["value+unit"]["correct"] == 2
-    assert metrics["value+change"]["correct"] == 1
-    assert metrics["value"]["p"] == pytest.approx(0.5)
-    assert metrics["value"]["r"] == pytest.approx(2 / 3)
+    assert metrics["value"]["matched"] == 2
+    assert metrics["value+unit"]["matched"] == 2
+    assert metrics["value+change"]["matched"] == 1
+    assert metrics["value"]["precision"] == pytest.approx(0.5)
+    assert metrics["value"]["recall"] == pytest.approx(2 / 3)
     assert metrics["value"]["f1"] == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
 
 
@@ -183,7 +183,7 @@ def test_evaluate_from_predictions_file(tmp_path):
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     metrics = evaluate(gold, predictions)
-    assert metrics["value"]["correct"] == 2
+    assert metrics["value"]["matched"] == 2
     assert metrics["missing_records"] == 1
     report = format_report(metrics)
     assert "value+unit" in report and "value+change" in report and "matched" in report
@@ -195,5 +195,5 @@ def test_evaluate_in_process(tmp_path, nlp):
     gold.write_text(json.dumps(SNIPPET), encoding="utf-8")
     metrics = evaluate(gold, nlp=nlp)
     assert metrics["gold"] == 3
-    assert metrics["value"]["correct"] >= 2
+    assert metrics["value"]["matched"] >= 2
     assert metrics["ms_per_sentence"] > 0

@@ -163,8 +163,8 @@ def test_corrections_change_the_scores_as_expected(corpus) -> None:
         (matched - 1) / matched
     )
     q = metrics["quantities"]
-    assert q["predicted"] == q["gold"] + 1 and q["value"]["correct"] == q["gold"]
-    assert q["value"]["r"] == 1.0 and q["value"]["p"] < 1.0
+    assert q["predicted"] == q["gold"] + 1 and q["value"]["matched"] == q["gold"]
+    assert q["value"]["recall"] == 1.0 and q["value"]["precision"] < 1.0
     d = metrics["dates"]
     assert d["predicted"] == d["gold"] + 1 and d["strict"]["recall"] == 1.0
     assert d["strict"]["precision"] == pytest.approx(d["gold"] / (d["gold"] + 1))

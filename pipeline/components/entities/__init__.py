@@ -6,7 +6,7 @@ the span group ``doc.spans["newsclaims_entities"]`` (label = entity label,
 ``kb_id`` = entity_id). Requires the model's ``doc.ents`` (and sentence
 boundaries, when there are any, to bound abbreviation long forms).
 
-``find_entities`` runs four steps of pure functions a test can call on a
+``find.find_entities`` runs four steps of pure functions a test can call on a
 hand-built ``Doc``:
 
 1. ``mentions.find_mentions``: the model's naming entities, trimmed of edge
@@ -20,7 +20,9 @@ hand-built ``Doc``:
 
 ``lookup.entity_at`` is the stage's public API for other stages (the claims
 stage resolves speakers with it). The rules' word lists are in ``data/``, read
-by ``lexicon``; ``to_disk``/``from_disk`` save and load them with the pipeline.
+by ``lexicon``; the component keeps their texts (``data``, a ``StageData``) and
+what it parsed from them (``lexicons``), and ``to_disk``/``from_disk`` save and
+load those texts with the pipeline, so an edited file survives a second save.
 """
 
 from __future__ import annotations
@@ -34,36 +36,32 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import load_saved, save_resources
+from ...lexicons import StageData
 from .abbreviations import Abbreviation, add_abbreviation_mentions, find_abbreviations
 from .clusters import cluster_entities
-from .lexicon import LEXICON_FILES, EntityLexicons, load_lexicons, read_lexicons
-from .lookup import STAGE, entity_at
+from .find import find_entities
+from .lexicon import DATA_FILES, EntitiesLexicons, load_lexicons, read_lexicons
+from .lookup import entity_at
 from .mentions import Mention, find_mentions, headline_lines
 from .surnames import add_surname_mentions, repair_person_labels
 
-
-def find_entities(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[dict[str, Any]]:
-    """Mentions, abbreviations and clusters of ``doc``: the stage's whole output."""
-    lexicons = lexicons or load_lexicons()
-    mentions = find_mentions(doc, lexicons=lexicons)
-    mentions = add_abbreviation_mentions(doc, mentions, find_abbreviations(doc), lexicons=lexicons)
-    mentions = add_surname_mentions(doc, repair_person_labels(mentions), lexicons=lexicons)
-    return cluster_entities(doc, mentions, lexicons=lexicons)
+#: The factory's name, the extension it writes and its default span-group key.
+STAGE = "newsclaims_entities"
 
 
 class EntitiesStage:
     """Writes ``doc._.newsclaims_entities`` and ``doc.spans[spans_key]``.
 
-    ``lexicon_texts`` holds the lexicons ``from_disk`` read from a saved
-    pipeline (None: the shipped ones), so a saved pipeline saves them again.
+    ``data`` holds the texts of the stage's data files (the shipped ones, or
+    those ``from_disk`` read from a saved pipeline); ``lexicons`` is what
+    ``read_lexicons`` parsed from them.
     """
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str = STAGE) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.lexicons = load_lexicons()
-        self.lexicon_texts: dict[str, str] | None = None
+        self.data = StageData(DATA_FILES)
+        self.lexicons: EntitiesLexicons = load_lexicons()
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -75,19 +73,13 @@ class EntitiesStage:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicons in use into the folder ``path``, one file each."""
-        if self.lexicon_texts is None:
-            save_resources(LEXICON_FILES, path)
-            return
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in self.lexicon_texts.items():
-            (folder / Path(name).name).write_text(text, encoding="utf-8")
+        """Save the data files in use into the folder ``path``, one file each."""
+        self.data.to_disk(path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntitiesStage:
-        """Use the lexicons ``to_disk`` saved in ``path`` instead of the shipped ones."""
-        self.lexicon_texts = load_saved(LEXICON_FILES, path)
-        self.lexicons = read_lexicons(self.lexicon_texts)
+        """Use the data files ``to_disk`` saved in ``path`` instead of the shipped ones."""
+        self.data = StageData.from_disk(DATA_FILES, path)
+        self.lexicons = read_lexicons(self.data.texts)
         return self
 
 
@@ -108,8 +100,8 @@ def entity_spans(doc: Doc, entities: Iterable[dict[str, Any]]) -> list[Span]:
 
 
 @Language.factory(
-    "newsclaims_entities",
-    assigns=["doc._.newsclaims_entities", "doc.spans"],
+    STAGE,
+    assigns=[f"doc._.{STAGE}", "doc.spans"],
     requires=["doc.ents"],
     default_config={"spans_key": STAGE},
 )
@@ -119,9 +111,11 @@ def make_entities(nlp: Language, name: str, spans_key: str = STAGE) -> EntitiesS
 
 
 __all__ = [
+    "DATA_FILES",
+    "STAGE",
     "Abbreviation",
     "EntitiesStage",
-    "EntityLexicons",
+    "EntitiesLexicons",
     "Mention",
     "add_abbreviation_mentions",
     "add_surname_mentions",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .lexicon import EntityLexicons, load_lexicons
+from .lexicon import EntitiesLexicons, load_lexicons
 from .mentions import Mention, make_mention
 from .names import FUNCTION_WORDS, NAME_SPLIT
 
@@ -193,7 +193,7 @@ def add_abbreviation_mentions(
     mentions: Sequence[Mention],
     abbreviations: Sequence[Abbreviation],
     *,
-    lexicons: EntityLexicons | None = None,
+    lexicons: EntitiesLexicons | None = None,
 ) -> list[Mention]:
     """``mentions`` plus the long forms and every later short form of ``abbreviations``.
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .lexicon import EntityLexicons, load_lexicons
+from .lexicon import EntitiesLexicons, load_lexicons
 from .mentions import Mention
 from .names import FUNCTION_WORDS, name_key
 
@@ -47,7 +47,7 @@ def _label_group(label: str) -> str:
     return "INSTITUTION_OR_PLACE" if label in INSTITUTION_OR_PLACE else label
 
 
-def _exact_key(mention: Mention, lexicons: EntityLexicons) -> tuple[str, str]:
+def _exact_key(mention: Mention, lexicons: EntitiesLexicons) -> tuple[str, str]:
     key = " ".join(mention.tokens)
     if mention.label == "NORP" and key.endswith("s") and len(key) > 4:
         key = key[:-1]  # "North Koreans" / "North Korean"
@@ -61,7 +61,7 @@ def is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
 
 
 def affix_match(
-    short: tuple[str, ...], long: tuple[str, ...], label: str, lexicons: EntityLexicons
+    short: tuple[str, ...], long: tuple[str, ...], label: str, lexicons: EntitiesLexicons
 ) -> bool:
     """May ``short`` name the same organisation/place as the longer ``long``?
 
@@ -87,7 +87,7 @@ def affix_match(
     return False
 
 
-def _compatible(mention: Mention, cluster: _Cluster, lexicons: EntityLexicons) -> bool:
+def _compatible(mention: Mention, cluster: _Cluster, lexicons: EntitiesLexicons) -> bool:
     if mention.label == "PERSON":
         if "PERSON" not in cluster.labels:
             return False
@@ -143,7 +143,7 @@ def _canonical_rank(mention: Mention) -> tuple:
 class _Grouping:
     """The clusters built so far over ``ordered`` mentions, and the indexes that find them."""
 
-    def __init__(self, ordered: Sequence[Mention], lexicons: EntityLexicons) -> None:
+    def __init__(self, ordered: Sequence[Mention], lexicons: EntitiesLexicons) -> None:
         self.ordered = ordered
         self.lexicons = lexicons
         self.clusters: list[_Cluster] = []
@@ -207,7 +207,7 @@ def _later_fuller(
     ordered: Sequence[Mention],
     index: int,
     by_word: dict[str, list[int]],
-    lexicons: EntityLexicons,
+    lexicons: EntitiesLexicons,
 ) -> int | None:
     """The first later mention that is a fuller name of ``ordered[index]`` ("John Kirby")."""
     mention = ordered[index]
@@ -230,7 +230,7 @@ def _later_fuller(
     return None
 
 
-def _group(ordered: Sequence[Mention], lexicons: EntityLexicons) -> _Grouping:
+def _group(ordered: Sequence[Mention], lexicons: EntitiesLexicons) -> _Grouping:
     """Every mention of ``ordered`` put in a cluster (see ``cluster_entities``)."""
     grouping = _Grouping(ordered, lexicons)
     deferred: list[int] = []  # linked to a mention further on ("KCNA (Korean Central …)")
@@ -280,7 +280,7 @@ def _canonical_names(grouping: _Grouping) -> dict[int, str]:
 
 
 def cluster_entities(
-    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntityLexicons | None = None
+    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntitiesLexicons | None = None
 ) -> list[dict[str, Any]]:
     """Group ``mentions`` into entities; one dict per mention, in document order.
 

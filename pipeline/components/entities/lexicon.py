@@ -4,7 +4,8 @@
 referent), ``generic_heads.txt``, ``name_suffixes.txt`` and
 ``place_qualifiers.txt`` (what the affix rule of ``clusters`` may drop or keep).
 ``read_lexicons`` parses the shipped files or given texts (what the component's
-``from_disk`` read from a saved pipeline).
+``from_disk`` read from a saved pipeline); ``load_lexicons`` gives the shipped
+ones, read once.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ VARIANTS = f"{DATA}/variants.tsv"
 GENERIC_HEADS = f"{DATA}/generic_heads.txt"
 NAME_SUFFIXES = f"{DATA}/name_suffixes.txt"
 PLACE_QUALIFIERS = f"{DATA}/place_qualifiers.txt"
-#: Every lexicon of the stage, as ``pipeline.lexicons`` names them.
-LEXICON_FILES = (TITLES, VARIANTS, GENERIC_HEADS, NAME_SUFFIXES, PLACE_QUALIFIERS)
+#: Every data file of the stage, as ``pipeline.lexicons`` names them (paths in the package).
+DATA_FILES = (TITLES, VARIANTS, GENERIC_HEADS, NAME_SUFFIXES, PLACE_QUALIFIERS)
 
 
 @dataclass(frozen=True)
-class EntityLexicons:
+class EntitiesLexicons:
     """The word lists the rules use."""
 
     titles: frozenset[str] = frozenset()
@@ -51,10 +52,10 @@ def variant_table(name: str = VARIANTS, *, text: str | None = None) -> dict[str,
     return variants
 
 
-def read_lexicons(texts: Mapping[str, str] | None = None) -> EntityLexicons:
+def read_lexicons(texts: Mapping[str, str] | None = None) -> EntitiesLexicons:
     """Parse and validate the lexicons: ``texts[name]`` where given, else the shipped file."""
     texts = texts or {}
-    return EntityLexicons(
+    return EntitiesLexicons(
         titles=word_list(TITLES, text=texts.get(TITLES)),
         variants=variant_table(VARIANTS, text=texts.get(VARIANTS)),
         generic_heads=word_list(GENERIC_HEADS, text=texts.get(GENERIC_HEADS)),
@@ -64,6 +65,6 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> EntityLexicons:
 
 
 @lru_cache(maxsize=1)
-def load_lexicons() -> EntityLexicons:
+def load_lexicons() -> EntitiesLexicons:
     """The shipped lexicons, read once per process (the default of every ``find_*``)."""
     return read_lexicons()

@@ -15,8 +15,6 @@ from spacy.tokens import Doc
 
 from .names import POSSESSIVE
 
-#: The extension (and span-group key) the stage writes and ``entity_at`` reads.
-STAGE = "newsclaims_entities"
 #: Speaker spans: which entity stands for "former CIA analyst Soo Kim" (PERSON first).
 SPEAKER_LABEL_RANK = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 3}
 
@@ -75,7 +73,7 @@ def entity_at(
     """
     allowed = set(labels) if labels is not None else None
     heads = _head_offsets(doc, start, end) if head else None
-    entities = doc._.get(STAGE) or []
+    entities = doc._.newsclaims_entities or []
     best: tuple | None = None
     chosen = None
     for entity in entities:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .lexicon import EntityLexicons, load_lexicons
+from .lexicon import EntitiesLexicons, load_lexicons
 from .names import POSSESSIVE, canonical_name, name_tokens
 
 #: Model labels that name things; numbers, dates and amounts are other stages' work.
@@ -99,7 +99,7 @@ def make_mention(
     end: int,
     label: str,
     *,
-    lexicons: EntityLexicons,
+    lexicons: EntitiesLexicons,
     origin: str = "model",
     doc_text: str | None = None,
 ) -> Mention | None:
@@ -153,7 +153,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def find_mentions(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[Mention]:
+def find_mentions(doc: Doc, *, lexicons: EntitiesLexicons | None = None) -> list[Mention]:
     """The model's named entities (``ENTITY_LABELS``), trimmed, in document order."""
     lexicons = lexicons or load_lexicons()
     mentions = []

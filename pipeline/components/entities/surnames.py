@@ -15,7 +15,7 @@ from copy import copy
 
 from spacy.tokens import Doc
 
-from .lexicon import EntityLexicons, load_lexicons
+from .lexicon import EntitiesLexicons, load_lexicons
 from .mentions import Mention, make_mention
 
 #: Labels the model gives bare surnames ("Trump insisted" as ORG).
@@ -54,7 +54,7 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def add_surname_mentions(
-    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntityLexicons | None = None
+    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntitiesLexicons | None = None
 ) -> list[Mention]:
     """``mentions`` plus the surnames of named people where the model tagged nothing.
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.entities.lexicon import (
+    DATA_FILES,
     GENERIC_HEADS,
-    LEXICON_FILES,
     TITLES,
     VARIANTS,
     load_lexicons,
@@ -17,7 +17,7 @@ from pipeline.lexicons import ResourceError
 
 
 def test_the_shipped_lexicons_are_read_from_the_stage_folder() -> None:
-    assert all(name.startswith("components/entities/data/") for name in LEXICON_FILES)
+    assert all(name.startswith("components/entities/data/") for name in DATA_FILES)
     lexicons = load_lexicons()
     assert {"leader", "analyst", "mr", "sen"} <= lexicons.titles
     assert lexicons.variants["us"] == lexicons.variants["usa"] == "united states"

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.components.entities import EntitiesStage
-from pipeline.components.entities.lexicon import LEXICON_FILES, TITLES
+from pipeline.components.entities.lexicon import DATA_FILES, TITLES
 from pipeline.lexicons import resource_text
 from pipeline.process import process_text
 from tests.contract import assert_valid_record
@@ -209,7 +209,7 @@ def test_a_saved_pipeline_reads_its_saved_lexicons(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "saved")
     folder = tmp_path / "saved" / "newsclaims_entities"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        Path(name).name for name in LEXICON_FILES
+        Path(name).name for name in DATA_FILES
     )
     assert (folder / "titles.txt").read_text(encoding="utf-8") == resource_text(TITLES)
     titles = folder / "titles.txt"
