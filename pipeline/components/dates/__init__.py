@@ -14,8 +14,9 @@ The modules, in the order a text goes through them:
 
 ``lexicon``      the word lists of ``data/lexicon.tsv`` with the shared calendar and
                  number words (``pipeline/lang/``): ``read_lexicons``, ``load_lexicons``
-``patterns``     the patterns compiled from them (``DatesLexicons``); ``numbers``: the
-                 shared number words as patterns and values use them
+``patterns``     the patterns compiled from them (``DatesLexicons``); ``numbers``:
+                 counts as TimeML writes them, and the shared number words (cardinals,
+                 decades, century ordinals) as the patterns and values use them
 ``extents``      candidate extents (``checks``: which matches are timexes)
 ``tense``        the clause's tense, which places a weekday or a month
 ``normalise``    type, value and mod of a candidate, one handler a pattern family:

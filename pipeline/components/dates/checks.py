@@ -29,7 +29,7 @@ WEAK = _Weak()
 def keep(text: str, family: str, match: re.Match, groups: dict, labels: re.Pattern) -> bool | _Weak:
     """Whether a match is a timex (True), is not (False) or needs the model's word (WEAK).
 
-    ``labels`` finds a label word right before a number (``Rules.labels``)."""
+    ``labels`` finds a label word right before a number (``DatesLexicons.labels``)."""
     start = match.start()
     if family in ("year", "date_numeric", "time", "duration") and labels.search(
         text[max(0, start - 20) : start]
