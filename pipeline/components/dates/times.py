@@ -17,8 +17,8 @@ from .calendar import RELATIVE_OFFSET, day_value, value_date
 from .extents import TimexCandidate
 from .lexicon import lower_words
 
-#: The day before a part of the day -> days from the publication date: "this", "last"
-#: ("last night"), a day word ("tomorrow evening"), none ("mid-afternoon").
+#: The word before (or after) a part of the day -> its day, in days from the publication
+#: date: "this", "last" ("last night"), a day word ("tomorrow evening"), none ("mid-afternoon").
 _DAY_OFFSET = {"": 0} | RELATIVE_OFFSET | day_offsets()
 
 
