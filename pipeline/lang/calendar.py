@@ -3,7 +3,9 @@
 Read from ``lang/data/calendar.tsv`` (``kind<TAB>word<TAB>value[<TAB>rare]``):
 months and their abbreviations -> month number, weekdays -> ISO weekday
 (Monday 1), seasons -> TIMEX3 season code, day words ("today", "yesterday",
-"tonight") -> days from the text's own day. Words are lower case.
+"tonight") and days ahead ("tomorrow") -> days from the text's own day, month
+names that are also ordinary words ("may", "march") -> month number. Words are
+lower case.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import lru_cache
 from ..lexicons import ResourceError, resource_rows
 
 RESOURCE = "lang/data/calendar.tsv"
-KINDS = ("month", "weekday", "season", "day")
+KINDS = ("month", "weekday", "season", "day", "day_ahead", "homonym")
 
 
 @lru_cache(maxsize=1)
@@ -66,3 +68,16 @@ def seasons() -> dict[str, str]:
 def day_words() -> dict[str, int]:
     """Words naming a day relative to the text's own: ``{"today": 0, "yesterday": -1, ...}``."""
     return {w: int(v) for w, v, _rare in _shipped()["day"]}
+
+
+@lru_cache(maxsize=1)
+def day_offsets() -> dict[str, int]:
+    """Every word naming a day relative to the text's own, ahead too: ``day_words()`` and
+    ``{"tomorrow": 1}``."""
+    return day_words() | {w: int(v) for w, v, _rare in _shipped()["day_ahead"]}
+
+
+@lru_cache(maxsize=1)
+def month_homonyms() -> frozenset[str]:
+    """Month names that are also ordinary words: ``{"may", "march"}``."""
+    return frozenset(w for w, _v, _rare in _shipped()["homonym"])

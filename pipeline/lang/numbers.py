@@ -5,7 +5,8 @@ its value and kind; ``read_number`` reads a run of words ("three hundred",
 "twenty-five", "a dozen", "one and a half", "two-thirds", "sixfold") starting
 at a position in a list of words, as the quantities stage reads tokens;
 ``parse_number`` reads a whole text ("5 1/2", "a couple of", "two hundred"),
-as the dates stage reads the count of a duration.
+as the dates stage reads the count of a duration. ``ordinal_words`` is the table of
+ordinals (``lang/data/ordinal_words.tsv``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from functools import lru_cache
 from ..lexicons import ResourceError, resource_rows
 
 RESOURCE = "lang/data/number_words.tsv"
+#: Ordinal words ("first" .. "twenty-first"), a table of their own.
+ORDINALS = "lang/data/ordinal_words.tsv"
 
 #: Kinds the parser combines: one..nineteen, twenty..ninety, hundred..trillion, dozen,
 #: fractions ("half", "thirds") and multiples ("sixfold").
@@ -68,6 +71,17 @@ def _read(text: str | None) -> dict[str, tuple[float | None, str]]:
             table[word.lower()] = (float(value), kind)
         except ValueError:
             raise ResourceError(RESOURCE, number, f"{value!r} is not a number") from None
+    return table
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    """Ordinal words -> their number: ``{"first": 1, ..., "twentieth": 20, "twenty-first": 21}``."""
+    table = {}
+    for number, (word, value) in resource_rows(ORDINALS, (2, 2)):
+        if not value.isdigit():
+            raise ResourceError(ORDINALS, number, f"{value!r} is not a whole number")
+        table[word.lower()] = int(value)
     return table
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.lang.calendar import (
+    day_offsets,
     day_words,
+    month_homonyms,
     month_number,
     months,
     read_calendar,
@@ -115,3 +117,15 @@ def test_weekdays_and_day_words_are_the_claims_stages_day_words() -> None:
     # attribution/cues.py DAY_WORDS: days PolNeAR keeps in the cue phrase ("said Tuesday").
     cue_days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     assert set(weekdays()) | set(day_words()) == cue_days | {"today", "yesterday", "tonight"}
+
+
+def test_day_offsets_are_the_day_words_and_the_days_ahead() -> None:
+    assert day_offsets() == day_words() | {"tomorrow": 1}
+    assert "tomorrow" not in day_words()  # not a day something was said on
+
+
+def test_month_homonyms_are_month_names() -> None:
+    assert month_homonyms() == {"may", "march"}
+    assert all(month_number(word) for word in month_homonyms())
+    rows = read_calendar(text="homonym\tmay\t5\n")
+    assert rows["homonym"] == [("may", "5", False)]

@@ -8,6 +8,7 @@ from pipeline.lang.numbers import (
     PARSER_KINDS,
     count_words,
     load_number_words,
+    ordinal_words,
     parse_number,
     read_number,
     vague_plurals,
@@ -131,3 +132,11 @@ def test_a_malformed_row_names_the_file(text: str, problem: str) -> None:
         ResourceError, match=rf"pipeline/lang/data/number_words.tsv line 1: .*{problem}"
     ):
         load_number_words(text=text)
+
+
+def test_ordinal_words_count_from_one_and_are_no_number_words() -> None:
+    ordinals = ordinal_words()
+    assert list(ordinals.values()) == list(range(1, len(ordinals) + 1))
+    assert (ordinals["first"], ordinals["twelfth"], ordinals["twenty-first"]) == (1, 12, 21)
+    # "third" stays a fraction for the parser: the ordinals are a table of their own.
+    assert load_number_words()["third"][1] == "fraction"

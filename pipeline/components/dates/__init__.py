@@ -7,10 +7,16 @@ Requires the parser (clause tense), the model's DATE/TIME entities (to confirm
 ambiguous candidates) and ``doc._.pub_date`` (the reference date; None leaves
 relative expressions underspecified, never today's clock).
 
+The component keeps its data file as read (``self.data``, saved as is by ``to_disk``)
+and the lexicons parsed from it (``self.lexicons``).
+
 The modules, in the order a text goes through them:
 
-``lexicon``      the word lists of ``data/lexicon.tsv`` (``numbers``: number words)
-``patterns``     the patterns compiled from the lexicon (``Rules``)
+``lexicon``      the word lists of ``data/lexicon.tsv`` with the shared calendar and
+                 number words (``pipeline/lang/``): ``read_lexicons``, ``load_lexicons``
+``patterns``     the patterns compiled from them (``DatesLexicons``); ``numbers``:
+                 counts as TimeML writes them, and the shared number words (cardinals,
+                 decades, century ordinals) as the patterns and values use them
 ``extents``      candidate extents (``checks``: which matches are timexes)
 ``tense``        the clause's tense, which places a weekday or a month
 ``normalise``    type, value and mod of a candidate, one handler a pattern family:
@@ -36,12 +42,14 @@ from spacy.tokens import Doc
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import load_saved, save_resources
+from ...lexicons import StageData
 from .find import find_dates
-from .lexicon import PATH, read_lexicon
-from .patterns import Rules, compile_rules, shipped_rules
+from .lexicon import DATA_FILES, load_lexicons, read_lexicons
+from .patterns import DatesLexicons
 
-__all__ = ["DatesStage", "find_dates", "make_dates"]
+__all__ = ["STAGE", "DatesStage", "find_dates", "make_dates"]
+
+STAGE = "newsclaims_dates"
 
 
 class DatesStage:
@@ -49,28 +57,37 @@ class DatesStage:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.rules: Rules = shipped_rules()  # compiled once, at load
+        self.data = StageData(DATA_FILES)
+        self.lexicons: DatesLexicons = load_lexicons()  # the shipped ones, compiled once
 
-    @guarded("newsclaims_dates")
+    @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "newsclaims_dates").extend(find_dates(doc, rules=self.rules))
+        get_list(doc, STAGE).extend(find_dates(doc, lexicons=self.lexicons))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Save the lexicon (as shipped) into ``path``, so a saved pipeline carries it."""
-        save_resources([PATH], path)
+        """Save the data file as the stage read it (shipped, or loaded and edited) into ``path``."""
+        self.data.to_disk(path)
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> DatesStage:
-        """Read the lexicon saved in ``path`` and compile the patterns from it."""
-        text = load_saved([PATH], path)[PATH]
-        self.rules = compile_rules(read_lexicon(text))
+        """Read the data file saved in ``path`` and compile the lexicons from it."""
+        self.data = StageData.from_disk(DATA_FILES, path)
+        self.lexicons = read_lexicons(self.data.texts)
         return self
 
 
 @Language.factory(
-    "newsclaims_dates",
-    assigns=["doc._.newsclaims_dates"],
-    requires=["token.dep", "token.tag", "token.pos", "token.lemma", "doc.ents", "doc.sents"],
+    STAGE,
+    assigns=[f"doc._.{STAGE}"],
+    requires=[
+        "doc._.pub_date",
+        "token.dep",
+        "token.tag",
+        "token.pos",
+        "token.lemma",
+        "doc.ents",
+        "doc.sents",
+    ],
     default_config={},
 )
 def make_dates(nlp: Language, name: str) -> DatesStage:

@@ -9,49 +9,16 @@ from __future__ import annotations
 
 import re
 
+from ...lang.calendar import month_number
 from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, date_timex
-from .calendar import movable_holiday, safe_day, value_date, week_value
+from .calendar import RELATIVE_OFFSET, movable_holiday, safe_day, value_date, week_value
 from .extents import TimexCandidate
-from .lexicon import lower_words, month_number
+from .lexicon import lower_words
 from .modifiers import POSITION_MOD
+from .numbers import CENTURY_WORDS, DECADE_WORDS
 from .quarters import last_quarter
 from .tense import closest_year
-
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-CENTURY_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
-_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
 
 
 def month_day(cand: TimexCandidate, ctx: Context) -> Timex:
@@ -64,7 +31,7 @@ def month_day(cand: TimexCandidate, ctx: Context) -> Timex:
 
 def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
     g, ref = cand.groups, ctx.ref
-    month = month_number(g["month"], ctx.lexicon)
+    month = month_number(g["month"])
     day = int(re.match(r"\d+", g["day"]).group())
     if g.get("year"):
         return date_timex(safe_day(int(g["year"]), month, day), f"{g['year']}-{month:02d}-XX")
@@ -79,7 +46,7 @@ def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
 def month_year(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "August 2020", "May of 1999"."""
     g = cand.groups
-    return date_timex(f"{int(g['year'])}-{month_number(g['month'], ctx.lexicon):02d}", "")
+    return date_timex(f"{int(g['year'])}-{month_number(g['month']):02d}", "")
 
 
 def month_year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
@@ -88,22 +55,22 @@ def month_year_words(cand: TimexCandidate, ctx: Context) -> Timex | None:
     n = parse_number(g["y19"])
     if not n:
         return None
-    return date_timex(f"{1900 + int(n)}-{month_number(g['month'], ctx.lexicon):02d}", "")
+    return date_timex(f"{1900 + int(n)}-{month_number(g['month']):02d}", "")
 
 
 def month_relative_year(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "March last year", "June of next year"."""
     g = cand.groups
-    month = month_number(g["month"], ctx.lexicon)
+    month = month_number(g["month"])
     rel = (g.get("rel") or g.get("rel2")).lower()
     if ctx.ref is None:
         return date_timex(None, f"XXXX-{month:02d}")
-    return date_timex(f"{ctx.ref.year + _YEAR_OFFSET[rel]}-{month:02d}", "")
+    return date_timex(f"{ctx.ref.year + RELATIVE_OFFSET[rel]}-{month:02d}", "")
 
 
 def bare_month(cand: TimexCandidate, ctx: Context) -> Timex:
     """A month name alone: the year the clause's tense puts it in."""
-    month = month_number(cand.groups["month"], ctx.lexicon)
+    month = month_number(cand.groups["month"])
     if ctx.ref is None:
         return date_timex(None, f"XXXX-{month:02d}")
     return date_timex(f"{closest_year(ctx.ref, month, None, ctx.tense)}-{month:02d}", "")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+#: "this", "last", "next" -> the units they move from the reference's ("last year": -1).
+RELATIVE_OFFSET = {"this": 0, "last": -1, "next": 1}
 #: The first month of each TimeML season.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 

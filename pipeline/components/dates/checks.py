@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ...lang.calendar import month_homonyms, months
+from ...lang.numbers import words_of_kinds
+from ...lexicons import alternation
+from .numbers import cardinal_words
+
 
 class _Weak:
     """A candidate kept only where the model also sees a DATE/TIME entity ("a day", "months")."""
@@ -24,7 +29,7 @@ WEAK = _Weak()
 def keep(text: str, family: str, match: re.Match, groups: dict, labels: re.Pattern) -> bool | _Weak:
     """Whether a match is a timex (True), is not (False) or needs the model's word (WEAK).
 
-    ``labels`` finds a label word right before a number (``Rules.labels``)."""
+    ``labels`` finds a label word right before a number (``DatesLexicons.labels``)."""
     start = match.start()
     if family in ("year", "date_numeric", "time", "duration") and labels.search(
         text[max(0, start - 20) : start]
@@ -43,7 +48,11 @@ _MONTH_CONTEXT = re.compile(
     r"and|or|since|each|every|that|-)\s*)$",
     re.I,
 )
-_AMBIGUOUS_MONTHS = {"may", "march", "jan", "dec", "oct", "nov", "aug", "sept", "sep", "apr", "feb"}
+#: Month names that are also ordinary words ("may", "march") and the abbreviations the
+#: stage reads, without their dot ("jan", "sept"; not the rare "mar", "jun", "jul").
+_AMBIGUOUS_MONTHS = month_homonyms() | {
+    word for word in months(rare=False) if word + "." in months(rare=False)
+}
 
 
 def _keep_month(text: str, match: re.Match, groups: dict) -> bool:
@@ -167,12 +176,7 @@ def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:
 
 def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Weak:
     before = text[max(0, match.start() - 10) : match.start()]
-    if re.search(
-        r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
-        r"seventy|eighty|ninety))\s*$",
-        before,
-        re.I,
-    ):
+    if _COUNT_BEFORE.search(before):
         return False  # "37 years old": an age the duration pattern refused
     if groups["unit"].lower() == "quarter" and groups["det"] is None:
         return False  # "the first and third quarters": ordinals, not a stretch of quarters
@@ -186,8 +190,11 @@ def _keep_duration_bare(text: str, match: re.Match, groups: dict) -> bool | _Wea
     return True
 
 
+_COUNT_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{alternation(cardinal_words(1, 10) + cardinal_words(20, 90))}))\s*$", re.I
+)
 _RATE_BEFORE = re.compile(
-    r"(?:\d|%|\b(?:percent|thousand|million|billion|trillion|dozen|hundred))(?:\s+[a-z]+s)?\s+$",
+    rf"(?:\d|%|\b(?:percent|{alternation(words_of_kinds(('scale', 'dozen')))}))(?:\s+[a-z]+s)?\s+$",
     re.I,
 )
 

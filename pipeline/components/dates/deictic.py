@@ -10,25 +10,24 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ...lang.calendar import day_offsets
 from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, date_timex
 from .calendar import SEASON_START, day_value
 from .extents import TimexCandidate
 from .lexicon import lower_words
 from .tense import weekday_date
-from .times import PART_CODE, overnight
-
-_DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+from .times import overnight
 
 
 def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "today", "yesterday", "tomorrow"; "tonight" and "yesterday morning" are TIMEs."""
     g, ref = cand.groups, ctx.ref
     word = g["word"].lower()
-    day = day_value(ref + timedelta(days=_DAY_OFFSET[word])) if ref else None
+    day = day_value(ref + timedelta(days=day_offsets()[word])) if ref else None
     part = g.get("part")
     if word == "tonight" or part:
-        code = "NI" if word == "tonight" else PART_CODE[part.lower()]
+        code = "NI" if word == "tonight" else ctx.lexicon["part"][part.lower()]
         return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
     if word == "today" and ref is None:
         return date_timex(None, "PRESENT_REF")
@@ -59,11 +58,11 @@ def weekday(cand: TimexCandidate, ctx: Context) -> Timex:
     if g.get("plural") or g.get("partplural"):
         return {
             "type": "SET",
-            "value": f"XXXX-WXX-{wd}" + (f"T{PART_CODE[part.lower()]}" if part else ""),
+            "value": f"XXXX-WXX-{wd}" + (f"T{ctx.lexicon['part'][part.lower()]}" if part else ""),
         }
     day = day_value(weekday_date(ref, wd, ctx.tense)) if ref else f"XXXX-WXX-{wd}"
     if part:
-        return {"type": "DATE", "value": f"{day}T{PART_CODE[part.lower()]}"}
+        return {"type": "DATE", "value": f"{day}T{ctx.lexicon['part'][part.lower()]}"}
     return date_timex(day, "")
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ...lang.calendar import month_number
 from ...lang.numbers import parse_number
 from .anchoring import UNIT_GRANULARITY, Context, Timex, date_timex, last_mention
 from .calendar import shift, truncate, undefined
 from .extents import TimexCandidate
-from .lexicon import lower_words, month_number
+from .lexicon import lower_words
 from .numbers import format_number
 from .quarters import last_quarter
-from .times import PART_CODE
 
 #: A unit -> (how many of the next smaller unit it holds, that unit), for "2 1/2 years".
 _SMALLER = {
@@ -157,10 +157,10 @@ def set_every(cand: TimexCandidate, ctx: Context) -> Timex | None:
         return {"type": "SET", "value": f"XXXX-WXX-{lex['weekday'][word]}"}
     if word in lex["season"]:
         return {"type": "SET", "value": f"XXXX-{lex['season'][word]}"}
-    if word in PART_CODE:
-        return {"type": "SET", "value": f"XXXX-XX-XXT{PART_CODE[word]}"}
+    if word in lex["part"]:
+        return {"type": "SET", "value": f"XXXX-XX-XXT{lex['part'][word]}"}
     if word.rstrip(".") + "." in lex["month"] or word in lex["month"]:
-        return {"type": "SET", "value": f"XXXX-{month_number(word, lex):02d}"}
+        return {"type": "SET", "value": f"XXXX-{month_number(word):02d}"}
     w = word[:-1] if word.endswith("s") and word[:-1] in lex["unit"] else word
     if w in lex["unit"]:
         return {"type": "SET", "value": duration_value(k, lex["unit"][w])}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .checks import WEAK, keep
-from .patterns import REQUIRED_WORDS, Rules
+from .patterns import REQUIRED_WORDS, DatesLexicons
 
 
 @dataclass
@@ -33,11 +33,11 @@ class TimexCandidate:
     extra: dict = field(default_factory=dict)
 
 
-def find_candidates(text: str, rules: Rules) -> list[TimexCandidate]:
+def find_candidates(text: str, lexicons: DatesLexicons) -> list[TimexCandidate]:
     """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
     found: list[TimexCandidate] = []
     lower = text.lower()
-    for family, pattern in rules.families:
+    for family, pattern in lexicons.families:
         required = REQUIRED_WORDS.get(family)
         if required and not any(word in lower for word in required):
             continue
@@ -46,7 +46,7 @@ def find_candidates(text: str, rules: Rules) -> list[TimexCandidate]:
             if start == end:
                 continue
             groups = match.groupdict()
-            verdict = keep(text, family, match, groups, rules.labels)
+            verdict = keep(text, family, match, groups, lexicons.labels)
             if not verdict:
                 continue
             start = _trim_determiner(text, family, match, groups)
@@ -58,7 +58,7 @@ def find_candidates(text: str, rules: Rules) -> list[TimexCandidate]:
     chosen = _longest_first(found)
     chosen = _merge_time_and_date(text, chosen)
     for cand in chosen:
-        _fold_modifiers(text, cand, rules)
+        _fold_modifiers(text, cand, lexicons)
     return chosen
 
 
@@ -147,9 +147,9 @@ _DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
 _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
 
 
-def _fold_modifiers(text: str, cand: TimexCandidate, rules: Rules) -> None:
+def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) -> None:
     """Widen ``cand`` over the modifiers around it and note what they say."""
-    before, after = rules.modifier_before, rules.modifier_after
+    before, after = lexicons.modifier_before, lexicons.modifier_after
     if cand.family in ("date_mdy", "date_dmy"):
         week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
         if week_of:

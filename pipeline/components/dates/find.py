@@ -26,8 +26,9 @@ from .calendar import interval
 from .compact import with_compact_dates
 from .coordination import mark_ranges, with_elided
 from .extents import find_candidates
+from .lexicon import load_lexicons
 from .normalise import normalise
-from .patterns import Rules, shipped_rules
+from .patterns import DatesLexicons
 from .quarters import financial_mode, reported_quarter, reports_several_quarters
 from .tense import clause_tense
 
@@ -42,18 +43,20 @@ def parse_pub_date(value: str | None) -> date | None:
         return None
 
 
-def find_dates(doc: Doc, *, pub_date: str | None = None, rules: Rules | None = None) -> list[dict]:
+def find_dates(
+    doc: Doc, *, lexicons: DatesLexicons | None = None, pub_date: str | None = None
+) -> list[dict]:
     """TIMEX3 items of ``doc`` with values relative to ``pub_date`` (``doc._.pub_date`` if
-    None), read with ``rules`` (the shipped lexicon's if None).
+    None), read with ``lexicons`` (the shipped ones if None).
 
     Each item is ``{"start", "end", "type", "value", "mod", "interval"}`` (character
     offsets), plus ``"range"`` on both ends of "between X and Y".
     """
-    if rules is None:
-        rules = shipped_rules()
+    if lexicons is None:
+        lexicons = load_lexicons()
     text = doc.text
     ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
-    ctx = Context(ref=ref, lexicon=rules.lexicon, financial=financial_mode(text))
+    ctx = Context(ref=ref, lexicon=lexicons.words, financial=financial_mode(text))
     starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
     has_parse = doc.has_annotation("DEP")
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
@@ -63,13 +66,13 @@ def find_dates(doc: Doc, *, pub_date: str | None = None, rules: Rules | None = N
         else []
     )
     items: list[dict] = []
-    for cand in find_candidates(text, rules):
+    for cand in find_candidates(text, lexicons):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
             continue
         ctx.multi_quarter = False
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
-            ctx.tense = clause_tense(doc[i], text, rules.lexicon)
+            ctx.tense = clause_tense(doc[i], text, lexicons.words)
             if ctx.financial and cand.family in ("year_ago_adj", "duration"):
                 # "For the nine months, profit … against year-earlier results": the
                 # comparison is with last year's same months, not last year's quarter.
@@ -99,6 +102,6 @@ def find_dates(doc: Doc, *, pub_date: str | None = None, rules: Rules | None = N
             }
         )
     items = with_compact_dates(text, items)
-    items = with_elided(text, items, rules.lexicon)
+    items = with_elided(text, items, lexicons.words)
     mark_ranges(text, items)
     return items

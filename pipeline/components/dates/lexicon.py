@@ -1,28 +1,35 @@
 """The dates lexicon (``data/lexicon.tsv``): ``kind<TAB>word[<TAB>value]`` lines.
 
-Every word list the stage's patterns and values use: month and weekday names,
-number words, units, seasons, parts of the day, ordinals, modifiers, set adverbs,
-deictic words, fixed-date holidays and the labels that make a number no year.
-The component reads it once (or its saved copy, see ``DatesStage.from_disk``) and
-passes it down with the patterns compiled from it (``patterns.Rules``).
+Every word list the stage's patterns and values use: units, parts of the day,
+quarter ordinals, modifiers, set adverbs, deictic words, fixed-date holidays and
+the labels that make a number no year. ``read_lexicons`` parses them (from the
+shipped file, or the texts a saved pipeline holds: ``DatesStage.from_disk``) and
+compiles the patterns from them (``patterns.DatesLexicons``); ``load_lexicons``
+gives the shipped ones, read once.
 
 Month, weekday and season names and the words that count ("three", "a couple of",
 "several") are not in the file: every stage shares them (``pipeline/lang/``), and
-``read_lexicon`` adds them under ``month``, ``weekday``, ``season`` and ``number``
-in the file's own notation ("01", "1", "SP", "X" for a count with no value).
+``read_words`` adds them under ``month``, ``weekday``, ``season`` and ``number``
+in the file's own notation ("01", "1", "SP", "X" for a count with no value). It
+also adds ``part``: the ``partofday`` rows with a TIMEX3 code ("morning": "MO"),
+not a clock time ("noon": "12:00").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from ...lang.calendar import months, seasons, weekdays
 from ...lang.numbers import count_words
 from ...lexicons import ResourceError, resource_lines
+from .patterns import DatesLexicons, compile_lexicons
 
 #: The lexicon's path inside the ``pipeline`` package.
 PATH = "components/dates/data/lexicon.tsv"
+#: The data files the stage reads and saves with a pipeline.
+DATA_FILES = (PATH,)
 #: The kinds the file holds; ``month``, ``weekday``, ``number`` and ``season`` come
 #: from the shared calendar and number words (``shared_words``).
 KINDS = (
@@ -40,9 +47,20 @@ KINDS = (
 Lexicon = dict[str, dict[str, str]]
 
 
-def read_lexicon(text: str | None = None) -> Lexicon:
-    """The shipped lexicon, or the one in ``text``; a bad line raises ``ResourceError``
-    naming the file and line."""
+def read_lexicons(texts: Mapping[str, str] | None = None) -> DatesLexicons:
+    """The word lists of ``texts[PATH]`` (the shipped file when None) and the patterns
+    compiled from them; a bad line raises ``ResourceError`` naming the file and line."""
+    return compile_lexicons(read_words(None if texts is None else texts[PATH]))
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> DatesLexicons:
+    """The shipped lexicons, read and compiled once per process."""
+    return read_lexicons()
+
+
+def read_words(text: str | None = None) -> Lexicon:
+    """The word lists of the shipped file, or of ``text``, with the shared ones added."""
     lexicon: Lexicon = {kind: {} for kind in KINDS} | shared_words()
     for number, line in resource_lines(PATH, text=text):
         fields = line.split("\t")
@@ -55,6 +73,8 @@ def read_lexicon(text: str | None = None) -> Lexicon:
         lexicon[fields[0]][fields[1].strip().lower()] = (
             fields[2].strip() if len(fields) == 3 else ""
         )
+    # The parts of the day with a TIMEX3 code ("morning": "MO"), not a clock time ("noon").
+    lexicon["part"] = {word: code for word, code in lexicon["partofday"].items() if code.isalpha()}
     return lexicon
 
 
@@ -72,19 +92,6 @@ def _count(value: float | None) -> str:
     return "X" if value is None else str(int(value)) if value == int(value) else str(value)
 
 
-@lru_cache(maxsize=1)
-def shipped_lexicon() -> Lexicon:
-    """The lexicon as the package ships it, read once per process."""
-    return read_lexicon()
-
-
 def lower_words(text: str | None) -> str:
     """``text`` as a lexicon key: lower case, single spaces, no outer space ("" for None)."""
     return re.sub(r"\s+", " ", (text or "").strip().lower())
-
-
-def month_number(word: str, lexicon: Lexicon) -> int:
-    """1-12 for a month name or abbreviation, with or without its dot ("Sept", "Jan.")."""
-    months = lexicon["month"]
-    w = word.lower()
-    return int(months.get(w) or months.get(w.rstrip(".")) or months[w + "."])

@@ -1,28 +1,34 @@
 """The patterns that find candidate TIMEX3 extents, compiled from the dates lexicon.
 
 Each pattern has a ``family`` that tells the normalisers how to read its named
-groups. ``compile_rules`` builds them, with the modifier and label patterns, from a
-lexicon; the component keeps the result (``Rules``) and passes it to ``find_dates``.
+groups. ``compile_lexicons`` builds them, with the modifier and label patterns, from
+the word lists (``lexicon.read_words``); the component keeps the result
+(``DatesLexicons``) and passes it to ``find_dates``. Number words come from the shared
+tables (``numbers.py``), day words from the shared calendar.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon, shipped_lexicon
+from ...lang.calendar import day_offsets
+from ...lexicons import alternation
+from .numbers import CENTURY_WORDS, DECADE_WORDS, cardinal_words
+
+if TYPE_CHECKING:  # lexicon.py compiles its word lists with this module
+    from .lexicon import Lexicon
 
 B = r"(?<![\w$£€#@&/])"  # no word, currency or label character right before
 E = r"(?![\w@]|-[A-Za-z])"  # nor a compound going on ("quarter-to-quarter")
 
 
 @dataclass(frozen=True)
-class Rules:
-    """The lexicon and the patterns compiled from it: all a text is read with."""
+class DatesLexicons:
+    """The word lists and the patterns compiled from them: all a text is read with."""
 
-    lexicon: Lexicon
+    words: Lexicon
     families: tuple[tuple[str, re.Pattern], ...]
     #: A modifier right before a candidate: "about", "more than", "the end of", "early".
     modifier_before: re.Pattern
@@ -32,41 +38,32 @@ class Rules:
     labels: re.Pattern
 
 
-def compile_rules(lexicon: Lexicon) -> Rules:
-    """The patterns of every family, and of modifiers and labels, for ``lexicon``."""
+def compile_lexicons(words: Lexicon) -> DatesLexicons:
+    """The patterns of every family, and of modifiers and labels, for the word lists ``words``."""
     before = re.compile(
-        rf"(?:{B}(?P<mod>{_alt(lexicon['mod'])})\s+|"
+        rf"(?:{B}(?P<mod>{alternation(words['mod'])})\s+|"
         rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
         rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later)(?:\s+|-))$",
         re.I,
     )
     after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
-    labels = re.compile(rf"(?:{B}(?:{_alt(lexicon['label'])})\s*)$", re.I)
-    return Rules(lexicon, _family_patterns(lexicon), before, after, labels)
-
-
-@lru_cache(maxsize=1)
-def shipped_rules() -> Rules:
-    """The rules of the shipped lexicon, compiled once per process."""
-    return compile_rules(shipped_lexicon())
-
-
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, any white space between words."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+    labels = re.compile(rf"(?:{B}(?:{alternation(words['label'])})\s*)$", re.I)
+    return DatesLexicons(words, _family_patterns(words), before, after, labels)
 
 
 def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     """``(family, pattern)`` pairs, in the order they are tried."""
-    month = _alt(lex["month"])
-    weekday = _alt(lex["weekday"])
-    season = _alt(lex["season"])
-    part = "morning|afternoon|evening|night"
-    numword = _alt(w for w in lex["number"])
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    ones = "one|two|three|four|five|six|seven|eight|nine"
+    month = alternation(lex["month"])
+    weekday = alternation(lex["weekday"])
+    season = alternation(lex["season"])
+    part = alternation(lex["part"])
+    # "mid-afternoon", but "midnight" is a clock time.
+    mid_part = alternation(word for word, code in lex["part"].items() if code != "NI")
+    clock_parts = alternation(word for word in lex["partofday"] if word not in lex["part"])
+    numword = alternation(w for w in lex["number"])
+    tens = alternation(cardinal_words(20, 90))
+    ones = alternation(cardinal_words(1, 9))
+    teens = alternation(cardinal_words(10, 19))
     num1 = (
         rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{tens})[\s-](?:{ones})|{numword})"
         rf"(?:\s+(?:hundred|thousand))?"
@@ -79,7 +76,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     year = r"(?:1[5-9]\d\d|20\d\d)"
     yearb = rf"(?<![\d,.$£€#/:])(?<!\d-){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
     daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th|last|final"
+    ordinal = alternation(lex["ordinal"])
     rel = (
         r"this|last|next|past|previous|coming|current|that|"
         r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
@@ -91,12 +88,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     )
     ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
     tz = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))"
-    clock_words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    centuryord = (
-        r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-        r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
-        r"nineteenth|twentieth|twenty-first"
-    )
+    clock_words = alternation(cardinal_words(1, 12))
+    centuryord = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(CENTURY_WORDS)}"
     spec = [
         (
             "date_mdy",
@@ -118,7 +111,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ("date_month", rf"{B}(?P<month>{month}){E}"),
         (
             "year_words",
-            rf"{B}(?:(?P<the>the)\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+            rf"{B}(?:(?P<the>the)\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?|{teens})|"
             rf"(?P<y2000>two\s+thousand)(?:\s+(?:and\s+)?(?P<y20>{ones}|ten))?){E}",
         ),
         (
@@ -135,7 +128,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         (
             "decade",
             rf"{B}(?:the\s+)?(?:(?P<early>early|mid|late)[\s-]+)?(?:(?P<dec4>1[5-9]\d0|20\d0)'?s|"
-            rf"'(?P<dec2>\d0)s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
+            rf"'(?P<dec2>\d0)s|(?P<decw>{alternation(DECADE_WORDS)})){E}",
         ),
         ("century", rf"{B}(?:the\s+)?(?P<ord>{centuryord})\s+century{E}"),
         (
@@ -172,7 +165,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "deictic_day",
-            rf"{B}(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?(?!\w)",
+            rf"{B}(?P<word>{alternation(day_offsets())})(?:\s+(?P<part>{part}))?(?!\w)",
         ),
         (
             "part_of_day",
@@ -183,12 +176,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         (
             # "by mid afternoon", "at mid-afternoon yesterday": the middle of a part of day.
             "mid_part",
-            rf"{B}mid[\s-]?(?P<part>morning|afternoon|evening)"
+            rf"{B}mid[\s-]?(?P<part>{mid_part})"
             rf"(?:\s+(?P<word>yesterday|today|tomorrow))?{E}",
         ),
         (
             "deictic",
-            rf"{B}(?:right\s+|more\s+|(?P<then>then[\s-]+))?(?P<word>{_alt(lex['deictic'])}|overnight|recent|current){E}",
+            rf"{B}(?:right\s+|more\s+|(?P<then>then[\s-]+))?(?P<word>{alternation(lex['deictic'])}){E}",
         ),
         (
             "weekday",
@@ -203,7 +196,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             "time",
             rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
             rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
-            rf"{B}(?P<noon>noon|midnight|midday){E}|"
+            rf"{B}(?P<noon>{clock_parts}){E}|"
             # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
             rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
@@ -222,7 +215,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+)?"
             rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
         ),
-        ("set_word", rf"{B}(?P<word>{_alt(lex['set'])}){E}"),
+        ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (
             "set_every",
             rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}",
@@ -230,7 +223,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         (
             "holiday",
             # "Election Day" capitalised: the U.S. one; "election day" may be any country's.
-            rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{_alt(lex['holiday'])}|thanksgiving(?:\s+day)?|"
+            rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{alternation(lex['holiday'])}|thanksgiving(?:\s+day)?|"
             rf"easter(?:\s+sunday)?|(?-i:Election\s+Day)){E}",
         ),
     ]
@@ -253,7 +246,7 @@ REQUIRED_WORDS = {
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),
     "year_end": ("end",),
-    "deictic_day": ("today", "yesterday", "tomorrow", "tonight"),
+    "deictic_day": tuple(day_offsets()),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday", " in the "),

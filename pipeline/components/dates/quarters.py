@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 
 from .anchoring import Context, Timex, date_timex
-from .calendar import quarter_of, shift
+from .calendar import RELATIVE_OFFSET, quarter_of, shift
 from .extents import TimexCandidate
 
 _FINANCIAL_WORDS = re.compile(r"\bquarter|\bper\s+share\b|\bnet\s+income\b|\bearnings\b", re.I)
 _MULTI_QUARTER = re.compile(
     r"\b(?:nine|six)\s+months\b|\bfirst\s+half\b|\byear[\s-]to[\s-]date\b", re.I
 )
-_YEAR_OFFSET = {"this": 0, "last": -1, "next": 1}
 
 
 def financial_mode(text: str) -> bool:
@@ -86,12 +85,12 @@ def ordinal_quarter(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if g.get("year") or g.get("pyear"):
         year: int | None = int(g.get("year") or g["pyear"])
     elif g.get("yrel") and ctx.ref:
-        year = ctx.ref.year + _YEAR_OFFSET[g["yrel"].lower()]
+        year = ctx.ref.year + RELATIVE_OFFSET[g["yrel"].lower()]
     elif g.get("yago") and ctx.ref:
         q = last_quarter(ctx)
         year = int(q[:4]) - 1 if q and q[0].isdigit() else ctx.ref.year - 1
     elif g.get("relyear") and ctx.ref:
-        year = ctx.ref.year + _YEAR_OFFSET[g["relyear"].lower()]
+        year = ctx.ref.year + RELATIVE_OFFSET[g["relyear"].lower()]
     elif ctx.ref:
         # A quarter without a year is the publication year's (an earnings report's
         # "third-quarter" in October), or last year's in a past clause when it lies ahead.

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from ...lang.calendar import month_number
 from .anchoring import UNIT_GRANULARITY, Context, Timex, date_timex, last_mention
 from .calendar import (
     SEASON_START,
@@ -28,10 +29,9 @@ from .calendar import (
 )
 from .durations import duration_value
 from .extents import TimexCandidate
-from .lexicon import Lexicon, lower_words, month_number
+from .lexicon import Lexicon, lower_words
 from .quarters import last_quarter, year_ago_quarter
 from .tense import closest_year, weekday_date
-from .times import PART_CODE
 
 _DURATIVE = ("the past", "the last", "the first", "the final", "the entire", "the whole")
 _ANAPHORIC = ("that", "the same", "the following", "the previous", "the prior", "the preceding")
@@ -90,7 +90,7 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
         # "the year ended Sept. 30": a reporting period, a duration (TimeBank's spelling).
         return {"type": "DURATION", "value": "P1Y"}
     if word == "quarter" and g.get("endmonth") and ref:
-        return date_timex(quarter_ending(ref, month_number(g["endmonth"], ctx.lexicon)), "")
+        return date_timex(quarter_ending(ref, month_number(g["endmonth"])), "")
     if word.startswith("fiscal "):
         word = word.split()[1]
     if word == "year" and rel in ("the latest", "the most recent") and ref:
@@ -120,7 +120,7 @@ def _kind(word: str, lexicon: Lexicon) -> str:
         return "a month"
     if word in lexicon["season"]:
         return "a season"
-    if word in PART_CODE:
+    if word in lexicon["part"]:
         return "a part of day"
     return word
 
@@ -165,7 +165,7 @@ def _weekday(p: Phrase, ctx: Context) -> Timex:
 def _month(p: Phrase, ctx: Context) -> Timex:
     """ "last March", "next June", "this May"; otherwise placed by the clause's tense."""
     ref = ctx.ref
-    month = month_number(p.word, ctx.lexicon)
+    month = month_number(p.word)
     if ref is None:
         return date_timex(None, f"XXXX-{month:02d}")
     if p.rel in ("last", "past"):
@@ -203,7 +203,7 @@ def _part_of_day(p: Phrase, ctx: Context) -> Timex:
         if anchor
         else (day_value(ref + timedelta(days=min(p.offset, 0))) if ref else None)
     )
-    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{PART_CODE[p.word]}"}
+    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{ctx.lexicon['part'][p.word]}"}
 
 
 def _quarter(p: Phrase, ctx: Context) -> Timex | None:

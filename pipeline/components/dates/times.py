@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ...lang.calendar import day_offsets
 from ...lang.numbers import parse_number
 from .anchoring import Context, Timex, current_day, last_mention
-from .calendar import day_value, value_date
+from .calendar import RELATIVE_OFFSET, day_value, value_date
 from .extents import TimexCandidate
 from .lexicon import lower_words
 
-#: A part of the day -> its TIMEX3 code.
-PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
-_DAY_OFFSET = {"": 0, "today": 0, "this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
+#: The word before (or after) a part of the day -> its day, in days from the publication
+#: date: "this", "last" ("last night"), a day word ("tomorrow evening"), none ("mid-afternoon").
+_DAY_OFFSET = {"": 0} | RELATIVE_OFFSET | day_offsets()
 
 
 def clock_time(cand: TimexCandidate, ctx: Context, day: str | None) -> Timex:
     """``day`` (or the day the text is at) at the candidate's clock time: "2023-06-13T22:00"."""
     g = cand.groups
     if g.get("noon"):
-        hhmm = "12:00" if g["noon"].lower() in ("noon", "midday") else "24:00"
+        hhmm = ctx.lexicon["partofday"][g["noon"].lower()]  # "noon": "12:00"
     else:
         hour_text = g.get("hour") or g.get("hour2") or g.get("hour3")
         hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text))
@@ -50,7 +51,7 @@ def part_of_day(cand: TimexCandidate, ctx: Context) -> Timex:
     are on the day the text is at."""
     g, ref = cand.groups, ctx.ref
     rel = g["rel"].lower()
-    code = PART_CODE[g["part"].lower()]
+    code = ctx.lexicon["part"][g["part"].lower()]
     if rel in ("that", "the"):
         day = current_day(ctx)
     else:
@@ -63,7 +64,8 @@ def mid_part(cand: TimexCandidate, ctx: Context) -> Timex:
     g, ref = cand.groups, ctx.ref
     offset = _DAY_OFFSET[lower_words(g.get("word"))]
     day = day_value(ref + timedelta(days=offset)) if ref else "XXXX-XX-XX"
-    return {"type": "TIME", "value": f"{day}T{PART_CODE[g['part'].lower()]}", "mod": "MID"}
+    code = ctx.lexicon["part"][g["part"].lower()]
+    return {"type": "TIME", "value": f"{day}T{code}", "mod": "MID"}
 
 
 def overnight(ctx: Context) -> str:

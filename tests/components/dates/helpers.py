@@ -1,11 +1,17 @@
-"""Shared helpers of the dates tests: run the pipeline, pick a timex by its extent."""
+"""Shared helpers of the dates tests: run the pipeline, pick a timex by its extent, and
+hand-build a candidate and its context for a handler."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
+
+from pipeline.components.dates.anchoring import Context
+from pipeline.components.dates.extents import TimexCandidate
+from pipeline.components.dates.lexicon import load_lexicons
 
 SAMPLE_DATE = "2023-06-13"  # a Tuesday
 #: A case of an end-to-end table: (text, pub_date, extent, type, value, mod).
@@ -37,3 +43,13 @@ def assert_timex(make_doc: Callable[..., Doc], *case: Any) -> None:
     text, date, extent, type_, value, mod = case
     item = one(timexes(make_doc, text, date), extent)
     assert (item["type"], item["value"], item["mod"]) == (type_, value, mod)
+
+
+def context(ref: date | None = date(2023, 6, 13), **fields: Any) -> Context:
+    """A document's ``Context`` published on ``ref`` (a Tuesday), with the shipped lexicon."""
+    return Context(ref=ref, lexicon=load_lexicons().words, **fields)
+
+
+def candidate(family: str, **groups: str | None) -> TimexCandidate:
+    """A candidate of ``family`` with the named groups its pattern would have read."""
+    return TimexCandidate(0, 1, family, groups)

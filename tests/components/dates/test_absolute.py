@@ -4,7 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex, one, timexes
+from pipeline.components.dates.absolute import (
+    century,
+    decade,
+    holiday,
+    iso,
+    month_day,
+    month_relative_year,
+    month_year,
+    month_year_words,
+    numeric,
+    year,
+    year_words,
+)
+from pipeline.components.dates.extents import TimexCandidate
+from tests.components.dates.helpers import (
+    CASE_FIELDS,
+    SAMPLE_DATE,
+    assert_timex,
+    candidate,
+    context,
+    one,
+    timexes,
+)
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -76,3 +98,91 @@ XFAIL_CASES = [
 def test_timex_unsolved(make_doc, text, date, extent, type_, value, mod):
     item = one(timexes(make_doc, text, date), extent)
     assert (item["type"], item["value"], item["mod"]) == (type_, value, mod)
+
+
+# On hand-built candidates, published on a Tuesday, 2023-06-13.
+def _month_day(month: str, day: str, year: str | None = None) -> TimexCandidate:
+    return candidate("date_mdy", wd=None, month=month, day=day, year=year)
+
+
+@pytest.mark.parametrize(
+    ("cand", "tense", "value"),
+    [
+        (_month_day("Sept.", "12th", "1998"), None, "1998-09-12"),
+        (_month_day("December", "3"), "past", "2022-12-03"),
+        (_month_day("Jan", "5"), "future", "2024-01-05"),
+        (_month_day("June", "20"), "future", "2023-06-20"),
+    ],
+)
+def test_month_day(cand, tense, value):
+    assert month_day(cand, context(tense=tense)) == {"type": "DATE", "value": value}
+
+
+def test_month_day_without_a_publication_date_or_year():
+    assert month_day(_month_day("Feb.", "2"), context(None))["value"] == "XXXX-02-02"
+
+
+def test_the_week_of_a_day():
+    cand = _month_day("March", "6", "2023")
+    cand.extra["week_of"] = True
+    assert month_day(cand, context())["value"] == "2023-W10"
+
+
+@pytest.mark.parametrize(
+    ("handler", "groups", "value"),
+    [
+        (month_year, {"month": "Aug", "year": "2020"}, "2020-08"),
+        (month_year_words, {"month": "May", "y19": "eighty-seven"}, "1987-05"),
+        (month_relative_year, {"month": "March", "rel": "last", "rel2": None}, "2022-03"),
+        (month_relative_year, {"month": "June", "rel": None, "rel2": "Next"}, "2024-06"),
+        (year_words, {"y2000": "two thousand", "y20": "one", "y19": None}, "2001"),
+        (year_words, {"y2000": None, "y20": None, "y19": "eighty"}, "1980"),
+        (numeric, {"m": "6", "d": "13", "y": "23"}, "2023-06-13"),
+        (numeric, {"m": "12", "d": "1", "y": "99"}, "1999-12-01"),
+        (iso, {"y": "2023", "m": "02", "d": "28"}, "2023-02-28"),
+        (year, {"year": "1998", "suffix": None}, "1998"),
+        (century, {"ord": "twenty-first"}, "20"),
+        (century, {"ord": "19th"}, "18"),
+    ],
+)
+def test_dates_named_by_their_parts(handler, groups, value):
+    assert handler(candidate("date", **groups), context()) == {"type": "DATE", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        ({"dec4": "1990", "dec2": None, "decw": None}, {"type": "DATE", "value": "199"}),
+        ({"dec4": None, "dec2": "80", "decw": None}, {"type": "DATE", "value": "198"}),
+        (
+            {"dec4": None, "dec2": None, "decw": "Nineties", "early": "late"},
+            {"type": "DATE", "value": "199", "mod": "END"},
+        ),
+        (
+            {"dec4": None, "dec2": None, "decw": "sixties", "early": "early"},
+            {"type": "DATE", "value": "196", "mod": "START"},
+        ),
+    ],
+)
+def test_decade(groups, expected):
+    assert decade(candidate("decade", **({"early": None} | groups)), context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "rel", "tense", "value"),
+    [
+        ("Christmas Eve", None, "past", "2022-12-24"),
+        ("christmas", "next", None, "2023-12-25"),
+        ("Easter", None, "past", "2023-04-09"),
+        pytest.param(
+            "easter",
+            "next",
+            None,
+            "2024-03-31",
+            marks=pytest.mark.xfail(reason="a movable holiday is moved back, never ahead"),
+        ),
+    ],
+)
+def test_holiday_on_a_candidate(word, rel, tense, value):
+    cand = candidate("holiday", word=word, rel=rel)
+    assert holiday(cand, context(tense=tense)) == {"type": "DATE", "value": value}

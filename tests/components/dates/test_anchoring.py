@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 
 from pipeline.components.dates.anchoring import Context, current_day, last_mention
-from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.lexicon import load_lexicons
 from tests.components.dates.helpers import SAMPLE_DATE, one, timexes
 
 
 def _context(mentions: list[str], ref: date | None = date(2023, 6, 13)) -> Context:
-    return Context(ref=ref, lexicon=shipped_lexicon(), mentions=mentions)
+    return Context(ref=ref, lexicon=load_lexicons().words, mentions=mentions)
 
 
 @pytest.mark.parametrize(

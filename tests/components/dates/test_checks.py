@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.dates.extents import find_candidates
-from pipeline.components.dates.patterns import shipped_rules
+from pipeline.components.dates.lexicon import load_lexicons
 
 
 def _extents(text: str) -> dict[str, bool]:
     """``{extent: weak}`` of the candidates kept."""
     return {
         text[c.start : c.end]: bool(c.extra.get("weak"))
-        for c in find_candidates(text, shipped_rules())
+        for c in find_candidates(text, load_lexicons())
     }
 
 

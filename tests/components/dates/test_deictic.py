@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+from pipeline.components.dates.deictic import deictic, deictic_day, season, weekday
+from tests.components.dates.helpers import (
+    CASE_FIELDS,
+    SAMPLE_DATE,
+    assert_timex,
+    candidate,
+    context,
+)
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -112,3 +119,82 @@ CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, CASES)
 def test_timex(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# On hand-built candidates: the groups the pattern reads, placed against a Tuesday, 2023-06-13.
+@pytest.mark.parametrize(
+    ("word", "part", "expected"),
+    [
+        ("Tomorrow", None, {"type": "DATE", "value": "2023-06-14"}),
+        ("yesterday", "morning", {"type": "TIME", "value": "2023-06-12TMO"}),
+        ("tonight", None, {"type": "TIME", "value": "2023-06-13TNI"}),
+    ],
+)
+def test_deictic_day(word, part, expected):
+    assert deictic_day(candidate("deictic_day", word=word, part=part), context()) == expected
+
+
+def test_today_without_a_publication_date_is_the_present():
+    today = candidate("deictic_day", word="today", part=None)
+    assert deictic_day(today, context(None)) == {"type": "DATE", "value": "PRESENT_REF"}
+    tomorrow = candidate("deictic_day", word="tomorrow", part=None)
+    assert deictic_day(tomorrow, context(None)) == {"type": "DATE", "value": "XXXX-XX-XX"}
+
+
+@pytest.mark.parametrize(
+    ("word", "then", "tense", "value"),
+    [
+        ("The near  term", None, None, "FUTURE_REF"),
+        ("currently", "then ", None, "PAST_REF"),  # "the then current price"
+        ("recently", None, "past", "PAST_REF"),
+        ("soon", None, "future", "FUTURE_REF"),
+        ("soon", None, "past", None),  # "was soon released"
+    ],
+)
+def test_deictic_words(word, then, tense, value):
+    result = deictic(candidate("deictic", word=word, then=then), context(tense=tense))
+    assert (result and result["value"]) == value
+
+
+def test_overnight_is_the_night_before_the_day_the_text_is_at():
+    cand = candidate("deictic", word="overnight", then=None)
+    assert deictic(cand, context())["value"] == "2023-06-12TNI"
+    assert deictic(cand, context(mentions=["2023-06-09"]))["value"] == "2023-06-08TNI"
+
+
+@pytest.mark.parametrize(
+    ("groups", "tense", "expected"),
+    [
+        ({}, "past", {"type": "DATE", "value": "2023-06-09"}),
+        ({}, "future", {"type": "DATE", "value": "2023-06-16"}),
+        ({"part": "Morning"}, "past", {"type": "DATE", "value": "2023-06-09TMO"}),
+        ({"plural": "s"}, None, {"type": "SET", "value": "XXXX-WXX-5"}),
+        ({"part": "night", "partplural": "s"}, None, {"type": "SET", "value": "XXXX-WXX-5TNI"}),
+    ],
+)
+def test_weekday(groups, tense, expected):
+    friday = {"weekday": "Friday", "plural": None, "part": None, "partplural": None}
+    cand = candidate("weekday", **(friday | groups))
+    assert weekday(cand, context(tense=tense)) == expected
+
+
+def test_a_weekday_without_a_publication_date_is_any_such_weekday():
+    cand = candidate("weekday", weekday="Friday", plural=None, part=None, partplural=None)
+    assert weekday(cand, context(None))["value"] == "XXXX-WXX-5"
+
+
+@pytest.mark.parametrize(
+    ("det", "year", "y19", "tense", "value"),
+    [
+        (None, "2013", None, None, "2013-SU"),
+        ("the", None, "eighty-seven", None, "1987-SU"),
+        ("last", None, None, None, "2022-SU"),
+        ("next", None, None, None, "2024-SU"),
+        ("this", None, None, None, "2023-SU"),
+    ],
+)
+def test_season(det, year, y19, tense, value):
+    cand = candidate("season", season="Summer", det=det, year=year, y19=y19)
+    assert season(cand, context(tense=tense)) == {"type": "DATE", "value": value}
+    if year is None and y19 is None:
+        assert season(cand, context(None))["value"] == "XXXX-SU"

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+from pipeline.components.dates.durations import (
+    duration,
+    set_every,
+    set_rate,
+    set_word,
+    unit_plural,
+)
+from pipeline.components.dates.extents import TimexCandidate
+from tests.components.dates.helpers import (
+    CASE_FIELDS,
+    SAMPLE_DATE,
+    assert_timex,
+    candidate,
+    context,
+)
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -100,3 +114,66 @@ CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, CASES)
 def test_timex(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# On hand-built candidates, published on a Tuesday, 2023-06-13.
+def _duration(num: str, unit: str, **groups: str | None) -> TimexCandidate:
+    """A counted unit: the pattern reads "years" as ``unit`` "year", ``plural`` "s"."""
+    plural = "s" if unit.endswith("s") and unit != "centuries" else None
+    groups = {"num": num, "unit": unit[:-1] if plural else unit, "plural": plural} | groups
+    return candidate("duration", **({"half": None, "dir": None} | groups))
+
+
+@pytest.mark.parametrize(
+    ("cand", "expected"),
+    [
+        (_duration("two", "years"), {"type": "DURATION", "value": "P2Y"}),
+        (_duration("2 1/2", "years"), {"type": "DURATION", "value": "P2Y6M"}),
+        (_duration("a", "minute", half=" and a half"), {"type": "DURATION", "value": "PT1M30S"}),
+        (_duration("several", "weeks"), {"type": "DURATION", "value": "PXW"}),
+        (_duration("two", "centuries"), {"type": "DURATION", "value": "P200Y"}),
+        (_duration("three", "days", dir="ago"), {"type": "DATE", "value": "2023-06-10"}),
+        (_duration("two", "years", dir="ago"), {"type": "DATE", "value": "2021"}),
+        (_duration("three", "hours", dir="earlier"), {"type": "TIME", "value": "PAST_REF"}),
+        (_duration("several", "years", dir="ago"), {"type": "DATE", "value": "PAST_REF"}),
+    ],
+)
+def test_duration(cand, expected):
+    assert duration(cand, context()) == expected
+
+
+def test_a_year_earlier_counts_from_the_last_year_mentioned():
+    cand = _duration("a", "year", dir="earlier")
+    assert duration(cand, context(mentions=["2019-05"]))["value"] == "2018"
+
+
+@pytest.mark.parametrize(
+    ("unit", "det", "dir", "expected"),
+    [
+        ("years", "recent", None, {"type": "DATE", "value": "PAST_REF"}),
+        ("years", None, "ago", {"type": "DATE", "value": "PAST_REF"}),
+        ("months", "coming", None, {"type": "DATE", "value": "FUTURE_REF"}),
+        ("weeks", None, None, {"type": "DURATION", "value": "PXW"}),
+        ("centuries", None, None, {"type": "DURATION", "value": "PXC"}),
+    ],
+)
+def test_unit_plural(unit, det, dir, expected):
+    cand = candidate("duration_bare", unit=unit[:-1], det=det, dir=dir)
+    assert unit_plural(cand, context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("cand", "value"),
+    [
+        (candidate("set_word", word="Weekly"), "P1W"),
+        (candidate("set_rate", word="year"), "P1Y"),
+        (candidate("set_every", word="Monday", other=None), "XXXX-WXX-1"),
+        (candidate("set_every", word="morning", other=None), "XXXX-XX-XXTMO"),
+        (candidate("set_every", word="Sept.", other=None), "XXXX-09"),
+        (candidate("set_every", word="winter", other=None), "XXXX-WI"),
+        (candidate("set_every", word="week", other="other"), "P2W"),
+    ],
+)
+def test_sets(cand, value):
+    handler = {"set_word": set_word, "set_rate": set_rate, "set_every": set_every}[cand.family]
+    assert handler(cand, context()) == {"type": "SET", "value": value}

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.dates.extents import find_candidates
-from pipeline.components.dates.patterns import REQUIRED_WORDS, shipped_rules
+from pipeline.components.dates.lexicon import load_lexicons
+from pipeline.components.dates.patterns import REQUIRED_WORDS
 
 
 def _candidates(text: str) -> list[tuple[str, str]]:
-    return [(text[c.start : c.end], c.family) for c in find_candidates(text, shipped_rules())]
+    return [(text[c.start : c.end], c.family) for c in find_candidates(text, load_lexicons())]
 
 
 def test_candidates_without_model():
@@ -42,19 +43,19 @@ def test_extent_and_family(text, extent, family):
 
 def test_modifiers_are_noted_on_the_candidate():
     text = "It lasted about two hours, toward the end of last year."
-    about, end = find_candidates(text, shipped_rules())
+    about, end = find_candidates(text, load_lexicons())
     assert (about.mod, about.position) == ("about", None)
     assert (end.mod, end.position) == (None, "the end of")
 
 
 def test_a_clock_time_before_an_aside_takes_the_day_after_it():
     text = "The blast came at 9:20 a.m. (0620 GMT) Friday."
-    time = next(c for c in find_candidates(text, shipped_rules()) if c.family == "time")
+    time = next(c for c in find_candidates(text, load_lexicons()) if c.family == "time")
     assert text[time.extra["date"].start : time.extra["date"].end] == "Friday"
 
 
 def test_every_required_word_family_is_a_pattern_family():
-    families = {family for family, _ in shipped_rules().families}
+    families = {family for family, _ in load_lexicons().families}
     assert set(REQUIRED_WORDS) <= families
 
 

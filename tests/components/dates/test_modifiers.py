@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.dates.extents import TimexCandidate
-from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.modifiers import with_mod
 from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
 
@@ -44,5 +44,6 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
 )
 def test_with_mod(mod, position, extra, groups, expected):
     cand = TimexCandidate(0, 1, "year", groups, mod=mod, position=position, extra=extra)
-    result = with_mod({"type": "DATE", "value": "2023", "mod": "START"}, cand, shipped_lexicon())
+    words = load_lexicons().words
+    result = with_mod({"type": "DATE", "value": "2023", "mod": "START"}, cand, words)
     assert result["mod"] == expected

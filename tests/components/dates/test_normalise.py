@@ -8,9 +8,8 @@ import pytest
 
 from pipeline.components.dates.anchoring import Context
 from pipeline.components.dates.extents import TimexCandidate
-from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.normalise import HANDLERS, normalise
-from pipeline.components.dates.patterns import shipped_rules
 from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
@@ -42,12 +41,12 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
 
 
 def test_every_pattern_family_has_a_handler():
-    families = {family for family, _ in shipped_rules().families} | {"time_date"}
+    families = {family for family, _ in load_lexicons().families} | {"time_date"}
     assert families == set(HANDLERS)
 
 
 def _context() -> Context:
-    return Context(ref=date(2023, 6, 13), lexicon=shipped_lexicon())
+    return Context(ref=date(2023, 6, 13), lexicon=load_lexicons().words)
 
 
 def _weekday(shift: int | None = None, **extra) -> TimexCandidate:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.components.dates.anchoring import Context
-from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.quarters import (
     financial_mode,
     last_quarter,
@@ -189,13 +189,13 @@ def test_several_quarters():
 
 
 def _context(**kw) -> Context:
-    return Context(ref=date(2023, 11, 2), lexicon=shipped_lexicon(), **kw)
+    return Context(ref=date(2023, 11, 2), lexicon=load_lexicons().words, **kw)
 
 
 def test_last_quarter_is_the_reported_one_else_the_last_completed():
     assert last_quarter(_context()) == "2023-Q3"
     assert last_quarter(_context(reported="2023-Q1")) == "2023-Q1"
-    assert last_quarter(Context(ref=None, lexicon=shipped_lexicon())) == "XXXX-QX"
+    assert last_quarter(Context(ref=None, lexicon=load_lexicons().words)) == "XXXX-QX"
 
 
 @pytest.mark.parametrize(

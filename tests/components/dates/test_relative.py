@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+from pipeline.components.dates.relative import relative
+from tests.components.dates.helpers import (
+    CASE_FIELDS,
+    SAMPLE_DATE,
+    assert_timex,
+    candidate,
+    context,
+)
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -54,3 +61,33 @@ CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, CASES)
 def test_timex(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# On hand-built candidates, published on a Tuesday, 2023-06-13.
+@pytest.mark.parametrize(
+    ("rel", "word", "mentions", "expected"),
+    [
+        ("last", "week", [], {"type": "DATE", "value": "2023-W23"}),
+        ("this", "Year", [], {"type": "DATE", "value": "2023"}),
+        ("next", "month", [], {"type": "DATE", "value": "2023-07"}),
+        ("last", "night", [], {"type": "TIME", "value": "2023-06-12TNI"}),
+        ("the latest", "fiscal year", [], {"type": "DATE", "value": "2022"}),
+        ("the following", "year", ["2019-05"], {"type": "DATE", "value": "2020"}),
+        ("that", "month", ["2019-05-02"], {"type": "DATE", "value": "2019-05"}),
+        ("the past", "decade", [], {"type": "DURATION", "value": "P10Y"}),
+    ],
+)
+def test_relative(rel, word, mentions, expected):
+    cand = candidate("relative", rel=rel, word=word, year=None)
+    assert relative(cand, context(mentions=mentions)) == expected
+
+
+def test_the_year_ended_is_a_reporting_period():
+    cand = candidate("the_unit", word="fiscal year", ended="", endmonth=None)
+    assert relative(cand, context()) == {"type": "DURATION", "value": "P1Y"}
+
+
+@pytest.mark.parametrize(("word", "value"), [("year", "XXXX"), ("week", "XXXX-WXX")])
+def test_without_a_publication_date_a_relative_date_stays_open(word, value):
+    cand = candidate("relative", rel="last", word=word, year=None)
+    assert relative(cand, context(None)) == {"type": "DATE", "value": value}

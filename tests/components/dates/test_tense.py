@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.components.dates.lexicon import shipped_lexicon
+from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.tense import clause_tense, closest_year, weekday_date
 from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
 
@@ -37,7 +37,7 @@ def _doc(rows: str) -> Doc:
 def _tense(rows: str, word: str) -> str | None:
     doc = _doc(rows)
     token = next(t for t in doc if t.text == word)
-    return clause_tense(token, doc.text, shipped_lexicon())
+    return clause_tense(token, doc.text, load_lexicons().words)
 
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).

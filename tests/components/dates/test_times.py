@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex, timexes
+from pipeline.components.dates.times import clock_time, mid_part, overnight, part_of_day
+from tests.components.dates.helpers import (
+    CASE_FIELDS,
+    SAMPLE_DATE,
+    assert_timex,
+    candidate,
+    context,
+    timexes,
+)
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -82,3 +90,72 @@ def test_count_before_part_of_day_is_no_clock_time(make_doc, text):
     assert not [
         d for d in timexes(make_doc, text, SAMPLE_DATE) if d["type"] == "TIME" and ":" in d["value"]
     ]
+
+
+# On hand-built candidates, published on a Tuesday, 2023-06-13.
+_CLOCK = {
+    "hour": None,
+    "minute": None,
+    "ampm": None,
+    "part": None,
+    "hour2": None,
+    "minute2": None,
+    "noon": None,
+    "hour3": None,
+    "part3": None,
+}
+
+
+@pytest.mark.parametrize(
+    ("groups", "day", "value"),
+    [
+        ({"hour": "10", "minute": "35", "ampm": "p.m."}, "2023-06-09", "2023-06-09T22:35"),
+        ({"hour": "12", "ampm": "a.m."}, None, "2023-06-13T00:00"),
+        ({"hour": "12", "ampm": "PM"}, None, "2023-06-13T12:00"),
+        ({"hour": "7", "ampm": "o'clock", "part": "evening"}, None, "2023-06-13T19:00"),
+        ({"hour2": "14", "minute2": "05"}, None, "2023-06-13T14:05"),
+        ({"noon": "Noon"}, None, "2023-06-13T12:00"),
+        ({"noon": "midnight"}, "2023-06-01", "2023-06-01T24:00"),
+        ({"hour3": "five", "part3": "afternoon"}, None, "2023-06-13T17:00"),
+        ({"hour3": "4", "part3": "morning"}, None, "2023-06-13T04:00"),
+    ],
+)
+def test_clock_time(groups, day, value):
+    cand = candidate("time", **(_CLOCK | groups))
+    assert clock_time(cand, context(), day) == {"type": "TIME", "value": value}
+
+
+def test_a_clock_time_alone_is_on_the_day_the_text_is_at():
+    cand = candidate("time", **(_CLOCK | {"hour": "10", "ampm": "p.m."}))
+    assert clock_time(cand, context(mentions=["2023-06-09"]), None)["value"] == "2023-06-09T22:00"
+    assert clock_time(cand, context(None), None)["value"] == "XXXX-XX-XXT22:00"
+
+
+@pytest.mark.parametrize(
+    ("rel", "part", "mentions", "value"),
+    [
+        ("this", "Morning", [], "2023-06-13TMO"),
+        ("last", "night", [], "2023-06-12TNI"),
+        ("Tomorrow", "evening", [], "2023-06-14TEV"),
+        ("yesterday", "afternoon", [], "2023-06-12TAF"),
+        ("that", "evening", ["2023-06-01"], "2023-06-01TEV"),
+        ("the", "night", [], "2023-06-13TNI"),
+    ],
+)
+def test_part_of_day(rel, part, mentions, value):
+    cand = candidate("part_of_day", rel=rel, part=part)
+    assert part_of_day(cand, context(mentions=mentions)) == {"type": "TIME", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [(None, "2023-06-13TAF"), ("yesterday", "2023-06-12TAF"), ("tomorrow", "2023-06-14TAF")],
+)
+def test_mid_part(word, value):
+    cand = candidate("mid_part", part="afternoon", word=word)
+    assert mid_part(cand, context()) == {"type": "TIME", "value": value, "mod": "MID"}
+
+
+def test_overnight_without_a_date_is_any_night():
+    assert overnight(context(None)) == "XXXX-XX-XX"
+    assert overnight(context(mentions=["2023-06-01"])) == "2023-05-31"
