@@ -28,6 +28,7 @@ RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
 LEVEL_WORDS = f"{DATA}/level_words.txt"
+NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
 DATA_FILES = (
     UNITS,
@@ -40,6 +41,7 @@ DATA_FILES = (
     TIME_WORDS,
     CHANGE_GAP_WORDS,
     LEVEL_WORDS,
+    NOT_RATE_AFTER,
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
@@ -70,6 +72,7 @@ class QuantitiesLexicons:
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
     level_words: frozenset[str]  # make the amount after them a level ("to", "at")
+    not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
 
 
 def _float(name: str, number: int, value: str) -> float:
@@ -182,6 +185,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),
         change_gap_words=word_list(CHANGE_GAP_WORDS, text=texts.get(CHANGE_GAP_WORDS)),
         level_words=word_list(LEVEL_WORDS, text=texts.get(LEVEL_WORDS)),
+        not_rate_after_re=re.compile(
+            r"[ \u00a0]+(?:"
+            + alternation(sorted(word_list(NOT_RATE_AFTER, text=texts.get(NOT_RATE_AFTER))))
+            + r")\b",
+            re.I,
+        ),
     )
 
 

@@ -14,7 +14,6 @@ from .atoms import Finder
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
-NOT_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|on|into|from)\b", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -83,7 +82,7 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
     unit = unit_at(finder, word_start)
     if unit and not unit[1].endswith(("of age",)):
         end, name = unit[0], unit[1]
-        if NOT_RATE_AFTER_RE.match(text, end):
+        if finder.lex.not_rate_after_re.match(text, end):
             return None
         if match.group("w").lower() in ("a", "an") and name not in finder.lex.rate_words:
             return None
@@ -99,7 +98,7 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
     )
     if match.group("w").lower() in ("a", "an") and lemma not in finder.lex.rate_words:
         return None
-    if NOT_RATE_AFTER_RE.match(text, word.end()):
+    if finder.lex.not_rate_after_re.match(text, word.end()):
         return None  # "a year earlier", "a year ago"
     if token is not None and token.pos_ not in NOUN_POS and lemma not in finder.lex.rate_words:
         return None

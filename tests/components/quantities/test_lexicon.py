@@ -34,6 +34,9 @@ def test_shipped_lexicons_have_their_entries() -> None:
     assert "year" in lexicons.rate_words and "ounce" in lexicons.rate_words
     assert {"am", "p.m.", "gmt"} <= lexicons.time_words
     assert "just" in lexicons.change_gap_words and "to" in lexicons.level_words
+    assert lexicons.not_rate_after_re.match(" ago") and not lexicons.not_rate_after_re.match(
+        " agony"
+    )
 
 
 def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
