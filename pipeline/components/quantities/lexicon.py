@@ -45,6 +45,7 @@ DATA_FILES = (
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
+#: The flags of units.tsv's fourth column (its header says what they do).
 UNIT_FLAGS = ("cs", "currency")
 
 
