@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 
 from .components.claims.cue_model import CueModel, examples, train
-from .components.claims.lexicon import load_lexicon
+from .components.claims.lexicon import load_lexicons
 from .components.claims.quotes import find_quotes, quote_at
 from .components.claims.verbs import is_reporting_verb
 from .evaluate.brat import read_polnear
@@ -37,7 +37,7 @@ def _cue_examples(
     texts_and_cues: list[tuple[str, list[list[tuple[int, int]]]]], nlp: Language
 ) -> list[tuple[list[str], int]]:
     """The cue model's examples of ``(text, gold cue spans per attribution)`` pairs."""
-    lexicon = load_lexicon()
+    lexicons = load_lexicons()
     data: list[tuple[list[str], int]] = []
     texts = (text for text, _ in texts_and_cues)
     for (text, cues), doc in zip(texts_and_cues, nlp.pipe(texts, batch_size=16), strict=True):
@@ -46,7 +46,7 @@ def _cue_examples(
             examples(
                 doc,
                 cues,
-                lambda token: is_reporting_verb(token, lexicon),
+                lambda token: is_reporting_verb(token, lexicons),
                 # as the stage: verbs inside a quotation are not asked
                 lambda token, quotes=quotes: quote_at(quotes, token.idx) is not None,
             )

@@ -3,17 +3,21 @@
 Assigns: ``doc._.newsclaims_claims``, one dict per claim:
 ``{"kind", "stance", "source", "cue", "content", "addressee"}`` with character
 offsets (``content["spans"]`` only when the content is discontinuous).
-Requires: the parser (dependency labels, sentences) and NER; reads
-``doc._.newsclaims_entities`` when the entities stage ran before it (through
-its public ``entity_at``). Adds warning W003 for unbalanced quote marks.
+Requires: the parser (dependency labels, sentences) and NER, and
+``doc._.newsclaims_entities`` (read through the entities stage's public
+``entity_at``) for a source's canonical name and entity id. Without the
+entities stage the extension is empty: every source is then named from the
+parse and NER alone, with ``entity_id`` None. Adds warning W003 for unbalanced
+quote marks.
 
 The algorithm lives in this package: ``quotes`` (quote marks), ``verbs``
 (reporting verbs and their subjects), ``verb_cues`` and ``nominal_cues``
 (attributions over the parse), ``cue_phrase`` (the verb group), ``content``
 (trimming a content), ``cue_model`` (the learned cue scorer), ``layout`` and
 ``attach`` (paragraphs, lines and quotations), ``speakers`` (source spans,
-types and resolution), ``lexicon`` (the ``data/*.txt`` files), ``docview``
-(what is read of one doc). ``find.find_claims`` ties them together:
+types and resolution), ``lexicon`` (the ``data/*.txt`` files, read into
+``ClaimsLexicons``), ``docview`` (what is read of one doc).
+``find.find_claims`` ties them together:
 
 1. every reporting verb outside a quotation with a content and a source gives
    a claim (an agentless passive gives one without a source), and so does any
@@ -47,14 +51,16 @@ from spacy.tokens import Doc
 from ..._extensions import add_warning, get_list
 from ...errors import Warnings
 from ...guard import guarded
-from ...lexicons import load_saved, resource_text
+from ...lexicons import StageData
 from .cue_model import MODEL_FILE, CueModel, load_cue_model
 from .docview import DocView
 from .find import find_claims
-from .lexicon import LEXICON_FILES, load_lexicon, read_lexicon
+from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .quotes import find_quotes
 
-__all__ = ["ClaimsStage", "find_claims", "make_claims"]
+STAGE = "newsclaims_claims"
+
+__all__ = ["STAGE", "ClaimsLexicons", "ClaimsStage", "find_claims", "load_lexicons", "make_claims"]
 
 #: The cue model's file name in a saved pipeline.
 MODEL_NAME = Path(MODEL_FILE).name
@@ -63,9 +69,10 @@ MODEL_NAME = Path(MODEL_FILE).name
 class ClaimsStage:
     """Writes ``find_claims`` to ``doc._.newsclaims_claims``; never raises on an article.
 
-    Its rules are the lexicons of ``data/`` and the cue model's weights;
-    ``to_disk`` saves them beside the pipeline and ``from_disk`` reads them
-    back, so a saved pipeline runs with the rules it was saved with.
+    Its rules are the files of ``data/`` (``self.data``, parsed into
+    ``self.lexicons``) and the cue model's weights; ``to_disk`` saves them beside
+    the pipeline and ``from_disk`` reads them back, so a saved pipeline runs with
+    the rules it was saved with.
     """
 
     def __init__(
@@ -80,20 +87,20 @@ class ClaimsStage:
         self.name = name
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
-        self.lexicon = load_lexicon()
-        self.lexicon_texts = {name: resource_text(name) for name in LEXICON_FILES}
+        self.data = StageData(DATA_FILES)
+        self.lexicons: ClaimsLexicons = load_lexicons()
         self.cue_model = load_cue_model() if cue_model else None
 
-    @guarded("newsclaims_claims")
+    @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
         view = DocView(doc)
         quotes, (opened, closed) = find_quotes(view.text)
         if opened != closed:
             add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
-        get_list(doc, "newsclaims_claims").extend(
+        get_list(doc, STAGE).extend(
             find_claims(
                 doc,
-                self.lexicon,
+                self.lexicons,
                 split_quotes=self.split_quotes,
                 split_sentence_quotes=self.split_sentence_quotes,
                 quotes=quotes,
@@ -104,27 +111,24 @@ class ClaimsStage:
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicons in use, and the cue model when the stage uses one."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, text in self.lexicon_texts.items():
-            (path / Path(name).name).write_text(text, encoding="utf-8")
+        """Save the data files in use, and the cue model when the stage uses one."""
+        self.data.to_disk(path)
         if self.cue_model is not None:
-            (path / MODEL_NAME).write_text(self.cue_model.to_json(), encoding="utf-8")
+            (Path(path) / MODEL_NAME).write_text(self.cue_model.to_json(), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimsStage:
-        """Use the lexicons (and cue model) that ``to_disk`` saved in ``path``."""
+        """Use the data files (and cue model) that ``to_disk`` saved in ``path``."""
         path = Path(path)
-        self.lexicon_texts = load_saved(LEXICON_FILES, path)
-        self.lexicon = read_lexicon(self.lexicon_texts)
+        self.data = StageData.from_disk(DATA_FILES, path)
+        self.lexicons = read_lexicons(self.data.texts)
         if self.cue_model is not None and (path / MODEL_NAME).is_file():
             self.cue_model = CueModel.from_json((path / MODEL_NAME).read_text(encoding="utf-8"))
         return self
 
 
 @Language.factory(
-    "newsclaims_claims",
-    assigns=["doc._.newsclaims_claims", "doc._.newsclaims_warnings"],
+    STAGE,
+    assigns=[f"doc._.{STAGE}", "doc._.newsclaims_warnings"],
     requires=[
         "token.dep",
         "token.lemma",
@@ -132,6 +136,7 @@ class ClaimsStage:
         "token.tag",
         "doc.sents",
         "doc.ents",
+        # a source's canonical name and entity id; empty without the entities stage
         "doc._.newsclaims_entities",
     ],
     default_config={"split_quotes": False, "split_sentence_quotes": True, "cue_model": True},

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .candidate import Candidate
 from .cue_phrase import cue_start
 from .docview import DocView
-from .lexicon import Lexicon
+from .lexicon import ClaimsLexicons
 from .quotes import Quote, quote_at
 from .verbs import find_subject, has_own_subject, is_reporting_verb
 
@@ -30,7 +30,7 @@ WINDOW_AFTER = 14
 WINDOW_BEFORE = 6
 
 
-def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> Token | None:
+def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicons: ClaimsLexicons) -> Token | None:
     """A reporting verb (with its subject) in the short clause right after a quotation."""
     span = doc.char_span(quote.end, next_start, alignment_mode="contract")
     if span is None:
@@ -38,14 +38,14 @@ def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicon: Lexicon) -> To
     for token in span[:WINDOW_AFTER]:
         if "\n" in token.text or (token.text in SENTENCE_END and token.i > span.start):
             break
-        if is_reporting_verb(token, lexicon):
+        if is_reporting_verb(token, lexicons):
             subject = find_subject(token)
             if subject is not None and subject.idx >= quote.end:
                 return token
     return None
 
 
-def _verb_before(view: DocView, quote: Quote, lexicon: Lexicon) -> Token | None:
+def _verb_before(view: DocView, quote: Quote, lexicons: ClaimsLexicons) -> Token | None:
     """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
     doc = view.doc
     before = view.text[: quote.start].rstrip(" \t")
@@ -56,7 +56,7 @@ def _verb_before(view: DocView, quote: Quote, lexicon: Lexicon) -> Token | None:
         tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if (
             tokens is not None
-            and is_reporting_verb(tokens[0], lexicon)
+            and is_reporting_verb(tokens[0], lexicons)
             and find_subject(tokens[0]) is not None
         ):
             return tokens[0]
@@ -66,7 +66,7 @@ def _verb_before(view: DocView, quote: Quote, lexicon: Lexicon) -> Token | None:
         return None
     mark = tokens[0]
     window = doc[max(view.sentence(mark).start, mark.i - WINDOW_BEFORE) : mark.i]
-    verbs = [t for t in window if is_reporting_verb(t, lexicon) and find_subject(t) is not None]
+    verbs = [t for t in window if is_reporting_verb(t, lexicons) and find_subject(t) is not None]
     return verbs[-1] if verbs else None
 
 
@@ -113,7 +113,7 @@ def attach_quotes(
     view: DocView,
     quotes: list[Quote],
     candidates: list[Candidate],
-    lexicon: Lexicon,
+    lexicons: ClaimsLexicons,
     *,
     split_quotes: bool,
 ) -> list[Candidate]:
@@ -142,14 +142,14 @@ def attach_quotes(
             return
         addressee = (
             [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
-            if verb.lemma_.lower() in ("tell", "ask")
+            if verb.lemma_.lower() in lexicons.words["quote_addressee_verbs"]
             else []
         )
         candidate = Candidate(
             cue=(verb.idx, verb.idx + len(verb.text)),
             content=[(quote.start, quote.end)],
-            cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
-            stance=lexicon.cue_verbs.get(verb.lemma_.lower(), "assert"),
+            cue_phrase=(cue_start(verb, lexicons).idx, verb.idx + len(verb.text)),
+            stance=lexicons.cue_verbs.get(verb.lemma_.lower(), "assert"),
             kind="direct",
             source_head=find_subject(verb),
             cue_token=verb.i,
@@ -164,7 +164,7 @@ def attach_quotes(
         if claimed(quote):
             continue
         next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
-        verb = _verb_after(doc, quote, next_start, lexicon) or _verb_before(view, quote, lexicon)
+        verb = _verb_after(doc, quote, next_start, lexicons) or _verb_before(view, quote, lexicons)
         if verb is not None and quote_at(quotes, verb.idx) is None:
             attach(quote, verb)
             continue

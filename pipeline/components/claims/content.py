@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import Lexicon
+from .lexicon import ClaimsLexicons
 from .quotes import QUOTE_TOKENS
 from .verbs import SUBJECT_DEPS, has_own_subject, is_reporting_verb
 
@@ -55,13 +55,13 @@ def _after_comma(doc: Doc, i: int) -> bool:
 
 
 def cut_at_other_cues(
-    doc: Doc, part: tuple[int, int], verb: Token, lexicon: Lexicon
+    doc: Doc, part: tuple[int, int], verb: Token, lexicons: ClaimsLexicons
 ) -> tuple[int, int]:
     """The content up to another attribution joined to it ("… and suggested that Y",
     "…, the footage showed"): that one is a claim of its own."""
     start, end = part
     for token in doc[start:end]:
-        if token.i == verb.i or not is_reporting_verb(token, lexicon):
+        if token.i == verb.i or not is_reporting_verb(token, lexicons):
             continue
         if token.dep_ == "conj" and start <= token.head.i < end and token.head.i != verb.i:
             conjunctions = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]

@@ -10,35 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...lang.calendar import day_words, weekdays
-from .lexicon import Lexicon
-
-#: Adverbs that belong to the cue phrase when they sit in the verb group
-#: ("also said", "have vehemently denied").
-CUE_ADVERBS = frozenset(
-    {
-        "also",
-        "never",
-        "not",
-        "n't",
-        "repeatedly",
-        "previously",
-        "recently",
-        "already",
-        "often",
-        "vehemently",
-        "publicly",
-        "later",
-        "further",
-        "again",
-        "just",
-        "first",
-        "long",
-        "even",
-    }
-)
+from .lexicon import ClaimsLexicons
 
 
-def phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None) -> int:
+def phrase_end(token: Token, lexicons: ClaimsLexicons, content_start: int | None = None) -> int:
     """End of the cue phrase, as PolNeAR annotates it.
 
     A multi-word cue right after the verb belongs to it ("said in a
@@ -49,7 +24,7 @@ def phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None)
     """
     doc = token.doc
     end = token.idx + len(token.text)
-    for words in lexicon.multiword_cues:
+    for words in lexicons.multiword_cues:
         if words[0] == "according":
             continue
         following = doc[token.i + 1 : token.i + 1 + len(words)]
@@ -73,7 +48,7 @@ def phrase_end(token: Token, lexicon: Lexicon, content_start: int | None = None)
 DAY_WORDS = frozenset(weekdays()) | frozenset(day_words())
 
 
-def cue_start(verb: Token) -> Token:
+def cue_start(verb: Token, lexicons: ClaimsLexicons) -> Token:
     """The first token of the verb group: auxiliaries, negation and adverbs right
     before the verb belong to the cue phrase ("has said", "is stressing", "also
     said", "have vehemently denied"), as PolNeAR annotates cues. The contract's
@@ -85,7 +60,10 @@ def cue_start(verb: Token) -> Token:
         token = doc[i]
         if token.head.i == verb.i and (
             token.dep_ in ("aux", "auxpass", "neg")
-            or (token.dep_ == "advmod" and (token.lower_ in CUE_ADVERBS or token.pos_ == "ADV"))
+            or (
+                token.dep_ == "advmod"
+                and (token.lower_ in lexicons.words["cue_adverbs"] or token.pos_ == "ADV")
+            )
         ):
             first = token
             i -= 1
@@ -96,14 +74,7 @@ def cue_start(verb: Token) -> Token:
         verb.dep_ == "xcomp"
         and first.i > 0
         and doc[first.i - 1].i == head.i
-        and head.lemma_.lower() in CATENATIVES
+        and head.lemma_.lower() in lexicons.words["catenative_verbs"]
     ):
-        return cue_start(head)  # "continued to call for", "refused to say"
+        return cue_start(head, lexicons)  # "continued to call for", "refused to say"
     return first
-
-
-#: Verbs whose infinitive complement's cue PolNeAR extends back to them
-#: ("continued to call for", "seemed to think", "refused to say").
-CATENATIVES = frozenset(
-    {"continue", "go", "seem", "appear", "begin", "start", "keep", "try", "refuse", "decline"}
-)

@@ -23,24 +23,17 @@ from .layout import (
     speaker_line_candidates,
     split_sentence_continuations,
 )
-from .lexicon import Lexicon, load_lexicon, word_set
+from .lexicon import ClaimsLexicons, load_lexicons
 from .nominal_cues import according_to_candidates, in_source_candidates, nominal_candidates
 from .quotes import Quote, find_quotes, quote_at
 from .speakers import SpeakerMemory, resolve_speaker, source_tokens
 from .verb_cues import raising_candidates, verb_candidate
 from .verbs import is_reporting_verb
 
-#: Verbs of thinking and wanting: what they report is not speech, so quote marks
-#: inside it are scare quotes ('Burton thinks that cats are "cuties"'), not a quotation.
-COGNITIVE_VERBS = word_set(
-    "think believe feel know hope fear want expect understand view see consider worry"
-    " wonder guess reckon"
-)
-
 
 def find_claims(
     doc: Doc,
-    lexicon: Lexicon | None = None,
+    lexicons: ClaimsLexicons | None = None,
     *,
     split_quotes: bool = False,
     split_sentence_quotes: bool = True,
@@ -66,19 +59,19 @@ def find_claims(
     PolNeAR, with one attribution per cue, annotates one.
     """
     view = view or DocView(doc)
-    lexicon = lexicon or load_lexicon()
+    lexicons = lexicons or load_lexicons()
     if quotes is None:
         quotes, _ = find_quotes(view.text)
     candidates = find_candidates(
-        view, quotes, lexicon, split_quotes=split_quotes, cue_model=cue_model
+        view, quotes, lexicons, split_quotes=split_quotes, cue_model=cue_model
     )
     if split_sentence_quotes:
         candidates = split_sentence_continuations(view.text, candidates)
-    candidates.extend(speaker_line_candidates(view, candidates))
+    candidates.extend(speaker_line_candidates(view, candidates, lexicons))
     candidates.extend(signed_quote_candidates(view, quotes, candidates))
     memory = SpeakerMemory()
     return [
-        _claim(view, candidate, quotes, lexicon, memory)
+        _claim(view, candidate, quotes, lexicons, memory)
         for candidate in sorted(candidates, key=lambda c: (c.cue[0], c.content[0][0]))
     ]
 
@@ -86,7 +79,7 @@ def find_claims(
 def find_candidates(
     view: DocView,
     quotes: list[Quote],
-    lexicon: Lexicon,
+    lexicons: ClaimsLexicons,
     *,
     split_quotes: bool,
     cue_model: CueModel | None,
@@ -98,17 +91,17 @@ def find_candidates(
     for token in doc:
         if quote_at(quotes, token.idx) is not None:
             continue
-        asked, score = cue_decision(token, lexicon, cue_model, view)
+        asked, score = cue_decision(token, lexicons, cue_model, view)
         if asked:
-            candidate = verb_candidate(token, view, lexicon)
+            candidate = verb_candidate(token, view, lexicons)
             if candidate is not None:
                 candidate.cue_score = score
                 candidates.append(candidate)
     for candidate in (
         according_to_candidates(doc, view)
-        + nominal_candidates(doc, lexicon)
-        + raising_candidates(doc, lexicon)
-        + in_source_candidates(doc, view, lexicon)
+        + nominal_candidates(doc, lexicons)
+        + raising_candidates(doc, lexicons)
+        + in_source_candidates(doc, view, lexicons)
     ):
         if quote_at(quotes, candidate.cue[0]) is None:
             candidates.append(candidate)
@@ -118,16 +111,16 @@ def find_candidates(
     for candidate in candidates:
         extend_to_quotes(text, candidate, quotes)
     candidates = drop_nested(drop_duplicates(candidates), doc)
-    candidates.extend(attach_quotes(view, quotes, candidates, lexicon, split_quotes=split_quotes))
+    candidates.extend(attach_quotes(view, quotes, candidates, lexicons, split_quotes=split_quotes))
     return candidates
 
 
-def takes_that_clause(verb: Token, lexicon: Lexicon) -> bool:
+def takes_that_clause(verb: Token, lexicons: ClaimsLexicons) -> bool:
     """ "The message appreciated that …": a verb with a subject and a that-clause
     after it reports that clause, whether or not it is in the lexicon."""
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in lexicon.not_cue_verbs
+        and verb.lemma_.lower() not in lexicons.words["not_cue_verbs"]
         and any(c.dep_ == "nsubj" for c in verb.children)
         and any(
             c.dep_ == "ccomp"
@@ -140,39 +133,41 @@ def takes_that_clause(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def cue_decision(
-    token: Token, lexicon: Lexicon, model: CueModel | None, view: DocView
+    token: Token, lexicons: ClaimsLexicons, model: CueModel | None, view: DocView
 ) -> tuple[bool, float | None]:
     """Whether a verb is asked for an attribution (``verb_candidate``), and the
     model's probability that it is a cue when the model scored it.
 
-    The rules propose: a reporting verb of the lexicon, or any verb with a
+    The rules propose: a reporting verb of the lexicons, or any verb with a
     subject and a that-clause after it. The model, when there is one, scores
     the other verbs: a lexicon verb is kept unless the model is confident it
     is no cue here ("continue to add"), a verb the rules do not know is added
     when the model is confident it is one ("laid out her proposals", "is
     raising questions about the debate").
     """
-    if takes_that_clause(token, lexicon):
+    if takes_that_clause(token, lexicons):
         return True, None
-    in_lexicon = is_reporting_verb(token, lexicon)
+    in_lexicon = is_reporting_verb(token, lexicons)
     if model is None or not is_candidate(token):
         return in_lexicon, None
     if not in_lexicon:
         lemma = token.lemma_.lower()
-        if lemma in lexicon.raising_verbs or lemma in lexicon.not_cue_verbs:
+        if lemma in lexicons.words["raising_verbs"] or lemma in lexicons.words["not_cue_verbs"]:
             return False, None  # "appears to", and verbs the lexicon rules out
     score = model.score(token, in_lexicon, view)
     return score >= (model.keep_threshold if in_lexicon else model.threshold), score
 
 
-def claim_kind(view: DocView, candidate: Candidate, quotes: list[Quote]) -> str:
+def claim_kind(
+    view: DocView, candidate: Candidate, quotes: list[Quote], lexicons: ClaimsLexicons
+) -> str:
     """according_to; direct when the content is all inside quotations, mixed when
     partly, else indirect (always for verbs of thinking)."""
     if candidate.kind == "according_to":
         return "according_to"
     if (
         candidate.cue_token is not None
-        and view.doc[candidate.cue_token].lemma_.lower() in COGNITIVE_VERBS
+        and view.doc[candidate.cue_token].lemma_.lower() in lexicons.words["cognitive_verbs"]
     ):
         return "indirect"
     quoted = [q for q in quotes if any(q.start < e and s < q.end for s, e in candidate.content)]
@@ -187,15 +182,15 @@ def claim_kind(view: DocView, candidate: Candidate, quotes: list[Quote]) -> str:
     return "direct" if chars_outside == 0 else "mixed"
 
 
-def denies(text: str, candidate: Candidate, lexicon: Lexicon) -> bool:
+def denies(text: str, candidate: Candidate, lexicons: ClaimsLexicons) -> bool:
     """A statement that calls something fabricated, baseless or false is a denial."""
-    if lexicon.denial_content is None:
+    if lexicons.denial_content is None:
         return False
-    return any(lexicon.denial_content.search(text[s:e]) for s, e in candidate.content)
+    return any(lexicons.denial_content.search(text[s:e]) for s, e in candidate.content)
 
 
 def _source(
-    view: DocView, candidate: Candidate, lexicon: Lexicon, memory: SpeakerMemory
+    view: DocView, candidate: Candidate, lexicons: ClaimsLexicons, memory: SpeakerMemory
 ) -> dict[str, Any] | None:
     """The claim's source, resolved (and remembered for later pronouns), if it has one."""
     if candidate.source_head is None:
@@ -211,7 +206,7 @@ def _source(
         s < span.end_char and span.start_char < e for s, e in candidate.content
     ):
         return None
-    speaker = resolve_speaker(span, candidate.source_head, memory, lexicon, view)
+    speaker = resolve_speaker(span, candidate.source_head, memory, lexicons, view)
     memory.speakers.append(speaker)
     return speaker.as_source(span.start_char, span.end_char)
 
@@ -220,12 +215,12 @@ def _claim(
     view: DocView,
     candidate: Candidate,
     quotes: list[Quote],
-    lexicon: Lexicon,
+    lexicons: ClaimsLexicons,
     memory: SpeakerMemory,
 ) -> dict[str, Any]:
     """The claim dict of ``doc._.newsclaims_claims`` for one candidate."""
     text = view.text
-    source = _source(view, candidate, lexicon, memory)
+    source = _source(view, candidate, lexicons, memory)
     content: dict[str, Any] = {
         "start": candidate.content[0][0],
         "end": candidate.content[-1][1],
@@ -233,10 +228,10 @@ def _claim(
     if len(candidate.content) > 1:
         content["spans"] = [[s, e] for s, e in candidate.content]
     stance = candidate.stance
-    if stance == "assert" and denies(text, candidate, lexicon):
+    if stance == "assert" and denies(text, candidate, lexicons):
         stance = "deny"
     claim = {
-        "kind": claim_kind(view, candidate, quotes),
+        "kind": claim_kind(view, candidate, quotes, lexicons),
         "stance": stance,
         "source": source,
         "cue": {"start": candidate.cue[0], "end": candidate.cue[1]},

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .docview import DocView
+from .lexicon import ClaimsLexicons
 from .quotes import Quote
 
 
@@ -86,13 +87,6 @@ SPEAKER_LINE = re.compile(
 SPEAKER_QUOTE_LINE = re.compile(
     r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,7}):[ \t]+(?P<content>[“\"].*)$", re.M
 )
-#: Line openings that are page furniture, not speakers ("Related — ...", "UPDATE: ...").
-NOT_SPEAKERS = frozenset(
-    {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read", "source"}
-    | {"latest", "correction", "paid", "breaking", "exclusive", "editorial", "opinion", "analysis"}
-)
-
-
 #: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line.
 SIGNED_QUOTE = re.compile(
     r"(?P<dash>[―—])[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$",
@@ -137,11 +131,13 @@ def signed_quote_candidates(
 def _is_speaker_label(speaker: Span, content: str) -> bool:
     """ "AIDE: Well, …", "Lena Ortiz: Voters Worried …" make a claim;
     "Hillary Clinton: 1,769." (a figure, a fragment) does not. Page furniture
-    ("The Latest:", "Correction:") is filtered by ``NOT_SPEAKERS`` before."""
+    ("The Latest:", "Correction:") is filtered by ``lexicons.words["not_speakers"]`` before."""
     return len(re.findall(r"[^\W\d_]+", content)) >= 3
 
 
-def speaker_line_candidates(view: DocView, candidates: list[Candidate]) -> list[Candidate]:
+def speaker_line_candidates(
+    view: DocView, candidates: list[Candidate], lexicons: ClaimsLexicons
+) -> list[Candidate]:
     """ "AIDE: She will not …": a line opened by a speaker label and a colon, unclaimed."""
     doc, text = view.doc, view.text
     claimed = [(s, e) for c in candidates for s, e in c.content]
@@ -151,9 +147,9 @@ def speaker_line_candidates(view: DocView, candidates: list[Candidate]) -> list[
     matches += [m for m in SPEAKER_QUOTE_LINE.finditer(text) if m.start() not in seen]
     for match in matches:
         speaker = match.group("speaker")
-        if any(word.lower() in NOT_SPEAKERS for word in speaker.split()) or re.fullmatch(
-            r"[\d:. apm]+", speaker.lower()
-        ):
+        if any(
+            word.lower() in lexicons.words["not_speakers"] for word in speaker.split()
+        ) or re.fullmatch(r"[\d:. apm]+", speaker.lower()):
             continue
         start, end = match.start("content"), match.end("content")
         end = len(text[:end].rstrip())

@@ -7,17 +7,17 @@ from spacy.tokens import Doc, Token
 
 from .candidate import Candidate, char_span, char_spans, exclude, subtree_bounds
 from .docview import DocView
-from .lexicon import Lexicon
+from .lexicon import ClaimsLexicons
 
 
-def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def nominal_candidates(doc: Doc, lexicons: ClaimsLexicons) -> list[Candidate]:
     """ "his claim that X", "Trump's assertion that X": a reporting noun with a that-clause.
 
     The source is the possessor ("his", "Trump’s"), or none; the cue the noun.
     """
     found = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.nominal_cues:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicons.nominal_cues:
             continue
         clauses = [
             c
@@ -42,7 +42,7 @@ def nominal_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 cue=(noun.idx, noun.idx + len(noun.text)),
                 cue_phrase=(doc[start].idx, noun.idx + len(noun.text)),
                 content=[content],
-                stance=lexicon.nominal_cues[noun.lemma_.lower()],
+                stance=lexicons.nominal_cues[noun.lemma_.lower()],
                 source_head=owners[0] if owners else None,
                 source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
                 cue_token=noun.i,
@@ -57,7 +57,7 @@ def _rest_of_sentence(view: DocView, cue: Token, source: Token) -> list[tuple[in
     return exclude((sent.start, sent.end), (cue.i, source.right_edge.i + 1))
 
 
-def in_source_candidates(doc: Doc, view: DocView, lexicon: Lexicon) -> list[Candidate]:
+def in_source_candidates(doc: Doc, view: DocView, lexicons: ClaimsLexicons) -> list[Candidate]:
     """ "In a CNN poll, 38 percent of voters said …", "Trump is ahead in the polls":
     source the poll, cue "in", content the rest of the sentence."""
     found = []
@@ -65,7 +65,7 @@ def in_source_candidates(doc: Doc, view: DocView, lexicon: Lexicon) -> list[Cand
         if token.lower_ != "in" or token.dep_ != "prep":
             continue
         objects = [c for c in token.children if c.dep_ == "pobj"]
-        if not objects or objects[0].lemma_.lower() not in lexicon.in_sources:
+        if not objects or objects[0].lemma_.lower() not in lexicons.words["in_sources"]:
             continue
         source = objects[0]
         if token.i != view.sentence(token).start and token.head.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -2,15 +2,16 @@
 
 Resolution order: a pronoun takes the last compatible speaker (he/she: a
 person; it: a non-person source; they: a group or organisation); a name takes
-the entities stage's cluster (``entity_at``) when that stage provides one,
-else a surname matching an earlier speaker ("Kim continued" -> "Soo Kim"),
+the entities stage's cluster (``entity_at``, which reads
+``doc._.newsclaims_entities``) when that stage ran before this one; without it
+``entity_at`` finds nothing, no source gets an entity id, and a name takes a
+surname matching an earlier speaker ("Kim continued" -> "Soo Kim"),
 else the fullest earlier PERSON name ending with it ("Kirby" -> "John Kirby"),
 else the mention's own named entity or its text without the determiner.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import entity_at
 from .docview import DocView
-from .lexicon import Lexicon
+from .lexicon import ClaimsLexicons
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -123,20 +124,6 @@ def _last_subject(view: DocView, before: int, *, person: bool, after: int) -> To
     return None
 
 
-def _entity_at(view: DocView, start: int, end: int) -> dict[str, Any] | None:
-    """The entities stage's entity over a character range, if that stage ran."""
-    entities = view.doc._.newsclaims_entities or []
-    if not any(e.get("start", 0) < end and start < e.get("end", 0) for e in entities):
-        return None  # nothing to find (and entity_at reads doc.text, O(n), per call)
-    found = entity_at(view.doc, start, end, text=view.text)
-    if found:
-        return found
-    for entity in entities:
-        if entity.get("start", -1) <= start and end <= entity.get("end", -1):
-            return entity
-    return None
-
-
 def _strip_determiner(span: Span) -> str:
     tokens = list(span)
     while tokens and (
@@ -148,14 +135,11 @@ def _strip_determiner(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-_EPITHETS = re.compile(
-    r"^(?:(?:alleged|declassified|purported|so-called|unnamed|official|new|recent|latest|former)\s+)+"
-)
-
-
-def _strip_epithets(name: str) -> str:
+def _strip_epithets(name: str, lexicons: ClaimsLexicons) -> str:
     """ "alleged declassified U.S. intelligence report" -> "U.S. intelligence report"."""
-    return _EPITHETS.sub("", name) or name
+    if lexicons.epithets is None:
+        return name
+    return lexicons.epithets.sub("", name) or name
 
 
 def _cut_at_comma(span: Span) -> Span:
@@ -240,35 +224,37 @@ def _earlier_document(head: Token, view: DocView) -> str | None:
         if issuer is None and token.dep_ == "dobj":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             entity = (
-                _entity_at(view, subject.idx, subject.idx + len(subject.text)) if subject else None
+                entity_at(view.doc, subject.idx, subject.idx + len(subject.text), text=view.text)
+                if subject
+                else None
             )
             issuer = entity.get("canonical") if entity else None
         return f"{head.lemma_.lower()} from {issuer}" if issuer else None
     return None
 
 
-def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexicon) -> str:
+def source_type(span: Span, head: Token, entity_label: str | None, lexicons: ClaimsLexicons) -> str:
     """The source's type (``SOURCE_TYPES`` of the contract)."""
     lemma = head.lemma_.lower()
     text = span.text.lower()
     if entity_label == "PERSON" or head.ent_type_ == "PERSON":
         return "person"
-    for phrase, kind in lexicon.source_types.items():
+    for phrase, kind in lexicons.source_types.items():
         if " " in phrase and phrase in text:
             return kind
-    if lemma in lexicon.source_types and lexicon.source_types[lemma] in ("document", "media"):
-        return lexicon.source_types[lemma]
-    if lemma in lexicon.anonymous_sources and head.ent_type_ != "ORG":
+    if lemma in lexicons.source_types and lexicons.source_types[lemma] in ("document", "media"):
+        return lexicons.source_types[lemma]
+    if lemma in lexicons.words["anonymous_sources"] and head.ent_type_ != "ORG":
         return "anonymous"
-    if lemma in lexicon.source_types:
-        return lexicon.source_types[lemma]
+    if lemma in lexicons.source_types:
+        return lexicons.source_types[lemma]
     if entity_label in ("GPE", "NORP"):
         return "government"
     if entity_label == "ORG" or head.ent_type_ == "ORG":
         # The first media or government word in the span decides, in text order
         # (a set of lemmas here made the type depend on Python's hash seed).
         for token in span:
-            kind = lexicon.source_types.get(token.lemma_.lower())
+            kind = lexicons.source_types.get(token.lemma_.lower())
             if kind in ("media", "government"):
                 return kind
         return "organization"
@@ -278,7 +264,7 @@ def source_type(span: Span, head: Token, entity_label: str | None, lexicon: Lexi
 
 
 def resolve_speaker(
-    span: Span, head: Token, memory: SpeakerMemory, lexicon: Lexicon, view: DocView
+    span: Span, head: Token, memory: SpeakerMemory, lexicons: ClaimsLexicons, view: DocView
 ) -> Speaker:
     """Canonical name, type and entity id of the source ``span`` (headed by ``head``)."""
     doc = span.doc
@@ -298,7 +284,7 @@ def resolve_speaker(
             after=previous.start if previous is not None else -1,
         )
         if subject is not None:
-            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicon, view)
+            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicons, view)
             return Speaker(
                 span.start_char,
                 span.end_char,
@@ -325,15 +311,15 @@ def resolve_speaker(
         noun = head.head.head
         named = source_tokens(noun)
         resolved = resolve_speaker(
-            doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicon, view
+            doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicons, view
         )
         return Speaker(
             span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id
         )
-    entity = _entity_at(view, head.idx, head.idx + len(head.text))
+    entity = entity_at(view.doc, head.idx, head.idx + len(head.text), text=view.text)
     named = _named_entity(span, head, view.ents)
     label = entity.get("label") if entity else (named.label_ if named is not None else None)
-    kind = source_type(span, head, label, lexicon)
+    kind = source_type(span, head, label, lexicons)
     if entity and entity.get("canonical"):
         canonical = entity["canonical"]
         entity_id = entity.get("entity_id")
@@ -359,5 +345,5 @@ def resolve_speaker(
                 _full_person_name(view.ents, canonical, span.start_char, memory) or canonical
             )
         elif named is None and issuer is None:
-            canonical = _strip_epithets(canonical)
+            canonical = _strip_epithets(canonical, lexicons)
     return Speaker(span.start_char, span.end_char, canonical, kind, entity_id)

@@ -3,7 +3,10 @@
 A reporting verb gives a cue; its subject the source; its clausal complement
 (or, for some verbs, its object, its question, its prepositional phrase) the
 content. A verb of seeming ("X seemed to Y") gives an attribution without a
-source.
+source. Which verbs take which complement as content are word lists in
+``data/`` (``lexicons.words``: ``xcomp_content_verbs``, ``object_content_verbs``,
+``tell_verbs``, ...; ``lexicons.phrasal_cues``); the dependency labels they are
+read from stay here.
 """
 
 from __future__ import annotations
@@ -14,68 +17,14 @@ from .candidate import Candidate, char_span, char_spans, exclude, subtree_bounds
 from .content import cut_at_other_cues, cut_trailing_comment, ends_with_quote, starts_with_quote
 from .cue_phrase import cue_start, phrase_end
 from .docview import DocView
-from .lexicon import Lexicon, word_set
+from .lexicon import ClaimsLexicons
 from .verbs import SUBJECT_DEPS, find_subject, unparsed_subject, verb_lemma
 
 #: Dependency labels of a clausal complement that holds what was said.
 CONTENT_DEPS = ("ccomp",)
-#: Verbs whose to-infinitive holds the content ("claimed to have confirmed").
-XCOMP_CONTENT = word_set(
-    "claim deny promise pledge vow predict hope expect want plan decide refuse decline seek"
-    " agree offer threaten appear"
-)
-#: Verbs of saying whose clause the parser may attach as an xcomp.
-CLAUSE_AS_XCOMP = word_set("say tell write add insist argue claim note")
-#: Verbs whose direct object is not what they report ("added glory", "continued the work").
-NO_OBJECT_CONTENT = word_set(
-    "add continue learn point refer post find see know feel think believe answer maintain"
-    " seek offer hope want plan"
-)
-#: Verbs whose direct object is the content ("denied the accusations"); any other
-#: reporting verb's is too unless it is in ``NO_OBJECT_CONTENT`` (PolNeAR annotates
-#: "noted the rule").
-OBJECT_CONTENT = word_set(
-    "deny reject dismiss refute dispute rebut report confirm announce reveal acknowledge"
-    " admit accuse allege charge blame predict disclose repeat reiterate tweet post write ask"
-    " say decry condemn criticize denounce slam blast claim estimate call cite describe praise"
-)
-#: Prepositions that carry the rest of an object content ("criticized X as Y",
-#: "accused X of Y", "blasted X for Y"); others are circumstances ("during a stop").
-REST_PREPOSITIONS = word_set("as of for to with over")
-#: Verbs whose object with an "as" predicate is a view ("sees the piece as …"),
-#: unlike "maintained its status as …".
-VIEW_AS = word_set("see view consider regard describe portray characterize")
-#: A cue verb's first prepositional phrase with one of these holds its content
-#: when nothing else does.
-PREPOSITION_CONTENT = word_set("about for against")
-#: Verb + particle cues ("called for", "pointed out").
-PHRASAL_CUES = {
-    "call": ("for", "on"),
-    "point": ("to", "out"),
-    "refer": ("to",),
-    "talk": ("about",),
-    "speak": ("about", "of"),
-    "liken": ("to",),
-    "compare": ("to", "with"),
-}
-#: Verbs whose content is everything they govern after the object ("called X a liar").
-OBJECT_AND_REST = word_set(
-    "call cite describe accuse charge blame allege praise criticize criticise condemn"
-    " denounce slam blast attack dismiss reject mock liken compare"
-)
-#: Addressees ("told RFA"), for verbs of telling.
-TELL_VERBS = word_set("tell inform assure remind brief warn ask advise encourage urge call")
-#: Verbs whose content is the addressee and what they are asked to do ("urged X to Y").
-ADDRESSEE_AND_REST = word_set("encourage urge warn advise call ask")
-#: "you know", "you see": discourse markers, not attributions.
-DISCOURSE_MARKERS = frozenset({("you", "know"), ("you", "see"), ("i", "mean"), ("you", "think")})
 #: What a verb of seeming says about its subject ("seemed to carry", "appears likely").
 RAISING_COMPLEMENTS = ("xcomp", "acomp", "oprd", "attr")
-
-
-#: Verbs of asking: their content is the question ("if …", "whether …", "who …",
-#: "about …", "to …"); "Asked if …, Bush said" has no source of its own.
-QUESTION_VERBS = frozenset({"ask"})
+#: What opens the question a verb of asking reports: a subordinator or a wh-word's tag.
 QUESTION_MARKS = frozenset({"if", "whether"})
 QUESTION_WORDS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
@@ -94,7 +43,7 @@ def _question(head: Token, after: int) -> Token | None:
     return None
 
 
-def question_candidate(verb: Token) -> Candidate | None:
+def question_candidate(verb: Token, lexicons: ClaimsLexicons) -> Candidate | None:
     """ "HuffPost asked the contender if he …", "Asked by Thrush if Clinton …, Sharpton
     said", "asked the frontrunner about the dispute": the question is the content;
     the asker (the subject, the agent of a passive, or nobody) the source."""
@@ -121,7 +70,7 @@ def question_candidate(verb: Token) -> Candidate | None:
     addressee = objects[0] if objects and objects[0].i < question.i else None
     return Candidate(
         cue=(verb.idx, verb.idx + len(verb.text)),
-        cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
+        cue_phrase=(cue_start(verb, lexicons).idx, verb.idx + len(verb.text)),
         content=[content],
         source_head=subject,
         addressee=(addressee.idx, addressee.idx + len(addressee.text)) if addressee else None,
@@ -129,9 +78,9 @@ def question_candidate(verb: Token) -> Candidate | None:
     )
 
 
-def _addressee(verb: Token, lemma: str) -> Token | None:
+def _addressee(verb: Token, lemma: str, lexicons: ClaimsLexicons) -> Token | None:
     """Who a verb of telling addresses ("told RFA", "urged North Korea")."""
-    if lemma not in TELL_VERBS:
+    if lemma not in lexicons.words["tell_verbs"]:
         return None
     for child in verb.children:
         if (
@@ -148,25 +97,26 @@ def _addressee(verb: Token, lemma: str) -> Token | None:
     return None
 
 
-def _object_content(verb: Token, lemma: str) -> list[tuple[int, int]]:
+def _object_content(verb: Token, lemma: str, lexicons: ClaimsLexicons) -> list[tuple[int, int]]:
     """The verb's direct object as its content ("denied the accusations"), with
-    what follows it for ``OBJECT_AND_REST`` verbs ("accused X of Y")."""
+    what follows it for ``object_and_rest_verbs`` ("accused X of Y")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects:
         return []
     start = objects[0].left_edge.i
     end = objects[0].right_edge.i + 1
-    if lemma in OBJECT_AND_REST:
+    if lemma in lexicons.words["object_and_rest_verbs"]:
         # "accused X in September of selling ...": the object and what follows.
         for child in verb.rights:
             if child.i > objects[0].i and (
                 child.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-                or (child.dep_ == "prep" and child.lower_ in REST_PREPOSITIONS)
+                or (child.dep_ == "prep" and child.lower_ in lexicons.words["rest_prepositions"])
                 # "in September of selling …": the parser hung "of" on the date
                 or (
                     child.dep_ == "prep"
                     and any(
-                        t.dep_ == "prep" and t.lower_ in REST_PREPOSITIONS for t in child.subtree
+                        t.dep_ == "prep" and t.lower_ in lexicons.words["rest_prepositions"]
+                        for t in child.subtree
                     )
                 )
             ):
@@ -174,13 +124,15 @@ def _object_content(verb: Token, lemma: str) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-def _phrasal_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token]:
+def _phrasal_content(
+    verb: Token, lemma: str, lexicons: ClaimsLexicons
+) -> tuple[list[tuple[int, int]], Token]:
     """ "called for an investigation", "pointed to the polls": the content after the
     particle, and the particle, which ends the cue."""
     for child in verb.rights:
         if (
             child.dep_ in ("prep", "prt")
-            and child.lower_ in PHRASAL_CUES[lemma]
+            and child.lower_ in lexicons.phrasal_cues[lemma]
             and child.i == verb.i + 1
         ):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -196,19 +148,19 @@ def _phrasal_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], To
     return [], verb
 
 
-def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | None:
+def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Candidate | None:
     """The attribution a reporting verb heads, if it has a content."""
     doc = verb.doc
-    lemma = verb_lemma(verb)
-    if lemma in QUESTION_VERBS:
-        question = question_candidate(verb)
+    lemma = verb_lemma(verb, lexicons)
+    if lemma in lexicons.words["question_verbs"]:
+        question = question_candidate(verb, lexicons)
         if question is not None:
             return question
     sent = view.sentence(verb)
     subject = find_subject(verb)
-    if subject is not None and (subject.lower_, lemma) in DISCOURSE_MARKERS:
+    if subject is not None and (subject.lower_, lemma) in lexicons.discourse_markers:
         return None
-    addressee = _addressee(verb, lemma)
+    addressee = _addressee(verb, lemma, lexicons)
     token_parts: list[tuple[int, int]] = []
     no_source = False
     source_span = None
@@ -246,7 +198,7 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
                 complements = right
         for comp in complements:
             token_parts.append(subtree_bounds(comp))
-    if not token_parts and lemma in XCOMP_CONTENT:
+    if not token_parts and lemma in lexicons.words["xcomp_content_verbs"]:
         token_parts = [
             subtree_bounds(c) for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
         ]
@@ -269,7 +221,7 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
                 (pronouns[0].i, pronouns[0].i + 1),
                 (rest[0].left_edge.i, max(c.right_edge.i for c in rest) + 1),
             ]
-    if not token_parts and lemma in CLAUSE_AS_XCOMP and addressee is None:
+    if not token_parts and lemma in lexicons.words["clause_as_xcomp_verbs"] and addressee is None:
         # "Gomez said seeing so many officers was a welcome sight": the small model
         # parses the that-less clause as an xcomp; not a to-infinitive ("said to be").
         token_parts = [
@@ -280,7 +232,11 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
             and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
             and c.left_edge.i == verb.i + 1
         ]
-    if not token_parts and addressee is not None and lemma in ADDRESSEE_AND_REST:
+    if (
+        not token_parts
+        and addressee is not None
+        and lemma in lexicons.words["addressee_and_rest_verbs"]
+    ):
         # "urged North Korea to cease": the addressee and what it is urged to do.
         rest = [c for c in verb.rights if c.i > addressee.i and c.dep_ in ("xcomp", "ccomp")]
         if rest:
@@ -293,17 +249,17 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
         not token_parts
         and addressee is None
         and (
-            lemma in OBJECT_CONTENT
-            or lemma not in NO_OBJECT_CONTENT
+            lemma in lexicons.words["object_content_verbs"]
+            or lemma not in lexicons.words["no_object_content_verbs"]
             # "sees the plan as a step back …": an object with its "as" predicate
-            or lemma in VIEW_AS
+            or lemma in lexicons.words["view_as_verbs"]
             and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
         )
     ):
-        token_parts = _object_content(verb, lemma)
+        token_parts = _object_content(verb, lemma, lexicons)
     cue_end_token = verb
-    if not token_parts and lemma in PHRASAL_CUES:
-        token_parts, cue_end_token = _phrasal_content(verb, lemma)
+    if not token_parts and lemma in lexicons.phrasal_cues:
+        token_parts, cue_end_token = _phrasal_content(verb, lemma, lexicons)
     if addressee is not None and not token_parts:
         # "told RFA, a potential opportunity ...": spaCy hangs the rest on the addressee.
         for child in addressee.rights:
@@ -313,7 +269,7 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
         # "speaks about racial issues", "argued for the assassination of …",
         # "has not responded to Calderon’s remarks", "hinting at his playbook"
         for child in verb.rights:
-            if child.dep_ == "prep" and child.lower_ in PREPOSITION_CONTENT:
+            if child.dep_ == "prep" and child.lower_ in lexicons.words["content_prepositions"]:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     token_parts = [subtree_bounds(objects[0])]
@@ -356,7 +312,7 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
     token_parts = [cut_trailing_comment(doc, part) for part in token_parts]
     # Another attribution joined to the content ("… and suggested that Y", "…, the
     # footage showed") is its own claim, not part of this one.
-    token_parts = [cut_at_other_cues(doc, part, verb, lexicon) for part in token_parts]
+    token_parts = [cut_at_other_cues(doc, part, verb, lexicons) for part in token_parts]
     # Content never contains the cue clause itself.
     cue_clause = (
         min(subject.left_edge.i if subject is not None else verb.i, verb.i),
@@ -375,11 +331,11 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
     return Candidate(
         cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
         cue_phrase=(
-            cue_start(verb).idx,
-            phrase_end(cue_end_token, lexicon, min(p[0] for p in cleaned) if cleaned else None),
+            cue_start(verb, lexicons).idx,
+            phrase_end(cue_end_token, lexicons, min(p[0] for p in cleaned) if cleaned else None),
         ),
         content=content,
-        stance=lexicon.cue_verbs.get(lemma, "assert"),
+        stance=lexicons.cue_verbs.get(lemma, "assert"),
         source_head=subject,
         addressee=(addressee.idx, addressee.idx + len(addressee.text))
         if addressee is not None
@@ -389,12 +345,15 @@ def verb_candidate(verb: Token, view: DocView, lexicon: Lexicon) -> Candidate | 
     )
 
 
-def raising_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def raising_candidates(doc: Doc, lexicons: ClaimsLexicons) -> list[Candidate]:
     """ "Both objections seemed to carry little weight": an attribution with no
     source; the content is the subject and the complement, the cue the verb."""
     found = []
     for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in lexicon.raising_verbs:
+        if (
+            verb.pos_ not in ("VERB", "AUX")
+            or verb.lemma_.lower() not in lexicons.words["raising_verbs"]
+        ):
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
         complements = [c for c in verb.children if c.dep_ in RAISING_COMPLEMENTS and c.i > verb.i]
@@ -409,7 +368,7 @@ def raising_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         found.append(
             Candidate(
                 cue=(verb.idx, verb.idx + len(verb.text)),
-                cue_phrase=(cue_start(verb).idx, verb.idx + len(verb.text)),
+                cue_phrase=(cue_start(verb, lexicons).idx, verb.idx + len(verb.text)),
                 content=content,
                 cue_token=verb.i,
             )

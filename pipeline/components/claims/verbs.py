@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .docview import DocView
-from .lexicon import Lexicon
+from .lexicon import ClaimsLexicons
 from .quotes import QUOTE_TOKENS
 
 #: Subjects of a reporting verb.
@@ -56,21 +56,18 @@ def has_own_subject(verb: Token) -> bool:
     return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
 
 
-#: Word forms the small model lemmatises wrongly ("hoped", "hoping" -> "hop").
-WORD_LEMMAS = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+def verb_lemma(token: Token, lexicons: ClaimsLexicons) -> str:
+    """The token's lemma, lower-cased, corrected by ``lexicons.lemma_fixes`` ("hoped":
+    the small model lemmatises it "hop")."""
+    return lexicons.lemma_fixes.get(token.lower_) or token.lemma_.lower()
 
 
-def verb_lemma(token: Token) -> str:
-    """The token's lemma, lower-cased, corrected for ``WORD_LEMMAS``."""
-    return WORD_LEMMAS.get(token.lower_) or token.lemma_.lower()
-
-
-def is_reporting_verb(token: Token, lexicon: Lexicon) -> bool:
+def is_reporting_verb(token: Token, lexicons: ClaimsLexicons) -> bool:
     """A verb whose lemma is a cue verb of the lexicon."""
     return (
         token.pos_ in ("VERB", "AUX")
         and token.tag_.startswith("VB")
-        and verb_lemma(token) in lexicon.cue_verbs
+        and verb_lemma(token, lexicons) in lexicons.cue_verbs
     )
 
 

@@ -28,59 +28,69 @@ How it works, in one pass per document and no per-pattern passes:
    are read from the tokens with the shared parser ``pipeline.lang.numbers``;
 2. ``units`` and ``changes``: around each number, compiled regexes anchored at
    its offsets read the currency mark and modifier before it and the scale,
-   unit and rate after it (lexicons in ``data/``, compiled by ``lexicon``);
+   unit and rate after it (lexicons in ``data/``, read and compiled by ``lexicon``);
 3. ``changes``, ``objects``, ``filters``: tokens give the change verb ("rose",
    "fell by"), the counted noun (the number's ``nummod`` head, or the noun
    phrase after "of") and the filters (years, dates, clock times, ordinals,
    names like "Game 7", "one of"); ``attach`` applies them to a number;
 4. ``ranges``: neighbouring numbers joined by "to", "-", "between ... and",
    "from ... to" become one range (``value`` None, ``low``/``high`` set);
-5. ``finder``: ``find_quantities(doc)`` runs the steps and writes the dicts.
+5. ``find``: ``find_quantities(doc)`` runs the steps and writes the dicts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import load_saved, save_resources
-from .finder import find_quantities
-from .lexicon import RESOURCES, Lexicons, compile_lexicons, load_lexicons
+from ...lexicons import StageData
+from .find import find_quantities
+from .lexicon import DATA_FILES, QuantitiesLexicons, load_lexicons, read_lexicons
 
 STAGE = "newsclaims_quantities"
 
-__all__ = ["STAGE", "QuantitiesStage", "find_quantities", "load_lexicons", "make_quantities"]
+__all__ = [
+    "STAGE",
+    "QuantitiesLexicons",
+    "QuantitiesStage",
+    "find_quantities",
+    "load_lexicons",
+    "make_quantities",
+]
 
 
 class QuantitiesStage:
-    """Writes ``find_quantities(doc)`` to ``doc._.newsclaims_quantities``; never raises."""
+    """Writes ``find_quantities(doc)`` to ``doc._.newsclaims_quantities``; never raises.
+
+    Its rules are the files of ``data/`` (``self.data``, parsed into
+    ``self.lexicons``); ``to_disk`` saves them as read and ``from_disk`` reads
+    them back, so a saved pipeline runs with the rules it was saved with. The
+    number words are the package-wide table of ``pipeline.lang``, not saved.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.texts: dict[str, str] = {}  # lexicons read by from_disk, by name
-        self.lexicons: Lexicons = load_lexicons()
+        self.data = StageData(DATA_FILES)
+        self.lexicons: QuantitiesLexicons = load_lexicons()
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
         get_list(doc, STAGE).extend(find_quantities(doc, self.lexicons))
         return doc
 
-    def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
-        """Save the lexicons in use (shipped, or those ``from_disk`` read) into ``path``."""
-        path = Path(path)
-        save_resources(RESOURCES, path)
-        for name, text in self.texts.items():
-            (path / Path(name).name).write_text(text, encoding="utf-8")
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the stage's data files as in use (shipped, or those ``from_disk`` read)."""
+        self.data.to_disk(path)
 
-    def from_disk(self, path: str | Path, *, exclude: Any = ()) -> QuantitiesStage:
-        """Use the lexicons saved in ``path`` by ``to_disk``."""
-        self.texts = load_saved(RESOURCES, path)
-        self.lexicons = compile_lexicons(self.texts)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuantitiesStage:
+        """Use the data files saved in ``path`` by ``to_disk``."""
+        self.data = StageData.from_disk(DATA_FILES, path)
+        self.lexicons = read_lexicons(self.data.texts)
         return self
 
 

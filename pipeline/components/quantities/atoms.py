@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicons
+from .lexicon import QuantitiesLexicons
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Atom:
 class Finder:
     """The state of one document's search: passed to every ``find_*``/helper function."""
 
-    def __init__(self, doc: Doc, lex: Lexicons) -> None:
+    def __init__(self, doc: Doc, lex: QuantitiesLexicons) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex

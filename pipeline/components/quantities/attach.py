@@ -9,7 +9,7 @@ from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
 from .filters import age_apposition, is_date_or_label
 from .objects import object_after, unit_of_head
-from .units import CURRENCY_UNITS, per_at, unit_at
+from .units import per_at, unit_at
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -53,7 +53,7 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
         elif atom.currency and name in ("dollar",) and surface in ("US", "U.S.", "USD"):
             atom.end = end  # "$76 US": the currency was already read
             unit = None
-        elif atom.currency and name in CURRENCY_UNITS:
+        elif atom.currency and name in finder.lex.currency_units:
             atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
         elif atom.currency:
             unit = None  # "$5 million shares": the rest is not the unit

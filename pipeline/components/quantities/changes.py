@@ -11,31 +11,6 @@ import re
 
 from .atoms import Finder
 
-#: Tokens skipped when looking back from an amount for its change verb ("rose by just 3%").
-CHANGE_GAP_WORDS = frozenset(
-    {
-        "by",
-        "just",
-        "only",
-        "another",
-        "further",
-        "slightly",
-        "sharply",
-        "more",
-        "some",
-        "over",
-        "nearly",
-        "about",
-        "almost",
-        "roughly",
-        "around",
-        "marginally",
-        "$",
-    }
-)
-#: Words that make the amount after them a level, not a change ("rose to $7.36 billion").
-LEVEL_WORDS = frozenset({"to", "at", "from", "of", "with", "on", "in", "for"})
-
 
 def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
     """(start, change) of the bound or approximation word right before ``start``."""
@@ -53,7 +28,8 @@ def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
 
 def change_before(finder: Finder, start: int) -> str | None:
     """``up`` or ``down`` when a change verb comes a few words before ``start``."""
-    doc, lemmas = finder.doc, finder.lex.change_lemmas
+    doc, lex = finder.doc, finder.lex
+    lemmas = lex.change_lemmas
     token = finder.token_at(start)
     if token is None:
         return None
@@ -62,7 +38,7 @@ def change_before(finder: Finder, start: int) -> str | None:
     while i >= 0 and steps < 4:
         t = doc[i]
         lower = t.lower_
-        if lower in LEVEL_WORDS:
+        if lower in lex.level_words:
             return None
         if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
             # "grow sales by 35%": the verb "by" belongs to, wherever it is
@@ -70,7 +46,7 @@ def change_before(finder: Finder, start: int) -> str | None:
         direction = lemmas.get(t.lemma_.lower()) or lemmas.get(lower)
         if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
             return direction
-        if lower not in CHANGE_GAP_WORDS and not t.is_punct or lower in (",", ";", ".", ":"):
+        if lower not in lex.change_gap_words and not t.is_punct or lower in (",", ";", ".", ":"):
             return None
         i -= 1
         steps += 1

@@ -11,29 +11,6 @@ from .atoms import Atom, Finder
 #: Month names and abbreviations ("Jan.", "sept"), and weekday names.
 MONTHS = frozenset(months())
 WEEKDAYS = frozenset(weekdays())
-#: A number that is not a quantity when followed by one of these (clock times).
-TIME_WORDS = frozenset(
-    {
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-        "a.m",
-        "p.m",
-        "gmt",
-        "bst",
-        "et",
-        "edt",
-        "est",
-        "pt",
-        "pdt",
-        "pst",
-        "cet",
-        "utc",
-        "o'clock",
-        "hrs",
-    }
-)
 
 
 def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
@@ -50,7 +27,7 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
         return True
     if nxt is not None and nxt.lower_ in MONTHS and nxt.text[0].isupper() and atom.unit is None:
         return True
-    if nxt is not None and nxt.lower_ in TIME_WORDS:
+    if nxt is not None and nxt.lower_ in lex.time_words:
         return True
     if atom.currency or atom.unit is not None or atom.scaled:
         return False

@@ -1,7 +1,7 @@
 """What follows or precedes a number's digits: currency mark, scale, unit and rate.
 
 Each function reads the text at a character offset with the compiled regexes of
-``Lexicons`` ("US$" before "58.24"; "bn", "barrels", "a year" after it).
+``QuantitiesLexicons`` ("US$" before "58.24"; "bn", "barrels", "a year" after it).
 """
 
 from __future__ import annotations
@@ -12,57 +12,8 @@ from .atoms import Finder
 
 #: Parts of speech that can be the counted noun of a number (or a rate's noun).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-#: Rate denominators accepted after "a"/"an" ("500,000 barrels a year", "$1,271 an ounce").
-A_RATE_WORDS = frozenset(
-    [
-        "year",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "night",
-        "ounce",
-        "barrel",
-        "gallon",
-        "litre",
-        "liter",
-        "share",
-        "head",
-        "person",
-        "piece",
-        "pound",
-        "kilo",
-        "kilogram",
-        "ton",
-        "tonne",
-        "century",
-        "decade",
-    ]
-)
-#: Units that are currencies (a currency word after "$" replaces the dollar).
-CURRENCY_UNITS = frozenset(
-    {
-        "euro",
-        "japanese yen",
-        "chinese yuan",
-        "indian rupee",
-        "shekel",
-        "danish krone",
-        "swedish krona",
-        "malaysian ringgit",
-        "pound sterling",
-        "croatian kuna",
-        "australian dollar",
-        "canadian dollar",
-        "hong kong dollar",
-        "new zealand dollar",
-    }
-)
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
-NOT_RATE_AFTER_RE = re.compile(r"[ \u00a0]+(?:earlier|ago|before|later|after|on|into|from)\b", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -131,9 +82,9 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
     unit = unit_at(finder, word_start)
     if unit and not unit[1].endswith(("of age",)):
         end, name = unit[0], unit[1]
-        if NOT_RATE_AFTER_RE.match(text, end):
+        if finder.lex.not_rate_after_re.match(text, end):
             return None
-        if match.group("w").lower() in ("a", "an") and name not in A_RATE_WORDS:
+        if match.group("w").lower() in ("a", "an") and name not in finder.lex.rate_words:
             return None
         return end, name
     word = WORD_RE.match(text, word_start)
@@ -145,10 +96,10 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
         if token is not None and token.idx == word_start
         else word.group().lower()
     )
-    if match.group("w").lower() in ("a", "an") and lemma not in A_RATE_WORDS:
+    if match.group("w").lower() in ("a", "an") and lemma not in finder.lex.rate_words:
         return None
-    if NOT_RATE_AFTER_RE.match(text, word.end()):
+    if finder.lex.not_rate_after_re.match(text, word.end()):
         return None  # "a year earlier", "a year ago"
-    if token is not None and token.pos_ not in NOUN_POS and lemma not in A_RATE_WORDS:
+    if token is not None and token.pos_ not in NOUN_POS and lemma not in finder.lex.rate_words:
         return None
     return word.end(), lemma

@@ -9,7 +9,7 @@ from pipeline.components.claims.attach import attach_quotes, drop_duplicates, dr
 from pipeline.components.claims.candidate import Candidate
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.layout import extend_to_quotes
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.verb_cues import verb_candidate
 
@@ -23,7 +23,7 @@ def texts(candidate: Candidate) -> list[str]:
 def test_an_unclaimed_quotation_goes_to_the_verb_after_it_and_the_next_one_continues() -> None:
     view = DocView(KIM_SAID)
     quotes, _ = find_quotes(view.text)
-    [added] = attach_quotes(view, quotes, [], load_lexicon(), split_quotes=False)
+    [added] = attach_quotes(view, quotes, [], load_lexicons(), split_quotes=False)
     assert span_text(KIM_SAID, added.cue) == "said"
     assert added.source_head.text == "Kim"
     assert added.kind == "direct"
@@ -33,10 +33,10 @@ def test_an_unclaimed_quotation_goes_to_the_verb_after_it_and_the_next_one_conti
 def test_split_quotes_makes_the_continuation_a_claim_of_its_own() -> None:
     view = DocView(KIM_SAID)
     quotes, _ = find_quotes(view.text)
-    said = verb_candidate(KIM_SAID[7], view, load_lexicon())
+    said = verb_candidate(KIM_SAID[7], view, load_lexicons())
     extend_to_quotes(view.text, said, quotes)
     assert texts(said) == ["“This is over,”"]
-    [added] = attach_quotes(view, quotes, [said], load_lexicon(), split_quotes=True)
+    [added] = attach_quotes(view, quotes, [said], load_lexicons(), split_quotes=True)
     assert texts(added) == ["“We are going home now.”"]
     assert (added.cue, added.source_head) == (said.cue, said.source_head)
     assert texts(said) == ["“This is over,”"]
@@ -60,7 +60,7 @@ def test_a_quotation_without_an_attribution_next_to_it_is_no_claim() -> None:
     )
     view = DocView(doc)
     quotes, _ = find_quotes(view.text)
-    assert attach_quotes(view, quotes, [], load_lexicon(), split_quotes=False) == []
+    assert attach_quotes(view, quotes, [], load_lexicons(), split_quotes=False) == []
 
 
 def test_one_claim_per_content() -> None:

@@ -10,7 +10,7 @@ from pipeline.components.claims.content import (
     ends_with_quote,
     starts_with_quote,
 )
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 
 from .parsed import KIM_SAID, content_text, parsed
 
@@ -77,7 +77,7 @@ def test_another_reporting_verb_joined_to_the_content_ends_it() -> None:
             (".", 1, "punct", "PUNCT", ".", "."),
         ],
     )
-    start, end = cut_at_other_cues(doc, (2, 10), doc[1], load_lexicon())
+    start, end = cut_at_other_cues(doc, (2, 10), doc[1], load_lexicons())
     assert doc[start:end].text == "prices rose"
 
 

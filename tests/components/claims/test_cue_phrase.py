@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.claims.cue_phrase import cue_start, phrase_end
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.process import process_text
 
 from ...contract import assert_valid_record
@@ -14,11 +14,13 @@ from .parsed import CONTINUED, DENIED, SENATOR_SAID, parsed, text_of
 
 def phrase(token, content_start=None) -> str:
     doc = token.doc
-    return doc.text[cue_start(token).idx : phrase_end(token, load_lexicon(), content_start)]
+    return doc.text[
+        cue_start(token, load_lexicons()).idx : phrase_end(token, load_lexicons(), content_start)
+    ]
 
 
 def test_auxiliaries_and_adverbs_before_the_verb_open_the_phrase() -> None:
-    assert cue_start(DENIED[3]).text == "have"
+    assert cue_start(DENIED[3], load_lexicons()).text == "have"
     assert phrase(DENIED[3]) == "have vehemently denied"
     assert phrase(SENATOR_SAID[2]) == "said"
 

@@ -11,7 +11,7 @@ from pipeline.components.claims.candidate import Candidate
 from pipeline.components.claims.cue_model import CueModel
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.find import claim_kind, cue_decision, denies, takes_that_clause
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.process import process_text
 
@@ -35,23 +35,23 @@ def test_a_quotation_opening_a_new_sentence_is_its_own_claim_unless_configured()
 
 
 def test_any_verb_with_a_subject_and_a_that_clause_is_asked() -> None:
-    lexicon = load_lexicon()
-    assert takes_that_clause(SENATOR_SAID[2], lexicon)
-    assert not takes_that_clause(SENATOR_SAID[6], lexicon)
-    assert cue_decision(SENATOR_SAID[2], lexicon, None, DocView(SENATOR_SAID)) == (True, None)
+    lexicons = load_lexicons()
+    assert takes_that_clause(SENATOR_SAID[2], lexicons)
+    assert not takes_that_clause(SENATOR_SAID[6], lexicons)
+    assert cue_decision(SENATOR_SAID[2], lexicons, None, DocView(SENATOR_SAID)) == (True, None)
 
 
 def test_the_cue_model_adds_and_keeps_verbs_by_its_thresholds() -> None:
-    lexicon = load_lexicon()
+    lexicons = load_lexicons()
     ate = crowd("ate", "eat")
     view = DocView(ate)
-    assert cue_decision(ate[2], lexicon, None, view) == (False, None)
+    assert cue_decision(ate[2], lexicons, None, view) == (False, None)
     eager = CueModel({"lemma=eat": 5.0}, threshold=0.9, keep_threshold=0.9)
-    asked, score = cue_decision(ate[2], lexicon, eager, view)
+    asked, score = cue_decision(ate[2], lexicons, eager, view)
     assert asked and score > 0.99
     doubtful = CueModel({"lemma=say": -5.0}, threshold=0.5, keep_threshold=0.5)
     said = crowd("said", "say")
-    assert cue_decision(said[2], lexicon, doubtful, DocView(said))[0] is False
+    assert cue_decision(said[2], lexicons, doubtful, DocView(said))[0] is False
 
 
 def test_kinds_by_how_much_of_the_content_is_quoted() -> None:
@@ -61,7 +61,9 @@ def test_kinds_by_how_much_of_the_content_is_quoted() -> None:
     cue = text.index("said")
 
     def kind(content, **extra) -> str:
-        return claim_kind(view, Candidate(cue=(cue, cue + 4), content=content, **extra), quotes)
+        return claim_kind(
+            view, Candidate(cue=(cue, cue + 4), content=content, **extra), quotes, load_lexicons()
+        )
 
     assert kind([(0, 15)]) == "direct"
     assert kind([(0, 24)]) == "mixed"  # "Kim said" is outside the quotation
@@ -72,8 +74,8 @@ def test_kinds_by_how_much_of_the_content_is_quoted() -> None:
 def test_a_statement_calling_something_false_is_a_denial() -> None:
     text = "He said the report was fabricated."
     candidate = Candidate(cue=(3, 7), content=[(8, len(text) - 1)])
-    assert denies(text, candidate, load_lexicon())
-    assert not denies("He said the report was accurate.", candidate, load_lexicon())
+    assert denies(text, candidate, load_lexicons())
+    assert not denies("He said the report was accurate.", candidate, load_lexicons())
 
 
 # --- claims on texts (the model parses them) -----------------------------------------

@@ -11,9 +11,12 @@ from pipeline.components.claims.layout import (
     speaker_line_candidates,
     split_sentence_continuations,
 )
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.quotes import find_quotes
 
 from .parsed import KIM_SAID, parsed, span_text
+
+LEX = load_lexicons()
 
 
 def spans(text: str, candidate: Candidate) -> list[str]:
@@ -84,12 +87,12 @@ AIDE = parsed(
 
 
 def test_a_speaker_label_opening_a_line_is_a_claim() -> None:
-    [line] = speaker_line_candidates(DocView(AIDE), [])
+    [line] = speaker_line_candidates(DocView(AIDE), [], LEX)
     assert span_text(AIDE, line.cue) == ":"
     assert spans(AIDE.text, line) == ["She will not attend the hearing."]
     assert AIDE[line.source_span[0] : line.source_span[1]].text == "AIDE"
     claimed = Candidate(cue=(0, 1), content=[(6, 20)])
-    assert speaker_line_candidates(DocView(AIDE), [claimed]) == []
+    assert speaker_line_candidates(DocView(AIDE), [claimed], LEX) == []
 
 
 def test_page_furniture_and_figures_are_no_speaker_lines() -> None:
@@ -97,8 +100,10 @@ def test_page_furniture_and_figures_are_no_speaker_lines() -> None:
         words = text.replace(":", " :").split()
         return parsed(text, [(w, 0, "dep", "X", "XX", w.lower()) for w in words])
 
-    assert speaker_line_candidates(DocView(flat("UPDATE: The bridge is closed again.")), []) == []
-    assert speaker_line_candidates(DocView(flat("Hillary Clinton: 1,769.")), []) == []
+    assert (
+        speaker_line_candidates(DocView(flat("UPDATE: The bridge is closed again.")), [], LEX) == []
+    )
+    assert speaker_line_candidates(DocView(flat("Hillary Clinton: 1,769.")), [], LEX) == []
 
 
 def test_a_quotation_signed_after_a_dash() -> None:

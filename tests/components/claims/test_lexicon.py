@@ -2,40 +2,48 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+from pathlib import Path
+
 import pytest
 
+from pipeline.components.claims.cue_model import MODEL_FILE
 from pipeline.components.claims.lexicon import (
-    LEXICON_FILES,
-    ResourceError,
-    load_lexicon,
-    read_lexicon,
+    DATA,
+    DATA_FILES,
+    load_lexicons,
+    read_lexicons,
     read_mapping,
-    read_words,
 )
-from pipeline.lexicons import resource_text
+from pipeline.lexicons import ResourceError, word_list
 
 
 def test_packaged_lexicons_load() -> None:
-    lexicon = load_lexicon()
-    assert lexicon.cue_verbs["say"] == "assert"
-    assert lexicon.cue_verbs["deny"] == "deny"
-    assert lexicon.cue_verbs["accuse"] == "accuse"
-    assert ("according", "to") in lexicon.multiword_cues
-    assert "expert" in lexicon.anonymous_sources
-    assert lexicon.denial_content.search("by fabricating a non-existent thing")
+    lexicons = load_lexicons()
+    assert lexicons.cue_verbs["say"] == "assert"
+    assert lexicons.cue_verbs["deny"] == "deny"
+    assert lexicons.cue_verbs["accuse"] == "accuse"
+    assert ("according", "to") in lexicons.multiword_cues
+    assert "expert" in lexicons.words["anonymous_sources"]
+    assert lexicons.denial_content.search("by fabricating a non-existent thing")
+    assert "think" in lexicons.words["cognitive_verbs"] and "tell" in lexicons.words["tell_verbs"]
+    assert lexicons.phrasal_cues["point"] == {"to", "out"}
+    assert ("you", "know") in lexicons.discourse_markers
+    assert lexicons.lemma_fixes["hoped"] == "hope"
+    assert lexicons.epithets.sub("", "alleged declassified U.S. report") == "U.S. report"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("say\nSay\n", "claims/data/x.txt line 2"),
-        ("say\n\n# comment\nsay it!\n", "claims/data/x.txt line 4"),
-        ("say\tassert\n", "claims/data/x.txt line 1: unexpected second column"),
+        ("say\n\n# comment\nsay\tit\n", "claims/data/x.txt line 4"),
+        ("say\tassert\n", "claims/data/x.txt line 1: expected one lower-case entry"),
     ],
 )
 def test_bad_word_lexicon_names_file_and_line(text: str, message: str) -> None:
     with pytest.raises(ResourceError, match=message):
-        read_words("components/claims/data/x.txt", text=text)
+        word_list("components/claims/data/x.txt", text=text)
 
 
 def test_bad_mapping_value_names_file_and_line() -> None:
@@ -47,26 +55,30 @@ def test_bad_mapping_value_names_file_and_line() -> None:
         )
 
 
-def test_every_lexicon_file_is_shipped_beside_the_stage() -> None:
-    assert all(name.startswith("components/claims/data/") for name in LEXICON_FILES)
-    assert [resource_text(name) for name in LEXICON_FILES]
+def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
+    shipped = {p.name for p in files("pipeline").joinpath(*DATA.split("/")).iterdir()}
+    # Beside the lexicons: the cue model's weights (``cue_model`` reads them) and its card.
+    model = {Path(MODEL_FILE).name, "cue_model.md"}
+    assert all(name.startswith(f"{DATA}/") for name in DATA_FILES)
+    assert {Path(name).name for name in DATA_FILES} == shipped - model
+    assert model <= shipped
 
 
 def test_a_lexicon_built_from_given_texts_uses_them_and_ships_the_rest() -> None:
-    shipped = load_lexicon()
-    lexicon = read_lexicon(
+    shipped = load_lexicons()
+    lexicons = read_lexicons(
         {
             "components/claims/data/cue_verbs.txt": "# edited\nmurmur\n",
             "components/claims/data/in_sources.txt": "ledger\n",
         }
     )
-    assert lexicon.cue_verbs["murmur"] == "assert"
-    assert "say" not in lexicon.cue_verbs
-    assert lexicon.cue_verbs["deny"] == "deny"  # deny_verbs.txt as shipped
-    assert lexicon.in_sources == frozenset({"ledger"})
-    assert lexicon.nominal_cues == shipped.nominal_cues
+    assert lexicons.cue_verbs["murmur"] == "assert"
+    assert "say" not in lexicons.cue_verbs
+    assert lexicons.cue_verbs["deny"] == "deny"  # deny_verbs.txt as shipped
+    assert lexicons.words["in_sources"] == frozenset({"ledger"})
+    assert lexicons.nominal_cues == shipped.nominal_cues
 
 
 def test_a_bad_line_in_given_texts_names_the_file() -> None:
     with pytest.raises(ResourceError, match="claims/data/source_types.txt line 1"):
-        read_lexicon({"components/claims/data/source_types.txt": "senator\tsenator\n"})
+        read_lexicons({"components/claims/data/source_types.txt": "senator\tsenator\n"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.nominal_cues import (
     according_to_candidates,
     in_source_candidates,
@@ -60,7 +60,7 @@ def test_in_a_poll_is_a_source() -> None:
             (".", 7, "punct", "PUNCT", ".", "."),
         ],
     )
-    [candidate] = in_source_candidates(doc, DocView(doc), load_lexicon())
+    [candidate] = in_source_candidates(doc, DocView(doc), load_lexicons())
     assert span_text(doc, candidate.cue) == "In"
     assert contents(doc, candidate) == ["most farmers backed the tariff"]
     start, end = candidate.source_span
@@ -83,7 +83,7 @@ def test_a_reporting_noun_with_a_that_clause() -> None:
             (".", 7, "punct", "PUNCT", ".", "."),
         ],
     )
-    [candidate] = nominal_candidates(doc, load_lexicon())
+    [candidate] = nominal_candidates(doc, load_lexicons())
     assert span_text(doc, candidate.cue) == "claim"
     assert contents(doc, candidate) == ["that the vote was rigged"]
     assert candidate.source_head.text == "His"

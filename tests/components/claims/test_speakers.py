@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.speakers import (
     Speaker,
     SpeakerMemory,
@@ -38,7 +38,7 @@ def lee():
 def resolve(doc, i: int, memory: SpeakerMemory | None = None) -> Speaker:
     head = doc[i]
     return resolve_speaker(
-        source_tokens(head), head, memory or SpeakerMemory(), load_lexicon(), DocView(doc)
+        source_tokens(head), head, memory or SpeakerMemory(), load_lexicons(), DocView(doc)
     )
 
 
@@ -202,4 +202,4 @@ def test_an_organisation_is_typed_by_its_first_media_or_government_word(
         (".", 3, "punct", "PUNCT", ".", "."),
     ]
     doc = parsed(text, rows, ents=[(0, 3, "ORG")])
-    assert source_type(doc[0:3], doc[2], "ORG", load_lexicon()) == expected
+    assert source_type(doc[0:3], doc[2], "ORG", load_lexicons()) == expected

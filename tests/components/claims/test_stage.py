@@ -9,7 +9,7 @@ import spacy
 
 from pipeline.components.claims import ClaimsStage, make_claims
 from pipeline.components.claims.cue_model import load_cue_model
-from pipeline.components.claims.lexicon import LEXICON_FILES
+from pipeline.components.claims.lexicon import DATA_FILES
 from pipeline.lexicons import resource_text
 from pipeline.nlp import load
 
@@ -40,18 +40,18 @@ def test_saved_pipeline_uses_the_saved_lexicon(tmp_path) -> None:
     nlp.to_disk(tmp_path / "pipeline")
     saved = tmp_path / "pipeline" / "newsclaims_claims"
     assert sorted(p.name for p in saved.iterdir()) == sorted(
-        name.rsplit("/", 1)[1] for name in LEXICON_FILES
+        name.rsplit("/", 1)[1] for name in DATA_FILES
     )
     assert (saved / "cue_verbs.txt").read_text(encoding="utf-8") == resource_text(
         "components/claims/data/cue_verbs.txt"
     )
-    with (saved / "cue_verbs.txt").open("a", encoding="utf-8") as lexicon:
-        lexicon.write("eat\n")
+    with (saved / "cue_verbs.txt").open("a", encoding="utf-8") as file:
+        file.write("eat\n")
 
     again = spacy.load(tmp_path / "pipeline")
     stage = again.get_pipe("newsclaims_claims")
     assert isinstance(stage, ClaimsStage) and stage.cue_model is None
-    assert stage.lexicon.cue_verbs["eat"] == "assert"
+    assert stage.lexicons.cue_verbs["eat"] == "assert"
     assert cues(again(TEXT)) == ["ate"]
     # and saving the loaded pipeline keeps the edited lexicon
     again.to_disk(tmp_path / "again")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.verb_cues import (
     question_candidate,
     raising_candidates,
@@ -21,7 +21,7 @@ def contents(doc, candidate) -> list[str]:
 
 def test_a_reporting_verb_with_a_clause() -> None:
     doc = SENATOR_SAID
-    candidate = verb_candidate(doc[2], DocView(doc), load_lexicon())
+    candidate = verb_candidate(doc[2], DocView(doc), load_lexicons())
     assert span_text(doc, candidate.cue) == "said"
     assert contents(doc, candidate) == ["that taxes will rise"]
     assert candidate.source_head.text == "senator"
@@ -45,26 +45,28 @@ def test_a_cue_clause_after_the_content_reports_the_rest_of_its_head_clause() ->
             (".", 9, "punct", "PUNCT", ".", "."),
         ],
     )
-    candidate = verb_candidate(doc[9], DocView(doc), load_lexicon())
+    candidate = verb_candidate(doc[9], DocView(doc), load_lexicons())
     assert contents(doc, candidate) == ["The storm was the worst in years"]
     assert candidate.source_head.text == "officials"
 
 
 def test_the_object_of_a_denial_is_its_content_and_the_verb_group_its_phrase() -> None:
     doc = DENIED
-    candidate = verb_candidate(doc[3], DocView(doc), load_lexicon())
+    candidate = verb_candidate(doc[3], DocView(doc), load_lexicons())
     assert contents(doc, candidate) == ["the accusations"]
     assert candidate.stance == "deny"
     assert span_text(doc, candidate.cue_phrase) == "have vehemently denied"
 
 
 def test_a_verb_asked_takes_its_object_unless_its_object_is_never_what_it_reports() -> None:
-    # Which verbs are asked is decided before (lexicon, cue model); asked, the
+    # Which verbs are asked is decided before (lexicons, cue model); asked, the
     # object is the content, but "added glory" reports nothing.
     ate = crowd("ate", "eat")
-    assert contents(ate, verb_candidate(ate[2], DocView(ate), load_lexicon())) == ["the sandwiches"]
+    assert contents(ate, verb_candidate(ate[2], DocView(ate), load_lexicons())) == [
+        "the sandwiches"
+    ]
     added = crowd("added", "add")
-    assert verb_candidate(added[2], DocView(added), load_lexicon()) is None
+    assert verb_candidate(added[2], DocView(added), load_lexicons()) is None
 
 
 def test_you_know_is_a_discourse_marker() -> None:
@@ -78,7 +80,7 @@ def test_you_know_is_a_discourse_marker() -> None:
             (".", 1, "punct", "PUNCT", ".", "."),
         ],
     )
-    assert verb_candidate(doc[1], DocView(doc), load_lexicon()) is None
+    assert verb_candidate(doc[1], DocView(doc), load_lexicons()) is None
 
 
 def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
@@ -94,7 +96,7 @@ def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
             (".", 3, "punct", "PUNCT", ".", "."),
         ],
     )
-    candidate = verb_candidate(doc[3], DocView(doc), load_lexicon())
+    candidate = verb_candidate(doc[3], DocView(doc), load_lexicons())
     assert candidate.source_head is None
     assert contents(doc, candidate) == ["The mayor was", "with fraud"]
     assert candidate.stance == "accuse"
@@ -120,11 +122,11 @@ ASKED = parsed(
 
 
 def test_the_question_is_the_content_and_the_asked_the_addressee() -> None:
-    candidate = question_candidate(ASKED[2])
+    candidate = question_candidate(ASKED[2], load_lexicons())
     assert contents(ASKED, candidate) == ["if he would sign the bill"]
     assert span_text(ASKED, candidate.addressee) == "governor"
     assert candidate.source_head.text == "reporter"
-    assert verb_candidate(ASKED[2], DocView(ASKED), load_lexicon()) == candidate
+    assert verb_candidate(ASKED[2], DocView(ASKED), load_lexicons()) == candidate
 
 
 def test_a_verb_of_seeming_has_subject_and_complement_as_content() -> None:
@@ -141,7 +143,7 @@ def test_a_verb_of_seeming_has_subject_and_complement_as_content() -> None:
             (".", 2, "punct", "PUNCT", ".", "."),
         ],
     )
-    [candidate] = raising_candidates(doc, load_lexicon())
+    [candidate] = raising_candidates(doc, load_lexicons())
     assert span_text(doc, candidate.cue) == "seemed"
     assert contents(doc, candidate) == ["Both objections", "to carry little weight"]
     assert candidate.source_head is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.lexicon import load_lexicon
+from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.verbs import (
     find_subject,
     has_own_subject,
@@ -40,9 +40,9 @@ def test_a_verb_inherits_the_subject_of_the_verb_it_hangs_on() -> None:
 
 
 def test_reporting_verbs_come_from_the_lexicon_with_corrected_lemmas() -> None:
-    lexicon = load_lexicon()
-    assert is_reporting_verb(SENATOR_SAID[2], lexicon)
-    assert not is_reporting_verb(SENATOR_SAID[1], lexicon)  # a noun
+    lexicons = load_lexicons()
+    assert is_reporting_verb(SENATOR_SAID[2], lexicons)
+    assert not is_reporting_verb(SENATOR_SAID[1], lexicons)  # a noun
     hoped = parsed(
         "They hoped.",
         [
@@ -51,7 +51,7 @@ def test_reporting_verbs_come_from_the_lexicon_with_corrected_lemmas() -> None:
             (".", 1, "punct", "PUNCT", ".", "."),
         ],
     )
-    assert is_reporting_verb(hoped[1], lexicon)
+    assert is_reporting_verb(hoped[1], lexicons)
 
 
 def test_the_speaker_after_the_verb_when_the_parser_missed_the_subject() -> None:

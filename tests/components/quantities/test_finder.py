@@ -243,8 +243,12 @@ def test_offsets_and_units_as_written(nlp):
     assert by_value[9.4]["change"] == "up"
     assert by_value[84]["change"] == "="
     assert by_value[216925]["unit"] == "hong kong dollar"
-    for quantity in quantities:
-        assert text[quantity["start"] : quantity["end"]] == quantity["text"]
+    # The span covers the unit and the currency mark, at these offsets.
+    assert [(q["start"], q["end"], text[q["start"] : q["end"]]) for q in quantities] == [
+        (16, 28, "9.4 per cent"),
+        (32, 35, "$84"),
+        (43, 53, "HK$216,925"),
+    ]
 
 
 def test_change_verb_with_object_between(nlp):

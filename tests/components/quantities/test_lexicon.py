@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+from pathlib import Path
+
 import pytest
 
 from pipeline.components.quantities.lexicon import (
     CHANGE_VERBS,
+    DATA,
+    DATA_FILES,
     MODIFIERS,
     SCALES,
     UNITS,
-    compile_lexicons,
     load_lexicons,
+    read_lexicons,
 )
 from pipeline.lexicons import ResourceError
 
@@ -26,12 +31,50 @@ def test_shipped_lexicons_have_their_entries() -> None:
     assert lexicons.number_words["twenty"] == (20.0, "ten")
     assert "a" not in lexicons.number_words  # the shared table's articles are not parsed
     assert lexicons.vague_plurals["dozens"] == (12, 120)
+    assert "year" in lexicons.rate_words and "ounce" in lexicons.rate_words
+    assert {"am", "p.m.", "gmt"} <= lexicons.time_words
+    assert "just" in lexicons.change_gap_words and "to" in lexicons.level_words
+    assert lexicons.not_rate_after_re.match(" ago") and not lexicons.not_rate_after_re.match(
+        " agony"
+    )
+
+
+def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
+    shipped = {p.name for p in files("pipeline").joinpath(*DATA.split("/")).iterdir()}
+    assert {Path(name).name for name in DATA_FILES} == shipped
+
+
+def test_currencies_are_the_units_flagged_currency() -> None:
+    assert load_lexicons().currency_units == {
+        "euro",
+        "japanese yen",
+        "chinese yuan",
+        "indian rupee",
+        "shekel",
+        "danish krone",
+        "swedish krona",
+        "malaysian ringgit",
+        "pound sterling",
+        "croatian kuna",
+        "australian dollar",
+        "canadian dollar",
+        "hong kong dollar",
+        "new zealand dollar",
+    }
+    text = "zorkmids\tzorkmid\t=\tcurrency\nZK\tzorkmid\tzk\tcs currency\nbeans\tbean\t=\n"
+    lexicons = read_lexicons({UNITS: text})
+    assert lexicons.currency_units == {"zorkmid"}
+    assert lexicons.units_cs == {"ZK": ("zorkmid", "zk")}
+    with pytest.raises(ResourceError, match=rf"pipeline/{UNITS} line 2: .*on some rows only"):
+        read_lexicons({UNITS: "euros\teuro\t=\tcurrency\neuro\teuro\t=\n"})
 
 
 def test_given_texts_replace_the_shipped_files() -> None:
-    lexicons = compile_lexicons({UNITS: "zorkmids\tzorkmid\t=\nZK\tzorkmid\tzk\tcs\n"})
+    lexicons = read_lexicons({UNITS: "zorkmids\tzorkmid\t=\nZK\tzorkmid\tzk\tcs\n"})
     assert lexicons.units == {"zorkmids": ("zorkmid", "zorkmid")}
     assert lexicons.units_cs == {"ZK": ("zorkmid", "zk")}
+    with pytest.raises(ResourceError, match=rf"pipeline/{UNITS} line 2: .*on some rows only"):
+        read_lexicons({UNITS: "euros\teuro\t=\tcurrency\neuro\teuro\t=\n"})
     assert lexicons.unit_re.match(" Zorkmids").group("unit") == "Zorkmids"
     assert lexicons.unit_cs_re.match("ZK") and not lexicons.unit_cs_re.match("zk")
     assert lexicons.modifiers == load_lexicons().modifiers
@@ -42,6 +85,7 @@ def test_given_texts_replace_the_shipped_files() -> None:
     [
         (UNITS, "barrels\tBarrel\t=\n", "must be lower case"),
         (UNITS, "barrels\tbarrel\t=\tci\n", "unknown flag"),
+        (SCALES, "k\t1000\tcurrency\n", "unknown flag"),
         (SCALES, "lots\tmany\n", "not a number"),
         (MODIFIERS, "about\t?\n", "unknown change"),
         (CHANGE_VERBS, "soar\tsideways\n", "expected up or down"),
@@ -49,4 +93,4 @@ def test_given_texts_replace_the_shipped_files() -> None:
 )
 def test_a_malformed_entry_names_its_file_and_line(name: str, text: str, problem: str) -> None:
     with pytest.raises(ResourceError, match=rf"pipeline/{name} line 1: .*{problem}"):
-        compile_lexicons({name: text})
+        read_lexicons({name: text})

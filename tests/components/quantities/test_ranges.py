@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.quantities.atoms import Atom
-from pipeline.components.quantities.finder import find_quantities
+from pipeline.components.quantities.find import find_quantities
 from pipeline.components.quantities.ranges import join_pairs, range_atom
 
 from . import untagged_doc

@@ -10,7 +10,7 @@ import spacy
 
 import pipeline.components.quantities as module
 from pipeline.components.quantities import find_quantities
-from pipeline.components.quantities.lexicon import RESOURCES, UNITS
+from pipeline.components.quantities.lexicon import DATA_FILES, TIME_WORDS, UNITS
 from pipeline.lexicons import resource_text
 
 STAGE = "newsclaims_quantities"
@@ -36,11 +36,12 @@ def test_the_factory_declares_what_it_assigns_and_requires() -> None:
     assert meta.default_config == {}
 
 
-def test_to_disk_saves_every_lexicon_as_shipped(blank, tmp_path: Path) -> None:
+def test_to_disk_saves_every_data_file_as_shipped(blank, tmp_path: Path) -> None:
     blank.to_disk(tmp_path / "nlp")
     folder = tmp_path / "nlp" / STAGE
-    assert sorted(p.name for p in folder.iterdir()) == sorted(Path(n).name for n in RESOURCES)
-    for name in RESOURCES:
+    assert sorted(p.name for p in folder.iterdir()) == sorted(Path(n).name for n in DATA_FILES)
+    assert not (folder / "number_words.tsv").exists()  # pipeline.lang's table is package-wide
+    for name in DATA_FILES:
         assert (folder / Path(name).name).read_text(encoding="utf-8") == resource_text(name)
 
 
@@ -59,13 +60,16 @@ def test_a_saved_pipeline_uses_its_saved_lexicon(blank, tmp_path: Path) -> None:
     assert saved != resource_text(UNITS)
 
 
-def test_a_saved_number_word_table_is_used_too(blank, tmp_path: Path) -> None:
+def test_a_saved_word_list_is_used_too(blank, tmp_path: Path) -> None:
+    assert values(blank, "It opens at 5 zulu.") == [("5", 5, None)]
     blank.to_disk(tmp_path / "nlp")
-    table = tmp_path / "nlp" / STAGE / "number_words.tsv"
-    table.write_text(table.read_text(encoding="utf-8") + "umpteen\t99\tunit\n", encoding="utf-8")
+    words = tmp_path / "nlp" / STAGE / Path(TIME_WORDS).name
+    words.write_text(words.read_text(encoding="utf-8") + "zulu\n", encoding="utf-8")
     loaded = spacy.load(tmp_path / "nlp")
-    assert values(loaded, "It cost umpteen dollars.") == [("umpteen dollars", 99, "dollar")]
-    assert values(blank, "It cost umpteen dollars.") == []
+    assert values(loaded, "It opens at 5 zulu.") == []  # a clock time now
+    loaded.to_disk(tmp_path / "again")
+    saved = tmp_path / "again" / STAGE / Path(TIME_WORDS).name
+    assert saved.read_text(encoding="utf-8").endswith("zulu\n")
 
 
 def test_find_quantities_on_a_bare_doc_never_raises(nlp):

@@ -13,12 +13,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .atoms import Atom, Finder
-from .lexicon import Lexicons, load_lexicons
+from .lexicon import QuantitiesLexicons, load_lexicons
 from .numbers import find_digit_atoms, find_word_atoms
 from .ranges import join_ranges
 
 
-def find_quantities(doc: Doc, lexicons: Lexicons | None = None) -> list[dict[str, Any]]:
+def find_quantities(doc: Doc, lexicons: QuantitiesLexicons | None = None) -> list[dict[str, Any]]:
     """Every quantity in ``doc`` as a plain dict (see the package docstring)."""
     finder = Finder(doc, lexicons or load_lexicons())
     atoms = find_digit_atoms(finder) + find_word_atoms(finder)
