@@ -421,6 +421,9 @@ def import_labelstudio(
         report = import_export(export_file, records=rows)
     except (BadExport, OSError) as error:
         _fail(str(error), EXIT_INPUT_FAILED)
+    nothing = report.nothing_imported(export_file)
+    if nothing:
+        _fail(nothing, EXIT_INPUT_FAILED)
     write_gold(report.records, output)
     if not quiet:
         for note in report.notes:
