@@ -434,13 +434,7 @@ def import_labelstudio(
 def _export_database(
     records: Path, output: Path, *, force: bool, append: bool, quiet: bool
 ) -> None:
-    from .corpus.database import (
-        DatabaseError,
-        NotOurRecords,
-        check_records,
-        replace_database,
-        write_database,
-    )
+    from .corpus.database import DatabaseError, NotOurRecords, replace_database, write_database
 
     if force and append:
         _fail("--force and --append exclude each other")
@@ -448,13 +442,20 @@ def _export_database(
         _fail(f"{output} is a folder; --format duckdb writes one database file")
     if output.exists() and not (force or append):
         _fail(f"{output} exists; use --append to add these records or --force to replace it")
-    rows = _read_records_or_fail(records)
+    from .io.records import BadRecords, iter_numbered_records
+
+    if not records.is_file():
+        _fail(f"no such records file: {records}")
     try:
-        check_records(rows, str(records))
+        numbered = list(iter_numbered_records(records))
+    except (BadRecords, OSError, UnicodeDecodeError) as error:
+        _fail(str(error), EXIT_INPUT_FAILED)
+    rows, lines = [record for _, record in numbered], [line for line, _ in numbered]
+    try:
         if force and output.exists():
-            summary = replace_database(rows, output)
+            summary = replace_database(rows, output, source=str(records), lines=lines)
         else:
-            summary = write_database(rows, output, append=append)
+            summary = write_database(rows, output, append=append, source=str(records), lines=lines)
     except NotOurRecords as error:
         _fail(str(error), EXIT_INPUT_FAILED)
     except DatabaseError as error:
