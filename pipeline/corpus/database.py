@@ -22,8 +22,18 @@ compared by the SHA-256 of the record's canonical JSON, kept in
 ``newsclaims_records``) and leaves the rest; the speakers are then
 recomputed over the whole database. All of it is one transaction: a failure
 leaves the database as it was. A database that another version wrote (its
-``newsclaims_meta`` names another ``DATABASE_SCHEMA``), or a file that is not
-a newsclaims database, is refused untouched (``DatabaseError``).
+``newsclaims_meta`` names another ``DATABASE_SCHEMA`` or record schema, or a
+newsclaims newer than this one), a file that is not a newsclaims database
+(told from its header before DuckDB opens it, with extension autoloading off)
+or one that another process holds open is refused untouched
+(``DatabaseError``). Records that are not ours, or claim our schema and break
+it (checked against the shipped JSON Schema), are refused before anything is
+written (``NotOurRecords``, naming the file and line).
+
+A database holds predictions or gold (records from ``import-labelstudio``,
+with a ``gold`` field), never both: gold of an article would replace its
+prediction. ``newsclaims_meta`` keeps which (``holds``); appending the other
+kind is refused, and so is a records file that mixes them.
 """
 
 from __future__ import annotations
