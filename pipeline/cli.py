@@ -328,12 +328,17 @@ EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")
 
 
 def _read_records_or_fail(records: Path) -> list[dict]:
-    from .io.records import BadRecords, read_records
+    return [record for _, record in _read_numbered_records_or_fail(records)]
+
+
+def _read_numbered_records_or_fail(records: Path) -> list[tuple[int, dict]]:
+    """``(line, record)`` of every record in ``records``; exit 1 naming the line when one is bad."""
+    from .io.records import BadRecords, iter_numbered_records
 
     if not records.is_file():
         _fail(f"no such records file: {records}")
     try:
-        return read_records(records)
+        return list(iter_numbered_records(records))
     except (BadRecords, OSError, UnicodeDecodeError) as error:
         _fail(str(error), EXIT_INPUT_FAILED)
     return []  # unreachable: _fail raises
@@ -442,14 +447,7 @@ def _export_database(
         _fail(f"{output} is a folder; --format duckdb writes one database file")
     if output.exists() and not (force or append):
         _fail(f"{output} exists; use --append to add these records or --force to replace it")
-    from .io.records import BadRecords, iter_numbered_records
-
-    if not records.is_file():
-        _fail(f"no such records file: {records}")
-    try:
-        numbered = list(iter_numbered_records(records))
-    except (BadRecords, OSError, UnicodeDecodeError) as error:
-        _fail(str(error), EXIT_INPUT_FAILED)
+    numbered = _read_numbered_records_or_fail(records)
     rows, lines = [record for _, record in numbered], [line for line, _ in numbered]
     try:
         if force and output.exists():
