@@ -326,12 +326,17 @@ EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")
 
 
 def _read_records_or_fail(records: Path) -> list[dict]:
-    from .io.records import BadRecords, read_records
+    return [record for _, record in _read_numbered_records_or_fail(records)]
+
+
+def _read_numbered_records_or_fail(records: Path) -> list[tuple[int, dict]]:
+    """``(line, record)`` of every record in ``records``; exit 1 naming the line when one is bad."""
+    from .io.records import BadRecords, iter_numbered_records
 
     if not records.is_file():
         _fail(f"no such records file: {records}")
     try:
-        return read_records(records)
+        return list(iter_numbered_records(records))
     except (BadRecords, OSError, UnicodeDecodeError) as error:
         _fail(str(error), EXIT_INPUT_FAILED)
     return []  # unreachable: _fail raises
@@ -419,6 +424,9 @@ def import_labelstudio(
         report = import_export(export_file, records=rows)
     except (BadExport, OSError) as error:
         _fail(str(error), EXIT_INPUT_FAILED)
+    nothing = report.nothing_imported(export_file)
+    if nothing:
+        _fail(nothing, EXIT_INPUT_FAILED)
     write_gold(report.records, output)
     if not quiet:
         for note in report.notes:
@@ -429,13 +437,7 @@ def import_labelstudio(
 def _export_database(
     records: Path, output: Path, *, force: bool, append: bool, quiet: bool
 ) -> None:
-    from .corpus.database import (
-        DatabaseError,
-        NotOurRecords,
-        check_records,
-        replace_database,
-        write_database,
-    )
+    from .corpus.database import DatabaseError, NotOurRecords, replace_database, write_database
 
     if force and append:
         _fail("--force and --append exclude each other")
@@ -443,13 +445,13 @@ def _export_database(
         _fail(f"{output} is a folder; --format duckdb writes one database file")
     if output.exists() and not (force or append):
         _fail(f"{output} exists; use --append to add these records or --force to replace it")
-    rows = _read_records_or_fail(records)
+    numbered = _read_numbered_records_or_fail(records)
+    rows, lines = [record for _, record in numbered], [line for line, _ in numbered]
     try:
-        check_records(rows, str(records))
         if force and output.exists():
-            summary = replace_database(rows, output)
+            summary = replace_database(rows, output, source=str(records), lines=lines)
         else:
-            summary = write_database(rows, output, append=append)
+            summary = write_database(rows, output, append=append, source=str(records), lines=lines)
     except NotOurRecords as error:
         _fail(str(error), EXIT_INPUT_FAILED)
     except DatabaseError as error:

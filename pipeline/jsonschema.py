@@ -12,12 +12,16 @@ The contract lets the project add fields, so objects allow extra properties;
 the fields the contract names are required, with their types and vocabularies,
 and the fields this project adds (``ADDED``) are described but optional.
 Offsets are checked for type and sign; ``text[start:end] == span.text`` is
-beyond JSON Schema (``tests/contract.py`` checks it).
+beyond JSON Schema (``tests/contract.py`` checks it). ``record_problem(record)``
+checks one record against the shipped schema (``jsonschema``, a runtime
+dependency): the database export refuses records that claim our schema but
+break it.
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -257,6 +261,38 @@ def dumps(schema: dict[str, Any]) -> str:
 def shipped_schema() -> dict[str, Any]:
     """The schema file shipped in the package."""
     return json.loads((files("pipeline") / "resources" / RESOURCE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(shipped_schema())
+
+
+def record_problem(record: Any, *, most: int = 3) -> str | None:
+    """What makes ``record`` break the shipped schema (up to ``most`` problems, each with
+    where it is and what is wrong; the fields missing at one place count as one), or
+    ``None`` when it follows it."""
+    wrong: list[str] = []
+    missing: dict[str, list[str]] = {}
+    for error in _validator().iter_errors(record):
+        where = "/".join(str(step) for step in error.absolute_path) or "the record"
+        if error.validator == "required" and isinstance(error.instance, dict):
+            fields = [name for name in error.validator_value if name not in error.instance]
+            missing.setdefault(where, []).extend(fields)
+        else:
+            message = error.message if len(error.message) <= 120 else error.message[:117] + "..."
+            wrong.append(f"{where}: {message}")
+    problems = sorted(set(wrong)) + [
+        f"{where}: no {', '.join(repr(name) for name in dict.fromkeys(names))}"
+        for where, names in sorted(missing.items())
+    ]
+    if not problems:
+        return None
+    if len(problems) > most:
+        problems[most:] = [f"{len(problems) - most} more"]
+    return "; ".join(problems)
 
 
 if __name__ == "__main__":  # pragma: no cover

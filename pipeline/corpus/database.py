@@ -13,7 +13,8 @@ indexes, the corpus-wide speakers (``speakers``, ``claim_speakers``: see
   mentions (the entity's canonical name and label, the claim's speaker,
   stance, content and date);
 - ``quantities_over_time``: quantities by unit, counted object and month of
-  publication (count, min, max, mean of the values).
+  publication (count, min, max, mean of the values; a range counts as its low
+  bound for the min, its high bound for the max and its middle for the mean).
 
 Appending (``append=True``) adds the articles not yet in the database,
 replaces those whose record changed (same ``article_id``, another record:
@@ -21,8 +22,18 @@ compared by the SHA-256 of the record's canonical JSON, kept in
 ``newsclaims_records``) and leaves the rest; the speakers are then
 recomputed over the whole database. All of it is one transaction: a failure
 leaves the database as it was. A database that another version wrote (its
-``newsclaims_meta`` names another ``DATABASE_SCHEMA``), or a file that is not
-a newsclaims database, is refused untouched (``DatabaseError``).
+``newsclaims_meta`` names another ``DATABASE_SCHEMA`` or record schema, or a
+newsclaims newer than this one), a file that is not a newsclaims database
+(told from its header before DuckDB opens it, with extension autoloading off)
+or one that another process holds open is refused untouched
+(``DatabaseError``). Records that are not ours, or claim our schema and break
+it (checked against the shipped JSON Schema), are refused before anything is
+written (``NotOurRecords``, naming the file and line).
+
+A database holds predictions or gold (records from ``import-labelstudio``,
+with a ``gold`` field), never both: gold of an article would replace its
+prediction. ``newsclaims_meta`` keeps which (``holds``); appending the other
+kind is refused, and so is a records file that mixes them.
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,7 +87,7 @@ CREATE TABLE newsclaims_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 """
 
 VIEWS = """
-CREATE VIEW speakers_across_articles AS
+CREATE OR REPLACE VIEW speakers_across_articles AS
 SELECT s.speaker_id, s.name AS canonical_name, s.type,
        count(DISTINCT cs.article_id) AS articles, count(*) AS claims,
        count(*) FILTER (WHERE c.stance = 'deny') AS denials,
@@ -89,7 +101,7 @@ JOIN articles a USING (article_id)
 GROUP BY s.speaker_id, s.name, s.type
 ORDER BY articles DESC, claims DESC, canonical_name, speaker_id;
 
-CREATE VIEW claims_mentioning_entity AS
+CREATE OR REPLACE VIEW claims_mentioning_entity AS
 WITH mentioned AS (
     SELECT c.*, unnest(from_json(c.mentions_entities, '["VARCHAR"]')) AS entity_id FROM claims c
 ), clusters AS (
@@ -105,15 +117,24 @@ JOIN articles a USING (article_id)
 LEFT JOIN claim_speakers cs USING (article_id, claim_id)
 LEFT JOIN speakers s USING (speaker_id);
 
-CREATE VIEW quantities_over_time AS
+CREATE OR REPLACE VIEW quantities_over_time AS
 SELECT q.unit, lower(q.object_text) AS object,
        CAST(date_trunc('month', TRY_CAST(a.date AS DATE)) AS DATE) AS month,
        count(*) AS quantities, count(DISTINCT q.article_id) AS articles,
        min(coalesce(q.value, q.low)) AS min_value, max(coalesce(q.value, q.high)) AS max_value,
-       avg(q.value) AS mean_value
+       avg(coalesce(q.value, (q.low + q.high) / 2, q.low, q.high)) AS mean_value
 FROM quantities q JOIN articles a USING (article_id)
 GROUP BY ALL;
 """
+
+
+#: DuckDB's file header: an 8-byte checksum, then these magic bytes.
+DUCKDB_MAGIC = b"DUCK"
+#: Never fetch or load an extension behind the user's back: a file DuckDB does not
+#: recognise (an SQLite database) would otherwise make it download ``sqlite_scanner``.
+CONNECT_CONFIG = {"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+#: What a database holds, in ``newsclaims_meta`` (``holds``): one or the other, never both.
+GOLD, PREDICTIONS = "gold", "predictions"
 
 
 class DatabaseError(ValueError):
@@ -136,11 +157,14 @@ class DatabaseSummary:
     unchanged: int = 0
     #: What the database holds after the export: ``{"articles": n, "speakers": n}``.
     holds: dict[str, int] = field(default_factory=dict)
+    #: Whether the records were gold (``import-labelstudio``) rather than predictions.
+    gold: bool = False
 
     def describe(self) -> str:
+        kind = "gold articles" if self.gold else "articles"
         return (
-            f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} unchanged; "
-            f"{self.holds.get('articles', 0)} articles and {self.holds.get('speakers', 0)} "
+            f"{self.added} {kind} added, {self.replaced} replaced, {self.unchanged} unchanged; "
+            f"{self.holds.get('articles', 0)} {kind} and {self.holds.get('speakers', 0)} "
             f"speakers in {self.path}"
         )
 
@@ -150,15 +174,31 @@ def record_sha256(record: dict[str, Any]) -> str:
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def check_records(records: list[dict[str, Any]], source: str = "records") -> None:
-    """``NotOurRecords`` unless every record is one of ours (``newsclaims.article/1``)."""
+def check_records(
+    records: list[dict[str, Any]], source: str = "records", *, lines: list[int] | None = None
+) -> None:
+    """``NotOurRecords`` unless every record is one of ours (``newsclaims.article/1``) and
+    follows the shipped JSON Schema, and the records are all gold or all predictions.
+
+    ``source`` and ``lines`` (each record's line in it) name where a bad record is.
+    """
+    from ..jsonschema import record_problem
+
     for number, record in enumerate(records, start=1):
+        where = f"{source} line {lines[number - 1]}" if lines else f"{source} record {number}"
         schema = str(record.get("schema") or "")
         if schema != SCHEMA:
             raise NotOurRecords(
-                f"{source} record {number} ({record.get('id')!r}) has schema {schema or 'none'!r}, "
+                f"{where} ({record.get('id')!r}) has schema {schema or 'none'!r}, "
                 f"not {SCHEMA}: not records that this version of newsclaims writes"
             )
+        problem = record_problem(record)
+        if problem:
+            raise NotOurRecords(
+                f"{where} ({record.get('id')!r}) says it is {SCHEMA} but does not follow its "
+                f"schema: {problem}"
+            )
+    _holds(records, source)
 
 
 def _quote(name: str) -> str:
@@ -174,11 +214,64 @@ def _create_schema(con: Any) -> None:
     for table, columns in INDEXES.items():
         for column in columns:
             con.execute(f"CREATE INDEX {table}_{column}_idx ON {table} ({_quote(column)})")
-    con.execute(VIEWS)
     con.executemany(
         "INSERT INTO newsclaims_meta VALUES (?, ?)",
         [["schema", DATABASE_SCHEMA], ["record_schema", SCHEMA], ["written_by", __version__]],
     )
+
+
+def _check_file(path: Path) -> None:
+    """``DatabaseError`` unless ``path`` begins as a DuckDB file does (read before DuckDB opens
+    it: DuckDB would try to load an extension for a file it does not know)."""
+    with open(path, "rb") as file:
+        head = file.read(16)
+    if not head:
+        raise DatabaseError(
+            f"{path} is an empty file, not a DuckDB database: remove it, or use --force to "
+            "write a new database in its place"
+        )
+    if head[8:12] != DUCKDB_MAGIC:
+        what = "an SQLite database" if head.startswith(b"SQLite format 3") else "another file"
+        raise DatabaseError(
+            f"{path} is not a DuckDB database ({what}); write the database to another file"
+        )
+
+
+def is_gold(record: dict[str, Any]) -> bool:
+    """Whether a record is gold (``import-labelstudio`` writes a ``gold`` field) or a prediction."""
+    model = str((record.get("pipeline") or {}).get("model") or "")
+    return bool(record.get("gold")) or model.startswith("gold:")
+
+
+def _holds(records: list[dict[str, Any]], source: str = "records") -> str | None:
+    """``GOLD`` or ``PREDICTIONS`` for ``records`` (``None`` when empty); ``NotOurRecords`` when
+    they mix both: gold would replace the predictions of the same article."""
+    gold = sum(1 for record in records if is_gold(record))
+    if gold and gold < len(records):
+        raise NotOurRecords(
+            f"{source} mixes {gold} gold records (from import-labelstudio) and "
+            f"{len(records) - gold} predictions: a database holds one or the other; export "
+            "them into two databases"
+        )
+    return (GOLD if gold else PREDICTIONS) if records else None
+
+
+def _check_holds(con: Any, path: Path, records: list[dict[str, Any]]) -> None:
+    """``DatabaseError`` when ``records`` are gold and the database holds predictions, or back."""
+    incoming = _holds(records)
+    meta = dict(con.execute("SELECT key, value FROM newsclaims_meta").fetchall())
+    held = meta.get("holds")
+    if held is None:  # a database written before ``holds`` was kept: its articles tell
+        gold, articles = con.execute(
+            "SELECT count(*) FILTER (WHERE pipeline_model LIKE 'gold:%'), count(*) FROM articles"
+        ).fetchone()
+        held = (GOLD if gold else PREDICTIONS) if articles else None
+    if incoming and held and incoming != held:
+        raise DatabaseError(
+            f"{path} holds {held}, and these records are {incoming}: a database holds one or "
+            "the other, so that gold never replaces the predictions of the same article (or "
+            "back); write them into a database of their own (another -o)"
+        )
 
 
 def _check_database(con: Any, path: Path) -> None:
@@ -188,12 +281,28 @@ def _check_database(con: Any, path: Path) -> None:
     if "newsclaims_meta" not in tables:
         raise DatabaseError(f"{path} is a DuckDB database, but not one newsclaims wrote")
     meta = dict(con.execute("SELECT key, value FROM newsclaims_meta").fetchall())
+    written_by = meta.get("written_by", "?")
+    fresh = "Write a new database (another -o, or --force to replace this one)"
     if meta.get("schema") != DATABASE_SCHEMA:
         raise DatabaseError(
-            f"{path} was written by newsclaims {meta.get('written_by', '?')} with database "
-            f"schema {meta.get('schema')!r}; this version writes {DATABASE_SCHEMA!r}. "
-            "Write a new database (another -o, or --force to replace this one)"
+            f"{path} was written by newsclaims {written_by} with database "
+            f"schema {meta.get('schema')!r}; this version writes {DATABASE_SCHEMA!r}. {fresh}"
         )
+    if meta.get("record_schema") != SCHEMA:
+        raise DatabaseError(
+            f"{path} was written by newsclaims {written_by} from records of schema "
+            f"{meta.get('record_schema')!r}; this version writes {SCHEMA!r}. {fresh}"
+        )
+    if _version_key(written_by) > _version_key(__version__):
+        raise DatabaseError(
+            f"{path} was written by newsclaims {written_by}, newer than this one "
+            f"({__version__}): it may hold what this version does not know. {fresh}"
+        )
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """``"0.10.2"`` -> ``(0, 10, 2)``: release numbers compare as numbers (``()`` when none)."""
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3])
 
 
 def _mentions(con: Any) -> list[SourceMention]:
@@ -278,7 +387,12 @@ def _load(con: Any, records: list[dict[str, Any]], summary: DatabaseSummary) -> 
 
 
 def write_database(
-    records: Iterable[dict[str, Any]], path: str | Path, *, append: bool = False
+    records: Iterable[dict[str, Any]],
+    path: str | Path,
+    *,
+    append: bool = False,
+    source: str = "records",
+    lines: list[int] | None = None,
 ) -> DatabaseSummary:
     """Write ``records`` into the DuckDB file ``path``: a new file, or ``append`` to ours.
 
@@ -287,11 +401,12 @@ def write_database(
     """
     path = Path(path)
     records = list(records)
-    check_records(records)
+    check_records(records, source, lines=lines)
     if path.exists():
         if not append:
             raise DatabaseError(f"{path} exists; append to it or write another file")
         return _write(records, path, new=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fresh = path.with_name(f".{path.name}.new")
     _remove(fresh)
     try:
@@ -312,18 +427,31 @@ def _write(records: list[dict[str, Any]], path: Path, *, new: bool) -> DatabaseS
     import duckdb
 
     summary = DatabaseSummary(path=path)
+    if not new:
+        _check_file(path)
     try:
-        con = duckdb.connect(str(path))
+        con = duckdb.connect(str(path), config=CONNECT_CONFIG)
     except duckdb.Error as error:
+        if "lock" in str(error).lower():
+            raise DatabaseError(
+                f"{path} is in use by another process, which holds its lock; close the database "
+                f"there and try again ({error})"
+            ) from None
         raise DatabaseError(f"{path} is not a DuckDB database we can open: {error}") from None
     try:
         if not new:
             _check_database(con, path)
+            _check_holds(con, path, records)
         con.begin()
         try:
             if new:
                 _create_schema(con)
+            con.execute(VIEWS)  # an older database gets this version's views
             _load(con, records, summary)
+            holds = _holds(records)
+            if holds:
+                con.execute("INSERT OR REPLACE INTO newsclaims_meta VALUES ('holds', ?)", [holds])
+                summary.gold = holds == GOLD
             summary.holds["speakers"] = _write_speakers(con)
             summary.holds["articles"] = con.execute("SELECT count(*) FROM articles").fetchone()[0]
             con.commit()
@@ -337,13 +465,19 @@ def _write(records: list[dict[str, Any]], path: Path, *, new: bool) -> DatabaseS
     return summary
 
 
-def replace_database(records: Iterable[dict[str, Any]], path: str | Path) -> DatabaseSummary:
+def replace_database(
+    records: Iterable[dict[str, Any]],
+    path: str | Path,
+    *,
+    source: str = "records",
+    lines: list[int] | None = None,
+) -> DatabaseSummary:
     """A new database in place of the file at ``path``, swapped in only once it is complete."""
     path = Path(path)
     fresh = path.with_name(f".{path.name}.replacing")
     _remove(fresh)
     try:
-        summary = write_database(records, fresh)
+        summary = write_database(records, fresh, source=source, lines=lines)
         os.replace(fresh, path)
         path.with_name(path.name + ".wal").unlink(missing_ok=True)
     finally:

@@ -10,26 +10,41 @@ joins those canonical names by a deterministic rule over the records alone
    stage's ``titles.txt`` and a few role words) or other
    lower-case word of the source's canonical name ("National Security Council
    spokesman John Kirby" -> "John Kirby"; "von", "der" … may stand inside a
-   name, and a title word that ends it is part of it: "Martin Luther King"),
-   without suffixes ("Jr"); names are compared case- and
-   accent-insensitively, word by word.
+   name, and so may a word they start with a hyphen, "al-Assad"; a title word
+   that ends it is part of it: "Martin Luther King"), without suffixes
+   ("Jr"); names are compared case- and accent-insensitively, word by word,
+   and names that differ only by hyphens and spaces are one name ("Kim Jong
+   Un" = "Kim Jong-un", compared in the form with the fewest words).
    - A name of two or more words is one speaker with every other name of the
      same first and last word ("John F. Kirby" = "John Kirby"); an initial
      ("J. Kirby") joins the one full name with that last word and a first
      word of that initial.
-   - A one-word name ("Kirby") joins the one multi-word name in the corpus
-     that holds that word; when none or several do ("Kim": "Kim Jong-un" and
-     "Soo Kim"), it stays a speaker of its own.
+   - A surname that begins with a particle ("von der Leyen", "bin Salman")
+     joins the one full name with that last word ("Ursula von der Leyen").
+   - A one-word name ("Kirby") joins the one full name in the corpus that
+     ends with it; when none or several do, or the word is also a full name's
+     first word ("Kim": "Kim Jong-un" and "Soo Kim"), it stays a speaker of
+     its own. A first name alone ("John") never joins a full name: across
+     articles it could be anyone (family-name-first names, "Kim" for "Kim
+     Jong-un", are joined within an article, where the claims stage resolves
+     them).
+   - A title alone ("President", "the Prime Minister", "the spokesman": every
+     word a title word) is never joined across articles, like an anonymous
+     source.
 2. **Organisations, governments, media, documents** (every other named
    type): the canonical name without a leading "the", compared case- and
-   accent-insensitively; an acronym ("NSC") joins the one name whose initials
-   it is ("National Security Council").
+   accent-insensitively; an acronym, with or without "the" and dots ("NSC",
+   "The NSC", "U.N."), is its letters ("U.N." = "UN") and joins the one name
+   whose initials it is ("National Security Council", "United Nations").
 3. **Anonymous and unknown sources** ("officials", "experts") are never joined
    across articles: each article's "officials" are other people.
 
 The speaker's name is the most frequent full form of its names (ties: the
-longest, then alphabetical); its id is ``person:`` or ``org:`` and that name
-as a slug (``person:john-kirby``), or ``anonymous:ARTICLE:slug``. Titles and
+longest, then alphabetical). A person's id is ``person:`` and that name as a
+slug (``person:john-kirby``); an organisation's is ``org:`` and the slug of
+its key, the name without "the" (``org:white-house`` however often "The
+White House" is written, ``org:national-security-council`` for "NSC");
+anonymous sources and bare titles get ``anonymous:ARTICLE:slug``. Titles and
 organisations come from the mentions as written ("National Security Council
 spokesman John Kirby": organisation "National Security Council", title
 "spokesman"), for display only: they never join or split speakers.
@@ -125,7 +140,9 @@ def _words(text: str) -> list[str]:
 
 def _is_role_word(word: str) -> bool:
     folded = fold(word).rstrip(".")
-    return folded in TITLE_WORDS or (word[:1].islower() and folded not in NAME_PARTICLES)
+    # "al-Assad", "bin-Salman": a particle joined to the name by a hyphen is part of it
+    particle = folded in NAME_PARTICLES or folded.split("-")[0] in NAME_PARTICLES
+    return folded in TITLE_WORDS or (word[:1].islower() and not particle)
 
 
 def person_name(canonical: str) -> list[str]:
@@ -192,11 +209,26 @@ def _own_role(mention: SourceMention) -> tuple[str | None, str | None]:
 # --- the rule ------------------------------------------------------------------------------
 
 
-def _org_key(canonical: str) -> str:
+def _without_the(canonical: str) -> list[str]:
     words = _words(canonical)
     if words and fold(words[0]) == "the":
         words = words[1:]
-    return fold(" ".join(words))
+    return words
+
+
+def _acronym(canonical: str) -> str | None:
+    """The letters of a name that is one acronym ("NSC", "the U.N." -> "UN"), else ``None``."""
+    words = _without_the(canonical)
+    if len(words) != 1:
+        return None
+    letters = words[0].replace(".", "")
+    return letters if re.fullmatch(r"[A-Z]{2,6}", letters) else None
+
+
+def _org_key(canonical: str) -> str:
+    """Case- and accent-folded name without "the"; an acronym as its letters ("u.n." = "un")."""
+    acronym = _acronym(canonical)
+    return fold(acronym) if acronym else fold(" ".join(_without_the(canonical)))
 
 
 def _initials(name: str) -> str:
@@ -208,27 +240,49 @@ def _choose_name(forms: Iterable[str]) -> str:
     return min(counts, key=lambda form: (-counts[form], -len(form), form))
 
 
+def _compact(words: list[str]) -> str:
+    """A name's words folded, with hyphens as spaces: "Kim Jong-un" = "Kim Jong Un"."""
+    return " ".join(fold(" ".join(words)).replace("-", " ").split())
+
+
+def is_bare_title(canonical: str) -> bool:
+    """A person named by a title alone ("President", "the Prime Minister"): nobody in particular
+    across articles."""
+    words = person_name(canonical)
+    return bool(words) and all(fold(w).rstrip(".") in TITLE_WORDS for w in words)
+
+
 def _person_keys(mentions: list[SourceMention]) -> dict[str, tuple[str, ...]]:
     """Canonical name -> the key of the person it is (first and last word, folded)."""
     names = {m.canonical: person_name(m.canonical) for m in mentions}
+    # hyphen and space variants are one name, compared in the form with the fewest words
+    variants: dict[str, list[str]] = {}
+    for words in sorted(names.values(), key=lambda w: (len(w), w)):
+        variants.setdefault(_compact(words), words)
+    names = {canonical: variants[_compact(words)] for canonical, words in names.items()}
     full: dict[tuple[str, str], None] = {}
     for words in names.values():
-        if len(words) > 1 and not _is_initial(words[0]):
+        if len(words) > 1 and not _is_initial(words[0]) and fold(words[0]) not in NAME_PARTICLES:
             full[(fold(words[0]), fold(words[-1]))] = None
     keys: dict[str, tuple[str, ...]] = {}
     for canonical, words in sorted(names.items()):
         if not words:
             keys[canonical] = ("?", fold(canonical))
+        elif fold(words[0]) in NAME_PARTICLES:  # "von der Leyen": a surname alone
+            last = fold(words[-1])
+            matches = [k for k in full if k[1] == last]
+            keys[canonical] = matches[0] if len(matches) == 1 else ("", _compact(words))
         elif len(words) > 1 and not _is_initial(words[0]):
             keys[canonical] = (fold(words[0]), fold(words[-1]))
         elif len(words) > 1:  # "J. Kirby"
             initial, last = fold(words[0])[0], fold(words[-1])
             matches = [k for k in full if k[1] == last and k[0].startswith(initial)]
             keys[canonical] = matches[0] if len(matches) == 1 else (f"{initial}.", last)
-        else:  # "Kirby"
+        else:  # "Kirby": the one full name it ends; never a first name ("John", "Kim")
             word = fold(words[0])
-            matches = [k for k in full if word in k]
-            keys[canonical] = matches[0] if len(matches) == 1 else ("", word)
+            matches = [k for k in full if k[1] == word]
+            first_names = [k for k in full if k[0] == word]
+            keys[canonical] = matches[0] if len(matches) == 1 and not first_names else ("", word)
     return keys
 
 
@@ -236,12 +290,12 @@ def _org_keys(mentions: list[SourceMention]) -> dict[str, str]:
     keys = {m.canonical: _org_key(m.canonical) for m in mentions}
     by_initials: dict[str, list[str]] = defaultdict(list)
     for canonical, key in sorted(keys.items()):
-        if len(_words(canonical)) > 1:
+        if len(_without_the(canonical)) > 1:
             by_initials[_initials(canonical)].append(key)
     for canonical in sorted(keys):
-        words = _words(canonical)
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
-            targets = sorted(set(by_initials.get(words[0], [])))
+        acronym = _acronym(canonical)
+        if acronym:
+            targets = sorted(set(by_initials.get(acronym, [])))
             if len(targets) == 1:
                 keys[canonical] = targets[0]
     return keys
@@ -250,9 +304,13 @@ def _org_keys(mentions: list[SourceMention]) -> dict[str, str]:
 def resolve_speakers(
     mentions: Iterable[SourceMention],
 ) -> tuple[dict[tuple[str, str], str], dict[str, CorpusSpeaker]]:
-    """``(article_id, claim_id) -> speaker_id`` and ``speaker_id -> Speaker`` over a corpus."""
+    """``(article_id, claim_id) -> speaker_id`` and ``speaker_id -> CorpusSpeaker``."""
     mentions = sorted(mentions, key=lambda m: (m.article_id, m.claim_id))
-    people = [m for m in mentions if m.type == PERSON and person_name(m.canonical)]
+    people = [
+        m
+        for m in mentions
+        if m.type == PERSON and person_name(m.canonical) and not is_bare_title(m.canonical)
+    ]
     named = [m for m in mentions if m.type not in ANONYMOUS_TYPES and m.type != PERSON]
     person_keys = _person_keys(people)
     org_keys = _org_keys(named)
@@ -277,6 +335,8 @@ def resolve_speakers(
             name = _choose_name(m.canonical for m in group)
         if kind == "anonymous":
             speaker_id = f"anonymous:{group[0].article_id}:{slug(name)}"
+        elif kind == "org":  # the key, not the commonest form: "The White House" or not
+            speaker_id = f"org:{slug(key[1])}"
         else:
             speaker_id = f"{kind}:{slug(name)}"
         while speaker_id in speakers:  # two keys with one slug ("Kim Jong Un", "Kim Jong-un")

@@ -13,7 +13,10 @@ of tasks ``{"id", "data", "annotations": [{"id", "result", "was_cancelled",
 "ground_truth", "completed_by", "created_at", "updated_at", ...}],
 "predictions": [...]}``. Per task, the annotation used is the ground-truth
 one if any, else the most recently updated one that was not cancelled; tasks
-without such an annotation give no gold record (they are counted).
+without such an annotation give no gold record (they are counted); an export
+with none at all (``[]``, or our own ``tasks.json``) imports nothing, and
+``newsclaims import-labelstudio`` exits with 1. A JSON-MIN export, or result
+items that are not Label Studio's, are refused (``BadExport``) naming the task.
 
 From the annotation's ``result``:
 
@@ -22,7 +25,14 @@ From the annotation's ``result``:
   to a part is its cue (or its source, when the claim has no cue); the
   ``Source`` with a ``says`` relation to that cue is the source, a region the
   cue points to with ``to`` the addressee. A content part no region points to
-  is a claim without source and cue. Per-region ``stance`` and ``kind``
+  is a claim without source and cue. A relation is read by the labels of the
+  two regions it joins, whatever its label or direction (annotators leave
+  relations unlabelled, draw them backwards or both ways): Source-Cue is
+  ``says``, Cue-Content (Source-Content without cue) ``content``,
+  Content-Content ``continues``, Cue-Addressee ``to``; a label that
+  disagrees with the pair gives a note. A region labelled in two controls
+  (a Source that is also a PERSON entity: two results with one ``id``) keeps
+  both labels. Per-region ``stance`` and ``kind``
   choices on a content part set the claim's stance and kind (defaults:
   ``assert``; the kind from the content's quote marks); the ``speaker``
   textarea on the source region sets its canonical name (default: the source
@@ -67,8 +77,32 @@ QUOTE_CLOSE = '"”’»'
 SOURCE_TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "government"}
 
 
+#: Claim region labels in the order a relation's name reads (Source says, Cue ... to).
+ROLE_ORDER = {"Source": 0, "Cue": 1, "Content": 2, "Addressee": 3}
+#: The relation each pair of claim region labels allows, pair in ``ROLE_ORDER``: the
+#: Source to its Cue, the Cue (or the Source of a claim without cue) to each Content
+#: part and to the Addressee, a Content part to the next.
+PAIR_RELATIONS = {
+    ("Source", "Cue"): "says",
+    ("Cue", "Content"): "content",
+    ("Source", "Content"): "content",
+    ("Content", "Content"): "continues",
+    ("Cue", "Addressee"): "to",
+    ("Source", "Addressee"): "to",
+}
+
+
 class BadExport(ValueError):
     """A file that is not a Label Studio JSON export of newsclaims tasks."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation of an annotation as drawn: its ends and labels (maybe none)."""
+
+    from_id: str
+    to_id: str
+    labels: tuple[str, ...]
 
 
 @dataclass
@@ -88,6 +122,18 @@ class ImportReport:
         if self.notes:
             text += f"; {len(self.notes)} notes"
         return text
+
+    def nothing_imported(self, export_path: str | Path) -> str | None:
+        """Why no gold record came out of ``export_path``, or ``None`` when some did."""
+        if self.records:
+            return None
+        if not self.tasks:
+            return f"{export_path} holds no tasks: nothing to import"
+        return (
+            f"none of the {self.tasks} tasks in {export_path} has an annotation that was not "
+            "cancelled: nothing to import (the tasks.json that `newsclaims export` writes holds "
+            "predictions only; annotate the tasks in Label Studio, then export the project as JSON)"
+        )
 
 
 # --- offsets ------------------------------------------------------------------------
@@ -138,31 +184,67 @@ def read_export(path: str | Path) -> list[dict[str, Any]]:
             f"{path} is not a Label Studio JSON export (a list of tasks with annotations)"
         )
     for number, task in enumerate(data, start=1):
-        where = f"{path} task {number}"
-        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            raise BadExport(f"{where} has no data object: not a Label Studio JSON export")
-        if not isinstance(task.get("annotations", []), list):
-            raise BadExport(f"{where}: annotations must be a list")
-        task_data = task["data"]
-        if not isinstance(task_data.get(TEXT_NAME), str) or "article_id" not in task_data:
-            raise BadExport(
-                f"{where} has no data.text and data.article_id: not a task that "
-                "`newsclaims export --format labelstudio` wrote (an export from another project?)"
-            )
-        for annotation in task.get("annotations", []):
-            for item in annotation.get("result") or []:
-                name = item.get("from_name")
-                if item.get("type") == "relation":
-                    labels = set(item.get("labels") or [])
-                    if not labels <= set(RELATIONS):
-                        raise BadExport(f"{where}: unknown relation {sorted(labels)}")
-                elif name not in KNOWN_CONTROLS:
-                    raise BadExport(
-                        f"{where}: a result from control {name!r}, which our labeling config "
-                        f"does not have ({', '.join(sorted(KNOWN_CONTROLS))}): an export from "
-                        "another project?"
-                    )
+        _check_task(task, f"{path} task {number}")
     return data
+
+
+#: Keys of a JSON-MIN export's rows (a task's data flattened, one key per control).
+JSON_MIN_KEYS = frozenset({"annotator", "annotation_id"})
+
+
+def _check_task(task: Any, where: str) -> None:
+    """``BadExport`` naming the task unless it is a task of ours in the JSON layout."""
+    flat = isinstance(task, dict) and "data" not in task
+    if flat and (JSON_MIN_KEYS & set(task) or {TEXT_NAME, "article_id"} <= set(task)):
+        raise BadExport(
+            f"{where}: this is a JSON-MIN export; export the project as JSON (JSON-MIN "
+            "flattens each annotation and loses the regions' ids and relations)"
+        )
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise BadExport(f"{where} has no data object: not a Label Studio JSON export")
+    if not isinstance(task.get("annotations", []), list):
+        raise BadExport(f"{where}: annotations must be a list")
+    task_data = task["data"]
+    if not isinstance(task_data.get(TEXT_NAME), str) or "article_id" not in task_data:
+        raise BadExport(
+            f"{where} has no data.text and data.article_id: not a task that "
+            "`newsclaims export --format labelstudio` wrote (an export from another project?)"
+        )
+    for number, annotation in enumerate(task.get("annotations", []), start=1):
+        if not isinstance(annotation, dict):
+            raise BadExport(f"{where}: annotation {number} is not an object")
+        result = annotation.get("result") or []
+        if not isinstance(result, list):
+            raise BadExport(f"{where}: annotation {number}'s result is not a list")
+        for index, item in enumerate(result, start=1):
+            _check_result_item(item, f"{where} annotation {number} result item {index}")
+
+
+def _check_result_item(item: Any, where: str) -> None:
+    if not isinstance(item, dict):
+        raise BadExport(f"{where} is not an object but {json.dumps(item)[:40]}")
+    if item.get("type") == "relation":
+        labels = item.get("labels") or []
+        if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+            raise BadExport(f"{where}: a relation's labels must be a list of names")
+        if not set(labels) <= set(RELATIONS):
+            raise BadExport(f"{where}: unknown relation {sorted(labels)}")
+        if not item.get("from_id") or not item.get("to_id"):
+            raise BadExport(f"{where}: a relation without from_id and to_id")
+        return
+    name = item.get("from_name")
+    if name not in KNOWN_CONTROLS:
+        raise BadExport(
+            f"{where}: a result from control {name!r}, which our labeling config "
+            f"does not have ({', '.join(sorted(KNOWN_CONTROLS))}): an export from "
+            "another project?"
+        )
+    value = item.get("value")
+    if not isinstance(value, dict):
+        raise BadExport(f"{where} ({name}) has no value object")
+    key = {"labels": "labels", "choices": "choices", "textarea": "text"}.get(item.get("type"))
+    if key is not None and not isinstance(value.get(key, []), list):
+        raise BadExport(f"{where} ({name}): value.{key} must be a list")
 
 
 KNOWN_CONTROLS = frozenset({*CONTROLS, "stance", "kind", "speaker"})
@@ -233,14 +315,16 @@ def task_to_record(
         notes.append(f"{article_id}: the records' text differs from the task's; not used")
         record = None
     offsets = _Regions(text)
-    regions: dict[str, dict[str, Any]] = {}
+    # One region may carry labels of several controls (a Source that is also a PERSON
+    # entity): Label Studio then writes one result per control with the same id.
+    regions: dict[tuple[str, str], dict[str, Any]] = {}
     attributes: dict[tuple[str, str], list[str]] = {}
-    relations: list[tuple[str, str, str]] = []
+    relations: list[Relation] = []
     for item in annotation.get("result") or []:
         kind = item.get("type")
         if kind == "relation":
-            for label in item.get("labels") or ["content"]:
-                relations.append((item.get("from_id"), item.get("to_id"), label))
+            ends = str(item.get("from_id")), str(item.get("to_id"))
+            relations.append(Relation(*ends, tuple(item.get("labels") or ())))
             continue
         value = item.get("value") or {}
         if kind == "labels":
@@ -259,14 +343,15 @@ def task_to_record(
                     "text and was dropped"
                 )
                 continue
-            regions[item.get("id")] = {
+            region_id = str(item.get("id"))
+            regions[(region_id, item["from_name"])] = {
                 "control": item["from_name"], "label": labels[0], "start": span[0],
-                "end": span[1], "id": item.get("id"),
+                "end": span[1], "id": region_id,
             }  # fmt: skip
         elif kind in ("choices", "textarea"):
             values = value.get("choices") if kind == "choices" else value.get("text")
             if values:
-                attributes[(item.get("id"), item["from_name"])] = [str(v) for v in values]
+                attributes[(str(item.get("id")), item["from_name"])] = [str(v) for v in values]
     annotations = {
         "entities": _entities(text, regions, record),
         "quantities": _items(regions, "quantity", record, "quantities"),
@@ -301,7 +386,7 @@ def task_to_record(
 
 
 def _entities(
-    text: str, regions: dict[str, dict[str, Any]], record: dict[str, Any] | None
+    text: str, regions: dict[tuple[str, str], dict[str, Any]], record: dict[str, Any] | None
 ) -> list[dict[str, Any]]:
     predicted = (record or {}).get("entities")
     clusters: dict[tuple[str, str], str] = {}
@@ -333,7 +418,7 @@ def _entities(
 
 
 def _items(
-    regions: dict[str, dict[str, Any]],
+    regions: dict[tuple[str, str], dict[str, Any]],
     control: str,
     record: dict[str, Any] | None,
     key: str,
@@ -371,46 +456,82 @@ def _choice(
     return None
 
 
+def _relation_of(
+    relation: Relation, claim_regions: dict[str, dict[str, Any]], article_id: str, notes: list[str]
+) -> tuple[str, str, str] | None:
+    """``(name, from, to)`` of a relation, told by the labels of the two regions it joins.
+
+    Annotators leave relations unlabelled, draw them backwards (``"direction":
+    "left"``, or from the Cue to the Source) or both ways (``"bi"``): each pair of
+    region labels allows one relation (``PAIR_RELATIONS``), so the pair decides and
+    ``from``/``to`` come back in the order the relation's name reads in.
+    """
+    one, other = claim_regions.get(relation.from_id), claim_regions.get(relation.to_id)
+    if one is None or other is None:
+        return None  # a relation between entity, quantity or date regions: not a claim's
+    if ROLE_ORDER.get(one["label"], 9) > ROLE_ORDER.get(other["label"], 9):
+        one, other = other, one
+    name = PAIR_RELATIONS.get((one["label"], other["label"]))
+    where = f"{article_id}: relation {relation.from_id} - {relation.to_id}"
+    if name is None:
+        notes.append(f"{where} joins a {one['label']} and a {other['label']}; ignored")
+        return None
+    drawn = [label for label in relation.labels if label != name]
+    if drawn:
+        notes.append(f"{where} is labelled {drawn[0]!r} but joins a {one['label']} and a "
+                     f"{other['label']}: read as {name!r}")  # fmt: skip
+    return name, one["id"], other["id"]
+
+
 def _claims(
     text: str,
-    regions: dict[str, dict[str, Any]],
-    relations: list[tuple[str, str, str]],
+    regions: dict[tuple[str, str], dict[str, Any]],
+    relations: list[Relation],
     attributes: dict[tuple[str, str], list[str]],
     record: dict[str, Any] | None,
     article_id: str,
     notes: list[str],
 ) -> list[dict[str, Any]]:
-    claim_regions = {k: r for k, r in regions.items() if r["control"] == "claim"}
+    claim_regions = {r["id"]: r for r in regions.values() if r["control"] == "claim"}
     contents = {k for k, r in claim_regions.items() if r["label"] == "Content"}
-    following: dict[str, str] = {}
-    preceded: set[str] = set()
+    # the parts of one claim: contents joined by ``continues``, in either direction
+    part_of = {k: k for k in contents}
+
+    def claim_of(key: str) -> str:
+        while part_of[key] != key:
+            key = part_of[key]
+        return key
+
     hub_of: dict[str, list[str]] = {}
     says: dict[str, list[str]] = {}
     to: dict[str, list[str]] = {}
-    for source, target, label in relations:
-        if source not in claim_regions or target not in claim_regions:
+    for relation in relations:
+        read = _relation_of(relation, claim_regions, article_id, notes)
+        if read is None:
             continue
-        if label == "continues" and source in contents and target in contents:
-            following.setdefault(source, target)
-            preceded.add(target)
-        elif label == "content" and target in contents:
+        name, source, target = read
+        if name == "continues":
+            first, second = sorted((claim_of(source), claim_of(target)))
+            part_of[second] = first
+        elif name == "content":
             hub_of.setdefault(target, []).append(source)
-        elif label == "says":
+        elif name == "says":
             says.setdefault(target, []).append(source)
-        elif label == "to":
+        elif name == "to":
             to.setdefault(source, []).append(target)
+    chains: dict[str, list[str]] = {}
+    for key in sorted(contents, key=lambda k: (claim_regions[k]["start"], k)):
+        chains.setdefault(claim_of(key), []).append(key)
     predicted_sources = [c["source"] for c in (record or {}).get("claims") or [] if c.get("source")]
     entity_labels = {
         (r["start"], r["end"]): r["label"] for r in regions.values() if r["control"] == "entity"
     }
     claims = []
-    for first in sorted(contents - preceded, key=lambda k: (regions[k]["start"], k)):
-        chain, seen = [first], {first}
-        while chain[-1] in following and following[chain[-1]] not in seen:
-            chain.append(following[chain[-1]])
-            seen.add(chain[-1])
-        parts = sorted((regions[k]["start"], regions[k]["end"]) for k in chain)
+    for chain in sorted(chains.values(), key=lambda c: (claim_regions[c[0]]["start"], c[0])):
+        first = chain[0]
+        parts = sorted((claim_regions[k]["start"], claim_regions[k]["end"]) for k in chain)
         hubs = list(dict.fromkeys(h for k in chain for h in hub_of.get(k, [])))
+        hubs.sort(key=lambda h: claim_regions[h]["label"] != "Cue")  # a cue before a source
         if len(hubs) > 1:
             notes.append(f"{article_id}: content {first} has {len(hubs)} cues; the first is used")
         hub = claim_regions[hubs[0]] if hubs else None

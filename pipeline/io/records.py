@@ -20,6 +20,12 @@ class BadRecords(ValueError):
 
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
     """Yield the records of ``path`` in file order, reading one line at a time."""
+    for _, record in iter_numbered_records(path):
+        yield record
+
+
+def iter_numbered_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, record)`` for the records of ``path`` (see ``iter_records``)."""
     path = Path(path)
     with open(path, encoding="utf-8", newline="\n") as file:
         for number, line in enumerate(file, start=1):
@@ -33,7 +39,7 @@ def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
                 raise BadRecords(f"{path} line {number} is not valid JSON: {error}") from None
             if not isinstance(record, dict) or "text" not in record or "id" not in record:
                 raise BadRecords(f"{path} line {number} is not a newsclaims record")
-            yield record
+            yield number, record
 
 
 def read_records(path: str | Path) -> list[dict[str, Any]]:

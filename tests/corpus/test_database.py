@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -178,3 +181,161 @@ def test_other_databases_and_records_are_refused_untouched(corpus, tmp_path: Pat
     assert result.exit_code == 1 and dump(db) == before
     result = run("export", records, "--format", "duckdb", "-o", db, "--force")
     assert result.exit_code == 0 and "2 articles added" in result.output
+
+
+def _meta(path: Path) -> dict[str, str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return dict(con.execute("SELECT key, value FROM newsclaims_meta").fetchall())
+
+
+def test_a_new_database_gets_its_missing_folders(tmp_path: Path) -> None:
+    records = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    db = tmp_path / "new" / "sub" / "corpus.duckdb"
+    result = run("export", records, "--format", "duckdb", "-o", db)
+    assert result.exit_code == 0, result.output
+    assert dump(db)["articles"][0][0] == hand_record()["id"]
+
+
+def test_a_database_in_use_says_so_and_is_left_alone(tmp_path: Path) -> None:
+    records = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    db = tmp_path / "corpus.duckdb"
+    assert run("export", records, "--format", "duckdb", "-o", db).exit_code == 0
+    before = db.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        other = copy.deepcopy(hand_record())
+        other["id"] = "other"
+        more = write_jsonl(tmp_path / "more.jsonl", [other])
+        result = run("export", more, "--format", "duckdb", "-o", db, "--append")
+    finally:
+        holder.communicate("")
+    assert result.exit_code == 2, result.output
+    assert "is in use by another process" in result.output
+    assert "is not a DuckDB database" not in result.output
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("break_record", "problem"),
+    [
+        (lambda r: r.update(claims="oops"), "claims: 'oops' is not of type 'array'"),
+        (lambda r: r["claims"][0].pop("content"), "claims/0: no 'content'"),
+        (lambda r: r["meta"].update(date="June 13"), "meta/date: 'June 13' does not match"),
+    ],
+)
+def test_records_that_break_the_schema_are_refused_by_line(
+    tmp_path: Path, break_record, problem: str
+) -> None:
+    good = hand_record()
+    db = tmp_path / "corpus.duckdb"
+    assert run("export", write_jsonl(tmp_path / "a.jsonl", [good]), "--format", "duckdb",
+               "-o", db).exit_code == 0  # fmt: skip
+    before = dump(db)
+    bad = copy.deepcopy(good)
+    bad["id"] = "bad"
+    break_record(bad)
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps(good) + "\n\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    for options in (["--append"], ["--force"], []):
+        target = db if options else tmp_path / "fresh.duckdb"
+        result = run("export", path, "--format", "duckdb", "-o", target, *options)
+        assert result.exit_code == 1, result.output
+        assert f"{path} line 3 ('bad') says it is newsclaims.article/1" in result.output
+        assert problem in result.output and "Traceback" not in result.output
+    assert dump(db) == before and not (tmp_path / "fresh.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("record_schema", "newsclaims.article/2", "from records of schema 'newsclaims.article/2'"),
+        ("written_by", "99.0.0", "written by newsclaims 99.0.0, newer than this one"),
+    ],
+)
+def test_a_database_of_another_record_schema_or_a_newer_version_is_refused(
+    tmp_path: Path, key: str, value: str, message: str
+) -> None:
+    records = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    db = tmp_path / "corpus.duckdb"
+    assert run("export", records, "--format", "duckdb", "-o", db).exit_code == 0
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE newsclaims_meta SET value = ? WHERE key = ?", [value, key])
+    before = dump(db)
+    result = run("export", records, "--format", "duckdb", "-o", db, "--append")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert dump(db) == before
+
+
+def _gold(record: dict) -> dict:
+    gold = copy.deepcopy(record)
+    gold["pipeline"] = {"version": "0.1.0", "model": "gold:labelstudio"}
+    gold["gold"] = {"from": "labelstudio", "export": "export.json", "task": 1, "annotation": 2,
+                    "annotator": 1, "updated_at": "2026-12-01T10:05:00Z"}  # fmt: skip
+    return gold
+
+
+def test_gold_and_predictions_never_share_a_database(tmp_path: Path) -> None:
+    predicted = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    gold = write_jsonl(tmp_path / "gold.jsonl", [_gold(hand_record())])
+    db = tmp_path / "corpus.duckdb"
+    assert run("export", predicted, "--format", "duckdb", "-o", db).exit_code == 0
+    assert _meta(db)["holds"] == "predictions"
+    before = dump(db)
+    result = run("export", gold, "--format", "duckdb", "-o", db, "--append")
+    assert result.exit_code == 2 and "holds predictions, and these records are gold" in (
+        result.output
+    )
+    assert dump(db) == before
+    gold_db = tmp_path / "gold.duckdb"
+    result = run("export", gold, "--format", "duckdb", "-o", gold_db)
+    assert result.exit_code == 0 and "1 gold articles added" in result.output
+    assert _meta(gold_db)["holds"] == "gold"
+    result = run("export", predicted, "--format", "duckdb", "-o", gold_db, "--append")
+    assert result.exit_code == 2 and "holds gold, and these records are predictions" in (
+        result.output
+    )
+    # a database written before `holds` was kept: its articles' pipeline_model tells
+    with duckdb.connect(str(gold_db)) as con:
+        con.execute("DELETE FROM newsclaims_meta WHERE key = 'holds'")
+    result = run("export", predicted, "--format", "duckdb", "-o", gold_db, "--append")
+    assert result.exit_code == 2 and "holds gold" in result.output
+    other = copy.deepcopy(hand_record())
+    other["id"] = "other"
+    mixed = write_jsonl(tmp_path / "mixed.jsonl", [other, _gold(hand_record())])
+    result = run("export", mixed, "--format", "duckdb", "-o", tmp_path / "mixed.duckdb")
+    assert result.exit_code == 1 and "mixes 1 gold records" in result.output
+    assert not (tmp_path / "mixed.duckdb").exists()
+
+
+def test_files_that_are_not_duckdb_are_refused_before_duckdb_opens_them(tmp_path: Path) -> None:
+    records = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    lite = tmp_path / "corpus.sqlite"
+    with sqlite3.connect(lite) as con:
+        con.execute("CREATE TABLE t (x)")
+    con.close()
+    empty = tmp_path / "empty.duckdb"
+    empty.touch()
+    for path, what in ((lite, "is not a DuckDB database (an SQLite database)"),
+                       (empty, "is an empty file, not a DuckDB database")):  # fmt: skip
+        before = path.read_bytes()
+        result = run("export", records, "--format", "duckdb", "-o", path, "--append")
+        assert result.exit_code == 2 and what in result.output, result.output
+        assert path.read_bytes() == before
+
+
+def test_quantities_over_time_mean_uses_the_same_values_as_min_and_max(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.duckdb"
+    records = write_jsonl(tmp_path / "run.jsonl", [hand_record()])
+    assert run("export", records, "--format", "duckdb", "-o", db).exit_code == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(
+            "SELECT quantities, min_value, max_value, mean_value FROM quantities_over_time "
+            "WHERE unit = 'percent'"
+        ).fetchone()
+    assert row == (1, 5, 6, 5.5)  # "between 5% and 6%": no value, its middle for the mean

@@ -97,3 +97,61 @@ def test_title_words_are_the_entities_stage_titles_and_the_role_words() -> None:
     assert ENTITY_TITLES == TITLES
     assert load_lexicons().titles | ROLE_WORDS == TITLE_WORDS
     assert not ROLE_WORDS & load_lexicons().titles  # a word is in one list, not both
+
+
+def speaker_of(mentions: list[SourceMention]) -> dict[tuple[str, str], str]:
+    assignment, _ = resolve_speakers(mentions)
+    return assignment
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Kim Jong Un", "Kim Jong-un"),  # hyphen and space variants
+        ("Lee Jae-myung", "Lee Jae Myung"),
+        ("von der Leyen", "Ursula von der Leyen"),  # a surname with particles
+        ("al-Assad", "Bashar al-Assad"),
+        ("Kirby", "National Security Council spokesman John Kirby"),
+    ],
+)
+def test_people_named_two_ways_are_one_speaker(one: str, other: str) -> None:
+    assignment = speaker_of([mention("a", "c1", one), mention("b", "c1", other)])
+    assert assignment[("a", "c1")] == assignment[("b", "c1")]
+    assert assignment[("a", "c1")].startswith("person:")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("John", "John Kirby"),  # a first name alone is nobody in particular
+        ("President", "President Joe Biden"),  # a title alone, too
+        ("the spokesman", "the spokesman"),
+        ("Prime Minister", "Prime Minister"),
+        ("Jean-Pierre Raffarin", "Jean Raffarin"),  # a hyphenated first name is its own
+    ],
+)
+def test_people_that_stay_apart_across_articles(one: str, other: str) -> None:
+    assignment = speaker_of([mention("a", "c1", one), mention("b", "c1", other)])
+    assert assignment[("a", "c1")] != assignment[("b", "c1")]
+
+
+def test_bare_titles_are_speakers_of_their_article_only() -> None:
+    assignment = speaker_of([mention("a", "c1", "President"), mention("a", "c2", "President")])
+    assert assignment[("a", "c1")] == assignment[("a", "c2")] == "anonymous:a:president"
+
+
+@pytest.mark.parametrize(
+    ("names", "speaker_id"),
+    [
+        (["The NSC", "National Security Council"], "org:national-security-council"),
+        (["U.N.", "United Nations", "UN", "the United Nations"], "org:united-nations"),
+        (["U.N.", "UN"], "org:un"),
+        (["The White House", "The White House", "White House"], "org:white-house"),
+        (["the White House"], "org:white-house"),
+    ],
+)
+def test_organisations_named_several_ways_are_one_speaker_with_a_stable_id(
+    names: list[str], speaker_id: str
+) -> None:
+    mentions = [mention(f"a{i}", "c1", name, "government") for i, name in enumerate(names)]
+    assert set(speaker_of(mentions).values()) == {speaker_id}

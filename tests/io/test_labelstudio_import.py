@@ -240,3 +240,130 @@ def test_evaluate_refuses_a_file_that_is_no_gold(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a JSONL of our records" in result.output
     result = run("evaluate", "claims", records, records)
     assert result.exit_code == 0 and "content+source" in result.output
+
+
+def _claims_of(path: Path) -> list[dict]:
+    (gold,) = import_export(path).records
+    return gold["claims"]
+
+
+def _unlabelled(relation: dict) -> None:
+    relation["labels"] = []
+
+
+def _drawn_left(relation: dict) -> None:
+    relation["from_id"], relation["to_id"] = relation["to_id"], relation["from_id"]
+    relation["direction"] = "left"
+
+
+def _drawn_backwards(relation: dict) -> None:
+    relation["from_id"], relation["to_id"] = relation["to_id"], relation["from_id"]
+
+
+def _both_ways(relation: dict) -> None:
+    relation["direction"] = "bi"
+
+
+def _backwards_unlabelled(relation: dict) -> None:
+    _drawn_backwards(relation)
+    _unlabelled(relation)
+
+
+@pytest.mark.parametrize(
+    "redraw", [_unlabelled, _drawn_left, _drawn_backwards, _both_ways, _backwards_unlabelled]
+)
+def test_relations_are_read_by_the_labels_of_the_regions_they_join(tmp_path: Path, redraw) -> None:
+    record = hand_record()
+    export = label_studio_export(records_to_tasks([record]))
+    accepted = _claims_of(write_export(tmp_path, export, "accepted.json"))
+    assert [c["source"]["canonical"] if c["source"] else None for c in accepted] == [
+        "Kim Soo", "Ministers", None
+    ]  # fmt: skip
+    relations = [i for i in result_of(export, record["id"]) if i["type"] == "relation"]
+    assert {r["labels"][0] for r in relations} == {"says", "content", "continues", "to"}
+    for relation in relations:
+        redraw(relation)
+    redrawn = _claims_of(write_export(tmp_path, export, "redrawn.json"))
+    assert redrawn == accepted
+    assert redrawn[0]["content"]["spans"] == [[0, 51], [66, 123]]  # parts still joined
+    assert redrawn[1]["addressee"]["text"] == "reporters"
+
+
+def test_a_relation_labelled_against_its_regions_is_read_by_the_regions(tmp_path: Path) -> None:
+    record = hand_record()
+    export = label_studio_export(records_to_tasks([record]))
+    for relation in result_of(export, record["id"]):
+        if relation["type"] == "relation" and relation["labels"] == ["says"]:
+            relation["labels"] = ["to"]  # Source -> Cue can only be `says`
+    report = import_export(write_export(tmp_path, export))
+    assert report.records[0]["claims"][0]["source"]["canonical"] == "Kim Soo"
+    assert any("labelled 'to'" in note and "read as 'says'" in note for note in report.notes)
+
+
+def test_a_region_with_two_label_groups_keeps_both_roles(tmp_path: Path) -> None:
+    """Label Studio writes a region labelled in two controls as two results with one id."""
+    record = hand_record()
+    export = label_studio_export(records_to_tasks([record]))
+    result = result_of(export, record["id"])
+    source = next(i for i in result if i.get("id") == "c1-source" and i["type"] == "labels")
+    as_entity = copy.deepcopy(source)
+    as_entity.update(from_name="entity")
+    as_entity["value"]["labels"] = ["PERSON"]
+    for position in (result.index(source) + 1, result.index(source)):  # after it, and before it
+        trial = copy.deepcopy(export)
+        result_of(trial, record["id"]).insert(position, as_entity)
+        (gold,) = import_export(write_export(tmp_path, trial)).records
+        assert gold["claims"][0]["source"]["text"] == "Kim Soo"
+        assert gold["claims"][0]["source"]["type"] == "person"  # told by the PERSON label
+        assert ("Kim Soo", "PERSON") in {(e["text"], e["label"]) for e in gold["entities"]}
+
+
+def test_nothing_to_import_exits_1_without_writing(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    empty = write_export(tmp_path, [], "empty.json")
+    result = run("import-labelstudio", empty, "-o", gold)
+    assert result.exit_code == 1 and "holds no tasks: nothing to import" in result.output
+    tasks = write_export(tmp_path, records_to_tasks([hand_record()]), "tasks.json")
+    result = run("import-labelstudio", tasks, "-o", gold)
+    assert result.exit_code == 1 and "none of the 1 tasks" in result.output
+    assert "export the project as JSON" in result.output
+    assert not gold.exists()
+
+
+def _json_min(record: dict) -> list[dict]:
+    """A JSON-MIN export row as Label Studio writes it: the data flattened, one key a control."""
+    return [{
+        "text": record["text"], "article_id": record["id"], "id": 1,
+        "claim": [{"start": 0, "end": 5, "text": record["text"][:5], "labels": ["Content"]}],
+        "annotator": "a@example.org", "annotation_id": 7,
+        "created_at": "2026-12-01T10:00:00Z", "updated_at": "2026-12-01T10:00:00Z",
+        "lead_time": 3.2,
+    }]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda export: _json_min(hand_record()), "this is a JSON-MIN export; export the project"),
+        (lambda export: [dict(export[0], annotations=[5])], "annotation 1 is not an object"),
+        (lambda export: [dict(export[0], annotations=[{"result": [5]}])],
+         "result item 1 is not an object"),
+        (lambda export: [dict(export[0], annotations=[{"result": {"a": 1}}])],
+         "result is not a list"),
+        (lambda export: [dict(export[0], annotations=[{"result": [
+            {"id": "x", "from_name": "claim", "type": "labels", "value": 3}]}])],
+         "(claim) has no value object"),
+        (lambda export: [dict(export[0], annotations=[{"result": [
+            {"type": "relation", "from_id": "a", "to_id": "b", "labels": "says"}]}])],
+         "labels must be a list"),
+    ],
+)  # fmt: skip
+def test_a_malformed_export_is_refused_with_a_clear_message(
+    tmp_path: Path, change, message: str
+) -> None:
+    export = label_studio_export(records_to_tasks([hand_record()]))
+    path = write_export(tmp_path, change(export))
+    result = run("import-labelstudio", path, "-o", tmp_path / "gold.jsonl")
+    assert result.exit_code == 1, result.output
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "gold.jsonl").exists()
