@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from ..._extensions import add_warning, get_list
 from ...errors import Warnings
 from ...guard import guarded
-from ...lexicons import StageData
+from ..stage import DataStage
 from .cue_model import MODEL_FILE, CueModel, load_cue_model
 from .docview import DocView
 from .find import find_claims
@@ -66,7 +66,7 @@ __all__ = ["STAGE", "ClaimsLexicons", "ClaimsStage", "find_claims", "load_lexico
 MODEL_NAME = Path(MODEL_FILE).name
 
 
-class ClaimsStage:
+class ClaimsStage(DataStage):
     """Writes ``find_claims`` to ``doc._.newsclaims_claims``; never raises on an article.
 
     Its rules are the files of ``data/`` (``self.data``, parsed into
@@ -84,11 +84,10 @@ class ClaimsStage:
         split_sentence_quotes: bool = True,
         cue_model: bool = True,
     ) -> None:
-        self.name = name
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
-        self.data = StageData(DATA_FILES)
-        self.lexicons: ClaimsLexicons = load_lexicons()
+        super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
+        self.lexicons: ClaimsLexicons
         self.cue_model = load_cue_model() if cue_model else None
 
     @guarded(STAGE)
@@ -112,15 +111,14 @@ class ClaimsStage:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the data files in use, and the cue model when the stage uses one."""
-        self.data.to_disk(path)
+        super().to_disk(path)
         if self.cue_model is not None:
             (Path(path) / MODEL_NAME).write_text(self.cue_model.to_json(), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimsStage:
         """Use the data files (and cue model) that ``to_disk`` saved in ``path``."""
         path = Path(path)
-        self.data = StageData.from_disk(DATA_FILES, path)
-        self.lexicons = read_lexicons(self.data.texts)
+        super().from_disk(path)
         if self.cue_model is not None and (path / MODEL_NAME).is_file():
             self.cue_model = CueModel.from_json((path / MODEL_NAME).read_text(encoding="utf-8"))
         return self

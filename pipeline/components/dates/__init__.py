@@ -35,14 +35,12 @@ spelling" where a value follows that corpus rather than the calendar).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import StageData
+from ..stage import DataStage
 from .find import find_dates
 from .lexicon import DATA_FILES, load_lexicons, read_lexicons
 from .patterns import DatesLexicons
@@ -52,28 +50,17 @@ __all__ = ["STAGE", "DatesStage", "find_dates", "make_dates"]
 STAGE = "newsclaims_dates"
 
 
-class DatesStage:
+class DatesStage(DataStage):
     """Writes ``doc._.newsclaims_dates``; never raises on an article."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.data = StageData(DATA_FILES)
-        self.lexicons: DatesLexicons = load_lexicons()  # the shipped ones, compiled once
+        super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
+        self.lexicons: DatesLexicons
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
         get_list(doc, STAGE).extend(find_dates(doc, lexicons=self.lexicons))
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
-        """Save the data file as the stage read it (shipped, or loaded and edited) into ``path``."""
-        self.data.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> DatesStage:
-        """Read the data file saved in ``path`` and compile the lexicons from it."""
-        self.data = StageData.from_disk(DATA_FILES, path)
-        self.lexicons = read_lexicons(self.data.texts)
-        return self
 
 
 @Language.factory(

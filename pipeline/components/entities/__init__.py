@@ -28,7 +28,6 @@ load those texts with the pipeline, so an edited file survives a second save.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -36,7 +35,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import StageData
+from ..stage import DataStage
 from .abbreviations import Abbreviation, add_abbreviation_mentions, find_abbreviations
 from .clusters import cluster_entities
 from .find import find_entities
@@ -49,7 +48,7 @@ from .surnames import add_surname_mentions, repair_person_labels
 STAGE = "newsclaims_entities"
 
 
-class EntitiesStage:
+class EntitiesStage(DataStage):
     """Writes ``doc._.newsclaims_entities`` and ``doc.spans[spans_key]``.
 
     ``data`` holds the texts of the stage's data files (the shipped ones, or
@@ -58,10 +57,9 @@ class EntitiesStage:
     """
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str = STAGE) -> None:
-        self.name = name
         self.spans_key = spans_key
-        self.data = StageData(DATA_FILES)
-        self.lexicons: EntitiesLexicons = load_lexicons()
+        super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
+        self.lexicons: EntitiesLexicons
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -71,16 +69,6 @@ class EntitiesStage:
         )
         get_list(doc, STAGE).extend(entities)
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the data files in use into the folder ``path``, one file each."""
-        self.data.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntitiesStage:
-        """Use the data files ``to_disk`` saved in ``path`` instead of the shipped ones."""
-        self.data = StageData.from_disk(DATA_FILES, path)
-        self.lexicons = read_lexicons(self.data.texts)
-        return self
 
 
 def entity_spans(doc: Doc, entities: Iterable[dict[str, Any]]) -> list[Span]:

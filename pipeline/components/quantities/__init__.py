@@ -40,15 +40,12 @@ How it works, in one pass per document and no per-pattern passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..._extensions import get_list
 from ...guard import guarded
-from ...lexicons import StageData
+from ..stage import DataStage
 from .find import find_quantities
 from .lexicon import DATA_FILES, QuantitiesLexicons, load_lexicons, read_lexicons
 
@@ -64,7 +61,7 @@ __all__ = [
 ]
 
 
-class QuantitiesStage:
+class QuantitiesStage(DataStage):
     """Writes ``find_quantities(doc)`` to ``doc._.newsclaims_quantities``; never raises.
 
     Its rules are the files of ``data/`` (``self.data``, parsed into
@@ -74,24 +71,13 @@ class QuantitiesStage:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.data = StageData(DATA_FILES)
-        self.lexicons: QuantitiesLexicons = load_lexicons()
+        super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
+        self.lexicons: QuantitiesLexicons
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
         get_list(doc, STAGE).extend(find_quantities(doc, self.lexicons))
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the stage's data files as in use (shipped, or those ``from_disk`` read)."""
-        self.data.to_disk(path)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuantitiesStage:
-        """Use the data files saved in ``path`` by ``to_disk``."""
-        self.data = StageData.from_disk(DATA_FILES, path)
-        self.lexicons = read_lexicons(self.data.texts)
-        return self
 
 
 @Language.factory(
