@@ -153,11 +153,14 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def find_mentions(doc: Doc, *, lexicons: EntityLexicons | None = None) -> list[Mention]:
-    """The model's named entities (``ENTITY_LABELS``), trimmed, in document order."""
+def find_mentions(
+    doc: Doc, *, lexicons: EntityLexicons | None = None, text: str | None = None
+) -> list[Mention]:
+    """The model's named entities (``ENTITY_LABELS``), trimmed, in document order
+    (``text``: ``doc.text`` when the caller has it)."""
     lexicons = lexicons or load_lexicons()
     mentions = []
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     headlines = headline_lines(doc_text)
     headline_starts = [start for start, _ in headlines]
     for ent in doc.ents:

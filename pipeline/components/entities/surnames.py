@@ -54,7 +54,11 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def add_surname_mentions(
-    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntityLexicons | None = None
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    lexicons: EntityLexicons | None = None,
+    text: str | None = None,
 ) -> list[Mention]:
     """``mentions`` plus the surnames of named people where the model tagged nothing.
 
@@ -62,7 +66,7 @@ def add_surname_mentions(
     headline line), written the same way, capitalised but not in capitals, a
     proper noun where there are tags (unless the model tagged that surname alone
     as PERSON elsewhere), and outside every entity of the model, becomes a
-    PERSON mention.
+    PERSON mention. ``text``: ``doc.text`` when the caller has it.
     """
     lexicons = lexicons or load_lexicons()
     result = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -78,7 +82,7 @@ def add_surname_mentions(
     # Surnames the model itself tagged alone as PERSON need no proper-noun tag
     # ("Trump charges that …", where the tagger reads a noun).
     tagged_alone = {m.name for m in result if m.label == "PERSON" and m.name in surnames}
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     has_tags = doc.has_annotation("POS")
     starts = [m.start for m in result]
     added = []
