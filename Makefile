@@ -67,7 +67,8 @@ golden: $(STAMP)
 # train texts when the benchmarks are there, else on the corpora.
 # 300 articles: with fewer, the workers' model load weighs on the --n-process
 # comparison (1.67-1.81x on 60-120 articles, 1.86-1.97x on 300) and a busy
-# moment on the ratio. About 6 minutes.
+# moment on the ratio. The length row (issue 12) parses one document of 128k
+# words made of the same texts and times our stages on cuts of it. About 7-8 minutes.
 BENCH_ARTICLES ?= 300
 BENCH_TEXTS := $(if $(wildcard $(BENCHMARKS)/polnear/train/text),$(BENCHMARKS)/polnear/train/text,$(CORPORA))
 bench: $(STAMP)

@@ -15,7 +15,13 @@ even on a machine shared with other work:
   1.7 on two cores) and whether the records are identical;
 - **memory**: peak resident memory of a ``newsclaims extract`` subprocess over
   a small and a ten times larger corpus made by reusing the texts (target:
-  within 10%), and its time to the first record from a cold start.
+  within 10%), and its time to the first record from a cold start;
+- **length**: the cost of our stages in the length of one document: the
+  bench texts joined with blank lines into one document of the largest of
+  ``length_sizes`` words, parsed once by the model, cut at sentence ends at
+  each size (``doc[:i].as_doc()``), and each stage timed on each cut, in CPU
+  ms per 1,000 words; the growth is that figure at the longest cut over the
+  shortest (target at most 1.5: linear cost).
 
 Timed runs alternate between bare model and pipeline and keep the best of
 ``repeat``, which damps the noise of a busy machine.
@@ -42,6 +48,9 @@ from .nlp import DEFAULT_MODEL
 TARGET_OVERHEAD = 1.25
 TARGET_SPEEDUP = 1.7
 TARGET_MEMORY_GROWTH = 0.10
+TARGET_LENGTH_GROWTH = 1.5
+#: Words in the one long document, cut at each size (the growth row).
+LENGTH_SIZES = (2000, 8000, 32000, 128000)
 
 
 def load_articles(inputs: Sequence[str | os.PathLike[str]], limit: int | None) -> list[Article]:
@@ -134,6 +143,113 @@ def time_stages(nlp, articles: Sequence[Article], batch_size: int) -> dict[str, 
     return seconds
 
 
+def long_text(inputs: Sequence[str | os.PathLike[str]], words: int) -> str:
+    """One document of at least ``words`` words: the texts under ``inputs`` in turn,
+    joined with blank lines (taken again from the first when they run out)."""
+    from .io.readers import read_articles
+
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        before = count
+        for article in read_articles(inputs):
+            text = "" if article.error else article.text.strip()
+            if not text:
+                continue
+            parts.append(text)
+            count += len(text.split())
+            if count >= words:
+                break
+        if count == before:
+            raise ValueError("no readable articles in the bench inputs")
+    return "\n\n".join(parts)
+
+
+def word_cuts(doc, sizes: Sequence[int]) -> dict[int, int]:
+    """For each of ``sizes``, the token end of the doc's first sentences holding at
+    least that many words (the whole doc when it is shorter)."""
+    wanted = sorted(set(sizes))
+    ends: list[int] = []
+    count = 0
+    for sentence in doc.sents:
+        count += len(sentence.text.split())
+        while len(ends) < len(wanted) and count >= wanted[len(ends)]:
+            ends.append(sentence.end)
+    ends += [len(doc)] * (len(wanted) - len(ends))
+    return dict(zip(wanted, ends, strict=True))
+
+
+def time_length_growth(
+    nlp,
+    text: str,
+    sizes: Sequence[int] = LENGTH_SIZES,
+    *,
+    date: str | None = None,
+    repeat: int = 3,
+) -> dict[str, Any]:
+    """Our stages' CPU time per 1,000 words on cuts of one document (see the module docstring),
+    and turning the annotations into a record (``(records)``), as in the stages table.
+
+    ``text`` is parsed once by the model alone; each cut (``doc[:i].as_doc()``,
+    parsed already) is a fresh ``Doc`` for every run of the stages. The cuts up
+    to a quarter of the longest, the noisiest, keep the best of ``repeat`` runs.
+    """
+    from .nlp import model_name
+    from .schema import doc_to_record
+
+    ours = [name for name in nlp.pipe_names if name.startswith("newsclaims_")]
+    model = model_name(nlp)
+    sizes = sorted(set(sizes))
+    max_length = nlp.max_length
+    nlp.max_length = max(max_length, len(text) + 1)
+    try:
+        with nlp.select_pipes(disable=ours):
+            started = time.process_time()
+            doc = nlp(text)
+            model_seconds = time.process_time() - started
+    finally:
+        nlp.max_length = max_length
+    model_words = len(text.split())
+    rows = []
+    for size, end in word_cuts(doc, sizes).items():
+        best: dict[str, float] = {}
+        runs = max(1, repeat) if size * 4 <= sizes[-1] else 1
+        for _ in range(runs):
+            cut = doc[:end].as_doc()
+            cut._.pub_date = date
+            for name in ours:
+                started = time.process_time()
+                nlp.get_pipe(name)(cut)
+                seconds = time.process_time() - started
+                best[name] = min(best.get(name, seconds), seconds)
+            started = time.process_time()
+            dumps(doc_to_record(cut, Article(id="long", text=cut.text, date=date), model=model))
+            seconds = time.process_time() - started
+            best["(records)"] = min(best.get("(records)", seconds), seconds)
+        words = len(cut.text.split())
+        rows.append(
+            {
+                "size": size,
+                "words": words,
+                "tokens": len(cut),
+                "ms_per_1k_words": {name: 1e6 * s / words for name, s in best.items()},
+                "ours_ms_per_1k_words": 1e6 * sum(best.values()) / words,
+            }
+        )
+    first, last = rows[0], rows[-1]
+    return {
+        "sizes": sizes,
+        "rows": rows,
+        "growth": last["ours_ms_per_1k_words"] / first["ours_ms_per_1k_words"],
+        "growth_by_stage": {
+            name: last["ms_per_1k_words"][name] / first["ms_per_1k_words"][name]
+            for name in last["ms_per_1k_words"]
+        },
+        "model_words": model_words,
+        "model_ms_per_1k_words": 1e6 * model_seconds / model_words,
+    }
+
+
 def peak_rss_of_extract(folder: Path, *, model: str, batch_size: int) -> dict[str, float]:
     """Run ``newsclaims extract`` on ``folder`` in a subprocess: peak RSS, seconds, first record."""
     out = folder.with_suffix(".jsonl")
@@ -212,6 +328,7 @@ def run_bench(
     processes: bool = True,
     memory_sizes: tuple[int, int] | None = (100, 1000),
     memory_chars: int | None = 1000,
+    length_sizes: Sequence[int] | None = LENGTH_SIZES,
     log=None,
 ) -> dict[str, Any]:
     """Measure everything and return the figures (see the module docstring)."""
@@ -321,12 +438,22 @@ def run_bench(
         result["memory"] = memory
         result["first_record_seconds"] = memory[str(small)]["first_record_seconds"]
 
+    if length_sizes:
+        text = long_text(inputs, max(length_sizes))
+        result["length"] = time_length_growth(
+            nlp, text, length_sizes, date=articles[0].date, repeat=3
+        )
+        say(f"bench: one document cut at {', '.join(map(str, sorted(length_sizes)))} words")
+
     result["targets"] = {
         "overhead_ratio<=1.25": result["overhead_ratio"] <= TARGET_OVERHEAD,
         "overhead_ratio_cpu<=1.25": result["overhead_ratio_cpu"] <= TARGET_OVERHEAD,
         "speedup>=1.7": result["processes"]["speedup"] >= TARGET_SPEEDUP if processes else None,
         "memory_growth<=10%": (
             result["memory"]["growth"] <= TARGET_MEMORY_GROWTH if memory_sizes else None
+        ),
+        "length_growth<=1.5": (
+            result["length"]["growth"] <= TARGET_LENGTH_GROWTH if length_sizes else None
         ),
     }
     return result
@@ -392,7 +519,38 @@ def format_report(result: dict[str, Any]) -> str:
             f"memory growth {100 * m['growth']:+.1f}% "
             f"(target within {100 * TARGET_MEMORY_GROWTH:.0f}%)"
         )
+    if "length" in result:
+        lines += [""] + format_length(result["length"])
     return "\n".join(lines)
+
+
+def format_length(length: dict[str, Any]) -> list[str]:
+    """The length rows: our stages' CPU ms per 1,000 words at each cut of one document."""
+    stages = list(length["growth_by_stage"])
+    short = {name: name.removeprefix("newsclaims_").strip("()") for name in stages}
+    lines = [
+        "one document cut at each length: our stages and the record, CPU ms per 1,000 words",
+        f"{'words':>10}{'tokens':>10}"
+        + "".join(f"{short[name]:>12}" for name in stages)
+        + f"{'ours':>10}",
+    ]
+    for row in length["rows"]:
+        lines.append(
+            f"{row['words']:>10,}{row['tokens']:>10,}"
+            + "".join(f"{row['ms_per_1k_words'][name]:>12.1f}" for name in stages)
+            + f"{row['ours_ms_per_1k_words']:>10.1f}"
+        )
+    lines.append(
+        f"{'growth':>20}"
+        + "".join(f"{length['growth_by_stage'][name]:>11.2f}x" for name in stages)
+        + f"{length['growth']:>9.2f}x"
+    )
+    lines.append(
+        f"growth from the shortest to the longest {length['growth']:.2f}x "
+        f"(target <= {TARGET_LENGTH_GROWTH}); the model alone on the longest: "
+        f"{length['model_ms_per_1k_words']:.0f} ms per 1,000 words"
+    )
+    return lines
 
 
 def write_json(result: dict[str, Any], path: str | os.PathLike[str]) -> None:

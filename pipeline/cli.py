@@ -202,6 +202,14 @@ def bench(
     memory_chars: Annotated[
         int, typer.Option(min=1, help="Characters per article in the memory runs.")
     ] = 1000,
+    length_sizes: Annotated[
+        str,
+        typer.Option(
+            "--length-sizes",
+            help="Word counts at which one long document is cut to time our stages "
+            "per 1,000 words (comma-separated), or 'none'.",
+        ),
+    ] = "2000,8000,32000,128000",  # pipeline.bench.LENGTH_SIZES (spaCy stays unimported)
     json_out: Annotated[
         Path, typer.Option("--json", help="Write the figures as JSON here.")
     ] = Path("outputs/bench.json"),  # noqa: E501
@@ -219,6 +227,16 @@ def bench(
         except ValueError:
             _fail(f"--memory takes SMALL,LARGE (e.g. 100,1000) or none, not {memory!r}")
         sizes = (small, large)
+    lengths = None
+    if length_sizes != "none":
+        try:
+            lengths = tuple(int(part) for part in length_sizes.split(","))
+        except ValueError:
+            _fail(
+                f"--length-sizes takes word counts (e.g. 2000,8000) or none, not {length_sizes!r}"
+            )
+        if any(size < 1 for size in lengths):
+            _fail(f"--length-sizes takes positive word counts, not {length_sizes!r}")
     try:
         result = run_bench(
             texts,
@@ -229,6 +247,7 @@ def bench(
             processes=processes,
             memory_sizes=sizes,
             memory_chars=memory_chars,
+            length_sizes=lengths,
             log=lambda message: typer.echo(message, err=True),
         )
     except ValueError as error:
