@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .lexicon import EntityLexicons, load_lexicons
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, tokens_with_text
 from .names import FUNCTION_WORDS, NAME_SPLIT
 
 #: Tokens a long-form window never crosses (the long form ends at the "(").
@@ -102,8 +102,8 @@ def find_abbreviations(doc: Doc, *, text: str | None = None) -> list[Abbreviatio
     abbreviations = []
     text = doc.text if text is None else text
     has_sents = doc.has_annotation("SENT_START")
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(":
+    for i in tokens_with_text(doc, ["("]):
+        if not 1 <= i < len(doc) - 2:
             continue
         if doc[i + 2].text == ")":
             found = _long_form_before(doc, text, i, has_sents=has_sents)
@@ -216,10 +216,8 @@ def add_abbreviation_mentions(
     starts = [m.start for m in result]
 
     by_text: dict[str, list[int]] = defaultdict(list)
-    shorts = {abbreviation.short for abbreviation in abbreviations}
-    for token in doc:
-        if token.text in shorts:
-            by_text[token.text].append(token.idx)
+    for i in tokens_with_text(doc, {abbreviation.short for abbreviation in abbreviations}):
+        by_text[doc[i].text].append(doc[i].idx)
 
     definitions = sorted(abbreviations, key=lambda a: a.short_start)
     # Where each definition's short form is defined next (its uses end there).

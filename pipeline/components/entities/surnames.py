@@ -16,7 +16,7 @@ from copy import copy
 from spacy.tokens import Doc
 
 from .lexicon import EntityLexicons, load_lexicons
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, tokens_with_text
 
 #: Labels the model gives bare surnames ("Trump insisted" as ORG).
 SURNAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
@@ -86,8 +86,9 @@ def add_surname_mentions(
     has_tags = doc.has_annotation("POS")
     starts = [m.start for m in result]
     added = []
-    for token in doc:
-        if token.text not in surnames or token.ent_type_:
+    for i in tokens_with_text(doc, surnames):
+        token = doc[i]
+        if token.ent_type_:
             continue
         if has_tags and token.pos_ != "PROPN" and token.text not in tagged_alone:
             continue
