@@ -65,7 +65,9 @@ golden: $(STAMP)
 
 # Speed and memory against the bare spaCy model: on the PolNeAR train texts when
 # the benchmarks are there, else on the corpora. 300 articles, so that the
-# workers' model load does not dominate the --n-process comparison.
+# workers' model load does not dominate the --n-process comparison. The length
+# row parses one document of 128k words made of the same texts and times our
+# stages on cuts of it.
 BENCH_ARTICLES ?= 300
 BENCH_TEXTS := $(if $(wildcard $(BENCHMARKS)/polnear/train/text),$(BENCHMARKS)/polnear/train/text,$(CORPORA))
 bench: $(STAMP)

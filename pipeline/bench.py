@@ -15,7 +15,13 @@ even on a machine shared with other work:
   1.7 on two cores) and whether the records are identical;
 - **memory**: peak resident memory of a ``newsclaims extract`` subprocess over
   a small and a ten times larger corpus made by reusing the texts (target:
-  within 10%), and its time to the first record from a cold start.
+  within 10%), and its time to the first record from a cold start;
+- **length**: the cost of our stages in the length of one document: the
+  bench texts joined with blank lines into one document of the largest of
+  ``length_sizes`` words, parsed once by the model, cut at sentence ends at
+  each size (``doc[:i].as_doc()``), and each stage timed on each cut, in CPU
+  ms per 1,000 words; the growth is that figure at the longest cut over the
+  shortest (target at most 1.5: linear cost). See ``bench_length``.
 
 Timed runs alternate between bare model and pipeline and keep the best of
 ``repeat``, which damps the noise of a busy machine.
@@ -36,6 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article
+from .bench_length import (
+    LENGTH_SIZES,
+    TARGET_LENGTH_GROWTH,
+    format_length,
+    long_text,
+    time_length_growth,
+)
 from .io.writers import dumps
 from .nlp import DEFAULT_MODEL
 
@@ -212,6 +225,7 @@ def run_bench(
     processes: bool = True,
     memory_sizes: tuple[int, int] | None = (100, 1000),
     memory_chars: int | None = 1000,
+    length_sizes: Sequence[int] | None = LENGTH_SIZES,
     log=None,
 ) -> dict[str, Any]:
     """Measure everything and return the figures (see the module docstring)."""
@@ -321,12 +335,22 @@ def run_bench(
         result["memory"] = memory
         result["first_record_seconds"] = memory[str(small)]["first_record_seconds"]
 
+    if length_sizes:
+        text = long_text(inputs, max(length_sizes))
+        result["length"] = time_length_growth(
+            nlp, text, length_sizes, date=articles[0].date, repeat=3
+        )
+        say(f"bench: one document cut at {', '.join(map(str, sorted(length_sizes)))} words")
+
     result["targets"] = {
         "overhead_ratio<=1.25": result["overhead_ratio"] <= TARGET_OVERHEAD,
         "overhead_ratio_cpu<=1.25": result["overhead_ratio_cpu"] <= TARGET_OVERHEAD,
         "speedup>=1.7": result["processes"]["speedup"] >= TARGET_SPEEDUP if processes else None,
         "memory_growth<=10%": (
             result["memory"]["growth"] <= TARGET_MEMORY_GROWTH if memory_sizes else None
+        ),
+        "length_growth<=1.5": (
+            result["length"]["growth"] <= TARGET_LENGTH_GROWTH if length_sizes else None
         ),
     }
     return result
@@ -392,6 +416,8 @@ def format_report(result: dict[str, Any]) -> str:
             f"memory growth {100 * m['growth']:+.1f}% "
             f"(target within {100 * TARGET_MEMORY_GROWTH:.0f}%)"
         )
+    if "length" in result:
+        lines += [""] + format_length(result["length"])
     return "\n".join(lines)
 
 

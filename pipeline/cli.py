@@ -200,6 +200,9 @@ def bench(
     memory_chars: Annotated[
         int, typer.Option(min=1, help="Characters per article in the memory runs.")
     ] = 1000,
+    length_sizes: Annotated[
+        str, typer.Option(help="Words at which one document is cut to time our stages, or 'none'.")
+    ] = "2000,8000,32000,128000",  # bench_length.LENGTH_SIZES (spaCy stays unimported)
     json_out: Annotated[
         Path, typer.Option("--json", help="Write the figures as JSON here.")
     ] = Path("outputs/bench.json"),  # noqa: E501
@@ -217,6 +220,11 @@ def bench(
         except ValueError:
             _fail(f"--memory takes SMALL,LARGE (e.g. 100,1000) or none, not {memory!r}")
         sizes = (small, large)
+    lengths = None
+    if length_sizes != "none":
+        lengths = tuple(int(p) for p in length_sizes.split(",") if p.strip().isdigit())
+        if len(lengths) != len(length_sizes.split(",")) or 0 in lengths:
+            _fail(f"--length-sizes takes word counts like 2000,8000 or none, not {length_sizes!r}")
     try:
         result = run_bench(
             texts,
@@ -227,6 +235,7 @@ def bench(
             processes=processes,
             memory_sizes=sizes,
             memory_chars=memory_chars,
+            length_sizes=lengths,
             log=lambda message: typer.echo(message, err=True),
         )
     except ValueError as error:

@@ -11,6 +11,7 @@ retyped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -94,8 +95,10 @@ def article_record(
     by_content = sorted(
         annotations.get("claims") or [], key=lambda c: (c["content"]["start"], c["content"]["end"])
     )
+    items = {"entities": entities, "quantities": quantities, "dates": dates}
+    starts = {key: [item["start"] for item in found] for key, found in items.items()}
     claims = [
-        _claim_record(text, number, claim, entities, quantities, dates)
+        _claim_record(text, number, claim, items, starts)
         for number, claim in enumerate(by_content, start=1)
     ]
     warnings = list(article.warnings)
@@ -138,16 +141,27 @@ def _claim_record(
     text: str,
     number: int,
     claim: dict[str, Any],
-    entities: list[dict],
-    quantities: list[dict],
-    dates: list[dict],
+    items: dict[str, list[dict]],
+    starts: dict[str, list[int]],
 ) -> dict[str, Any]:
+    """The claim's record; ``items`` are the record's entities, quantities and dates
+    (sorted by offsets), ``starts`` their start offsets."""
     content = claim["content"]
     parts = content.get("spans") or [[content["start"], content["end"]]]
     content_record = span(text, content["start"], content["end"], spans=[list(p) for p in parts])
 
-    def inside(item: dict) -> bool:
-        return any(start <= item["start"] and item["end"] <= end for start, end in parts)
+    def inside(key: str) -> list[int]:
+        """The indexes of the items of ``key`` inside a part of the content, in order.
+
+        Only the items starting in a part can be inside it: a binary search, not a
+        scan of all items per claim (quadratic on a long document)."""
+        found, begins = items[key], starts[key]
+        indexes: set[int] = set()
+        for start, end in parts:
+            for i in range(bisect_left(begins, start), bisect_right(begins, end)):
+                if found[i]["end"] <= end:
+                    indexes.add(i)
+        return sorted(indexes)
 
     source = claim.get("source")
     if source is not None:
@@ -169,9 +183,11 @@ def _claim_record(
         "content": content_record,
         "addressee": span(text, addressee["start"], addressee["end"]) if addressee else None,
         "mentions": {
-            "entities": sorted({e["entity_id"] for e in entities if inside(e)}, key=_id_order),
-            "quantities": [i for i, q in enumerate(quantities) if inside(q)],
-            "dates": [i for i, d in enumerate(dates) if inside(d)],
+            "entities": sorted(
+                {items["entities"][i]["entity_id"] for i in inside("entities")}, key=_id_order
+            ),
+            "quantities": inside("quantities"),
+            "dates": inside("dates"),
         },
     }
     known = set(record) | {"content"}

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.bench_length import format_length, long_text, time_length_growth, word_cuts
 from pipeline.cli import app
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -26,7 +27,18 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
         (folder / f"t{i}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "bench.json"
     result = CliRunner().invoke(
-        app, ["bench", "--texts", str(folder), "--memory", "3,6", "--json", str(out)]
+        app,
+        [
+            "bench",
+            "--texts",
+            str(folder),
+            "--memory",
+            "3,6",
+            "--length-sizes",
+            "20,60",
+            "--json",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text(encoding="utf-8"))
@@ -39,6 +51,7 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
         "processes",
         "memory",
         "first_record_seconds",
+        "length",
         "targets",
     ):
         assert key in figures
@@ -53,3 +66,47 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     assert figures["processes"]["identical"] is True
     assert figures["memory"]["3"]["peak_rss_mb"] > 0
     assert "overhead ratio" in result.output
+    assert [row["size"] for row in figures["length"]["rows"]] == [20, 60]
+    assert "length_growth<=1.5" in figures["targets"]
+    assert "one document cut at each length" in result.output
+
+
+def test_length_growth_times_our_stages_on_cuts_of_one_parsed_document(nlp, tmp_path: Path) -> None:
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"t{i}.txt").write_text(text, encoding="utf-8")
+    text = long_text([tmp_path], 100)
+    # The texts in turn, again from the first when they run out, joined with blank lines.
+    assert text.startswith(TEXTS[0] + "\n\n" + TEXTS[1] + "\n\n" + TEXTS[2] + "\n\n" + TEXTS[0])
+    assert len(text.split()) >= 100
+    length = time_length_growth(nlp, text, (80, 10, 40), repeat=2)
+    assert length["sizes"] == [10, 40, 80]
+    rows = length["rows"]
+    assert [row["size"] for row in rows] == [10, 40, 80]
+    ours = [
+        "newsclaims_entities",
+        "newsclaims_quantities",
+        "newsclaims_dates",
+        "newsclaims_claims",
+        "(records)",
+    ]
+    for row in rows:
+        assert row["words"] >= row["size"]  # cut at the end of the sentence reaching the size
+        assert list(row["ms_per_1k_words"]) == ours
+        assert row["ours_ms_per_1k_words"] == pytest.approx(sum(row["ms_per_1k_words"].values()))
+    assert rows[0]["words"] < rows[1]["words"] < rows[2]["words"]
+    assert set(length["growth_by_stage"]) == set(ours)
+    assert length["growth"] == pytest.approx(
+        rows[-1]["ours_ms_per_1k_words"] / rows[0]["ours_ms_per_1k_words"]
+    )
+    assert nlp.max_length == 1_000_000  # put back after the long parse
+    report = "\n".join(format_length(length))
+    assert "growth from the shortest to the longest" in report
+
+
+def test_word_cuts_end_at_the_sentence_that_reaches_each_size(nlp) -> None:
+    doc = nlp.make_doc("One two three. Four five. Six seven eight nine.")
+    for i, token in enumerate(doc):
+        token.is_sent_start = i in (0, 4, 7)
+    assert word_cuts(doc, [1, 3, 4, 6, 100]) == {1: 4, 3: 4, 4: 7, 6: 12, 100: 12}
+    with pytest.raises(ValueError, match="no readable articles"):
+        long_text([], 10)

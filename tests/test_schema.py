@@ -8,6 +8,7 @@ slice with itself.
 from __future__ import annotations
 
 import copy
+import random
 
 from pipeline.about import SCHEMA, __version__
 from pipeline.article import Article
@@ -158,3 +159,54 @@ def test_an_article_that_could_not_be_read_has_its_error_and_nothing_else() -> N
     assert list(record)[-2:] == ["error", "pipeline"]
     for key in ("entities", "quantities", "dates", "claims", "warnings"):
         assert record[key] == [], key
+
+
+def test_claim_mentions_are_what_a_scan_of_every_item_found() -> None:
+    """Long documents (issue 12): the items inside a claim's content are found by a
+    binary search over their starts, not by a scan of them all per claim."""
+    rng = random.Random(0)
+    text = "x" * 3000
+    annotations: dict = {
+        "entities": [],
+        "quantities": [],
+        "dates": [],
+        "claims": [],
+        "warnings": [],
+    }
+    for key in ("entities", "quantities", "dates"):
+        for _ in range(150):
+            start = rng.randrange(0, 2990)
+            item = {"start": start, "end": start + rng.choice([1, 3, 8])}
+            if key == "entities":
+                item.update(label="ORG", entity_id=f"e{rng.randrange(1, 40)}", canonical="x")
+            annotations[key].append(item)
+    for _ in range(120):
+        start = rng.randrange(0, 2900)
+        end = start + rng.randrange(1, 90)
+        content = {"start": start, "end": end}
+        if rng.random() < 0.4:
+            later = min(end + rng.randrange(0, 40), 2990)
+            content = {
+                "start": start,
+                "end": later + 5,
+                "spans": [[start, end], [later, later + 5]],
+            }
+        annotations["claims"].append(
+            {"kind": "direct", "stance": "assert", "source": None, "cue": None, "content": content}
+        )
+    record = article_record(Article(id="a", text=text), annotations, model="m")
+
+    def inside(item: dict, parts: list) -> bool:
+        return any(start <= item["start"] and item["end"] <= end for start, end in parts)
+
+    linked = 0
+    for claim in record["claims"]:
+        parts = claim["content"]["spans"]
+        ids = {e["entity_id"] for e in record["entities"] if inside(e, parts)}
+        assert claim["mentions"] == {
+            "entities": sorted(ids, key=lambda i: int(i[1:])),
+            "quantities": [i for i, q in enumerate(record["quantities"]) if inside(q, parts)],
+            "dates": [i for i, d in enumerate(record["dates"]) if inside(d, parts)],
+        }
+        linked += bool(ids)
+    assert linked > 20

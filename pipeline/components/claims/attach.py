@@ -10,9 +10,12 @@ inside another claim's content (``drop_nested``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from spacy.tokens import Doc, Token
 
-from .candidate import Candidate
+from ...intervals import SpanIndex
+from .candidate import Candidate, content_index
 from .cue_phrase import cue_start
 from .docview import DocView
 from .lexicon import ClaimsLexicons
@@ -47,13 +50,17 @@ def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicons: ClaimsLexicon
 
 def _verb_before(view: DocView, quote: Quote, lexicons: ClaimsLexicons) -> Token | None:
     """A reporting verb just before a quotation's colon or comma ("Trump said, “…”")."""
-    doc = view.doc
-    before = view.text[: quote.start].rstrip(" \t")
-    if before.endswith("\n") and before.rstrip().endswith(":"):
-        before = before.rstrip()  # "He said:\n\n“…”": a quotation set off after a colon
-    if not before.endswith((":", ",")):
+    doc, text = view.doc, view.text
+    # The end of the text before the quotation, without spaces and tabs (an offset:
+    # a copy of the text before each quotation made the stage quadratic).
+    before = _rstrip_end(text, quote.start, " \t")
+    if before and text[before - 1] == "\n":
+        stripped = _rstrip_end(text, before)
+        if stripped and text[stripped - 1] == ":":
+            before = stripped  # "He said:\n\n“…”": a quotation set off after a colon
+    if not (before and text[before - 1] in ":,"):
         # "…, asking “…”", "protesters chanted “…”": the verb right before the quotation.
-        tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        tokens = doc.char_span(before - 1, before, alignment_mode="expand")
         if (
             tokens is not None
             and is_reporting_verb(tokens[0], lexicons)
@@ -61,7 +68,7 @@ def _verb_before(view: DocView, quote: Quote, lexicons: ClaimsLexicons) -> Token
         ):
             return tokens[0]
         return None
-    tokens = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    tokens = doc.char_span(before - 1, before, alignment_mode="expand")
     if tokens is None:
         return None
     mark = tokens[0]
@@ -70,21 +77,61 @@ def _verb_before(view: DocView, quote: Quote, lexicons: ClaimsLexicons) -> Token
     return verbs[-1] if verbs else None
 
 
-def _continued_claim(text: str, quote: Quote, claims: list[Candidate]) -> Candidate | None:
+class ClaimsBefore:
+    """The claims so far, for "the latest claim before offset X whose cue follows its
+    content" without a scan of them all (``_continued_claim`` asks it per quotation).
+
+    Claims are kept in the order they were added; a claim whose content changed is
+    told again (``update``). Of claims ending at the same offset, the first added wins.
+    """
+
+    def __init__(self, claims: list[Candidate]) -> None:
+        self._claims: list[Candidate] = []
+        self._order: dict[int, int] = {}  # id(claim) -> position
+        self._keys: list[tuple[int, int]] = []  # sorted (content end, position) of claims
+        self._key_of: dict[int, tuple[int, int]] = {}  # position -> its key in _keys
+        for claim in claims:
+            self.add(claim)
+
+    def add(self, claim: Candidate) -> None:
+        self._order[id(claim)] = len(self._claims)
+        self._claims.append(claim)
+        self.update(claim)
+
+    def update(self, claim: Candidate) -> None:
+        position = self._order[id(claim)]
+        old = self._key_of.pop(position, None)
+        if old is not None:
+            del self._keys[bisect_left(self._keys, old)]
+        end = claim.content[-1][1]
+        if claim.cue[0] >= end:  # only a claim whose cue follows its content is continued
+            key = (end, position)
+            insort(self._keys, key)
+            self._key_of[position] = key
+
+    def latest_before(self, offset: int) -> Candidate | None:
+        """The claim with the latest content end at or before ``offset``, cue after content."""
+        index = bisect_right(self._keys, (offset, len(self._claims)))
+        if not index:
+            return None
+        end = self._keys[index - 1][0]
+        return self._claims[self._keys[bisect_left(self._keys, (end, -1))][1]]
+
+
+def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
+    """``len(text[:end].rstrip(chars))``, without copying the text."""
+    while end > 0 and (text[end - 1] in chars if chars is not None else text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _continued_claim(text: str, quote: Quote, claims: ClaimsBefore) -> Candidate | None:
     """The claim an unattributed quotation continues: "…,” Kim continued. “…”, the
     previous quoted claim's speaker goes on (however short the quotation: "“There
     she is,” he said. “Right on time.”"), also in the next paragraph when that one
     opens with the quotation. It is the latest claim before the quotation whose cue
     follows its content ("…,” said Caddell, speaking of X. “…”: not "speaking of X")."""
-    previous = None
-    for candidate in claims:
-        end = candidate.content[-1][1]
-        if (
-            end <= quote.start
-            and candidate.cue[0] >= end
-            and (previous is None or end > previous.content[-1][1])
-        ):
-            previous = candidate
+    previous = claims.latest_before(quote.start)
     if previous is None:
         return None
     gap = text[previous.content[-1][1] : quote.start]
@@ -129,16 +176,16 @@ def attach_quotes(
         c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"
     }
     added: list[Candidate] = []
-
-    def claimed(quote: Quote) -> bool:
-        return any(
-            s < quote.end and quote.start < e for c in candidates + added for s, e in c.content
-        )
+    # What this loop adds to contents are quotations before the current one, which
+    # (disjoint) never overlap it: the contents found before the loop decide.
+    claimed = content_index(candidates)
+    claims = ClaimsBefore(candidates)
 
     def attach(quote: Quote, verb: Token) -> None:
         existing = by_cue.get(verb.i)
         if existing is not None and not split_quotes:
             existing.content = sorted(existing.content + [(quote.start, quote.end)])
+            claims.update(existing)
             return
         addressee = (
             [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
@@ -158,17 +205,18 @@ def attach_quotes(
             else None,
         )
         added.append(candidate)
+        claims.add(candidate)
         by_cue.setdefault(verb.i, candidate)
 
     for index, quote in enumerate(quotes):
-        if claimed(quote):
+        if claimed.overlapping(quote.start, quote.end):
             continue
         next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
         verb = _verb_after(doc, quote, next_start, lexicons) or _verb_before(view, quote, lexicons)
         if verb is not None and quote_at(quotes, verb.idx) is None:
             attach(quote, verb)
             continue
-        previous = _continued_claim(text, quote, candidates + added)
+        previous = _continued_claim(text, quote, claims)
         if previous is None:
             continue
         if split_quotes:
@@ -183,21 +231,21 @@ def attach_quotes(
                     cue_token=previous.cue_token,
                 )
             )
+            claims.add(added[-1])
         else:
             previous.content.append((quote.start, quote.end))
+            claims.update(previous)
     return added
 
 
 def drop_duplicates(candidates: list[Candidate]) -> list[Candidate]:
     """One claim per content: of two cues with the same content, keep the first."""
     kept: list[Candidate] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
     for candidate in sorted(candidates, key=lambda c: (c.content[0][0], -c.content[-1][1])):
-        duplicate = False
-        for other in kept:
-            if other.content == candidate.content:
-                duplicate = True
-                break
-        if not duplicate:
+        content = tuple(candidate.content)
+        if content not in seen:
+            seen.add(content)
             kept.append(candidate)
     return kept
 
@@ -206,6 +254,10 @@ def drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     """Drop a cue inside another claim's content that only borrowed its subject
     ("claimed to have confirmed ...", "requires its members to report ...")."""
     kept = []
+    contents = SpanIndex(
+        ((span, candidate) for candidate in candidates for span in candidate.content),
+        lambda item: item[0],
+    )
     for candidate in candidates:
         token = doc[candidate.cue_token] if candidate.cue_token is not None else None
         nested = (
@@ -213,10 +265,7 @@ def drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
             and candidate.kind != "according_to"
             and token.dep_ in ("xcomp", "pcomp")
             and not has_own_subject(token)
-            and any(
-                other is not candidate and any(s <= candidate.cue[0] < e for s, e in other.content)
-                for other in candidates
-            )
+            and any(other is not candidate for _, other in contents.containing(candidate.cue[0]))
         )
         if not nested:
             kept.append(candidate)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...intervals import SpanIndex
+
 #: Tokens left out at either end of a content span.
 PUNCT_EDGE = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")", "…"})
 
@@ -31,6 +33,11 @@ class Candidate:
     source_span: tuple[int, int] | None = None  # token range, when not the subject's phrase
     cue_phrase: tuple[int, int] | None = None  # the verb group ("has not said")
     cue_score: float | None = None  # the cue model's probability, for verbs it scored
+
+
+def content_index(candidates: Iterable[Candidate]) -> SpanIndex[tuple[int, int]]:
+    """The content spans of ``candidates`` as they are now, for overlap questions."""
+    return SpanIndex((span for c in candidates for span in c.content), lambda span: span)
 
 
 #: Sentence-opening conjunctions left out of a content.

@@ -25,7 +25,7 @@ from .layout import (
 )
 from .lexicon import ClaimsLexicons, load_lexicons
 from .nominal_cues import according_to_candidates, in_source_candidates, nominal_candidates
-from .quotes import Quote, find_quotes, quote_at
+from .quotes import Quote, find_quotes, quote_at, quotes_overlapping
 from .speakers import SpeakerMemory, resolve_speaker, source_tokens
 from .verb_cues import raising_candidates, verb_candidate
 from .verbs import is_reporting_verb
@@ -170,7 +170,7 @@ def claim_kind(
         and view.doc[candidate.cue_token].lemma_.lower() in lexicons.words["cognitive_verbs"]
     ):
         return "indirect"
-    quoted = [q for q in quotes if any(q.start < e and s < q.end for s, e in candidate.content)]
+    quoted = [q for s, e in candidate.content for q in quotes_overlapping(quotes, s, e)]
     if not quoted:
         return "indirect"
     text = view.text
@@ -207,7 +207,7 @@ def _source(
     ):
         return None
     speaker = resolve_speaker(span, candidate.source_head, memory, lexicons, view)
-    memory.speakers.append(speaker)
+    memory.remember(speaker)
     return speaker.as_source(span.start_char, span.end_char)
 
 

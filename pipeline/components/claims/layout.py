@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .candidate import Candidate
+from .candidate import Candidate, content_index
 from .docview import DocView
 from .lexicon import ClaimsLexicons
-from .quotes import Quote
+from .quotes import Quote, last_quote_closing_by, quote_opening_at_or_after, quotes_overlapping
 
 
 def clip_to_paragraph(text: str, candidate: Candidate) -> None:
@@ -43,7 +43,9 @@ def extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> No
     cue_begin, _ = candidate.cue
     parts = []
     for start, end in candidate.content:
-        for quote in quotes:
+        # Taking a quotation never brings in another (they are disjoint), so the
+        # ones overlapping the part at first are all it can take.
+        for quote in quotes_overlapping(quotes, start, end):
             if (
                 quote.start < end
                 and start < quote.end
@@ -54,20 +56,22 @@ def extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> No
     # "“…,” the county fire chief said": a quotation closed on a comma and
     # followed by its attribution ends the content (the parse may reach into the source).
     for index, (start, end) in enumerate(parts):
-        for quote in quotes:
-            if (
-                quote.start == start
-                and quote.end < end <= cue_begin
-                and text[quote.end - 2 : quote.end - 1] == ","
-            ):
-                parts[index] = (start, quote.end)
+        quote = quote_opening_at_or_after(quotes, start)  # the only one that may open at start
+        if (
+            quote is not None
+            and quote.start == start
+            and quote.end < end <= cue_begin
+            and text[quote.end - 2 : quote.end - 1] == ","
+        ):
+            parts[index] = (start, quote.end)
     # "… the job of president: “Steadiness …”": a quotation after a colon ends the content.
     if parts:
         start, end = parts[-1]
-        for quote in quotes:
-            if quote.start >= end and cue_begin < start and text[end : quote.start].strip() == ":":
-                parts[-1] = (start, quote.end)
-                break
+        # Only the first quotation after the content can follow the colon: the gap to a
+        # later one holds the first one's marks.
+        quote = quote_opening_at_or_after(quotes, end)
+        if quote is not None and cue_begin < start and text[end : quote.start].strip() == ":":
+            parts[-1] = (start, quote.end)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(parts):
         if merged and start <= merged[-1][1]:
@@ -99,15 +103,16 @@ def signed_quote_candidates(
 ) -> list[Candidate]:
     """ "“…” ― Pamela Padilla": an unclaimed quotation signed by a name after a dash."""
     doc, text = view.doc, view.text
-    claimed = [(s, e) for c in candidates for s, e in c.content]
+    claimed = content_index(candidates)
     found = []
     for match in SIGNED_QUOTE.finditer(text):
         dash = match.start("dash")
-        before = [q for q in quotes if q.end <= dash and not text[q.end : dash].strip()]
-        if not before:
+        # Only the last quotation closing before the dash can be right before it: the
+        # gap from an earlier one holds the last one's marks.
+        quote = last_quote_closing_by(quotes, dash)
+        if quote is None or text[quote.end : dash].strip():
             continue
-        quote = before[-1]
-        if any(s < quote.end and quote.start < e for s, e in claimed):
+        if claimed.overlapping(quote.start, quote.end):
             continue
         speaker = doc.char_span(
             match.start("speaker"), match.end("speaker"), alignment_mode="contract"
@@ -140,7 +145,7 @@ def speaker_line_candidates(
 ) -> list[Candidate]:
     """ "AIDE: She will not …": a line opened by a speaker label and a colon, unclaimed."""
     doc, text = view.doc, view.text
-    claimed = [(s, e) for c in candidates for s, e in c.content]
+    claimed = content_index(candidates)
     found = []
     matches = list(SPEAKER_LINE.finditer(text))
     seen = {m.start() for m in matches}
@@ -152,8 +157,9 @@ def speaker_line_candidates(
         ) or re.fullmatch(r"[\d:. apm]+", speaker.lower()):
             continue
         start, end = match.start("content"), match.end("content")
-        end = len(text[:end].rstrip())
-        if any(s < end and start < e for s, e in claimed):
+        while end > start and text[end - 1].isspace():  # text[:end].rstrip(), without the copy
+            end -= 1
+        if claimed.overlapping(start, end):
             continue
         head_span = doc.char_span(
             match.start("speaker"), match.end("speaker"), alignment_mode="contract"

@@ -10,6 +10,7 @@ often an apostrophe ("imperialists’") than a closing mark.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPENING = "“"
@@ -32,11 +33,43 @@ class Quote:
 
 
 def quote_at(quotes: list[Quote], offset: int) -> Quote | None:
-    """The quotation whose marks enclose ``offset`` (strictly inside), if any."""
-    for quote in quotes:
-        if quote.start < offset < quote.end:
-            return quote
+    """The quotation whose marks enclose ``offset`` (strictly inside), if any.
+
+    ``quotes`` are disjoint and sorted, as ``find_quotes`` gives them, so only the
+    last one opening before ``offset`` can enclose it (a binary search: this is
+    asked for every token of the doc).
+    """
+    index = bisect_left(quotes, offset, key=_start) - 1
+    if index >= 0 and offset < quotes[index].end:
+        return quotes[index]
     return None
+
+
+def quotes_overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotations overlapping ``[start, end)``, in order (``quotes`` disjoint and sorted)."""
+    low = bisect_right(quotes, start, key=_end)  # the first one ending after ``start``
+    high = bisect_left(quotes, end, key=_start)  # the first one opening at or after ``end``
+    return [quote for quote in quotes[low:high] if quote.start < end and start < quote.end]
+
+
+def quote_opening_at_or_after(quotes: list[Quote], offset: int) -> Quote | None:
+    """The first quotation whose opening mark is at or after ``offset``."""
+    index = bisect_left(quotes, offset, key=_start)
+    return quotes[index] if index < len(quotes) else None
+
+
+def last_quote_closing_by(quotes: list[Quote], offset: int) -> Quote | None:
+    """The last quotation that ends at or before ``offset``."""
+    index = bisect_right(quotes, offset, key=_end) - 1
+    return quotes[index] if index >= 0 else None
+
+
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def _end(quote: Quote) -> int:
+    return quote.end
 
 
 def _marks(text: str) -> list[tuple[int, str, int]]:
@@ -84,6 +117,10 @@ def _paragraph_end(text: str, offset: int) -> int:
 
 def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     """The quotations of ``text`` and the (opening, closing) mark counts.
+
+    The quotations are disjoint and sorted by offset (``quote_at`` and the
+    claims stage rely on it): each style's pairing gives them one after another,
+    and a straight-quoted one overlapping a curly one is dropped.
 
     Curly and straight marks are paired separately (a stray straight mark in a
     curly-quoted text must not swallow a paragraph); a straight-quoted

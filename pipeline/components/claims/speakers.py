@@ -17,7 +17,6 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import entity_at
 from .docview import DocView
 from .lexicon import ClaimsLexicons
 
@@ -52,15 +51,63 @@ class Speaker:
 
 @dataclass
 class SpeakerMemory:
-    """Speakers met so far in a document, for pronouns and short names."""
+    """Speakers met so far in a document, for pronouns and short names.
+
+    Add speakers with ``remember``: it also files them by type and person
+    speakers by the last word of their name, so that a question asked per claim
+    looks at the speakers that can answer it, not at all of them (a long
+    document has thousands).
+    """
 
     speakers: list[Speaker] = field(default_factory=list)
+    _by_type: dict[str, list[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _people: dict[str, dict[int, list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        speakers, self.speakers = self.speakers, []
+        for speaker in speakers:
+            self.remember(speaker)
+
+    def remember(self, speaker: Speaker) -> None:
+        position = len(self.speakers)
+        self.speakers.append(speaker)
+        self._by_type.setdefault(speaker.type, []).append(position)
+        parts = speaker.canonical.split()
+        if speaker.type == "person" and parts:
+            self._people.setdefault(parts[-1], {}).setdefault(len(parts), []).append(position)
 
     def last(self, types: tuple[str, ...] | None = None, *, before: int) -> Speaker | None:
-        for speaker in reversed(self.speakers):
-            if speaker.start < before and (types is None or speaker.type in types):
-                return speaker
-        return None
+        """The latest speaker met that starts before offset ``before``, of one of ``types``."""
+        if types is None:
+            groups = [range(len(self.speakers))]
+        else:
+            groups = [self._by_type.get(kind, []) for kind in set(types)]
+        latest = self._latest(groups, before)
+        return self.speakers[latest] if latest is not None else None
+
+    def last_full_name(self, last: str, *, longer_than: int, before: int) -> str | None:
+        """The canonical name of the latest person speaker starting before offset
+        ``before`` whose name ends with the word ``last`` and has more than
+        ``longer_than`` words."""
+        by_length = self._people.get(last, {})
+        groups = [positions for words, positions in by_length.items() if words > longer_than]
+        latest = self._latest(groups, before)
+        return self.speakers[latest].canonical if latest is not None else None
+
+    def _latest(self, groups: list, before: int) -> int | None:
+        """The highest position in ``groups`` (each ascending) of a speaker starting before."""
+        latest = None
+        for positions in groups:
+            for position in reversed(positions):
+                if self.speakers[position].start < before:
+                    if latest is None or position > latest:
+                        latest = position
+                    break
+        return latest
 
 
 def source_tokens(subject: Token) -> Span:
@@ -149,22 +196,20 @@ def _cut_at_comma(span: Span) -> Span:
     return span
 
 
-def _named_entity(span: Span, head: Token, ents: tuple[Span, ...]) -> Span | None:
+def _named_entity(span: Span, head: Token, view: DocView) -> Span | None:
     """The spaCy named entity containing the head, else the last one in the span."""
     for child in head.children:
         # "the government propaganda outlet the Korean Central News Agency (KCNA)"
         if child.dep_ == "appos" and child.ent_type_ in NAME_LABELS and head.pos_ != "PROPN":
-            for ent in ents:
-                if ent.start <= child.i < ent.end:
-                    return ent
-    if head.ent_type_ in NAME_LABELS:
-        for ent in ents:
-            if ent.start <= head.i < ent.end:
+            ent = view.ent_at(child.i)
+            if ent is not None:
                 return ent
+    if head.ent_type_ in NAME_LABELS:
+        ent = view.ent_at(head.i)
+        if ent is not None:
+            return ent
     candidates = [
-        ent
-        for ent in ents
-        if span.start <= ent.start and ent.end <= span.end and ent.label_ in NAME_LABELS
+        ent for ent in view.ents_within(span.start, span.end) if ent.label_ in NAME_LABELS
     ]
     if candidates and head.lemma_.lower() not in ("report", "statement", "information", "message"):
         # A name inside the phrase ("former CIA analyst Soo Kim"): prefer a PERSON.
@@ -173,24 +218,13 @@ def _named_entity(span: Span, head: Token, ents: tuple[Span, ...]) -> Span | Non
     return None
 
 
-def _full_person_name(
-    ents: tuple[Span, ...], name: str, before: int, memory: SpeakerMemory
-) -> str | None:
+def _full_person_name(view: DocView, name: str, before: int, memory: SpeakerMemory) -> str | None:
     """An earlier fuller name ending with ``name`` (a speaker first, then any PERSON)."""
     last = name.split()[-1]
-    for speaker in reversed(memory.speakers):
-        if speaker.start < before and speaker.type == "person":
-            parts = speaker.canonical.split()
-            if len(parts) > len(name.split()) and parts[-1] == last:
-                return speaker.canonical
-    best = None
-    for ent in ents:
-        if ent.label_ != "PERSON" or ent.start_char >= before:
-            continue
-        parts = ent.text.split()
-        if len(parts) > len(name.split()) and parts[-1] == last:
-            best = ent.text
-    return best
+    words = len(name.split())
+    return memory.last_full_name(
+        last, longer_than=words, before=before
+    ) or view.last_person_ending_with(last, longer_than=words, before=before)
 
 
 def _issuer(head: Token) -> str | None:
@@ -217,16 +251,14 @@ def _earlier_document(head: Token, view: DocView) -> str | None:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     doc = head.doc
-    for token in reversed(doc[: head.i]):
-        if token.lemma_ != head.lemma_ or token.pos_ != "NOUN":
-            continue
+    earlier = view.last_noun_before(head.lemma_, head.i)
+    if earlier is not None:
+        token = doc[earlier]
         issuer = _issuer(token)
         if issuer is None and token.dep_ == "dobj":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             entity = (
-                entity_at(view.doc, subject.idx, subject.idx + len(subject.text), text=view.text)
-                if subject
-                else None
+                view.entity_at(subject.idx, subject.idx + len(subject.text)) if subject else None
             )
             issuer = entity.get("canonical") if entity else None
         return f"{head.lemma_.lower()} from {issuer}" if issuer else None
@@ -316,8 +348,8 @@ def resolve_speaker(
         return Speaker(
             span.start_char, span.end_char, resolved.canonical, resolved.type, resolved.entity_id
         )
-    entity = entity_at(view.doc, head.idx, head.idx + len(head.text), text=view.text)
-    named = _named_entity(span, head, view.ents)
+    entity = view.entity_at(head.idx, head.idx + len(head.text))
+    named = _named_entity(span, head, view)
     label = entity.get("label") if entity else (named.label_ if named is not None else None)
     kind = source_type(span, head, label, lexicons)
     if entity and entity.get("canonical"):
@@ -341,9 +373,7 @@ def resolve_speaker(
             else:
                 canonical = _strip_determiner(_cut_at_comma(span))
         if kind == "person":
-            canonical = (
-                _full_person_name(view.ents, canonical, span.start_char, memory) or canonical
-            )
+            canonical = _full_person_name(view, canonical, span.start_char, memory) or canonical
         elif named is None and issuer is None:
             canonical = _strip_epithets(canonical, lexicons)
     return Speaker(span.start_char, span.end_char, canonical, kind, entity_id)

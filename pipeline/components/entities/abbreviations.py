@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .lexicon import EntitiesLexicons, load_lexicons
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, tokens_with_text
 from .names import FUNCTION_WORDS, NAME_SPLIT
 
 #: Tokens a long-form window never crosses (the long form ends at the "(").
@@ -88,7 +88,7 @@ def looks_like_name(text: str) -> bool:
     )
 
 
-def find_abbreviations(doc: Doc) -> list[Abbreviation]:
+def find_abbreviations(doc: Doc, *, text: str | None = None) -> list[Abbreviation]:
     """Definitions "long form (SHORT)" and "SHORT (long form)" in ``doc``, in text order.
 
     Schwartz & Hearst style. "long form (SHORT)": the short form is one token
@@ -97,13 +97,13 @@ def find_abbreviations(doc: Doc) -> list[Abbreviation]:
     in the paper), and is the shortest run of words whose letters spell the short
     form in order. "SHORT (long form)": the whole parenthesis (2 to 10 words) is
     the long form when its letters spell the token before the "(" from its first
-    word on.
+    word on. ``text``: ``doc.text`` when the caller has it.
     """
     abbreviations = []
-    text = doc.text
+    text = doc.text if text is None else text
     has_sents = doc.has_annotation("SENT_START")
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(":
+    for i in tokens_with_text(doc, ["("]):
+        if not 1 <= i < len(doc) - 2:
             continue
         if doc[i + 2].text == ")":
             found = _long_form_before(doc, text, i, has_sents=has_sents)
@@ -194,6 +194,7 @@ def add_abbreviation_mentions(
     abbreviations: Sequence[Abbreviation],
     *,
     lexicons: EntitiesLexicons | None = None,
+    text: str | None = None,
 ) -> list[Mention]:
     """``mentions`` plus the long forms and every later short form of ``abbreviations``.
 
@@ -204,22 +205,28 @@ def add_abbreviation_mentions(
     model's entity ending where it ends, else ORG) if it looks like a name. Every
     occurrence of the short form as a whole token from the definition on (up to
     the next definition of the same short form) is a mention of that entity.
+    ``text``: ``doc.text`` when the caller has it.
     """
     lexicons = lexicons or load_lexicons()
     # Copies: the links below must not change the caller's mentions.
     result = [copy(m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
     if not abbreviations:
         return result
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     starts = [m.start for m in result]
 
     by_text: dict[str, list[int]] = defaultdict(list)
-    shorts = {abbreviation.short for abbreviation in abbreviations}
-    for token in doc:
-        if token.text in shorts:
-            by_text[token.text].append(token.idx)
+    for i in tokens_with_text(doc, {abbreviation.short for abbreviation in abbreviations}):
+        by_text[doc[i].text].append(doc[i].idx)
 
     definitions = sorted(abbreviations, key=lambda a: a.short_start)
+    # Where each definition's short form is defined next (its uses end there).
+    next_definition: list[int] = [len(doc_text) + 1] * len(definitions)
+    defined_at: dict[str, int] = {}
+    for n in range(len(definitions) - 1, -1, -1):
+        short = definitions[n].short
+        next_definition[n] = defined_at.get(short, len(doc_text) + 1)
+        defined_at[short] = definitions[n].short_start
     for n, abbreviation in enumerate(definitions):
         hits = _overlapping(result, starts, abbreviation.long_start, abbreviation.long_end)
         containing = [
@@ -248,17 +255,11 @@ def add_abbreviation_mentions(
                 continue
             for i in reversed(hits):
                 del result[i]
+                del starts[i]
             long_mention = created
-            result.append(created)
-            result.sort(key=lambda m: (m.start, m.end))
-            starts = [m.start for m in result]
+            _insert(result, starts, created)
         anchor = (long_mention.start, long_mention.end)
-        short = abbreviation.short
-        until = next(
-            (later.short_start for later in definitions[n + 1 :] if later.short == short),
-            len(doc_text) + 1,
-        )
-        added = False
+        until = next_definition[n]
         for start in by_text[abbreviation.short]:
             if start < abbreviation.short_start or start >= until:
                 continue
@@ -282,9 +283,18 @@ def add_abbreviation_mentions(
             if short_mention is None:
                 continue
             short_mention.same_as = anchor
-            result.append(short_mention)
-            added = True
-        if added:
-            result.sort(key=lambda m: (m.start, m.end))
-            starts = [m.start for m in result]
+            _insert(result, starts, short_mention)
     return result
+
+
+def _insert(mentions: list[Mention], starts: list[int], mention: Mention) -> None:
+    """Put ``mention`` in its place in the sorted ``mentions`` (after those with its
+    offsets), and its start in ``starts``: a sort of them all per mention added
+    made the stage quadratic in the number of abbreviations."""
+    i = bisect_right(mentions, (mention.start, mention.end), key=_offsets)
+    mentions.insert(i, mention)
+    starts.insert(i, mention.start)
+
+
+def _offsets(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end

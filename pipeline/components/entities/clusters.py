@@ -179,9 +179,39 @@ class _Grouping:
 
     def best_match(self, mention: Mention) -> int | None:
         """The earlier cluster ``mention`` joins: compatible, same title first, most recent."""
+        best = self._best_among(mention, self._compatible_ids(mention))
+        if best is not None and best[1]:
+            # A tie on the most recent (not met: mentions do not share a start): decide
+            # among the clusters of every word of the name, in the set order that decided.
+            best = self._best_among(mention, self._ids_of_every_word(mention))
+        return best[0] if best is not None else None
+
+    def _ids_of_every_word(self, mention: Mention) -> set[int]:
         candidate_ids = set(self.by_key.get(_exact_key(mention, self.lexicons), ()))
         for word in mention.tokens:
             candidate_ids |= self.by_token.get(word, set())
+        return candidate_ids
+
+    def _compatible_ids(self, mention: Mention) -> set[int]:
+        """The clusters that may be compatible with ``mention`` (see ``_compatible``),
+        without the clusters of every word of its name: on a long document "of" or
+        "National" are in hundreds of clusters. A person's cluster holds all the words
+        of the name (a name of the cluster, or its fullest name, has them): the rarest
+        word's clusters. Other labels: the exact key, else the fullest name is a suffix or
+        prefix of the name, or the name of it: the clusters of its first or last word."""
+        tokens = mention.tokens
+        if not tokens:
+            return set(self.by_key.get(_exact_key(mention, self.lexicons), ()))
+        if mention.label == "PERSON":
+            return min((self.by_token.get(word, set()) for word in tokens), key=len)
+        return (
+            set(self.by_key.get(_exact_key(mention, self.lexicons), ()))
+            | self.by_token.get(tokens[0], set())
+            | self.by_token.get(tokens[-1], set())
+        )
+
+    def _best_among(self, mention: Mention, candidate_ids: set[int]) -> tuple[int, bool] | None:
+        """The chosen cluster among ``candidate_ids``, and whether another was as recent."""
         candidates = [
             c for c in candidate_ids if _compatible(mention, self.clusters[c], self.lexicons)
         ]
@@ -190,7 +220,9 @@ class _Grouping:
         if mention.title:
             titled = [c for c in candidates if mention.title in self.clusters[c].titles]
             candidates = titled or candidates
-        return max(candidates, key=lambda c: self.clusters[c].last)
+        chosen = max(candidates, key=lambda c: self.clusters[c].last)
+        last = self.clusters[chosen].last
+        return chosen, sum(self.clusters[c].last == last for c in candidates) > 1
 
 
 def _fuller_names_by_word(ordered: Sequence[Mention]) -> dict[str, list[int]]:

@@ -22,7 +22,11 @@ from .surnames import add_surname_mentions, repair_person_labels
 def find_entities(doc: Doc, lexicons: EntitiesLexicons | None = None) -> list[dict[str, Any]]:
     """Mentions, abbreviations and clusters of ``doc``: the stage's whole output."""
     lexicons = lexicons or load_lexicons()
-    mentions = find_mentions(doc, lexicons=lexicons)
-    mentions = add_abbreviation_mentions(doc, mentions, find_abbreviations(doc), lexicons=lexicons)
-    mentions = add_surname_mentions(doc, repair_person_labels(mentions), lexicons=lexicons)
+    text = doc.text  # rebuilt from the tokens on every access: once here
+    mentions = find_mentions(doc, lexicons=lexicons, text=text)
+    abbreviations = find_abbreviations(doc, text=text)
+    mentions = add_abbreviation_mentions(doc, mentions, abbreviations, lexicons=lexicons, text=text)
+    mentions = add_surname_mentions(
+        doc, repair_person_labels(mentions), lexicons=lexicons, text=text
+    )
     return cluster_entities(doc, mentions, lexicons=lexicons)

@@ -8,7 +8,7 @@ run on, including one restored from a ``DocBin``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -48,6 +48,7 @@ def entity_at(
     labels: Iterable[str] | None = None,
     head: bool = False,
     text: str | None = None,
+    entities: Sequence[dict[str, Any]] | None = None,
 ) -> dict[str, Any] | None:
     """The entity mention that best stands for ``doc.text[start:end]``, or None.
 
@@ -69,11 +70,15 @@ def entity_at(
     Pyongyang" give None, "Kwon Jong Gun, director general of the North Korean
     Department …" gives Kwon Jong Gun. Without a parse, ``head`` is ignored.
     ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds that
-    string from the tokens on every access.
+    string from the tokens on every access. ``entities``: the stage's mentions
+    to choose from, in their order, when the caller has those overlapping the
+    range at hand (a scan of all of them per call is quadratic on a long
+    document); by default all of ``doc._.newsclaims_entities``.
     """
     allowed = set(labels) if labels is not None else None
     heads = _head_offsets(doc, start, end) if head else None
-    entities = doc._.newsclaims_entities or []
+    if entities is None:
+        entities = doc._.newsclaims_entities or []
     best: tuple | None = None
     chosen = None
     for entity in entities:

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .lexicon import EntitiesLexicons, load_lexicons
@@ -34,6 +38,22 @@ ENTITY_LABELS = frozenset(
         "LANGUAGE",
     ]
 )
+
+
+def tokens_with_text(doc: Doc, texts: Iterable[str]) -> list[int]:
+    """The indexes of the tokens whose text is one of ``texts``, in order.
+
+    Read from the doc's array of word ids: a loop over ``doc`` makes a ``Token``
+    object per token, which on a long document costs more than the rest of a pass.
+    """
+    wanted = set(texts)
+    if not wanted or not len(doc):
+        return []
+    words = doc.to_array(ORTH)
+    hits = numpy.flatnonzero(numpy.isin(words, [get_string_id(text) for text in wanted]))
+    return [int(i) for i in hits if doc[int(i)].text in wanted]
+
+
 TRIM_START = " \t\r\n\"“”‘’'([{«—–-,;:"
 TRIM_END = " \t\r\n\"“”‘’'()[]{}»—–-,;:!?"
 HEADLINE_LINE = re.compile(r"[^\n]+")
@@ -153,11 +173,14 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def find_mentions(doc: Doc, *, lexicons: EntitiesLexicons | None = None) -> list[Mention]:
-    """The model's named entities (``ENTITY_LABELS``), trimmed, in document order."""
+def find_mentions(
+    doc: Doc, *, lexicons: EntitiesLexicons | None = None, text: str | None = None
+) -> list[Mention]:
+    """The model's named entities (``ENTITY_LABELS``), trimmed, in document order
+    (``text``: ``doc.text`` when the caller has it)."""
     lexicons = lexicons or load_lexicons()
     mentions = []
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     headlines = headline_lines(doc_text)
     headline_starts = [start for start, _ in headlines]
     for ent in doc.ents:

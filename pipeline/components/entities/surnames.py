@@ -16,7 +16,7 @@ from copy import copy
 from spacy.tokens import Doc
 
 from .lexicon import EntitiesLexicons, load_lexicons
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, tokens_with_text
 
 #: Labels the model gives bare surnames ("Trump insisted" as ORG).
 SURNAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
@@ -54,7 +54,11 @@ def repair_person_labels(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def add_surname_mentions(
-    doc: Doc, mentions: Sequence[Mention], *, lexicons: EntitiesLexicons | None = None
+    doc: Doc,
+    mentions: Sequence[Mention],
+    *,
+    lexicons: EntitiesLexicons | None = None,
+    text: str | None = None,
 ) -> list[Mention]:
     """``mentions`` plus the surnames of named people where the model tagged nothing.
 
@@ -62,7 +66,7 @@ def add_surname_mentions(
     headline line), written the same way, capitalised but not in capitals, a
     proper noun where there are tags (unless the model tagged that surname alone
     as PERSON elsewhere), and outside every entity of the model, becomes a
-    PERSON mention.
+    PERSON mention. ``text``: ``doc.text`` when the caller has it.
     """
     lexicons = lexicons or load_lexicons()
     result = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -78,12 +82,13 @@ def add_surname_mentions(
     # Surnames the model itself tagged alone as PERSON need no proper-noun tag
     # ("Trump charges that …", where the tagger reads a noun).
     tagged_alone = {m.name for m in result if m.label == "PERSON" and m.name in surnames}
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     has_tags = doc.has_annotation("POS")
     starts = [m.start for m in result]
     added = []
-    for token in doc:
-        if token.text not in surnames or token.ent_type_:
+    for i in tokens_with_text(doc, surnames):
+        token = doc[i]
+        if token.ent_type_:
             continue
         if has_tags and token.pos_ != "PROPN" and token.text not in tagged_alone:
             continue

@@ -53,6 +53,7 @@ class Finder:
         self.starts = [t.idx for t in doc]
         self.lowers = [t.lower_ for t in doc]  # what the number-word parser reads
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
+        self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
 
     @property
@@ -60,6 +61,16 @@ class Finder:
         if self._ents is None:
             self._ents = tuple(self.doc.ents)
         return self._ents
+
+    def ent_at(self, i: int) -> Span | None:
+        """The named entity holding token ``i``, if any (spaCy's are disjoint and sorted)."""
+        if self._ent_index is None:
+            self._ent_index = [-1] * len(self.doc)
+            for number, ent in enumerate(self.ents):
+                for j in range(ent.start, ent.end):
+                    self._ent_index[j] = number
+        number = self._ent_index[i]
+        return self.ents[number] if number >= 0 else None
 
     def token_at(self, char: int) -> Token | None:
         """The token that contains character ``char`` (or the last one starting before it)."""

@@ -20,7 +20,7 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
     prev = doc[token.i - 1] if token.i > 0 else None
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if token.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in finder.ents if e.start <= token.i < e.end), None)
+        ent = finder.ent_at(token.i)
         if ent is not None and any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in ent):
             return True
     if prev is not None and (prev.lower_ in MONTHS and prev.text[0].isupper()):

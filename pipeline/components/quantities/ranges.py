@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable
 
+from ...intervals import SpanIndex
 from .atoms import Atom, Finder
 from .changes import change_before
 from .filters import year_like
@@ -60,12 +61,12 @@ def join_ranges(finder: Finder, atoms: list[Atom]) -> list[Atom]:
         ):
             atom.change = previous.change
     result = [a for a in result if a.keep_bare]
-    objects = [a.obj for a in result if a.obj]
+    objects = SpanIndex((a.obj for a in result if a.obj), lambda obj: obj)
     kept = [
         a
         for a in result
         if not (a.low is None and year_like(a, text) and not a.counted)
-        and not any(o[0] <= a.start < o[1] for o in objects)  # "two new 737 Max jets"
+        and not objects.containing(a.start)  # "two new 737 Max jets"
         and not (
             a.fraction is False and a.words and a.value == 1 and a.obj is None and a.unit is None
         )

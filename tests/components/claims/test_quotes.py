@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.components.claims.quotes import find_quotes, quote_at
+from pipeline.components.claims.quotes import (
+    find_quotes,
+    last_quote_closing_by,
+    quote_at,
+    quote_opening_at_or_after,
+    quotes_overlapping,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +68,48 @@ def test_quote_at_is_the_quotation_strictly_around_an_offset() -> None:
     assert quote_at(quotes, text.index("yes")) == quotes[0]
     assert quote_at(quotes, text.index("“")) is None  # on the opening mark
     assert quote_at(quotes, text.index("left")) is None
+
+
+# Long documents (issue 12): the lookups below replaced scans of every quotation,
+# asked per token or per candidate; they must answer what the scans answered.
+
+PIECES = ["word", "said", ",", ".", ":", " ", "\n", "\n\n", "“", "”", '"', "''", "—", "(", "a,"]
+
+
+def quote_laden_text(seed: int, length: int = 3000) -> str:
+    rng = random.Random(seed)
+    return "".join(rng.choice(PIECES) + rng.choice(["", " "]) for _ in range(length // 3))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_quotations_are_disjoint_and_sorted(seed: int) -> None:
+    quotes, _ = find_quotes(quote_laden_text(seed))
+    assert quotes
+    for before, after in zip(quotes, quotes[1:], strict=False):
+        assert before.start < before.end <= after.start < after.end
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_quotations_of_any_text_are_disjoint_and_sorted(text: str) -> None:
+    quotes, _ = find_quotes(text)
+    for before, after in zip(quotes, quotes[1:], strict=False):
+        assert before.start < before.end <= after.start < after.end
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_quotation_lookups_answer_what_a_scan_of_all_quotations_did(seed: int) -> None:
+    text = quote_laden_text(seed)
+    quotes, _ = find_quotes(text)
+    rng = random.Random(seed)
+    for offset in range(-1, len(text) + 2):
+        scanned = next((q for q in quotes if q.start < offset < q.end), None)
+        assert quote_at(quotes, offset) == scanned
+        assert quote_opening_at_or_after(quotes, offset) == next(
+            (q for q in quotes if q.start >= offset), None
+        )
+        closed = [q for q in quotes if q.end <= offset]
+        assert last_quote_closing_by(quotes, offset) == (closed[-1] if closed else None)
+        end = offset + rng.choice([0, 1, 7, 120])
+        assert quotes_overlapping(quotes, offset, end) == [
+            q for q in quotes if q.start < end and offset < q.end
+        ]

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from copy import copy
+
 import pytest
 from spacy.tokens import Doc
 
 from pipeline.components.entities.abbreviations import (
+    Abbreviation,
+    _overlapping,
     add_abbreviation_mentions,
     best_long_form_start,
     find_abbreviations,
     is_short_form,
+    looks_like_name,
 )
-from pipeline.components.entities.mentions import find_mentions
+from pipeline.components.entities.lexicon import EntitiesLexicons, load_lexicons
+from pipeline.components.entities.mentions import Mention, find_mentions, make_mention
 
 from .docs import BLANK, hand_doc
 
@@ -137,3 +145,130 @@ def test_a_long_form_the_model_missed_takes_the_label_of_the_entity_ending_there
         ("Committee to Protect Journalists", "NORP", "long_form"),
         ("CPJ", "NORP", "abbreviation"),
     ]
+
+
+# Long documents (issue 12): mentions are put in place instead of re-sorting them
+# all after each definition; the result must be what the code below (as it was) gave.
+# fmt: off
+def old_add_abbreviation_mentions(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    abbreviations: Sequence[Abbreviation],
+    *,
+    lexicons: EntitiesLexicons | None = None,
+) -> list[Mention]:
+    """``mentions`` plus the long forms and every later short form of ``abbreviations``.
+
+    The long form is the model's entity that contains it ("White House National
+    Security Council" for the Schwartz–Hearst long form "National Security
+    Council" of NSC: the letters N-S-C pick the shorter run, the entity around it
+    is the referent), else the long form itself becomes a mention (label of the
+    model's entity ending where it ends, else ORG) if it looks like a name. Every
+    occurrence of the short form as a whole token from the definition on (up to
+    the next definition of the same short form) is a mention of that entity.
+    """
+    lexicons = lexicons or load_lexicons()
+    # Copies: the links below must not change the caller's mentions.
+    result = [copy(m) for m in sorted(mentions, key=lambda m: (m.start, m.end))]
+    if not abbreviations:
+        return result
+    doc_text = doc.text
+    starts = [m.start for m in result]
+
+    by_text: dict[str, list[int]] = defaultdict(list)
+    shorts = {abbreviation.short for abbreviation in abbreviations}
+    for token in doc:
+        if token.text in shorts:
+            by_text[token.text].append(token.idx)
+
+    definitions = sorted(abbreviations, key=lambda a: a.short_start)
+    for n, abbreviation in enumerate(definitions):
+        hits = _overlapping(result, starts, abbreviation.long_start, abbreviation.long_end)
+        containing = [
+            i
+            for i in hits
+            if result[i].start <= abbreviation.long_start and abbreviation.long_end <= result[i].end
+        ]
+        if containing:
+            long_mention = result[containing[0]]
+        else:
+            if not looks_like_name(doc_text[abbreviation.long_start : abbreviation.long_end]):
+                continue
+            label = next(
+                (result[i].label for i in hits if result[i].end == abbreviation.long_end), "ORG"
+            )
+            created = make_mention(
+                doc,
+                abbreviation.long_start,
+                abbreviation.long_end,
+                label,
+                lexicons=lexicons,
+                origin="long_form",
+                doc_text=doc_text,
+            )
+            if created is None:
+                continue
+            for i in reversed(hits):
+                del result[i]
+            long_mention = created
+            result.append(created)
+            result.sort(key=lambda m: (m.start, m.end))
+            starts = [m.start for m in result]
+        anchor = (long_mention.start, long_mention.end)
+        short = abbreviation.short
+        until = next(
+            (later.short_start for later in definitions[n + 1 :] if later.short == short),
+            len(doc_text) + 1,
+        )
+        added = False
+        for start in by_text[abbreviation.short]:
+            if start < abbreviation.short_start or start >= until:
+                continue
+            end = start + len(abbreviation.short)
+            hits = _overlapping(result, starts, start, end)
+            if hits:
+                exact = [i for i in hits if result[i].start == start and result[i].end == end]
+                if exact and (result[exact[0]].start, result[exact[0]].end) != anchor:
+                    result[exact[0]].same_as = anchor
+                    result[exact[0]].label = long_mention.label
+                continue
+            short_mention = make_mention(
+                doc,
+                start,
+                end,
+                long_mention.label,
+                lexicons=lexicons,
+                origin="abbreviation",
+                doc_text=doc_text,
+            )
+            if short_mention is None:
+                continue
+            short_mention.same_as = anchor
+            result.append(short_mention)
+            added = True
+        if added:
+            result.sort(key=lambda m: (m.start, m.end))
+            starts = [m.start for m in result]
+    return result
+
+
+# fmt: on
+
+
+@pytest.mark.model
+def test_abbreviation_mentions_are_as_before_on_a_long_article(make_doc) -> None:
+    paragraph = (
+        "Radio Free Asia (RFA) said the Korean Central News Agency (KCNA) had lied. RFA and "
+        "KCNA disagree. The Committee to Protect Journalists (CPJ) said RFA was right. "
+        "Later the Rural Farm Agency (RFA) met the CPJ. RFA left, and KCNA stayed. "
+        "The Security Council (UNSC) met. UNSC members and the CPJ spoke. "
+    )
+    doc = make_doc("\n\n".join([paragraph] * 8))
+    mentions = find_mentions(doc)
+    abbreviations = find_abbreviations(doc)
+    assert len(abbreviations) >= 30
+    new = add_abbreviation_mentions(doc, mentions, abbreviations)
+    old = old_add_abbreviation_mentions(doc, mentions, abbreviations)
+    assert [vars(m) for m in new] == [vars(m) for m in old]
+    assert sum(m.origin == "abbreviation" for m in new) >= 40
+    assert add_abbreviation_mentions(doc, mentions, abbreviations, text=doc.text) == new

@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.entities import find_entities
-from pipeline.components.entities.clusters import affix_match, cluster_entities, is_subsequence
+from pipeline.components.entities.clusters import (
+    _compatible,
+    _exact_key,
+    _group,
+    _Grouping,
+    affix_match,
+    cluster_entities,
+    is_subsequence,
+)
 from pipeline.components.entities.lexicon import load_lexicons
 from pipeline.components.entities.mentions import find_mentions
 
@@ -404,3 +412,45 @@ def test_affix_match(short: str, long: str, label: str, expected: bool) -> None:
 )
 def test_is_subsequence(short: str, long: str, expected: bool) -> None:
     assert is_subsequence(short.split(), long.split()) is expected
+
+
+def old_best_match(grouping: _Grouping, mention) -> int | None:
+    """``best_match`` as it was: the clusters of every word of the name (issue 12)."""
+    candidate_ids = set(grouping.by_key.get(_exact_key(mention, grouping.lexicons), ()))
+    for word in mention.tokens:
+        candidate_ids |= grouping.by_token.get(word, set())
+    candidates = [
+        c for c in candidate_ids if _compatible(mention, grouping.clusters[c], grouping.lexicons)
+    ]
+    if not candidates:
+        return None
+    if mention.title:
+        titled = [c for c in candidates if mention.title in grouping.clusters[c].titles]
+        candidates = titled or candidates
+    return max(candidates, key=lambda c: grouping.clusters[c].last)
+
+
+@pytest.mark.model
+def test_best_match_among_the_likely_clusters_is_best_match_among_all(make_doc) -> None:
+    """Long documents (issue 12): only the clusters of the rarest word (people) or of the
+    first and last words (others) are asked, and the answer is the same."""
+    paragraph = (
+        "Former CIA analyst Soo Kim said the Bank of Korea and the National Assembly of "
+        "South Korea met. Kim Jong Un, Kim Yo Jong and President Yoon Suk Yeol spoke; Yoon "
+        "and Kim disagreed. The United Nations Security Council and the Security Council of "
+        "the African Union met in New York, not York. Wagner Group and Wagner fought. "
+        "The National Security Council of the United States and the U.S. Congress spoke."
+    )
+    doc = make_doc("\n\n".join([paragraph] * 6))
+    lexicons = load_lexicons()
+    ordered = sorted(find_entities_mentions(doc), key=lambda m: (m.start, m.end))
+    grouping = _group(ordered, lexicons)  # the final state: the most clusters to choose from
+    matched = 0
+    for mention in ordered:
+        assert grouping.best_match(mention) == old_best_match(grouping, mention)
+        matched += grouping.best_match(mention) is not None
+    assert matched > len(ordered) // 2
+
+
+def find_entities_mentions(doc):
+    return find_mentions(doc, lexicons=load_lexicons())

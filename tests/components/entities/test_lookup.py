@@ -133,3 +133,23 @@ def test_entity_at_prefers_a_name_not_followed_by_a_possessive() -> None:
     doc._.newsclaims_entities = find_entities(doc)
     assert entity_at(doc, 0, len(phrase))["canonical"] == "Seoul"
     assert entity_at(doc, 0, len("South Korea"))["canonical"] == "South Korea"  # contains it
+
+
+@pytest.mark.model
+def test_entity_at_among_the_overlapping_entities_is_entity_at_among_all(sample_doc: Doc) -> None:
+    """A caller may pass the mentions overlapping the range (the claims stage does, as
+    a scan of all of them per speaker was quadratic on long documents)."""
+    entities = sample_doc._.newsclaims_entities
+    found = 0
+    for token in sample_doc:
+        for width in (0, 1, 3):
+            start = token.idx
+            end = sample_doc[min(token.i + width, len(sample_doc) - 1)].idx + 1
+            overlapping = [e for e in entities if e["start"] < end and start < e["end"]]
+            for head in (False, True):
+                expected = entity_at(sample_doc, start, end, head=head)
+                assert (
+                    entity_at(sample_doc, start, end, head=head, entities=overlapping) == expected
+                )
+                found += expected is not None
+    assert found

@@ -10,10 +10,11 @@ from pipeline.components.entities.mentions import (
     find_mentions,
     headline_lines,
     make_mention,
+    tokens_with_text,
     trim,
 )
 
-from .docs import hand_doc
+from .docs import BLANK, hand_doc
 
 
 def test_find_mentions_keeps_the_in_span_drops_possessive() -> None:
@@ -90,3 +91,11 @@ def test_mentions_on_headline_lines_are_marked() -> None:
         ("Jeb Bush Super", True),
         ("Jeb Bush", False),
     ]
+
+
+def test_tokens_with_text_are_those_a_loop_over_the_doc_finds() -> None:
+    """Long documents (issue 12): read from the doc's word ids, no Token per token."""
+    doc = BLANK("Radio Free Asia (RFA) said RFA (and RFAs) met Kim; Kim's aide ( ) left RFA.")
+    for texts in (["("], ["RFA"], {"RFA", "Kim", ")"}, ["absent"], []):
+        assert tokens_with_text(doc, texts) == [t.i for t in doc if t.text in set(texts)]
+    assert tokens_with_text(BLANK(""), ["("]) == []

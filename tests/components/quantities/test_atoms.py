@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.components.quantities.atoms import Atom
+import pytest
+
+from pipeline.components.quantities.atoms import Atom, Finder
+from pipeline.components.quantities.lexicon import load_lexicons
 
 from . import finder_of, untagged_doc
 
@@ -27,3 +30,13 @@ def test_use_marks_the_tokens_of_the_span_with_its_modifier() -> None:
     finder.use(atom)
     assert finder.used == [True, True, True, False, False]
     assert finder.lowers == ["about", "5,000", "barrels", "of", "oil"]
+
+
+@pytest.mark.model
+def test_ent_at_is_the_entity_a_scan_of_doc_ents_finds(nlp) -> None:
+    doc = nlp("On Monday, March 3, 2021, the Bank of Korea said 5% of 1,200 firms in Seoul grew.")
+    finder = Finder(doc, load_lexicons())
+    for token in doc:
+        expected = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        assert finder.ent_at(token.i) == expected
+    assert any(finder.ent_at(token.i) is not None for token in doc)
