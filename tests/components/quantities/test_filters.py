@@ -33,25 +33,21 @@ def test_a_number_after_a_label_word_is_a_label() -> None:
     assert is_date_or_label(finder_of(doc), doc[3], bare(doc, 3))
 
 
+FTSE_ROWS = [
+    ("The", "DET", "DT", "det", 1),
+    ("FTSE", "PROPN", "NNP", "nsubj", 3),
+    ("100", "NUM", "CD", "nummod", 1),
+    ("opened", "VERB", "VBD", "ROOT", 3),
+]
+
+
 def test_a_number_after_a_name_is_a_model_or_index() -> None:
-    rows = [
-        ("The", "DET", "DT", "det", 1),
-        ("FTSE", "PROPN", "NNP", "nsubj", 3),
-        ("100", "NUM", "CD", "nummod", 1),
-        ("opened", "VERB", "VBD", "ROOT", 3),
-    ]
-    doc = hand_doc("The FTSE 100 opened", rows)
+    doc = hand_doc("The FTSE 100 opened", FTSE_ROWS)
     assert is_date_or_label(finder_of(doc), doc[2], bare(doc, 2))
 
 
 def test_a_number_with_a_unit_after_a_name_is_a_quantity() -> None:
-    rows = [
-        ("The", "DET", "DT", "det", 1),
-        ("FTSE", "PROPN", "NNP", "nsubj", 3),
-        ("100", "NUM", "CD", "nummod", 1),
-        ("opened", "VERB", "VBD", "ROOT", 3),
-    ]
-    doc = hand_doc("The FTSE 100 opened", rows)
+    doc = hand_doc("The FTSE 100 opened", FTSE_ROWS)
     assert not is_date_or_label(finder_of(doc), doc[2], bare(doc, 2, unit="point"))
 
 
