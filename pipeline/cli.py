@@ -263,6 +263,14 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")
     ] = None,  # noqa: UP045
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            help="dates on TimeML gold: also write every mismatch (missed, spurious, "
+            "wrong extent, value or type) to this TSV file.",
+        ),
+    ] = None,  # noqa: UP045
 ) -> None:
     """Score our output against a benchmark and print the table."""
     import importlib
@@ -282,13 +290,16 @@ def evaluate(
         _fail(unknown_gold_message(stage, gold))
     if predictions is not None and not is_gold_records(predictions):
         _fail(f"{predictions} is not a JSONL of our records (newsclaims extract writes one)")
+    if errors is not None and stage != "dates":
+        _fail("--errors is for the dates stage")
     nlp = None
     if predictions is None:
         from .nlp import load_cached
 
         nlp = load_cached(model)
+    extra = {"errors": errors} if errors is not None else {}
     try:
-        metrics = module.evaluate(gold, predictions, nlp=nlp)
+        metrics = module.evaluate(gold, predictions, nlp=nlp, **extra)
     except ValueError as error:
         _fail(str(error))
     typer.echo(module.format_report(metrics))

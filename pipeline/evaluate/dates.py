@@ -21,6 +21,20 @@ from .timeml import TimeMLDoc, read_timeml
 
 Span = dict[str, Any]
 
+#: The columns of the ``errors`` TSV: what went wrong, then the gold and predicted timex.
+ERROR_COLUMNS = [
+    "doc",
+    "dct",
+    "error",
+    "gold_text",
+    "gold_type",
+    "gold_value",
+    "pred_text",
+    "pred_type",
+    "pred_value",
+    "context",
+]
+
 
 def match_strict(gold: list[Span], pred: list[Span]) -> list[tuple[int, int]]:
     """1:1 pairs (gold index, pred index) with identical offsets."""
@@ -196,7 +210,8 @@ def evaluate(
                 )
     if errors is not None:
         Path(errors).write_text(
-            "\n".join("\t".join(str(c) for c in r) for r in rows) + "\n", encoding="utf-8"
+            "\n".join("\t".join(str(c) for c in r) for r in [ERROR_COLUMNS, *rows]) + "\n",
+            encoding="utf-8",
         )
     metrics = (
         score_counts(total)

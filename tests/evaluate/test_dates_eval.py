@@ -5,8 +5,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from typer.testing import CliRunner
 
-from pipeline.evaluate.dates import compare, evaluate, format_report, match_relaxed, score_counts
+from pipeline.about import SCHEMA
+from pipeline.cli import app
+from pipeline.evaluate.dates import (
+    ERROR_COLUMNS,
+    compare,
+    evaluate,
+    format_report,
+    match_relaxed,
+    score_counts,
+)
 from pipeline.evaluate.timeml import parse_timeml
 
 SNIPPET = """<?xml version="1.0" ?>
@@ -103,7 +113,35 @@ def test_evaluate_predictions_file(tmp_path):
     assert metrics["corpora"]["Mini"]["value_matched"] == 1
     report = format_report(metrics)
     assert "ALL" in report and "Mini" in report
-    assert "missed" in (tmp_path / "errors.tsv").read_text(encoding="utf-8")
+    lines = (tmp_path / "errors.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ERROR_COLUMNS
+    [row] = [line.split("\t") for line in lines[1:]]
+    assert row[2:6] == ["missed", "'about two years'", "DURATION", "P2Y"]
+
+
+def test_cli_writes_the_errors_file(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "T1.tml").write_text(SNIPPET, encoding="utf-8")
+    doc = parse_timeml(SNIPPET)
+    y = doc.text.index("yesterday")
+    record = {
+        "schema": SCHEMA,
+        "id": "T1",
+        "text": doc.text,
+        "dates": [{"start": y, "end": y + 9, "type": "DATE", "value": "2001-02-01"}],
+    }
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "errors.tsv"
+    args = ["evaluate", "dates", str(tmp_path / "gold"), str(preds), "--errors", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    kinds = [line.split("\t")[2] for line in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert sorted(kinds) == ["missed", "value"]
+    claims = CliRunner().invoke(
+        app, ["evaluate", "claims", str(tmp_path / "gold"), "--errors", "x"]
+    )
+    assert claims.exit_code == 2
 
 
 @pytest.mark.model
