@@ -2,13 +2,15 @@
 
 Metrics: strict extent F1 (exact offsets), relaxed extent F1 (any overlap, 1:1),
 value F1 and type F1 (relaxed F1 times the share of relaxed matches whose
-attribute is right), overall and per sub-corpus (the gold folder's first-level
+attribute is right; on TimeML gold, values are compared in one spelling,
+``timex_spelling.py``), overall and per sub-corpus (the gold folder's first-level
 sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from ..article import Article
 from .common import add_counts, predicted_records, prf
 from .gold import gold_articles, is_gold_records, is_timeml, read_gold
 from .timeml import TimeMLDoc, read_timeml
+from .timex_spelling import timeml_value
 
 Span = dict[str, Any]
 
@@ -87,11 +90,15 @@ def score_counts(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def compare(gold: list[Span], pred: list[Span]) -> dict[str, Any]:
-    """Counts and the mismatches of one document's gold and predicted timexes."""
+def compare(
+    gold: list[Span], pred: list[Span], *, spelling: Callable[[Any], Any] | None = None
+) -> dict[str, Any]:
+    """Counts and the mismatches of one document's gold and predicted timexes; values
+    are compared as ``spelling`` writes them (as they are when None)."""
     strict = match_strict(gold, pred)
     relaxed = match_relaxed(gold, pred)
-    value = sum(1 for i, j in relaxed if gold[i].get("value") == pred[j].get("value"))
+    same = spelling or (lambda v: v)
+    value = sum(1 for i, j in relaxed if same(gold[i].get("value")) == same(pred[j].get("value")))
     typ = sum(1 for i, j in relaxed if gold[i].get("type") == pred[j].get("type"))
     return {
         "counts": {
@@ -152,13 +159,15 @@ def evaluate(
     rows = []
     for corpus, doc in docs:
         pred = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
-        result = compare(doc.timexes, pred)
+        result = compare(doc.timexes, pred, spelling=timeml_value)
         add_counts(total, result["counts"])
         add_counts(by_corpus.setdefault(corpus, {}), result["counts"])
         if errors is not None:
             for i, j in result["pairs"]:
                 g, p = doc.timexes[i], pred[j]
                 bad = [k for k in ("type", "value") if g.get(k) != p.get(k)]
+                if timeml_value(g.get("value")) == timeml_value(p.get("value")):
+                    bad = [k for k in bad if k != "value"]
                 if (g["start"], g["end"]) != (p["start"], p["end"]):
                     bad.insert(0, "extent")
                 if bad:
