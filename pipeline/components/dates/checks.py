@@ -200,11 +200,14 @@ _RATE_BEFORE = re.compile(
 
 
 def _keep_set_rate(text: str, match: re.Match, groups: dict) -> bool:
-    return bool(_RATE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
+    """ "twice a year" always; a bare "a year" after an amount ("$2 million a year")."""
+    return bool(groups.get("freq")) or bool(
+        _RATE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+    )
 
 
 def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
-    return groups["every"].lower() != "per" or groups["word"].lower() in (
+    return groups["every"].lower() != "per" or (groups["word"] or "").lower() in (
         "year",
         "day",
         "week",

@@ -148,9 +148,13 @@ def set_rate(cand: TimexCandidate, ctx: Context) -> Timex:
 
 
 def set_every(cand: TimexCandidate, ctx: Context) -> Timex | None:
-    """ "every year", "each Monday", "every other week", "per day"."""
+    """ "every year", "each Monday", "every other week", "per day"; "every four years"
+    (P4Y), "every few months" (PXM)."""
     g = cand.groups
     lex = ctx.lexicon
+    if g.get("units"):
+        n = parse_number(g["num"]) if g["num"].lower() not in ("few", "several") else None
+        return {"type": "SET", "value": duration_value(n, lex["unit"][g["units"].lower()])}
     word = lower_words(g["word"])
     k = 2 if g.get("other") else 1
     if word in lex["weekday"]:

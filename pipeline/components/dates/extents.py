@@ -84,6 +84,13 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     """
     start = match.start()
     det = (groups.get("det") or "").lower()
+    if (
+        det == "last"
+        and family in ("duration", "duration_bare")
+        and _VERB_BEFORE.search(text[max(0, start - 12) : start])
+    ):
+        # "expected to last several weeks", "could last two years": the verb, not "the last".
+        return match.end() - len(match.group(0)[len(groups["det"]) :].lstrip())
     if det != "the":
         return start
     if family == "year_ago_adj":
@@ -139,6 +146,10 @@ def _merge_time_and_date(text: str, cands: list[TimexCandidate]) -> list[TimexCa
     return out
 
 
+#: What makes a following "last" the verb: "to", a modal or a negation before it.
+_VERB_BEFORE = re.compile(
+    r"(?i)(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not)|n't|'ll)\s+$"
+)
 _PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?|\s*\(", re.I)
 
 

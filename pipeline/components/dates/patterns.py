@@ -69,6 +69,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         rf"(?:\s+(?:hundred|thousand))?"
     )
     num = rf"{num1}(?:\s+(?:to|or)\s+{num1})?"
+    # How often: "once", "twice", "three times", "several times".
+    freq = rf"once|twice|thrice|(?:{num1}|several|a\s+few|many)\s+times"
     unit = (
         r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|year|decade|century|"
         r"centuries|quarter)"
@@ -200,8 +202,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
             rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
-        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
-        ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
+        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year") and a
+        # frequency ("twice a year", "three times a week"): a SET.
+        (
+            "set_rate",
+            rf"{B}(?:(?P<freq>{freq})\s+)?an?\s+(?P<word>year|month|week|day|hour){E}",
+        ),
         (
             "duration",
             rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
@@ -217,8 +223,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (
+            # "every year", "each Monday", "every other week", "twice per day"; with a
+            # count, "every four years", "every few months".
             "set_every",
-            rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?(?P<word>{unit}|{weekday}|{month}|{season}|{part}){E}",
+            rf"{B}(?:(?P<freq>{freq})\s+)?(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?"
+            rf"(?:(?P<word>{unit}|{weekday}|{month}|{season}|{part})|"
+            rf"(?P<num>{num1}|few|several)\s+(?P<units>{unit})s){E}",
         ),
         (
             "holiday",

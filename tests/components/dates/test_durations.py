@@ -18,6 +18,7 @@ from tests.components.dates.helpers import (
     assert_timex,
     candidate,
     context,
+    timexes,
 )
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
@@ -177,3 +178,62 @@ def test_unit_plural(unit, det, dir, expected):
 def test_sets(cand, value):
     handler = {"set_word": set_word, "set_rate": set_rate, "set_every": set_every}[cand.family]
     assert handler(cand, context()) == {"type": "SET", "value": value}
+
+
+# How often, and how long after a verb "last": frequencies are SETs over their unit
+# (TimeML's "twice a week", freq 2X, value P1W); "every four years" repeats every P4Y.
+FREQUENCY_CASES = [
+    ("The report is released twice a year.", SAMPLE_DATE, "twice a year", "SET", "P1Y", None),
+    (
+        "The board meets three times a month.",
+        SAMPLE_DATE,
+        "three times a month",
+        "SET",
+        "P1M",
+        None,
+    ),
+    ("Patients take the pill once a day.", SAMPLE_DATE, "once a day", "SET", "P1D", None),
+    ("He calls his mother twice per week.", SAMPLE_DATE, "twice per week", "SET", "P1W", None),
+    ("The games are held every four years.", SAMPLE_DATE, "every four years", "SET", "P4Y", None),
+    ("A census is taken every 10 years.", SAMPLE_DATE, "every 10 years", "SET", "P10Y", None),
+    ("Elections are called every few years.", SAMPLE_DATE, "every few years", "SET", "PXY", None),
+    # "last" as the verb is no part of the timex: "to last several weeks" is "several weeks".
+    (
+        "The trial is expected to last several weeks.",
+        SAMPLE_DATE,
+        "several weeks",
+        "DURATION",
+        "PXW",
+        None,
+    ),
+    (
+        "The drought could last two more years.",
+        SAMPLE_DATE,
+        "two more years",
+        "DURATION",
+        "P2Y",
+        None,
+    ),
+    ("The strike won't last two days.", SAMPLE_DATE, "two days", "DURATION", "P2D", None),
+    # "the last three years" keeps its determiner.
+    (
+        "Sales fell over the last three years.",
+        SAMPLE_DATE,
+        "the last three years",
+        "DURATION",
+        "P3Y",
+        None,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, FREQUENCY_CASES)
+def test_frequencies_and_the_verb_last(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_bare_a_year_stays_a_duration_without_an_amount_or_frequency(make_doc):
+    items = timexes(make_doc, "The lease runs for a year.", SAMPLE_DATE)
+    assert [(d["text"], d["type"], d["value"]) for d in items] == [("a year", "DURATION", "P1Y")]
