@@ -146,8 +146,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "the_unit",
-            rf"{B}the\s+(?P<word>year|quarter|week|weekend|fiscal\s+year)"
-            rf"(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
+            # Not "the month of May", "the week of March 6": the date the phrase names.
+            rf"{B}the\s+(?P<word>year|quarter|month|week|weekend|decade|fiscal\s+year)"
+            rf"(?!\s+of\s+(?:{month}|{weekday}|\d))(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
         ),
         (
             "year_ago_adj",

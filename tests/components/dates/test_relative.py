@@ -11,6 +11,7 @@ from tests.components.dates.helpers import (
     assert_timex,
     candidate,
     context,
+    timexes,
 )
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
@@ -91,3 +92,52 @@ def test_the_year_ended_is_a_reporting_period():
 def test_without_a_publication_date_a_relative_date_stays_open(word, value):
     cand = candidate("relative", rel="last", word=word, year=None)
     assert relative(cand, context(None)) == {"type": "DATE", "value": value}
+
+
+# "the month", "the decade": the unit the story is in, as "the year" is; not when the
+# phrase names a date ("the month of May", "the week of March 6").
+THE_UNIT_CASES = [
+    (
+        "The firm will report at the end of the month.",
+        SAMPLE_DATE,
+        "the end of the month",
+        "DATE",
+        "2023-06",
+        "END",
+    ),
+    (
+        "By the end of the decade, sales could double.",
+        SAMPLE_DATE,
+        "the end of the decade",
+        "DATE",
+        "202",
+        "END",
+    ),
+    (
+        "The minister visits Paris later in the month.",
+        SAMPLE_DATE,
+        "the month",
+        "DATE",
+        "2023-06",
+        None,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, THE_UNIT_CASES)
+def test_the_month_and_the_decade(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        ("He was born in the month of May.", ["May"]),
+        ("A hearing is set for the week of March 6.", ["the week of March 6"]),
+        ("The stock hit a high for the year of $42.", ["the year"]),
+    ],
+)
+def test_the_unit_of_a_date_is_that_date(make_doc, text, extents):
+    assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
