@@ -89,7 +89,13 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         rf"half|period|{weekday}|{month}|{season}|{part}"
     )
     ampm = r"(?:a\.m\.?|p\.m\.?|am(?!\w)|pm(?!\w))"
-    tz = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))"
+    # A time zone after a clock time: US zones with or without S/D ("EST", "ET"), GMT,
+    # UTC, the European and Asian ones news gives, or in words ("Eastern time").
+    tz = (
+        r"(?:\s+(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|JST|AES?T|HKT|SGT|IST)|"
+        r"(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+time|"
+        r"local\s+time)(?!\w))"
+    )
     clock_words = alternation(cardinal_words(1, 12))
     centuryord = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(CENTURY_WORDS)}"
     spec = [

@@ -159,3 +159,39 @@ def test_mid_part(word, value):
 def test_overnight_without_a_date_is_any_night():
     assert overnight(context(None)) == "XXXX-XX-XX"
     assert overnight(context(mentions=["2023-06-01"])) == "2023-05-31"
+
+
+# A time zone belongs to the clock time, in letters or in words, and the day after it
+# still dates the time (published on Tuesday 2023-06-13).
+TIME_ZONE_CASES = [
+    (
+        "Voting ends at 8 p.m. Eastern time on Monday.",
+        SAMPLE_DATE,
+        "8 p.m. Eastern time on Monday",
+        "TIME",
+        "2023-06-12T20:00",
+        None,
+    ),
+    (
+        "The speech began at 9 p.m. ET on Sunday.",
+        SAMPLE_DATE,
+        "9 p.m. ET on Sunday",
+        "TIME",
+        "2023-06-11T21:00",
+        None,
+    ),
+    ("The game started at 7 pm PT.", SAMPLE_DATE, "7 pm PT", "TIME", "2023-06-13T19:00", None),
+    ("Markets closed at 4 p.m. BST.", SAMPLE_DATE, "4 p.m. BST", "TIME", "2023-06-13T16:00", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, TIME_ZONE_CASES)
+def test_time_zones(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_lower_case_word_after_a_time_is_no_zone(make_doc):
+    items = timexes(make_doc, "He arrived at 6 a.m. et cetera.", SAMPLE_DATE)
+    assert [d["text"] for d in items] == ["6 a.m."]
