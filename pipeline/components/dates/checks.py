@@ -200,10 +200,7 @@ _RATE_BEFORE = re.compile(
 
 
 def _keep_set_rate(text: str, match: re.Match, groups: dict) -> bool:
-    """ "twice a year" always; a bare "a year" after an amount ("$2 million a year")."""
-    return bool(groups.get("freq")) or bool(
-        _RATE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
-    )
+    return bool(_RATE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]))
 
 
 def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:

@@ -142,7 +142,8 @@ def set_word(cand: TimexCandidate, ctx: Context) -> Timex:
 
 
 def set_rate(cand: TimexCandidate, ctx: Context) -> Timex:
-    """A rate's "a year" ("500,000 barrels a year"): once per unit."""
+    """A rate's "a year" ("500,000 barrels a year"), a frequency's ("twice a year"): the
+    unit it repeats in."""
     code = ctx.lexicon["unit"][cand.groups["word"].lower()]
     return {"type": "SET", "value": duration_value(1, code)}
 

@@ -98,5 +98,6 @@ HANDLERS: dict[str, Handler] = {
     "duration_bare": durations.unit_plural,
     "set_word": durations.set_word,
     "set_rate": durations.set_rate,
+    "set_freq": durations.set_rate,
     "set_every": durations.set_every,
 }

@@ -209,11 +209,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
             rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
-        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year") and a
-        # frequency ("twice a year", "three times a week"): a SET.
+        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
+        ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
+        # A frequency: "twice a year", "three times a week", "once per day": a SET.
         (
-            "set_rate",
-            rf"{B}(?:(?P<freq>{freq})\s+)?an?\s+(?P<word>year|month|week|day|hour){E}",
+            "set_freq",
+            rf"{B}(?P<freq>{freq})\s+(?:an?|per|every|each)\s+(?P<word>year|month|week|day|hour){E}",
         ),
         (
             "duration",
@@ -230,10 +231,10 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (
-            # "every year", "each Monday", "every other week", "twice per day"; with a
-            # count, "every four years", "every few months".
+            # "every year", "each Monday", "every other week"; with a count, "every four
+            # years", "every few months".
             "set_every",
-            rf"{B}(?:(?P<freq>{freq})\s+)?(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?"
+            rf"{B}(?P<every>every|each|per)\s+(?:(?P<other>other)\s+)?"
             rf"(?:(?P<word>{unit}|{weekday}|{month}|{season}|{part})|"
             rf"(?P<num>{num1}|few|several)\s+(?P<units>{unit})s){E}",
         ),
@@ -268,6 +269,7 @@ REQUIRED_WORDS = {
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday", " in the "),
     "set_every": ("every", "each", "per "),
+    "set_freq": ("once", "twice", "thrice", "times"),
     "holiday": (
         "christmas",
         "new year",
