@@ -22,7 +22,8 @@ from .tense import closest_year
 
 
 def month_day(cand: TimexCandidate, ctx: Context) -> Timex:
-    """ "March 12(, 1998)", "the 12th of March"; "the week of March 6" is that day's week."""
+    """ "March 12(, 1998)", "the 12th of March", "June 16 of last year"; "the week of March
+    6" is that day's week."""
     if cand.extra.get("week_of"):
         day = value_date(_month_day(cand, ctx)["value"])
         return date_timex(week_value(day) if day else None, "XXXX-WXX")
@@ -37,6 +38,9 @@ def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
         return date_timex(safe_day(int(g["year"]), month, day), f"{g['year']}-{month:02d}-XX")
     if ref is None:
         return date_timex(None, f"XXXX-{month:02d}-{day:02d}")
+    if g.get("yrel"):  # "June 16 of last year"
+        year = ref.year + RELATIVE_OFFSET[g["yrel"].lower()]
+        return date_timex(safe_day(year, month, day), f"XXXX-{month:02d}-{day:02d}")
     return date_timex(
         safe_day(closest_year(ref, month, day, ctx.tense), month, day),
         f"XXXX-{month:02d}-{day:02d}",

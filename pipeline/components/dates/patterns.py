@@ -78,6 +78,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     year = r"(?:1[5-9]\d\d|20\d\d)"
     yearb = rf"(?<![\d,.$£€#/:])(?<!\d-){year}(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"
     daynum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    # "June 16 of last year", "March 3 this year": the year named relative to publication.
+    of_rel_year = r",?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year"
     ordinal = alternation(lex["ordinal"])
     rel = (
         r"this|last|next|past|previous|coming|current|that|"
@@ -101,11 +103,11 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     spec = [
         (
             "date_mdy",
-            rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year}))?{E}",
+            rf"{B}(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s*(?P<day>{daynum})(?:,?\s+(?P<year>{year})|{of_rel_year})?{E}",
         ),
         (
             "date_dmy",
-            rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year}))?{E}",
+            rf"{B}(?:the\s+)?(?P<day>{daynum})(?:\s+of)?\s+(?P<month>{month})(?:,?\s+(?P<year>{year})|{of_rel_year})?{E}",
         ),
         ("date_my", rf"{B}(?P<month>{month}),?\s+(?:of\s+)?(?P<year>{year}){E}"),
         (

@@ -186,3 +186,43 @@ def test_decade(groups, expected):
 def test_holiday_on_a_candidate(word, rel, tense, value):
     cand = candidate("holiday", word=word, rel=rel)
     assert holiday(cand, context(tense=tense)) == {"type": "DATE", "value": value}
+
+
+# A day of the month with its year named relative to publication (2023-06-13): one timex.
+RELATIVE_YEAR_CASES = [
+    (
+        "We began this journey on June 16th of last year.",
+        SAMPLE_DATE,
+        "June 16th of last year",
+        "DATE",
+        "2022-06-16",
+        None,
+    ),
+    (
+        "The law passed on March 3 this year.",
+        SAMPLE_DATE,
+        "March 3 this year",
+        "DATE",
+        "2023-03-03",
+        None,
+    ),
+    (
+        "The vote is set for 5 May next year.",
+        SAMPLE_DATE,
+        "5 May next year",
+        "DATE",
+        "2024-05-05",
+        None,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, RELATIVE_YEAR_CASES)
+def test_day_of_a_relative_year(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+def test_day_of_a_relative_year_without_a_publication_date():
+    cand = candidate("date_mdy", month="June", day="16", yrel="last")
+    assert month_day(cand, context(None))["value"] == "XXXX-06-16"
