@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...lang.calendar import month_homonyms, months
+from ...lang.calendar import month_homonyms, months, weekdays
 from ...lang.numbers import words_of_kinds
 from ...lexicons import alternation
 from .numbers import cardinal_words
@@ -227,6 +227,20 @@ def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
 _CLOCK_PREP = re.compile(r"(?i)\b(?:at|by|until|till|around|about|before|after|from)\s+$")
 
 
+def _keep_holiday(text: str, match: re.Match, groups: dict) -> bool:
+    """Not a holiday that begins a name: "Easter Island", "Christmas Island", "the Easter
+    Rising" (a capitalised word after it that is no time word; "Easter Monday", "Christmas
+    Day" and "Christmas Eve" are times)."""
+    after = _CAPITALISED_NEXT.match(text, match.end())
+    if after is None:
+        return True
+    word = after.group(1)
+    return bool(_NAME_LIKE.fullmatch(word)) or word.lower() in weekdays() or word == "Eve"
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+
+
 _FAMILY_CHECKS = {
     "time": _keep_time,
     "date_month": _keep_month,
@@ -243,6 +257,7 @@ _FAMILY_CHECKS = {
     "duration_bare": _keep_duration_bare,
     "set_every": _keep_set_every,
     "set_rate": _keep_set_rate,
+    "holiday": _keep_holiday,
 }
 
 

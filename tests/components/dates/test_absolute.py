@@ -226,3 +226,21 @@ def test_day_of_a_relative_year(make_doc, text, date, extent, type_, value, mod)
 def test_day_of_a_relative_year_without_a_publication_date():
     cand = candidate("date_mdy", month="June", day="16", yrel="last")
     assert month_day(cand, context(None))["value"] == "XXXX-06-16"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # A holiday that begins a name is no date.
+        ("They sailed to Easter Island last year.", ["last year"]),
+        ("The Easter Rising began in 1916.", ["1916"]),
+        ("Migrants are held on Christmas Island.", []),
+        # Followed by a time word or a clause, it is one.
+        ("The family gathers on Christmas Eve.", ["Christmas Eve"]),
+        ("He was found on Thanksgiving Day.", ["Thanksgiving Day"]),
+        ("Sales rose before Christmas, the company said.", ["Christmas"]),
+    ],
+)
+def test_a_holiday_that_begins_a_name_is_no_date(make_doc, text, extents):
+    assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
