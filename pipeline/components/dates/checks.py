@@ -72,9 +72,15 @@ def _keep_month(text: str, match: re.Match, groups: dict) -> bool:
 
 
 def _keep_relative(text: str, match: re.Match, groups: dict) -> bool:
+    word = groups["word"]
+    if word[0].islower() and (word.lower() in _MONTH_AND_WEEKDAY_WORDS):
+        return False  # "states that may not", "next march": a month or weekday is capitalised
     return not re.match(
         r"\.?\s*\d", text[match.end() : match.end() + 3]
     )  # "last Oct. 23" is "Oct. 23"
+
+
+_MONTH_AND_WEEKDAY_WORDS = frozenset(months()) | frozenset(weekdays())
 
 
 def _keep_weekday(text: str, match: re.Match, groups: dict) -> bool:
@@ -194,7 +200,8 @@ _COUNT_BEFORE = re.compile(
     rf"(?:\d|\b(?:{alternation(cardinal_words(1, 10) + cardinal_words(20, 90))}))\s*$", re.I
 )
 _RATE_BEFORE = re.compile(
-    rf"(?:\d|%|\b(?:percent|{alternation(words_of_kinds(('scale', 'dozen')))}))(?:\s+[a-z]+s)?\s+$",
+    rf"(?:\d|%|\b(?:percent|{alternation(words_of_kinds(('scale', 'dozen')))}))"
+    r"(?:\s+[a-z]+s)?[\s-]+$",
     re.I,
 )
 

@@ -211,8 +211,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
             rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
-        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year"): a SET.
-        ("set_rate", rf"{B}an?\s+(?P<word>year|month|week|day|hour){E}"),
+        # A rate's "a year" ("$1 billion a year", "500,000 barrels a year", "a
+        # $400-million-a-year business", "$12-an-hour workers"): a SET.
+        ("set_rate", rf"{B}an?(?:\s+|-)(?P<word>year|month|week|day|hour){E}"),
         # A frequency: "twice a year", "three times a week", "once per day": a SET.
         (
             "set_freq",

@@ -237,3 +237,16 @@ def test_frequencies_and_the_verb_last(make_doc, text, date, extent, type_, valu
 def test_a_bare_a_year_stays_a_duration_without_an_amount_or_frequency(make_doc):
     items = timexes(make_doc, "The lease runs for a year.", SAMPLE_DATE)
     assert [(d["text"], d["type"], d["value"]) for d in items] == [("a year", "DURATION", "P1Y")]
+
+
+# A hyphenated rate is a SET as the spaced one is.
+HYPHENATED_RATE_CASES = [
+    ("He built a $400-million-a-year business.", SAMPLE_DATE, "a-year", "SET", "P1Y", None),
+    ("Thousands of $12-an-hour workers were blamed.", SAMPLE_DATE, "an-hour", "SET", "PT1H", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, HYPHENATED_RATE_CASES)
+def test_hyphenated_rates(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)

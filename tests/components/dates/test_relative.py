@@ -141,3 +141,17 @@ def test_the_month_and_the_decade(make_doc, text, date, extent, type_, value, mo
 )
 def test_the_unit_of_a_date_is_that_date(make_doc, text, extents):
     assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # A month or weekday after "that", "last", "next" is capitalised; "may" is the modal.
+        ("It needs help from states that may not want to pay.", []),
+        ("The tribunal that May ruled against him.", ["that May"]),
+        ("He will leave next Friday.", ["next Friday"]),
+    ],
+)
+def test_a_relative_month_or_weekday_is_capitalised(make_doc, text, extents):
+    assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
