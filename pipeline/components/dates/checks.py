@@ -222,6 +222,8 @@ def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
 
 
 def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
+    if groups.get("hour4") and text[max(0, match.start() - 1) : match.start()] == "(":
+        return False  # "10:35 a.m. (0735 GMT)": the same time restated in an aside
     if groups.get("hour3"):
         # "at 4 in the morning" is a clock time; "arrested 12 in the morning raid" a count.
         before = text[max(0, match.start() - 10) : match.start()]

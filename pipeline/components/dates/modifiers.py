@@ -1,7 +1,7 @@
 """The TIMEX3 ``mod`` of a candidate, from the modifiers folded into its extent.
 
 "about two hours" APPROX (the lexicon's ``mod`` rows), "the end of last year" END,
-"mid-2024" MID, "two years or so" APPROX, "2023 or later" ON_OR_AFTER.
+"mid-2024" MID, "end-2023" END, "two years or so" APPROX, "2023 or later" ON_OR_AFTER.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ POSITION_MOD = {
     "the start of": "START",
     "the very beginning of": "START",
     "the first half of": "START",
+    "start": "START",  # "start-2024"
     "mid": "MID",
     "the middle of": "MID",
     "late": "END",
     "later": "END",
     "the end of": "END",
+    "end": "END",  # "end-2023", "by end-March"
     "the very end of": "END",
     "the close of": "END",
     "the turn of": "END",

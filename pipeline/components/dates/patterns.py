@@ -30,7 +30,8 @@ class DatesLexicons:
 
     words: Lexicon
     families: tuple[tuple[str, re.Pattern], ...]
-    #: A modifier right before a candidate: "about", "more than", "the end of", "early".
+    #: A modifier right before a candidate: "about", "more than", "the end of", "early",
+    #: and the wire style's "end-2023", "start-March".
     modifier_before: re.Pattern
     #: A modifier right after one: "or so", "or more", "or later", "and beyond".
     modifier_after: re.Pattern
@@ -43,7 +44,8 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
     before = re.compile(
         rf"(?:{B}(?P<mod>{alternation(words['mod'])})\s+|"
         rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
-        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later)(?:\s+|-))$",
+        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later|end(?=-)|start(?=-))"
+        rf"(?:\s+|-))$",
         re.I,
     )
     after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
@@ -208,6 +210,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
             rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
             rf"{B}(?P<noon>{clock_parts}){E}|"
+            # The wire's "at 0600 GMT": four digits only with GMT or UTC.
+            rf"{B}(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)\s+(?-i:GMT|UTC){E}|"
             # "at 4 in the morning", "at five in the afternoon": an hour and a part of day.
             rf"{B}(?P<hour3>1[0-2]|[1-9]|{clock_words})\s+in\s+the\s+(?P<part3>{part}){E}",
         ),
@@ -270,7 +274,20 @@ REQUIRED_WORDS = {
     "deictic_day": tuple(day_offsets()),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "time": ("a.m", "p.m", "am", "pm", "o'clock", ":", "noon", "midnight", "midday", " in the "),
+    "time": (
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "o'clock",
+        ":",
+        "noon",
+        "midnight",
+        "midday",
+        " in the ",
+        " gmt",
+        " utc",
+    ),
     "set_every": ("every", "each", "per "),
     "set_freq": ("once", "twice", "thrice", "times"),
     "holiday": (

@@ -1,4 +1,4 @@
-"""Values of times of day: "10:35 a.m.", "noon", "4 in the morning", "this morning",
+"""Values of times of day: "10:35 a.m.", "noon", "0600 GMT", "4 in the morning", "this morning",
 "mid-afternoon", "overnight".
 
 A clock time alone is on the day the text is at (the last day it mentioned, else
@@ -28,9 +28,9 @@ def clock_time(cand: TimexCandidate, ctx: Context, day: str | None) -> Timex:
     if g.get("noon"):
         hhmm = ctx.lexicon["partofday"][g["noon"].lower()]  # "noon": "12:00"
     else:
-        hour_text = g.get("hour") or g.get("hour2") or g.get("hour3")
+        hour_text = g.get("hour") or g.get("hour2") or g.get("hour3") or g.get("hour4")
         hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text))
-        minute = g.get("minute") or g.get("minute2")
+        minute = g.get("minute") or g.get("minute2") or g.get("minute4")
         ampm = lower_words(g.get("ampm")).replace(".", "")
         part = lower_words(g.get("part") or g.get("part3"))
         if (

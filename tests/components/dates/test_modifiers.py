@@ -47,3 +47,17 @@ def test_with_mod(mod, position, extra, groups, expected):
     words = load_lexicons().words
     result = with_mod({"type": "DATE", "value": "2023", "mod": "START"}, cand, words)
     assert result["mod"] == expected
+
+
+# The wire style's hyphenated position: "end-2023" is the end of 2023 (mod END).
+@pytest.mark.model
+@pytest.mark.parametrize(
+    CASE_FIELDS,
+    [
+        ("Prices hit a record by end-2022.", SAMPLE_DATE, "end-2022", "DATE", "2022", "END"),
+        ("The fund will close by end-March.", SAMPLE_DATE, "end-March", "DATE", "2024-03", "END"),
+        ("Rates may peak at start-2024.", SAMPLE_DATE, "start-2024", "DATE", "2024", "START"),
+    ],
+)
+def test_hyphenated_positions(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)

@@ -195,3 +195,29 @@ def test_time_zones(make_doc, text, date, extent, type_, value, mod):
 def test_a_lower_case_word_after_a_time_is_no_zone(make_doc):
     items = timexes(make_doc, "He arrived at 6 a.m. et cetera.", SAMPLE_DATE)
     assert [d["text"] for d in items] == ["6 a.m."]
+
+
+# The wire's four-digit times, with GMT or UTC (published on Tuesday 2023-06-13).
+WIRE_TIME_CASES = [
+    (
+        "The strike began at 0600 GMT on Monday.",
+        SAMPLE_DATE,
+        "0600 GMT on Monday",
+        "TIME",
+        "2023-06-12T06:00",
+        None,
+    ),
+    ("Trading resumed at 1430 UTC.", SAMPLE_DATE, "1430 UTC", "TIME", "2023-06-13T14:30", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, WIRE_TIME_CASES)
+def test_wire_times(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_time_restated_in_an_aside_is_not_a_second_timex(make_doc):
+    items = timexes(make_doc, "The blast came at 10:35 a.m. (0735 GMT) on Friday.", SAMPLE_DATE)
+    assert [d["text"] for d in items] == ["10:35 a.m.", "Friday"]
