@@ -138,11 +138,13 @@ def century(cand: TimexCandidate, ctx: Context) -> Timex | None:
 
 def holiday(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A fixed holiday (the lexicon's month and day) in the year the tense puts it in, or
-    a movable one ("Easter") computed for the year; "last"/"next" set the direction."""
+    a movable one ("Easter", the lexicon's rules: "Labor Day" is the first Monday of
+    September) computed for the year; "last"/"next" set the direction."""
     word = lower_words(cand.groups["word"])
     rel = lower_words(cand.groups.get("rel"))
     tense = ("past" if rel == "last" else "future") if rel in ("last", "next") else ctx.tense
-    fixed = ctx.lexicon["holiday"].get(word)
+    rule = ctx.lexicon["holiday"].get(word)
+    fixed = rule if rule and re.fullmatch(r"\d\d-\d\d", rule) else None
     ref = ctx.ref
     if fixed:
         month, day = (int(x) for x in fixed.split("-"))
@@ -151,7 +153,7 @@ def holiday(cand: TimexCandidate, ctx: Context) -> Timex | None:
         return date_timex(f"{closest_year(ref, month, day, tense)}-{fixed}", "")
     if ref is None:
         return date_timex(None, "XXXX-XX-XX")
-    d = movable_holiday(word, ref.year)
+    d = movable_holiday(word, ref.year, rule)
     if tense == "past" and d > ref:
-        d = movable_holiday(word, ref.year - 1)
+        d = movable_holiday(word, ref.year - 1, rule)
     return date_timex(d.isoformat(), "")

@@ -158,15 +158,38 @@ def easter(y: int) -> date:
     return date(y, month, day)
 
 
-def movable_holiday(word: str, y: int) -> date:
+def movable_holiday(word: str, y: int, rule: str | None = None) -> date:
     """The date of a movable holiday in year ``y``: Thanksgiving (the fourth Thursday of
-    November), U.S. Election Day (the Tuesday after the first Monday of November), Easter."""
+    November), U.S. Election Day (the Tuesday after the first Monday of November), Easter;
+    or the one a lexicon ``rule`` gives (``holiday_by_rule``)."""
+    if rule:
+        return holiday_by_rule(rule, y)
     nov1 = date(y, 11, 1)
     if word.startswith("thanksgiving"):
         return nov1 + timedelta(days=(4 - nov1.isoweekday()) % 7 + 21)
     if word.startswith("election"):
         return nov1 + timedelta(days=(1 - nov1.isoweekday()) % 7 + 1)
     return easter(y)
+
+
+_WEEKDAY_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def holiday_by_rule(rule: str, y: int) -> date:
+    """The day a holiday rule of the lexicon names in year ``y``: "09-MO-1" the first Monday
+    of September (Labor Day), "05-MO-L" the last Monday of May (Memorial Day), "EASTER-2"
+    two days before Easter (Good Friday)."""
+    m = re.fullmatch(r"EASTER([+-]\d+)", rule)
+    if m:
+        return easter(y) + timedelta(days=int(m[1]))
+    month, code, nth = rule.split("-")
+    weekday = _WEEKDAY_CODES[code]
+    if nth == "L":
+        next_month = date(y + int(month) // 12, int(month) % 12 + 1, 1)
+        last = next_month - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(y, int(month), 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
 
 
 def interval(value: str) -> dict | None:

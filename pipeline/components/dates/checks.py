@@ -241,8 +241,8 @@ def _keep_holiday(text: str, match: re.Match, groups: dict) -> bool:
     Rising" (a capitalised word after it that is no time word; "Easter Monday", "Christmas
     Day" and "Christmas Eve" are times)."""
     after = _CAPITALISED_NEXT.match(text, match.end())
-    if after is None:
-        return True
+    if after is None or re.search(r"(?i)\b(?:day|eve)$", match.group(0)):
+        return True  # "the Memorial Day Parade": a day's name is a date before any noun
     word = after.group(1)
     return bool(_NAME_LIKE.fullmatch(word)) or word.lower() in weekdays() or word == "Eve"
 

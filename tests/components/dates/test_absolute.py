@@ -244,3 +244,26 @@ def test_day_of_a_relative_year_without_a_publication_date():
 )
 def test_a_holiday_that_begins_a_name_is_no_date(make_doc, text, extents):
     assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
+
+
+# Movable holidays from the lexicon's rules (published on Tuesday 2023-06-13).
+MOVABLE_HOLIDAY_CASES = [
+    ("The family held a Labor Day cookout.", SAMPLE_DATE, "Labor Day", "DATE", "2022-09-05", None),
+    ("Stores will close on Labor Day.", SAMPLE_DATE, "Labor Day", "DATE", "2023-09-04", None),
+    (
+        "The Memorial Day parade was cancelled.",
+        SAMPLE_DATE,
+        "Memorial Day",
+        "DATE",
+        "2023-05-29",
+        None,
+    ),
+    ("Shops closed on Good Friday.", SAMPLE_DATE, "Good Friday", "DATE", "2023-04-07", None),
+    ("Markets will shut for Juneteenth.", SAMPLE_DATE, "Juneteenth", "DATE", "2023-06-19", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, MOVABLE_HOLIDAY_CASES)
+def test_movable_holidays(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)

@@ -9,6 +9,7 @@ import pytest
 from pipeline.components.dates.calendar import (
     add_months,
     easter,
+    holiday_by_rule,
     interval,
     movable_holiday,
     quarter_ending,
@@ -114,3 +115,19 @@ def test_movable_holidays(word, year, expected):
 )
 def test_quarter_ending_holds_most_of_its_three_months(month, expected):
     assert quarter_ending(date(2023, 6, 13), month) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("09-MO-1", 2023, date(2023, 9, 4)),  # Labor Day: the first Monday of September
+        ("05-MO-L", 2024, date(2024, 5, 27)),  # Memorial Day: the last Monday of May
+        ("12-MO-L", 2024, date(2024, 12, 30)),  # the last Monday of a year's last month
+        ("01-MO-3", 2024, date(2024, 1, 15)),  # Martin Luther King Day
+        ("05-SU-2", 2024, date(2024, 5, 12)),  # Mother's Day
+        ("EASTER-2", 2024, date(2024, 3, 29)),  # Good Friday
+        ("EASTER+1", 2024, date(2024, 4, 1)),  # Easter Monday
+    ],
+)
+def test_holiday_by_rule(rule, year, day):
+    assert holiday_by_rule(rule, year) == day
