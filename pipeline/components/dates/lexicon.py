@@ -2,11 +2,10 @@
 
 Every word list the stage's patterns and values use: units, parts of the day,
 quarter ordinals, modifiers, set adverbs, deictic words, holidays (fixed dates and
-rules for movable ones) and
-the labels that make a number no year. ``read_lexicons`` parses them (from the
-shipped file, or the texts a saved pipeline holds: ``DatesStage.from_disk``) and
-compiles the patterns from them (``patterns.DatesLexicons``); ``load_lexicons``
-gives the shipped ones, read once.
+rules for movable ones) and the labels that make a number no year. ``read_lexicons``
+parses them (from the shipped file, or the texts a saved pipeline holds:
+``DatesStage.from_disk``) and compiles the patterns from them
+(``patterns.DatesLexicons``); ``load_lexicons`` gives the shipped ones, read once.
 
 Month, weekday and season names and the words that count ("three", "a couple of",
 "several") are not in the file: every stage shares them (``pipeline/lang/``), and
