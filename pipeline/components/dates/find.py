@@ -6,7 +6,8 @@ TimeML's extent rules (modifiers such as "about", "early", "the end of" included
 they miss (durations, sets, "now", "recently"). The entities only confirm the
 ambiguous candidates ("a week", bare "months"): on TempEval-3 the entities the
 patterns do not cover are mostly not timexes (ages, "80486"), so patterns come
-first and entities are a check. Each candidate is then placed by the clause's
+first and entities are a check; a year-like number the model counts with
+("about 1500 people") is dropped. Each candidate is then placed by the clause's
 tense (``tense.py``) and valued (``normalise.py``) against the per-document
 ``Context``; compact numeric dates (``compact.py``) and the neighbours of a
 coordination (``coordination.py``) come last.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from spacy.attrs import IDX
@@ -25,7 +27,7 @@ from .anchoring import Context
 from .calendar import interval
 from .compact import with_compact_dates
 from .coordination import mark_ranges, with_elided
-from .extents import find_candidates
+from .extents import TimexCandidate, find_candidates
 from .lexicon import load_lexicons
 from .normalise import normalise
 from .patterns import DatesLexicons
@@ -41,6 +43,35 @@ def parse_pub_date(value: str | None) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+#: The model's entity labels for counts and amounts.
+_COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY")
+
+
+def _counts_things(
+    doc: Doc,
+    starts: list[int],
+    cand: TimexCandidate,
+    counts: list[tuple[int, int]],
+    has_parse: bool,
+    mods: Mapping[str, str],
+) -> bool:
+    """Whether a bare year-like number counts things rather than naming a year: the model
+    reads it as a count ("about 1500 people", "2000 kilometers"), or it numbers a plural
+    noun after a modifier of amounts, the lexicon's ``mod`` words ("some 2000 soldiers";
+    not "the 2020 elections", "predicting 1990 earnings")."""
+    if not re.fullmatch(r"\d{4}", doc.text[cand.start : cand.end]):
+        return False
+    if any(s <= cand.start and cand.end <= e for s, e in counts):
+        return True
+    if not has_parse:
+        return False
+    token = doc[bisect.bisect_right(starts, cand.start) - 1]
+    if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.i == 0:
+        return False
+    # A modifier of amounts right before it: "some", "nearly", "more than", "up to".
+    return doc[token.i - 1].lower_ in {phrase.split()[-1] for phrase in mods}
 
 
 def find_dates(
@@ -65,9 +96,19 @@ def find_dates(
         if doc.has_annotation("ENT_IOB")
         else []
     )
+    # The model's counts: a year-like number inside one is a count ("about 1500 people").
+    counts = (
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _COUNT_LABELS]
+        if doc.has_annotation("ENT_IOB")
+        else []
+    )
     items: list[dict] = []
     for cand in find_candidates(text, lexicons):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
+            continue
+        if cand.family == "year" and _counts_things(
+            doc, starts, cand, counts, has_parse, lexicons.words["mod"]
+        ):
             continue
         ctx.multi_quarter = False
         if has_parse and starts:

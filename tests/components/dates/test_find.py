@@ -152,3 +152,21 @@ def test_a_weak_candidate_needs_a_date_or_time_entity(ents, found):
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
     items = find_dates(doc, pub_date=SAMPLE_DATE)
     assert [(doc.text[d["start"] : d["end"]], d["value"]) for d in items] == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # A year-like number that counts things is no year.
+        ("About 1500 people protested outside.", []),
+        ("The company cut 1800 jobs.", []),
+        ("Some 2000 soldiers were sent to the border.", []),
+        ("He ran 2000 kilometers.", []),
+        # A year before a plural noun still names the year.
+        ("The 2020 elections were contested.", ["2020"]),
+        ("Analysts were predicting 1990 earnings of $3 a share.", ["1990"]),
+    ],
+)
+def test_a_year_like_count_is_no_year(make_doc, text, extents):
+    assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
