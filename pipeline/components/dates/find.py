@@ -53,25 +53,28 @@ def _counts_things(
     doc: Doc,
     starts: list[int],
     cand: TimexCandidate,
-    counts: list[tuple[int, int]],
+    counts: list[tuple[int, int, str]],
     has_parse: bool,
     mods: Mapping[str, str],
 ) -> bool:
     """Whether a bare year-like number counts things rather than naming a year: the model
-    reads it as a count ("about 1500 people", "2000 kilometers"), or it numbers a plural
-    noun after a modifier of amounts, the lexicon's ``mod`` words ("some 2000 soldiers";
-    not "the 2020 elections", "predicting 1990 earnings")."""
+    reads it as an amount ("2000 kilometers"), or it numbers a plural noun and the model
+    reads it as a count ("about 1500 people") or a modifier of amounts, the lexicon's
+    ``mod`` words, comes before it ("some 2000 soldiers"); not "the 2020 elections",
+    "predicting 1990 earnings", "her 2000 Senate campaign"."""
     if not re.fullmatch(r"\d{4}", doc.text[cand.start : cand.end]):
         return False
-    if any(s <= cand.start and cand.end <= e for s, e in counts):
-        return True
+    amount = next((label for s, e, label in counts if s <= cand.start and cand.end <= e), None)
+    if amount in ("QUANTITY", "MONEY"):
+        return True  # "2000 kilometers", "2000 dollars"
     if not has_parse:
         return False
     token = doc[bisect.bisect_right(starts, cand.start) - 1]
     if token.dep_ != "nummod" or token.head.tag_ != "NNS" or token.i == 0:
-        return False
-    # A modifier of amounts right before it: "some", "nearly", "more than", "up to".
-    return doc[token.i - 1].lower_ in {phrase.split()[-1] for phrase in mods}
+        return False  # "her 2000 Senate campaign", which the model may call a count too
+    # A count of the plural noun for the model, or after a modifier of amounts ("some",
+    # "nearly", "more than", "up to").
+    return amount == "CARDINAL" or doc[token.i - 1].lower_ in {p.split()[-1] for p in mods}
 
 
 def find_dates(
@@ -98,7 +101,7 @@ def find_dates(
     )
     # The model's counts: a year-like number inside one is a count ("about 1500 people").
     counts = (
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _COUNT_LABELS]
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _COUNT_LABELS]
         if doc.has_annotation("ENT_IOB")
         else []
     )

@@ -170,3 +170,9 @@ def test_a_weak_candidate_needs_a_date_or_time_entity(ents, found):
 )
 def test_a_year_like_count_is_no_year(make_doc, text, extents):
     assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
+
+
+@pytest.mark.model
+def test_a_year_the_model_misreads_as_a_count_stays_before_a_singular_noun(make_doc):
+    items = timexes(make_doc, "Donors gave to her 2000 Senate campaign.", SAMPLE_DATE)
+    assert [(d["text"], d["value"]) for d in items] == [("2000", "2000")]
