@@ -107,7 +107,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
         rel = "the"
     if durative and word in _STRETCH_UNITS:
         return _stretch(rel, word, ctx)
-    phrase = Phrase(rel, word, offset, rel in _ANAPHORIC)
+    # "the month" is the month the story is at ("October's gain made the month's data
+    # encouraging"), as "that month" is.
+    anaphoric = rel in _ANAPHORIC or (cand.family == "the_unit" and word == "month")
+    phrase = Phrase(rel, word, offset, anaphoric)
     return _BY_KIND.get(_kind(word, ctx.lexicon), _unit)(phrase, ctx)
 
 

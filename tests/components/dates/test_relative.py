@@ -155,3 +155,13 @@ def test_the_unit_of_a_date_is_that_date(make_doc, text, extents):
 )
 def test_a_relative_month_or_weekday_is_capitalised(make_doc, text, extents):
     assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
+
+
+@pytest.mark.model
+def test_the_month_is_the_month_the_story_is_at(make_doc):
+    text = "Cruz raised $11.9 million in February and spent $17.5 million over the month."
+    items = timexes(make_doc, text, "2016-03-22")
+    assert [(d["text"], d["value"]) for d in items] == [
+        ("February", "2016-02"),
+        ("the month", "2016-02"),
+    ]
