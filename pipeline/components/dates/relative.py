@@ -207,7 +207,10 @@ def _part_of_day(p: Phrase, ctx: Context) -> Timex:
 
 
 def _quarter(p: Phrase, ctx: Context) -> Timex | None:
-    """ "this quarter", "the current quarter"; then as any period, else as a calendar unit."""
+    """ "this quarter", "the current quarter"; then as any period, else as a calendar unit.
+    A game's quarter ("led by 10 points after the quarter") is no date."""
+    if ctx.game:
+        return None
     if p.rel == "this" and ctx.reported and ctx.tense not in ("future", "modal"):
         # "This quarter's loss includes ..." in a report on its named quarter is that one;
         # "expects a profit this quarter" the current one.
