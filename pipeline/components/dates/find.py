@@ -74,7 +74,10 @@ def find_dates(
     text = doc.text
     ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
     earnings = domain == "earnings"
-    ctx = Context(ref=ref, lexicon=lexicons.words, financial=earnings and financial_mode(text))
+    # The earnings domain reads a whole text as an earnings report once it says so twice;
+    # any news reads a sentence so when the sentence says so (``quarters.reports_quarter``).
+    whole_text = earnings and financial_mode(text)
+    ctx = Context(ref=ref, lexicon=lexicons.words, financial=whole_text)
     starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
     has_parse = doc.has_annotation("DEP")
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
@@ -100,9 +103,8 @@ def find_dates(
                     reports_quarter(sentence.text, lexicons.game),
                 )
             ctx.game, reports = sentences[sentence.start]
-            if not earnings:
-                ctx.financial = reports
-            if ctx.financial and cand.family in ("year_ago_adj", "duration"):
+            ctx.financial = whole_text or reports
+            if cand.family in ("year_ago_adj", "duration"):
                 # "For the nine months, profit … against year-earlier results": the
                 # comparison is with last year's same months, not last year's quarter.
                 ctx.multi_quarter = reports_several_quarters(sentence.text)
