@@ -212,12 +212,16 @@ def test_a_games_fourth_quarter_is_no_date(make_doc, domain):
     )
     found = [d["text"] for d in timexes(make_doc, text, "2023-10-26", domain)]
     assert "the fourth quarter" not in found and "the quarter" not in found
-    # The same words in a company's report are its quarter.
-    company = "The company's sales rose 4% in the fourth quarter."
-    assert (
-        one(timexes(make_doc, company, "2024-01-30", domain), "the fourth quarter")["value"]
-        == "2023-Q4"
-    )
+    # The same words in a company's report are its quarter, and so are the words that a
+    # game and a market share ("points", "rebounded", "basket", "overtime").
+    for company in (
+        "The company's sales rose 4% in the fourth quarter.",
+        "The Dow Jones industrial average fell 50 points in the fourth quarter.",
+        "Oil prices rebounded in the fourth quarter after the basket of OPEC crudes fell.",
+        "Overtime costs rose in the fourth quarter, the city said.",
+    ):
+        found = one(timexes(make_doc, company, "2024-01-30", domain), "the fourth quarter")
+        assert found["value"] == "2023-Q4", company
 
 
 @pytest.mark.parametrize(
