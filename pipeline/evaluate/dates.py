@@ -2,9 +2,11 @@
 
 Metrics: strict extent F1 (exact offsets), relaxed extent F1 (any overlap, 1:1),
 value F1 and type F1 (relaxed F1 times the share of relaxed matches whose
-attribute is right; on TimeML gold, values are compared in one spelling,
-``timex_spelling.py``), overall and per sub-corpus (the gold folder's first-level
-sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
+attribute is right), overall and per sub-corpus (the gold folder's first-level
+sub-folder, e.g. ``TimeBank`` / ``AQUAINT``). On TimeML gold, our dates are first
+written in the gold's notation (``timebank.py``: its annotators' habits, kept out of
+the records) and values are compared in one spelling (``timex_spelling.py``: the
+older spellings of the same value, "2000-W7" for "2000-W07").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from spacy.language import Language
 from ..article import Article
 from .common import add_counts, predicted_records, prf
 from .gold import gold_articles, is_gold_records, is_timeml, read_gold
+from .timebank import timebank_spellings
 from .timeml import TimeMLDoc, read_timeml
 from .timex_spelling import timeml_value
 
@@ -158,7 +161,9 @@ def evaluate(
     by_corpus: dict[str, dict[str, int]] = {}
     rows = []
     for corpus, doc in docs:
-        pred = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
+        # Our dates in TempEval-3's notation (timebank.py), then compared with its gold.
+        spelled = timebank_spellings(doc.text, preds.get(doc.id, []), corpus)
+        pred = sorted(spelled, key=lambda s: (s["start"], s["end"]))
         result = compare(doc.timexes, pred, spelling=timeml_value)
         add_counts(total, result["counts"])
         add_counts(by_corpus.setdefault(corpus, {}), result["counts"])
