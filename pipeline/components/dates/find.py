@@ -61,6 +61,7 @@ _COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY")
 
 def _counts_things(
     doc: Doc,
+    text: str,
     starts: list[int],
     cand: TimexCandidate,
     counts: list[tuple[int, int, str]],
@@ -72,7 +73,7 @@ def _counts_things(
     reads it as a count ("about 1500 people") or a modifier of amounts, the lexicon's
     ``mod`` words, comes before it ("some 2000 soldiers"); not "the 2020 elections",
     "predicting 1990 earnings", "her 2000 Senate campaign"."""
-    if not re.fullmatch(r"\d{4}", doc.text[cand.start : cand.end]):
+    if not re.fullmatch(r"\d{4}", text[cand.start : cand.end]):  # ``text`` is ``doc.text``
         return False
     amount = next((label for s, e, label in counts if s <= cand.start and cand.end <= e), None)
     if amount in ("QUANTITY", "MONEY"):
@@ -114,18 +115,11 @@ def find_dates(
     ctx = Context(ref=ref, lexicon=lexicons.words, financial=whole_text)
     starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
     has_parse = doc.has_annotation("DEP")
+    entities = doc.ents if doc.has_annotation("ENT_IOB") else ()
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
-    ents = (
-        [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        if doc.has_annotation("ENT_IOB")
-        else []
-    )
+    ents = [(e.start_char, e.end_char) for e in entities if e.label_ in ("DATE", "TIME")]
     # The model's counts: a year-like number inside one is a count ("about 1500 people").
-    counts = (
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _COUNT_LABELS]
-        if doc.has_annotation("ENT_IOB")
-        else []
-    )
+    counts = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in _COUNT_LABELS]
     items: list[dict] = []
     # Sentence start -> (whether it reports a game, whether it reports a quarter's results).
     sentences: dict[int, tuple[bool, bool]] = {}
@@ -133,7 +127,7 @@ def find_dates(
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
             continue
         if cand.family == "year" and _counts_things(
-            doc, starts, cand, counts, has_parse, lexicons.words["mod"]
+            doc, text, starts, cand, counts, has_parse, lexicons.words["mod"]
         ):
             continue
         ctx.multi_quarter = False
