@@ -4,6 +4,7 @@ lexicons, token offsets and the tokens already used by a quantity)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -24,12 +25,11 @@ class Atom:
     change: str = "="
     unit: str | None = None
     unit_text: str | None = None
-    newsquant: str | None = None
+    dimension: str | None = None
     currency: bool = False
     scaled: bool = False
     per: str | None = None
     obj: tuple[int, int] | None = None
-    obj_norm: str | None = None
     words: bool = False  # written in words
     low: float | None = None
     high: float | None = None
@@ -55,6 +55,30 @@ class Finder:
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
+        self._article_dollar: str | None | bool = False  # not yet looked for
+
+    @property
+    def article_dollar(self) -> str | None:
+        """The one dollar other than the US dollar that the article names ("A$", "Canadian
+        dollars"), when it names no US dollar; a bare "$" is then that dollar."""
+        if self._article_dollar is False:
+            lex, named = self.lex, set()
+            for match in lex.dollar_re.finditer(self.text):
+                surface = re.sub(r"[ \u00a0]+", " ", match.group())
+                unit = lex.units_cs.get(surface) or lex.units.get(surface.lower())
+                named.add(unit[0] if unit else None)
+            others = named - {"us dollar", None}
+            self._article_dollar = (
+                next(iter(others)) if len(others) == 1 and "us dollar" not in named else None
+            )
+        return self._article_dollar  # type: ignore[return-value]
+
+    def sentence_text(self, char: int) -> str:
+        """The text of the sentence holding character ``char`` (the whole text if unparsed)."""
+        token = self.token_at(max(char - 1, 0))
+        if token is None or not self.doc.has_annotation("SENT_START"):
+            return self.text
+        return token.sent.text
 
     @property
     def ents(self) -> tuple[Span, ...]:

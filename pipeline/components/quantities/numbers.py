@@ -147,7 +147,7 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
         )
         if currency is not None:
             atom.currency = True
-            atom.unit, atom.newsquant = currency[1], currency[2]
+            atom.unit, atom.dimension = currency[1], currency[2]
             atom.unit_text = (
                 text[currency[0] : start].strip().rstrip("-−") or text[currency[0] : start]
             )
@@ -229,7 +229,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     end = doc[last].idx + len(doc[last])
     if reading.kind == "fold":
         atom = Atom(start=start, end=end, value=reading.value, number_end=end, words=True)
-        atom.unit, atom.newsquant, atom.unit_text = "times", "count", doc[last].text
+        atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if reading.kind == "fraction":
         after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"
