@@ -422,7 +422,8 @@ def import_labelstudio(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
 ) -> None:
     """Read corrected Label Studio annotations back as gold records in our own format."""
-    from .io.labelstudio_import import BadExport, import_export, write_gold
+    from .io.labelstudio_export import BadExport
+    from .io.labelstudio_import import import_export, write_gold
 
     if not export_file.is_file():
         _fail(f"no such Label Studio export: {export_file}")

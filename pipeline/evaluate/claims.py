@@ -29,7 +29,7 @@ from typing import Any
 
 from ..article import Article
 from .brat import BratDocument, read_polnear
-from .common import predicted_records, prf
+from .common import halves, predicted_records, prf
 from .gold import gold_articles, is_gold_records, is_polnear, is_seed, read_gold
 
 Spans = Sequence[tuple[int, int]]
@@ -227,6 +227,8 @@ def evaluate_polnear(
     records = predicted_records(articles, predictions, nlp)
     triples = [(d.text, d.attributions, record_items(records.get(d.id, {}))) for d in documents]
     metrics = score_documents(triples)
+    # read_polnear gives the articles in file-name order, so the halves are stable
+    metrics["halves"] = {name: score_documents(part) for name, part in halves(triples).items()}
     metrics["benchmark"] = "polnear"
     metrics["articles"] = len(documents)
     return metrics
@@ -420,6 +422,16 @@ def evaluate(gold: Path, predictions: Path | None = None, *, nlp: Any = None) ->
     )
 
 
+REPORT_KEYS = (
+    "content",
+    "content+source",
+    "exact_content",
+    "exact_source",
+    "exact_cue",
+    "exact_cue_phrase",
+)
+
+
 def format_report(metrics: dict[str, Any]) -> str:
     if metrics.get("benchmark") == "gold":
         return format_records(metrics)
@@ -450,14 +462,7 @@ def format_report(metrics: dict[str, Any]) -> str:
         header,
         "-" * len(header),
     ]
-    for key in (
-        "content",
-        "content+source",
-        "exact_content",
-        "exact_source",
-        "exact_cue",
-        "exact_cue_phrase",
-    ):
+    for key in REPORT_KEYS:
         m = metrics[key]
         lines.append(
             f"{key:<22} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
@@ -465,12 +470,21 @@ def format_report(metrics: dict[str, Any]) -> str:
         )
     q = metrics["quote_marked"]
     lines.append(
-        "(exact_cue scores the record's cue, the bare verb of the contract; exact_cue_phrase its "
-        'verb group "has not said", PolNeAR\'s convention)'
-    )
-    lines.append(
         f"{'quote-marked recall':<22} {q['recall']:.3f} "
         f"({q['recall_with_source']:.3f} with source)  gold {q['gold']}, "
         f"matched {q['matched']} ({q['matched_with_source']} with source)"
     )
+    lines.append(
+        "(exact_cue scores the record's cue, the bare verb of the contract; exact_cue_phrase its "
+        'verb group "has not said", PolNeAR\'s convention)'
+    )
+    if metrics.get("halves"):
+        even, odd = metrics["halves"]["even"], metrics["halves"]["odd"]
+        lines += ["", "F1 on the two halves (articles at even / odd positions, file-name order):"]
+        lines.append(f"{'metric':<22} {'even':>6} {'odd':>6}")
+        lines += [f"{key:<22} {even[key]['f1']:6.3f} {odd[key]['f1']:6.3f}" for key in REPORT_KEYS]
+        lines.append(
+            f"{'quote-marked recall':<22} {even['quote_marked']['recall']:6.3f} "
+            f"{odd['quote_marked']['recall']:6.3f}"
+        )
     return "\n".join(lines)

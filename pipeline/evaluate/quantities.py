@@ -54,7 +54,7 @@ from spacy.tokens import Span
 from ..article import Article
 from ..lexicons import resource_rows
 from ..nlp import load_cached
-from .common import predicted_records, prf
+from .common import halves, predicted_records, prf
 from .dates import match_relaxed
 from .gold import gold_articles, is_gold_records, is_newsquant, read_gold
 
@@ -281,6 +281,7 @@ def evaluate(
             }
         )
     metrics = score(pairs)
+    metrics["halves"] = {name: score(part) for name, part in halves(pairs).items()}
     metrics["sentences"] = len(sentences)
     metrics["missing_records"] = sum(1 for s in sentences if s["id"] not in records)
     metrics["ms_per_sentence"] = (
@@ -358,6 +359,12 @@ def format_report(metrics: dict[str, Any]) -> str:
         )
         missing = "sentences had no prediction record."
     lines = [title, "", *metric_rows(metrics, keys)]
+    if metrics.get("halves"):
+        lines += ["", "F1 on the two halves (sentences at even / odd positions):"]
+        lines.append(f"{'metric':<14}{'even':>7}{'odd':>7}")
+        for key in keys:
+            even, odd = (100 * metrics["halves"][half][key]["f1"] for half in ("even", "odd"))
+            lines.append(f"{key:<14}{even:>7.1f}{odd:>7.1f}")
     if metrics.get("missing_records"):
         lines.append(f"\n{metrics['missing_records']} {missing}")
     return "\n".join(lines)

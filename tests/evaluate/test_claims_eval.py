@@ -218,6 +218,10 @@ def test_evaluate_polnear_with_predictions_file(tmp_path: Path) -> None:
     assert m["benchmark"] == "polnear"
     assert (m["content"]["matched"], m["content"]["predicted"]) == (1, 1)
     assert m["exact_source"]["matched"] == 1
+    # one article: it is the even half, and the odd half is empty
+    assert m["halves"]["even"]["content"] == m["content"]
+    assert m["halves"]["odd"]["content"]["gold"] == 0
+    assert "two halves" in format_report(m)
 
 
 def test_evaluate_seed_with_predictions_file(tmp_path: Path) -> None:

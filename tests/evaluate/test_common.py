@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.article import Article
-from pipeline.evaluate.common import add_counts, predicted_records, prf
+from pipeline.evaluate.common import add_counts, halves, predicted_records, prf
 
 
 def test_prf_takes_its_counts_by_name() -> None:
@@ -43,3 +43,11 @@ def test_predicted_records_are_read_by_id_from_a_predictions_file(tmp_path: Path
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     articles = [Article(id="a", text="A.")]
     assert predicted_records(articles, path) == {"a": records[0], "b": records[1]}
+
+
+def test_halves_are_even_and_odd_positions_and_cover_everything() -> None:
+    items = ["a", "b", "c", "d", "e"]
+    parts = halves(items)
+    assert parts == {"even": ["a", "c", "e"], "odd": ["b", "d"]}
+    assert sorted(parts["even"] + parts["odd"]) == items
+    assert halves([]) == {"even": [], "odd": []}

@@ -21,7 +21,8 @@ from pipeline.evaluate import claims as claims_eval
 from pipeline.evaluate import dates as dates_eval
 from pipeline.evaluate import quantities as quantities_eval
 from pipeline.io.labelstudio import records_to_tasks
-from pipeline.io.labelstudio_import import BadExport, import_export, read_export
+from pipeline.io.labelstudio_export import BadExport, read_export
+from pipeline.io.labelstudio_import import import_export
 
 from ..contract import assert_valid_record
 from ..records import hand_record, pipeline_records
