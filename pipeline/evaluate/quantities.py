@@ -118,10 +118,11 @@ def normalize_unit(unit: str) -> str:
 
 
 def object_lemmas(span: Span) -> str:
-    """The counted noun as NewsQuant writes it: content words, plural nouns singular, lower case."""
+    """The counted noun as NewsQuant writes it: nouns and adjectives (no participles:
+    "300 recorded songs" counts songs), plural nouns singular, lower case."""
     parts: list[str] = []
     for token in span:
-        if token.pos_ in OBJECT_SKIP_POS:
+        if token.pos_ in OBJECT_SKIP_POS or token.pos_ == "VERB":
             continue
         word = token.lower_
         if token.tag_ == "NNS":

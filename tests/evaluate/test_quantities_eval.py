@@ -231,3 +231,9 @@ def test_object_lemmas_are_newsquants_spelling() -> None:
         ("States", "PROPN", "NNPS", "pobj", 4),
     ]
     assert object_lemmas(hand_doc(text, rows)[:]) == "first-team player state"
+
+
+def test_object_lemmas_leave_out_participles() -> None:
+    text = "recorded songs"
+    rows = [("recorded", "VERB", "VBN", "amod", 1), ("songs", "NOUN", "NNS", "ROOT", 1, "song")]
+    assert object_lemmas(hand_doc(text, rows)[:]) == "song"
