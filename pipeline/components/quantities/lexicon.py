@@ -66,7 +66,7 @@ class QuantitiesLexicons:
     unit_cs_re: re.Pattern  # case-sensitive surfaces
     units_cs: dict[str, Unit]
     prefix_re: re.Pattern  # currency mark at the end of the text before a number
-    prefixes: dict[str, Unit]  # currency mark, spaces removed -> (unit, "currency")
+    prefixes: dict[str, Unit]  # currency mark, spaces removed -> (unit, "currency"); "a$" too
     dollar_re: re.Pattern  # a dollar named with its country anywhere ("A$", "US dollars")
     scale_re: re.Pattern
     scale_cs_re: re.Pattern
@@ -116,7 +116,8 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     Raises ``ResourceError`` naming the file and line of a malformed entry.
     """
     texts = texts or {}
-    units, units_cs, prefixes = _units(texts.get(REGISTRY_UNITS), texts.get(UNITS))
+    units, units_cs, marks_written = _units(texts.get(REGISTRY_UNITS), texts.get(UNITS))
+    prefixes = {mark.replace(" ", ""): unit for mark, unit in marks_written.items()}
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
     tail = r"(?![A-Za-z0-9])"
     unit_re = re.compile(
@@ -126,10 +127,14 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + alternation(units_cs, space=SPACE) + ")" + tail
     )
 
-    # Matched at the end of the text before the number; spaces inside are optional.
+    # Matched at the end of the text before the number, with a space inside only where the
+    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$",
+    # "Rs.") is matched ignoring case ("a$10" in lower-cased text); a code ("EUR") as written.
     marks = "|".join(
-        SPACE.join(re.escape(ch) for ch in p) for p in sorted(prefixes, key=len, reverse=True)
+        ("(?i:{})" if _is_symbol_mark(p) else "{}").format(alternation([p], space=SPACE))
+        for p in sorted(marks_written, key=len, reverse=True)
     )
+    prefixes.update({p.lower(): u for p, u in list(prefixes.items()) if _is_symbol_mark(p)})
     prefix_re = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<prefix>" + marks + r")[ \u00a0]?$")
 
     scales: dict[str, float] = {}
@@ -205,6 +210,11 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
 
+def _is_symbol_mark(mark: str) -> bool:
+    """A currency mark of letters and a sign ("A$", "HK$", "Rs."), not a code ("EUR")."""
+    return any(c.isalpha() for c in mark) and not mark.isalpha()
+
+
 def _words_re(words: frozenset[str]) -> re.Pattern:
     """Any of ``words`` as a whole word (or mark), ignoring case."""
     return re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(words)) + r")(?![A-Za-z])", re.I)
@@ -214,7 +224,7 @@ def _units(
     registry: str | None, news: str | None
 ) -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
     """``(units, units_cs, prefixes)``: surface -> (unit, dimension), ignoring case or not,
-    and the currency marks that may precede a number (spaces removed). The registry's
+    and the currency marks that may precede a number (as written). The registry's
     rows come first; a row of ``units.tsv`` replaces one with the same surface (where a
     surface matches both ignoring case and not, ``units.unit_at`` prefers the first)."""
     units: dict[str, Unit] = {}
@@ -229,7 +239,7 @@ def _units(
             if "before" in flags:
                 if dimension != "currency":
                     raise ResourceError(name, number, "only a currency may stand before a number")
-                prefixes[surface.replace(" ", "")] = (unit, dimension)
+                prefixes[surface] = (unit, dimension)
             if "cs" in flags:
                 units_cs[surface] = (unit, dimension)
             else:

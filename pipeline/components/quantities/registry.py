@@ -48,7 +48,11 @@ NOT_NEWS_RE = re.compile(
     r"^ab|^stat|^delta_|css_|x_unit|classical|_mass$|bohr|hartree|rydberg|wien|TNT|^force_|"
     r"density|_star|_force$|^dry_|beer_|_pica|_point|didot|cicero|printers|scaled_"
 )
-SYMBOL_RE = re.compile(r"[^\W\d_]+(_[^\W\d_]+)?")
+SYMBOL_RE = re.compile(r"[^\W\d_]+|[^\W\d_]{1,3}_[^\W\d_]{1,3}")
+#: Dimensions whose two-letter symbols are read in any case ("kw", "GB", "kv").
+ANY_CASE_PAIRS = frozenset({"power", "information", "energy", "voltage"})
+#: Prefixes too rare in news to read their units' symbols in any case.
+RARE_PREFIXES = ("centi", "hecto", "micro", "nano")
 BRITISH = (("meter", "metre"), ("liter", "litre"))
 
 
@@ -140,6 +144,27 @@ def _square_and_cubic(unit: str, symbol: str) -> list[tuple[str, str, str, str]]
     return rows
 
 
+def lower_cased_symbols(
+    rows: list[tuple[str, str, str, str]], skip: frozenset[str]
+) -> list[tuple[str, str, str, str]]:
+    """Symbols with capitals also in any case ("ghz", "KWH" in lower- or upper-cased text)
+    when no other unit's symbol reads the same ("mw" is milliwatt or megawatt: left out),
+    of three letters or more, or two of a power, energy, voltage or data unit ("kw", "gb")."""
+    units_of: dict[str, set[str]] = defaultdict(set)
+    for surface, unit, _, _flags in rows:
+        units_of[surface.lower()].add(unit)
+    return [
+        (surface.lower(), unit, dimension, "")
+        for surface, unit, dimension, flags in rows
+        if "cs" in flags
+        and surface != surface.lower()
+        and (len(surface) > 2 or (len(surface) == 2 and dimension in ANY_CASE_PAIRS))
+        and not unit.startswith(RARE_PREFIXES)
+        and len(units_of[surface.lower()]) == 1
+        and surface.lower() not in skip
+    ]
+
+
 def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
     codes = sorted(c.alpha_3 for c in pycountry.currencies if not c.alpha_3.startswith("X"))
     rows: list[tuple[str, str, str, str]] = []
@@ -166,10 +191,11 @@ def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
 
 def build() -> str:
     skip = frozenset(line[0] for line in _rows(SOURCES / "skip.txt"))
-    rows = pint_rows(skip) + currency_rows(skip)
+    physical = pint_rows(skip)
+    rows = physical + lower_cased_symbols(physical, skip) + currency_rows(skip)
     unique: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     for row in rows:
-        key = (row[0], "cs" if "cs" in row[3] else row[0].lower())
+        key = ("cs", row[0]) if "cs" in row[3] else ("ci", row[0].lower())
         unique.setdefault(key, row)  # the first unit to claim a surface keeps it
     versions = ", ".join(f"{name} {version(name)}" for name in ("pint", "babel", "pycountry"))
     header = [

@@ -53,7 +53,7 @@ def currency_before(finder: Finder, start: int) -> tuple[int, str, str] | None:
     if not match:
         return None
     key = re.sub(r"[ \u00a0]", "", match.group("prefix"))
-    unit, dimension = finder.lex.prefixes[key]
+    unit, dimension = finder.lex.prefixes.get(key) or finder.lex.prefixes[key.lower()]
     if key in BARE_DOLLARS and not finder.text[:start].rstrip(" \u00a0$").endswith("("):
         unit = finder.article_dollar or unit  # "(US$7.5 million)" after another currency
     return start - (len(window) - match.start("prefix")), unit, dimension

@@ -59,3 +59,10 @@ def test_a_bare_amount_is_a_change_only_after_by(text: str, change: str) -> None
 
 def test_a_clock_time_is_dropped() -> None:
     assert attached("at 5 GMT", "5") is None
+
+
+def test_a_number_after_aged_is_an_age() -> None:
+    atom = attached("a man aged 45 died", "45")
+    assert (atom.unit, atom.dimension) == ("year of age", "age")
+    atom = attached("a man paged 45 times", "45")
+    assert atom.unit != "year of age"

@@ -216,3 +216,32 @@ def test_every_quantity_has_a_dimension_field(nlp) -> None:
     assert found["two-thirds"] == "fraction"
     assert found["5%"] == "percentage"
     assert found["7"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("paid a$10", 7, (5, "australian dollar", "currency")),  # lower-cased text
+        ("paid hk$10", 8, (5, "hong kong dollar", "currency")),
+        ("paid HK $10", 9, (5, "hong kong dollar", "currency")),  # the lexicon's space
+        ("paid a $10", 8, (7, "us dollar", "currency")),  # "a" is the article
+        ("paid eur 10", 9, None),  # a code only as written
+    ],
+)
+def test_currency_marks_with_a_sign_in_any_case(text: str, at: int, expected) -> None:
+    assert currency_before(plain(text), at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("5 ghz chips", 1, ("gigahertz", "frequency", "ghz")),
+        ("5 KWH used", 1, ("kilowatt hour", "energy", "KWH")),
+        ("5 gb of data", 1, ("gigabyte", "information", "gb")),
+        ("5 mw plant", 1, None),  # milliwatt or megawatt: left to the case
+        ("5 MW plant", 1, ("megawatt", "power", "MW")),
+    ],
+)
+def test_symbols_in_any_case_when_unambiguous(text: str, at: int, expected) -> None:
+    found = unit_at(plain(text), at)
+    assert (found[1:] if found else None) == expected
