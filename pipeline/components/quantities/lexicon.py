@@ -129,12 +129,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
 
     # Matched at the end of the text before the number, with a space inside only where the
     # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$",
-    # "Rs.") is matched ignoring case ("a$10" in lower-cased text); a code ("EUR") as written.
-    marks = "|".join(
-        ("(?i:{})" if _is_symbol_mark(p) else "{}").format(alternation([p], space=SPACE))
-        for p in sorted(marks_written, key=len, reverse=True)
+    # "Rs.") is matched ignoring case ("a$10" in lower-cased text); a code ("EUR") as
+    # written, or in any case when glued to the number ("usd10m", not "all 5").
+    marks = "|".join(_mark_pattern(p) for p in sorted(marks_written, key=len, reverse=True))
+    prefixes.update(
+        {p.lower(): u for p, u in list(prefixes.items()) if _is_symbol_mark(p) or _is_code(p)}
     )
-    prefixes.update({p.lower(): u for p, u in list(prefixes.items()) if _is_symbol_mark(p)})
     prefix_re = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<prefix>" + marks + r")[ \u00a0]?$")
 
     scales: dict[str, float] = {}
@@ -208,6 +208,21 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         sterling_re=_words_re(word_list(STERLING_WORDS, text=texts.get(STERLING_WORDS))),
         electric_re=_words_re(word_list(ELECTRIC_WORDS, text=texts.get(ELECTRIC_WORDS))),
     )
+
+
+def _mark_pattern(mark: str) -> str:
+    """The regex of a currency mark before a number (see ``read_lexicons``)."""
+    written = alternation([mark], space=SPACE)
+    if _is_symbol_mark(mark):
+        return f"(?i:{written})"
+    if _is_code(mark):
+        return f"{written}|(?i:{written})(?![ \u00a0])"
+    return written
+
+
+def _is_code(mark: str) -> bool:
+    """A currency code ("EUR", "USD"), three capitals."""
+    return len(mark) == 3 and mark.isalpha() and mark.isupper()
 
 
 def _is_symbol_mark(mark: str) -> bool:

@@ -49,8 +49,8 @@ NOT_NEWS_RE = re.compile(
     r"density|_star|_force$|^dry_|beer_|_pica|_point|didot|cicero|printers|scaled_"
 )
 SYMBOL_RE = re.compile(r"[^\W\d_]+|[^\W\d_]{1,3}_[^\W\d_]{1,3}")
-#: Dimensions whose two-letter symbols are read in any case ("kw", "GB", "kv").
-ANY_CASE_PAIRS = frozenset({"power", "information", "energy", "voltage"})
+#: Dimensions whose two-letter symbols are read in any case ("kw", "GB", "kv", "hz").
+ANY_CASE_PAIRS = frozenset({"power", "information", "energy", "voltage", "frequency"})
 #: Prefixes too rare in news to read their units' symbols in any case.
 RARE_PREFIXES = ("centi", "hecto", "micro", "nano")
 BRITISH = (("meter", "metre"), ("liter", "litre"))

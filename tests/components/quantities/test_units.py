@@ -225,7 +225,10 @@ def test_every_quantity_has_a_dimension_field(nlp) -> None:
         ("paid hk$10", 8, (5, "hong kong dollar", "currency")),
         ("paid HK $10", 9, (5, "hong kong dollar", "currency")),  # the lexicon's space
         ("paid a $10", 8, (7, "us dollar", "currency")),  # "a" is the article
-        ("paid eur 10", 9, None),  # a code only as written
+        ("paid eur 10", 9, None),  # a code only as written, or glued:
+        ("paid usd10m", 8, (5, "us dollar", "currency")),
+        ("paid EUR 10", 9, (5, "euro", "currency")),
+        ("at cop26 talks", 6, None),  # codes that are words or names are skipped
     ],
 )
 def test_currency_marks_with_a_sign_in_any_case(text: str, at: int, expected) -> None:
