@@ -56,6 +56,7 @@ class Finder:
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
         self._article_dollar: str | None | bool = False  # not yet looked for
+        self._parsed: bool | None = None  # whether the doc has sentences, once asked
 
     @property
     def article_dollar(self) -> str | None:
@@ -76,7 +77,9 @@ class Finder:
     def sentence_text(self, char: int) -> str:
         """The text of the sentence holding character ``char`` (the whole text if unparsed)."""
         token = self.token_at(max(char - 1, 0))
-        if token is None or not self.doc.has_annotation("SENT_START"):
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("SENT_START")
+        if token is None or not self._parsed:
             return self.text
         return token.sent.text
 

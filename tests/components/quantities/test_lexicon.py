@@ -85,3 +85,18 @@ def test_given_texts_replace_the_shipped_files() -> None:
 def test_a_malformed_entry_names_its_file_and_line(name: str, text: str, problem: str) -> None:
     with pytest.raises(ResourceError, match=rf"pipeline/{name} line 1: .*{problem}"):
         read_lexicons({name: text})
+
+
+def test_the_unit_tries_match_the_longest_unit() -> None:
+    lexicons = load_lexicons()
+    for text, unit in [
+        (" percent-owned", "percent-owned"),
+        (" per cent", "per cent"),
+        (" percentage points", "percentage points"),
+        (" km/h", "km/h"),
+        (" square kilometres", "square kilometres"),
+        (" miles per hour", "miles per hour"),
+        (" miles away", "miles"),
+    ]:
+        assert lexicons.unit_re.match(text).group("unit") == unit
+    assert lexicons.unit_re.match(" kilometresque") is None
