@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import QuantitiesLexicons
+from .lexicon import US_DOLLAR, QuantitiesLexicons
 
 
 @dataclass
@@ -55,24 +55,25 @@ class Finder:
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
-        self._article_dollar: str | None | bool = False  # not yet looked for
+        self._article_dollar: str | None = None
+        self._dollars_read = False  # whether the text was searched for named dollars
         self._parsed: bool | None = None  # whether the doc has sentences, once asked
 
     @property
     def article_dollar(self) -> str | None:
         """The one dollar other than the US dollar that the article names ("A$", "Canadian
         dollars"), when it names no US dollar; a bare "$" is then that dollar."""
-        if self._article_dollar is False:
+        if not self._dollars_read:
+            self._dollars_read = True
             lex, named = self.lex, set()
             for match in lex.dollar_re.finditer(self.text):
                 surface = re.sub(r"[ \u00a0]+", " ", match.group())
                 unit = lex.units_cs.get(surface) or lex.units.get(surface.lower())
                 named.add(unit[0] if unit else None)
-            others = named - {"us dollar", None}
-            self._article_dollar = (
-                next(iter(others)) if len(others) == 1 and "us dollar" not in named else None
-            )
-        return self._article_dollar  # type: ignore[return-value]
+            others = named - {US_DOLLAR, None}
+            if len(others) == 1 and US_DOLLAR not in named:
+                self._article_dollar = others.pop()
+        return self._article_dollar
 
     def sentence_text(self, char: int) -> str:
         """The text of the sentence holding character ``char`` (the whole text if unparsed)."""

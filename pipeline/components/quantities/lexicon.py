@@ -53,6 +53,8 @@ DATA_FILES = (
 SPACE = r"[ \u00a0]?"
 #: The flags of the unit files' fourth column (their headers say what they do).
 UNIT_FLAGS = ("cs", "before")
+#: The canonical name of the US dollar, the default of "$" and "dollars".
+US_DOLLAR = "us dollar"
 #: A unit as the stage writes it: (canonical name, dimension).
 Unit = tuple[str, str]
 
@@ -263,10 +265,9 @@ def _dollar_re(units: dict[str, Unit], units_cs: dict[str, Unit]) -> re.Pattern:
     """Any surface of a dollar currency that names its country ("A$", "Canadian dollars",
     "US$", "USD"): the bare "$" and "dollars" are left out."""
     bare = ("$", "dollar", "dollars", "bucks")
-    dollars = ("us dollar", "dollar")
 
     def is_named(surface: str, unit: str) -> bool:
-        return (unit.endswith(" dollar") or unit in dollars) and surface.lower() not in bare
+        return unit.endswith(" dollar") and surface.lower() not in bare
 
     named = [s for s, (unit, _) in units.items() if is_named(s, unit)]
     marks = [s for s, (unit, _) in units_cs.items() if is_named(s, unit)]

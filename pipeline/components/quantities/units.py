@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .atoms import Finder
+from .lexicon import US_DOLLAR
 
 #: Parts of speech that can be the counted noun of a number (or a rate's noun).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -39,7 +40,6 @@ PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
-US_DOLLAR = "us dollar"
 #: US dollar surfaces that name no country: another dollar of the article may be meant.
 BARE_DOLLARS = frozenset({"$", "dollar", "dollars", "bucks"})
 #: The letters read as temperatures after a number, and what they are in a circuit.
