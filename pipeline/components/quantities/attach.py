@@ -57,8 +57,9 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
             atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
         elif atom.currency:
             unit = None  # "$5 million shares": the rest is not the unit
+    unit = resolve(finder, unit, scaled=atom.scaled) if unit is not None else None
     if unit is not None:  # what is left is a unit of its own, or a currency word
-        end, name, dimension, surface = resolve(finder, unit, scaled=atom.scaled)
+        end, name, dimension, surface = unit
         atom.unit, atom.dimension, atom.unit_text, atom.end = name, dimension, surface, end
 
 

@@ -127,13 +127,16 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     unit_cs_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs) + ")" + tail)
 
     # Matched at the end of the text before the number, with a space inside only where the
-    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$",
-    # "Rs.") is matched ignoring case ("a$10" in lower-cased text); a code ("EUR") as
-    # written, or in any case when glued to the number ("usd10m", not "all 5").
-    marks = "|".join(_mark_pattern(p) for p in sorted(marks_written, key=len, reverse=True))
-    prefixes.update(
-        {p.lower(): u for p, u in list(prefixes.items()) if _is_symbol_mark(p) or _is_code(p)}
+    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
+    # without the "cs" flag ("Rs") is matched ignoring case ("a$10", "rs 500" in lower-cased
+    # text); a code ("EUR") as written, or in any case glued to the number ("usd10m").
+    any_case = {mark for mark in marks_written if _is_symbol_mark(mark) or mark not in units_cs}
+    marks = "|".join(
+        _mark_pattern(p, any_case=p in any_case)
+        for p in sorted(marks_written, key=len, reverse=True)
     )
+    folded = {mark.replace(" ", "") for mark in any_case}
+    prefixes.update({p.lower(): u for p, u in list(prefixes.items()) if p in folded or _is_code(p)})
     prefix_re = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<prefix>" + marks + r")[ \u00a0]?$")
 
     scales: dict[str, float] = {}
@@ -209,10 +212,10 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
 
-def _mark_pattern(mark: str) -> str:
+def _mark_pattern(mark: str, *, any_case: bool) -> str:
     """The regex of a currency mark before a number (see ``read_lexicons``)."""
     written = alternation([mark], space=SPACE)
-    if _is_symbol_mark(mark):
+    if any_case:
         return f"(?i:{written})"
     if _is_code(mark):
         return f"{written}|(?i:{written})(?![ \u00a0])"

@@ -19,7 +19,11 @@ Surface forms that name more than one unit are decided by their context
   speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
   otherwise an angle. "C" and "F" right after a number are temperatures, unless
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
-  "voltage"): then a coulomb and a farad;
+  "voltage"): then a coulomb and a farad; lower-case "c" and "f" only in a
+  sentence that speaks of weather ("temperatures hit 40c"), else no unit ("5c
+  a litre", "iPhone 5c");
+* "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
+  milli- ones (``data/units.tsv``);
 * "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
   people"), else a metre ("the 100m sprint") (``scale_at``);
 * "in": an inch only as "in." (the registry's "in" is skipped: "5 in a row");
@@ -61,9 +65,9 @@ def currency_before(finder: Finder, start: int) -> tuple[int, str, str] | None:
 
 def resolve(
     finder: Finder, unit: tuple[int, str, str, str], *, scaled: bool
-) -> tuple[int, str, str, str]:
+) -> tuple[int, str, str, str] | None:
     """``unit`` (end, name, dimension, surface) with its ambiguous surface decided by the
-    context (see the module docstring)."""
+    context (see the module docstring); None when the surface is no unit there."""
     end, name, dimension, surface = unit
     lower = surface.lower()
     if name == "pound" and dimension == "mass" and lower.startswith("pound"):
@@ -74,6 +78,8 @@ def resolve(
             return end, "british pound", "currency", surface
     elif name == US_DOLLAR and lower in BARE_DOLLARS and finder.article_dollar:
         return end, finder.article_dollar, dimension, surface
+    elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
+        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
     elif surface in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
         return end, *ELECTRIC[surface], surface
     elif (

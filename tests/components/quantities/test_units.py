@@ -167,6 +167,9 @@ def test_registry_surfaces_that_are_words_are_skipped(text: str, at: int, expect
         ("Temperatures reached 40 degrees.", ("degree", "temperature")),
         ("The ramp turns 40 degrees.", ("degree", "angle")),
         ("The capacitor stored 2.5 F at 5 volts.", ("farad", "capacitance")),
+        ("temperatures hit 40c in delhi.", ("degree celsius", "temperature")),
+        ("the plant makes 500 mw of power.", ("megawatt", "power")),  # news's mw
+        ("The 5 mW laser.", ("milliwatt", "power")),
         ("Phoenix hit 115F on Sunday.", ("degree fahrenheit", "temperature")),
     ],
 )
@@ -227,6 +230,7 @@ def test_every_quantity_has_a_dimension_field(nlp) -> None:
         ("paid a $10", 8, (7, "us dollar", "currency")),  # "a" is the article
         ("paid eur 10", 9, None),  # a code only as written, or glued:
         ("paid usd10m", 8, (5, "us dollar", "currency")),
+        ("paid rs 500", 8, (5, "indian rupee", "currency")),  # a mark without "cs"
         ("paid EUR 10", 9, (5, "euro", "currency")),
         ("at cop26 talks", 6, None),  # codes that are words or names are skipped
     ],
@@ -241,10 +245,17 @@ def test_currency_marks_with_a_sign_in_any_case(text: str, at: int, expected) ->
         ("5 ghz chips", 1, ("gigahertz", "frequency", "ghz")),
         ("5 KWH used", 1, ("kilowatt hour", "energy", "KWH")),
         ("5 gb of data", 1, ("gigabyte", "information", "gb")),
-        ("5 mw plant", 1, None),  # milliwatt or megawatt: left to the case
+        ("5 mw plant", 1, ("megawatt", "power", "mw")),  # not the registry: units.tsv
+        ("5 mv cell", 1, None),  # millivolt or megavolt: left to the case
         ("5 MW plant", 1, ("megawatt", "power", "MW")),
     ],
 )
 def test_symbols_in_any_case_when_unambiguous(text: str, at: int, expected) -> None:
     found = unit_at(plain(text), at)
     assert (found[1:] if found else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["petrol is 5c a litre dearer.", "the iPhone 5c sold well."])
+def test_a_lower_case_c_is_no_unit_without_weather(text: str, nlp) -> None:
+    assert find_quantities(nlp(text)) == []
