@@ -34,6 +34,14 @@ Model = Annotated[str, typer.Option(help="spaCy model package or path.")]
 BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")]
 Records = Annotated[Path, typer.Argument(help="JSONL records written by `newsclaims extract`.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")]
+DatesDomain = Annotated[
+    str,
+    typer.Option(
+        "--dates-domain",
+        help="The dates stage's reading: 'news' (any news) or 'earnings' (earnings reports: "
+        "a whole text's quarters are reporting quarters, dividend-notice dates lie ahead).",
+    ),
+]
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
@@ -104,6 +112,7 @@ def extract(
             help="With Dask: OUTPUT is a folder of part-NNNNN.jsonl files, one per partition.",
         ),
     ] = False,  # noqa: E501
+    dates_domain: DatesDomain = "news",
 ) -> None:
     """Extract entities, quantities, dates and claims from INPUTS into a JSONL file."""
     from contextlib import nullcontext
@@ -116,6 +125,7 @@ def extract(
 
     if date is not None and valid_date(date) is None:
         _fail(f"--date must be an ISO date (YYYY-MM-DD), not {date!r}")
+    _check_dates_domain(dates_domain)
     if force and resume:
         _fail("--force and --resume exclude each other")
     if scheduler is not None and dask is not None:
@@ -155,6 +165,7 @@ def extract(
             "batch_size": batch_size,
             "partition_size": partition_size,
             "on_record": lambda record, summary: progress.update(summary.articles),
+            "dates_domain": dates_domain,
         }
         with client_context as client:
             if parts:
@@ -179,6 +190,13 @@ def extract(
         typer.echo(summary.describe(), err=True)
     if not summary.ok:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _check_dates_domain(domain: str) -> None:
+    from .components.dates import DOMAINS
+
+    if domain not in DOMAINS:
+        _fail(f"--dates-domain must be one of {', '.join(DOMAINS)}, not {domain!r}")
 
 
 @app.command()
@@ -263,6 +281,7 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")
     ] = None,  # noqa: UP045
+    dates_domain: DatesDomain = "news",
 ) -> None:
     """Score our output against a benchmark and print the table."""
     import importlib
@@ -273,6 +292,7 @@ def evaluate(
         _fail(f"unknown stage {stage!r}; choose one of {', '.join(stages)}")
     if not gold.exists():
         _fail(f"no such gold data: {gold}")
+    _check_dates_domain(dates_domain)
     if predictions is not None and not predictions.exists():
         _fail(f"no such predictions file: {predictions}")
     module = importlib.import_module(f"pipeline.evaluate.{stage}")
@@ -286,7 +306,7 @@ def evaluate(
     if predictions is None:
         from .nlp import load_cached
 
-        nlp = load_cached(model)
+        nlp = load_cached(model, dates_domain)
     try:
         metrics = module.evaluate(gold, predictions, nlp=nlp)
     except ValueError as error:

@@ -18,6 +18,8 @@ from .about import DEFAULT_MODEL
 from .components import claims, dates, entities, quantities  # noqa: F401  (see below)
 
 FALLBACK_MODELS = ("en_core_web_sm",)
+#: The dates stage's reading by default (``components/dates/find.py``: DOMAINS).
+DEFAULT_DATES_DOMAIN = "news"
 
 #: Our stages, in pipeline order. Claims come last: they read the others.
 STAGES = (
@@ -28,19 +30,26 @@ STAGES = (
 )
 
 
-def load(model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] = STAGES) -> Language:
-    """Load ``model`` and add our ``stages`` after its own components."""
+def load(
+    model: str = DEFAULT_MODEL,
+    *,
+    stages: tuple[str, ...] = STAGES,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
+) -> Language:
+    """Load ``model`` and add our ``stages`` after its own components; the dates stage
+    reads texts as ``dates_domain`` ("news" or "earnings") reads them."""
     nlp = _load_model(model)
     for stage in stages:
         if stage not in nlp.pipe_names:
-            nlp.add_pipe(stage)
+            config = {"domain": dates_domain} if stage == "newsclaims_dates" else {}
+            nlp.add_pipe(stage, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load_cached(model: str = DEFAULT_MODEL) -> Language:
-    """One pipeline per model and process (the CLI, evaluation and workers share it)."""
-    return load(model)
+def load_cached(model: str = DEFAULT_MODEL, dates_domain: str = DEFAULT_DATES_DOMAIN) -> Language:
+    """One pipeline per model, domain and process (the CLI, evaluation and workers share it)."""
+    return load(model, dates_domain=dates_domain)
 
 
 def model_name(nlp: Language) -> str:

@@ -24,7 +24,7 @@ from .backends import Backend, DaskBackend, LocalBackend
 from .backends.dask import DEFAULT_PARTITION_SIZE
 from .io.readers import read_articles
 from .io.writers import JsonlWriter, output_lock, recover, truncate
-from .nlp import DEFAULT_MODEL, load_cached, model_name
+from .nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached, model_name
 from .process import DEFAULT_BATCH_SIZE
 
 __all__ = ["RunSummary", "extract", "extract_parts"]
@@ -123,6 +123,7 @@ def extract(
     on_record: OnRecord | None = None,
     client: Any = None,
     partition_size: int | None = None,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
 ) -> RunSummary:
     """Process every article under ``inputs`` into the JSONL file ``output``.
 
@@ -132,7 +133,7 @@ def extract(
     With a Dask ``client`` the work runs on its cluster in partitions of
     ``partition_size`` articles, else here in ``n_process`` processes; the
     output is the same. ``on_record`` is called after each record is written
-    (progress).
+    (progress). ``dates_domain``: the dates stage's reading, "news" or "earnings".
     """
     summary = RunSummary(output=str(output))
     output = Path(output)
@@ -143,7 +144,7 @@ def extract(
         )
     with output_lock(output):
         if client is None or resume:
-            nlp = nlp or load_cached(model)
+            nlp = nlp or load_cached(model, dates_domain)
         kept = (
             _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
         )
@@ -156,13 +157,20 @@ def extract(
         )
         backend: Backend
         if client is None:
-            backend = LocalBackend(nlp=nlp, model=model, n_process=n_process, batch_size=batch_size)
+            backend = LocalBackend(
+                nlp=nlp,
+                model=model,
+                n_process=n_process,
+                batch_size=batch_size,
+                dates_domain=dates_domain,
+            )
         else:
             backend = DaskBackend(
                 client,
                 model=model,
                 batch_size=batch_size,
                 partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                dates_domain=dates_domain,
             )
         with JsonlWriter(output, append=resume, locked=True) as writer:
             for record in backend.records(articles):
@@ -182,6 +190,7 @@ def extract_parts(
     batch_size: int = DEFAULT_BATCH_SIZE,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     on_record: OnRecord | None = None,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
 ) -> RunSummary:
     """One JSONL file per Dask partition in ``folder`` (``part-00000.jsonl``, ...), each whole.
 
@@ -198,7 +207,13 @@ def extract_parts(
     if folder.is_dir() and any(folder.glob("part-*.jsonl")) and not force:
         raise FileExistsError(f"{folder} has part files; use --force to overwrite them")
     folder.mkdir(parents=True, exist_ok=True)
-    backend = DaskBackend(client, model=model, batch_size=batch_size, partition_size=partition_size)
+    backend = DaskBackend(
+        client,
+        model=model,
+        batch_size=batch_size,
+        partition_size=partition_size,
+        dates_domain=dates_domain,
+    )
     with output_lock(folder / "parts.jsonl"):
         for old in folder.glob("part-*.jsonl"):
             old.unlink()

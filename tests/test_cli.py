@@ -84,6 +84,8 @@ def test_extract_refuses_to_overwrite_without_force(corpus: Path, tmp_path: Path
         (["extract", "no/such/dir", "-o", "x.jsonl"], "no such input"),
         (["extract", ".", "-o", "x.jsonl", "--date", "13/06/2023"], "ISO date"),
         (["evaluate", "weather", "."], "unknown stage"),
+        (["extract", ".", "-o", "x.jsonl", "--dates-domain", "sports"], "--dates-domain"),
+        (["evaluate", "dates", ".", "--dates-domain", "sports"], "--dates-domain"),
     ],
 )
 def test_usage_errors_exit_2_with_a_clear_message(args: list[str], message: str) -> None:
@@ -112,3 +114,18 @@ def test_console_script_runs_as_installed(corpus: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1 articles" in done.stderr and done.stdout == ""
     assert_valid_record(read_records(out)[0])
+
+
+def test_dates_domain_reaches_the_records(tmp_path: Path) -> None:
+    story = tmp_path / "in" / "index.txt"
+    story.parent.mkdir()
+    story.write_text("The index closed at a record Tuesday.\n", encoding="utf-8")
+    values = {}
+    for domain in ("news", "earnings"):
+        out = tmp_path / f"{domain}.jsonl"
+        args = ["extract", str(story), "-o", str(out), "--date", "2023-06-15"]
+        result = CliRunner().invoke(app, [*args, "--dates-domain", domain])
+        assert result.exit_code == 0, result.output
+        [record] = read_records(out)
+        values[domain] = [d["value"] for d in record["dates"]]
+    assert values == {"news": ["2023-06-13"], "earnings": ["2023-06-20"]}

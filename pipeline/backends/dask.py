@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..article import Article
-from ..nlp import DEFAULT_MODEL, load_cached
+from ..nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached
 from ..process import DEFAULT_BATCH_SIZE, process_articles
 from .base import batches
 
@@ -77,10 +77,12 @@ def dask_client(*, scheduler: str | None = None, local: str | None = None) -> It
         yield client
 
 
-def process_partition(articles: list[Article], model: str, batch_size: int) -> list[dict[str, Any]]:
+def process_partition(
+    articles: list[Article], model: str, batch_size: int, dates_domain: str = DEFAULT_DATES_DOMAIN
+) -> list[dict[str, Any]]:
     """On a worker: the records of one partition, in order (one pipeline per worker process)."""
     with _WORKER_LOCK:
-        nlp = load_cached(model)
+        nlp = load_cached(model, dates_domain)
         return list(process_articles(articles, nlp=nlp, batch_size=batch_size))
 
 
@@ -98,6 +100,7 @@ class DaskBackend:
     batch_size: int = DEFAULT_BATCH_SIZE
     partition_size: int = DEFAULT_PARTITION_SIZE
     in_flight: int | None = None
+    dates_domain: str = DEFAULT_DATES_DOMAIN
 
     def records(self, articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
         """Every record, in input order, each yielded as soon as all before it are.
@@ -143,6 +146,7 @@ class DaskBackend:
                     chunk,
                     self.model,
                     self.batch_size,
+                    self.dates_domain,
                     key=f"newsclaims-{run}-{number}",
                     pure=False,
                 )

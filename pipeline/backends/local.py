@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..article import Article
-from ..nlp import DEFAULT_MODEL, load_cached
+from ..nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached
 from ..process import DEFAULT_BATCH_SIZE, process_articles
 from .base import batches
 
@@ -35,6 +35,7 @@ class LocalBackend:
     n_process: int = 1
     batch_size: int = DEFAULT_BATCH_SIZE
     chunk_size: int | None = None
+    dates_domain: str = DEFAULT_DATES_DOMAIN
 
     def records(self, articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
         return process_articles_parallel(
@@ -44,6 +45,7 @@ class LocalBackend:
             n_process=self.n_process,
             batch_size=self.batch_size,
             chunk_size=self.chunk_size,
+            dates_domain=self.dates_domain,
         )
 
 
@@ -55,15 +57,17 @@ def process_articles_parallel(
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     chunk_size: int | None = None,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
 ) -> Iterator[dict[str, Any]]:
     """``process_articles`` over ``n_process`` worker processes: same records, same order.
 
     Chunks of ``chunk_size`` articles (default ``batch_size``) go out a few per
     worker at a time and come back in input order, so memory stays flat. The
     workers are forked with the parent's pipeline (``nlp``) where the platform
-    allows and the parent runs no other thread, else each loads ``model`` once.
+    allows and the parent runs no other thread, else each loads ``model`` once (its dates
+    stage reading ``dates_domain``).
     """
-    nlp = nlp or load_cached(model)
+    nlp = nlp or load_cached(model, dates_domain)
     if n_process <= 1:
         yield from process_articles(articles, nlp=nlp, batch_size=batch_size)
         return
@@ -81,7 +85,10 @@ def process_articles_parallel(
     chunks = batches(articles, chunk_size or batch_size)
     try:
         with ProcessPoolExecutor(
-            n_process, mp_context=context, initializer=_init_pool_worker, initargs=(model,)
+            n_process,
+            mp_context=context,
+            initializer=_init_pool_worker,
+            initargs=(model, dates_domain),
         ) as pool:
             pending: deque = deque()
             for chunk in itertools.islice(chunks, CHUNKS_IN_FLIGHT * n_process):
@@ -95,10 +102,10 @@ def process_articles_parallel(
         _POOL_NLP = None
 
 
-def _init_pool_worker(model: str) -> None:
+def _init_pool_worker(model: str, dates_domain: str) -> None:
     global _POOL_NLP
     if _POOL_NLP is None:  # not forked from the parent: load the pipeline once here
-        _POOL_NLP = load_cached(model)
+        _POOL_NLP = load_cached(model, dates_domain)
 
 
 def _process_chunk(articles: list[Article], batch_size: int) -> list[dict[str, Any]]:

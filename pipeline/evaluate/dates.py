@@ -3,7 +3,8 @@
 Metrics: strict extent F1 (exact offsets), relaxed extent F1 (any overlap, 1:1),
 value F1 and type F1 (relaxed F1 times the share of relaxed matches whose
 attribute is right), overall and per sub-corpus (the gold folder's first-level
-sub-folder, e.g. ``TimeBank`` / ``AQUAINT``).
+sub-folder, e.g. ``TimeBank`` / ``AQUAINT``). Our dates are first written in the
+gold's notation (``timebank.py``: its annotators' habits, kept out of the records).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.language import Language
 from ..article import Article
 from .common import add_counts, predicted_records, prf
 from .gold import gold_articles, is_gold_records, is_timeml, read_gold
+from .timebank import timebank_spellings
 from .timeml import TimeMLDoc, read_timeml
 
 Span = dict[str, Any]
@@ -137,7 +139,9 @@ def evaluate(
     by_corpus: dict[str, dict[str, int]] = {}
     rows = []
     for corpus, doc in docs:
-        pred = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
+        # Our dates in TempEval-3's notation (timebank.py), then compared with its gold.
+        spelled = timebank_spellings(doc.text, preds.get(doc.id, []), corpus)
+        pred = sorted(spelled, key=lambda s: (s["start"], s["end"]))
         result = compare(doc.timexes, pred)
         add_counts(total, result["counts"])
         add_counts(by_corpus.setdefault(corpus, {}), result["counts"])

@@ -120,9 +120,11 @@ class _Client:
 
     def __init__(self) -> None:
         self.submitted = 0
+        self.dates_domains: set[str] = set()
 
-    def submit(self, function, chunk, model, batch_size, *, key, pure):
+    def submit(self, function, chunk, model, batch_size, dates_domain, *, key, pure):
         self.submitted += 1
+        self.dates_domains.add(dates_domain)
         return _Future(key, [{"n": item} for item in chunk])
 
 
@@ -148,3 +150,4 @@ def test_the_reorder_buffer_is_bounded_when_the_first_partition_is_slowest(monke
     assert first == {"n": 0} and client.submitted <= 4 + 1
     assert [first["n"]] + [record["n"] for record in records] == list(range(40))
     assert client.submitted == 20
+    assert client.dates_domains == {"news"}  # the workers' dates stage reads as the default

@@ -27,10 +27,15 @@ The modules, in the order a text goes through them:
 ``compact``, ``coordination``  dates dateparser reads, and a coordination's neighbours
 ``find``         ``find_dates``, which runs them all on a ``Doc``
 
-Corpus habits, kept as they are and named where they act: the financial mode of
-earnings reports (``quarters.py``), dividend-notice words that put a date ahead
-(``tense.py``), and TimeBank's spellings of some values (a comment says "TimeBank's
-spelling" where a value follows that corpus rather than the calendar).
+The component's ``domain`` (config ``{"domain": "news"}``, the default, or
+``"earnings"``) picks the reading: only ``earnings`` reads a whole text as an
+earnings report once it mentions quarters or earnings twice (the financial mode of
+``quarters.py``) and dividend-notice words (payable, record, effective) as dates
+ahead (``tense.py``); under ``news`` a sentence decides for itself whether it
+reports a quarter's results. The gold notation of TempEval-3 ("the week" as
+"1989-WXX", AQUAINT's "Friday morning" as a DATE) is applied when scoring
+(``pipeline/evaluate/timebank.py``), not here; a comment says "TimeBank's spelling"
+where a value still follows that corpus.
 """
 
 from __future__ import annotations
@@ -41,11 +46,11 @@ from spacy.tokens import Doc
 from ..._extensions import get_list
 from ...guard import guarded
 from ..stage import DataStage
-from .find import find_dates
+from .find import DOMAINS, find_dates
 from .lexicon import DATA_FILES, load_lexicons, read_lexicons
 from .patterns import DatesLexicons
 
-__all__ = ["STAGE", "DatesStage", "find_dates", "make_dates"]
+__all__ = ["DOMAINS", "STAGE", "DatesStage", "find_dates", "make_dates"]
 
 STAGE = "newsclaims_dates"
 
@@ -53,13 +58,17 @@ STAGE = "newsclaims_dates"
 class DatesStage(DataStage):
     """Writes ``doc._.newsclaims_dates``; never raises on an article."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, domain: str = "news") -> None:
+        if domain not in DOMAINS:
+            raise ValueError(f"unknown dates domain {domain!r}; choose one of {', '.join(DOMAINS)}")
         super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
         self.lexicons: DatesLexicons
+        self.domain = domain
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, STAGE).extend(find_dates(doc, lexicons=self.lexicons))
+        found = find_dates(doc, lexicons=self.lexicons, domain=self.domain)
+        get_list(doc, STAGE).extend(found)
         return doc
 
 
@@ -75,7 +84,9 @@ class DatesStage(DataStage):
         "doc.ents",
         "doc.sents",
     ],
-    default_config={},
+    default_config={"domain": "news"},
 )
-def make_dates(nlp: Language, name: str) -> DatesStage:
-    return DatesStage(nlp, name)
+def make_dates(nlp: Language, name: str, domain: str = "news") -> DatesStage:
+    """The stage; ``domain`` "news" (any news) or "earnings" (also reads a whole text as an
+    earnings report, and dividend-notice words as dates ahead)."""
+    return DatesStage(nlp, name, domain)

@@ -31,7 +31,10 @@ class Context:
     lexicon: Lexicon
     tense: str | None = None  # "past", "future", "modal" (would, should, ...), "present" or None
     mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
-    financial: bool = False  # the text reports quarterly results (quarters.financial_mode)
+    # The sentence (any news: quarters.reports_quarter) or the whole text (the earnings
+    # domain: quarters.financial_mode) reports a quarter's results.
+    financial: bool = False
+    game: bool = False  # the sentence reports a game: its quarters are not the calendar's
     multi_quarter: bool = False  # the sentence reports "the nine months", "the first half"
     reported: str | None = None  # the quarter the report is about, once the text names it
 

@@ -51,7 +51,8 @@ def deictic(cand: TimexCandidate, ctx: Context) -> Timex | None:
 def weekday(cand: TimexCandidate, ctx: Context) -> Timex:
     """ "Monday" placed by the clause's tense; "Mondays", "Tuesday nights" are a SET.
 
-    A weekday with a part of day ("Friday morning") is a DATE (TimeBank's spelling)."""
+    A weekday with a part of day ("Friday morning") is a TIME, as TimeML has it (AQUAINT
+    types it DATE: ``pipeline/evaluate/timebank.py``)."""
     g, ref = cand.groups, ctx.ref
     wd = int(ctx.lexicon["weekday"][g["weekday"].lower()])
     part = g.get("part")
@@ -62,7 +63,7 @@ def weekday(cand: TimexCandidate, ctx: Context) -> Timex:
         }
     day = day_value(weekday_date(ref, wd, ctx.tense)) if ref else f"XXXX-WXX-{wd}"
     if part:
-        return {"type": "DATE", "value": f"{day}T{ctx.lexicon['part'][part.lower()]}"}
+        return {"type": "TIME", "value": f"{day}T{ctx.lexicon['part'][part.lower()]}"}
     return date_timex(day, "")
 
 

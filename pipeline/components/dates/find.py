@@ -29,7 +29,12 @@ from .extents import find_candidates
 from .lexicon import load_lexicons
 from .normalise import normalise
 from .patterns import DatesLexicons
-from .quarters import financial_mode, reported_quarter, reports_several_quarters
+from .quarters import (
+    financial_mode,
+    reported_quarter,
+    reports_quarter,
+    reports_several_quarters,
+)
 from .tense import clause_tense
 
 
@@ -43,20 +48,36 @@ def parse_pub_date(value: str | None) -> date | None:
         return None
 
 
+#: The readings the stage offers: ``news`` (any news) and ``earnings`` (earnings reports:
+#: the financial mode of ``quarters.py`` and the dividend-notice words of ``tense.py``).
+DOMAINS = ("news", "earnings")
+
+
 def find_dates(
-    doc: Doc, *, lexicons: DatesLexicons | None = None, pub_date: str | None = None
+    doc: Doc,
+    *,
+    lexicons: DatesLexicons | None = None,
+    pub_date: str | None = None,
+    domain: str = "news",
 ) -> list[dict]:
     """TIMEX3 items of ``doc`` with values relative to ``pub_date`` (``doc._.pub_date`` if
-    None), read with ``lexicons`` (the shipped ones if None).
+    None), read with ``lexicons`` (the shipped ones if None) as ``domain`` (``DOMAINS``)
+    reads them.
 
     Each item is ``{"start", "end", "type", "value", "mod", "interval"}`` (character
     offsets), plus ``"range"`` on both ends of "between X and Y".
     """
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown dates domain {domain!r}; choose one of {', '.join(DOMAINS)}")
     if lexicons is None:
         lexicons = load_lexicons()
     text = doc.text
     ref = parse_pub_date(pub_date if pub_date is not None else doc._.pub_date)
-    ctx = Context(ref=ref, lexicon=lexicons.words, financial=financial_mode(text))
+    earnings = domain == "earnings"
+    # The earnings domain reads a whole text as an earnings report once it says so twice;
+    # any news reads a sentence so when the sentence says so (``quarters.reports_quarter``).
+    whole_text = earnings and financial_mode(text)
+    ctx = Context(ref=ref, lexicon=lexicons.words, financial=whole_text)
     starts = doc.to_array(IDX).tolist()  # token offsets without making Token objects
     has_parse = doc.has_annotation("DEP")
     # The model's DATE/TIME entities confirm the candidates the patterns alone find too ambiguous.
@@ -66,19 +87,29 @@ def find_dates(
         else []
     )
     items: list[dict] = []
+    # Sentence start -> (whether it reports a game, whether it reports a quarter's results).
+    sentences: dict[int, tuple[bool, bool]] = {}
     for cand in find_candidates(text, lexicons):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
             continue
         ctx.multi_quarter = False
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
-            ctx.tense = clause_tense(doc[i], text, lexicons.words)
-            if ctx.financial and cand.family in ("year_ago_adj", "duration"):
+            ctx.tense = clause_tense(doc[i], text, lexicons.words, notices=earnings)
+            sentence = doc[i].sent
+            if sentence.start not in sentences:
+                sentences[sentence.start] = (
+                    bool(lexicons.game.search(sentence.text)),
+                    reports_quarter(sentence.text, lexicons.game),
+                )
+            ctx.game, reports = sentences[sentence.start]
+            ctx.financial = whole_text or reports
+            if cand.family in ("year_ago_adj", "duration"):
                 # "For the nine months, profit … against year-earlier results": the
                 # comparison is with last year's same months, not last year's quarter.
-                ctx.multi_quarter = reports_several_quarters(doc[i].sent.text)
+                ctx.multi_quarter = reports_several_quarters(sentence.text)
         else:
-            ctx.tense = None
+            ctx.tense, ctx.game = None, False
         try:
             result = normalise(cand, ctx)
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: skip the one timex

@@ -41,6 +41,7 @@ KINDS = (
     "deictic",
     "holiday",
     "label",
+    "game",
 )
 
 #: ``{kind: {word: value}}``, words in lower case.

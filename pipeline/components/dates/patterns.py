@@ -36,6 +36,8 @@ class DatesLexicons:
     modifier_after: re.Pattern
     #: A label before a number that makes it no year or time: "Section 427", "Room 1990".
     labels: re.Pattern
+    #: A word of a game report: its quarters are a game's, not a reporting period.
+    game: re.Pattern
 
 
 def compile_lexicons(words: Lexicon) -> DatesLexicons:
@@ -48,7 +50,8 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
     )
     after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
     labels = re.compile(rf"(?:{B}(?:{alternation(words['label'])})\s*)$", re.I)
-    return DatesLexicons(words, _family_patterns(words), before, after, labels)
+    game = re.compile(rf"\b(?:{alternation(words['game'])})\b", re.I)
+    return DatesLexicons(words, _family_patterns(words), before, after, labels, game)
 
 
 def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:

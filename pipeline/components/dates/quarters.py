@@ -1,11 +1,14 @@
-"""Quarters and halves ("the third quarter of 2013", "the first half"), and the financial mode.
+"""Quarters and halves ("the third quarter of 2013", "the first half"), and the reporting
+quarter of results.
 
-Financial mode is a reading of earnings reports, a habit of the financial news
-(TimeBank's Wall Street Journal stories) the stage was written on: in a text that
-reports quarterly results, "the quarter", "the latest period", "the 1988 period"
-and "a year earlier" are about the quarter the report has named (else the last
-completed calendar quarter) and that quarter a year back, rather than calendar
-periods. ``financial_mode`` says when a text is read so.
+In a sentence that reports a quarter's results, "the quarter", "the latest period",
+"the 1988 period" and "a year earlier" are about the quarter the text has named (else
+the last completed calendar quarter) and that quarter a year back, rather than
+calendar periods (``ctx.financial``). Any news reads a sentence so when the sentence
+says it (``reports_quarter``: "third-quarter profit ... a year earlier", "the quarter
+ended Sept. 30", "fiscal", "$1.35 a share"); the ``earnings`` domain reads a whole
+text so once it mentions quarters or earnings twice (``financial_mode``), which is
+how an earnings report reads but not a basketball report's "fourth quarter".
 """
 
 from __future__ import annotations
@@ -22,9 +25,30 @@ _MULTI_QUARTER = re.compile(
 )
 
 
+#: A sentence's own word that it reports a quarter's results: a quarter named as a
+#: period (not "a quarter of", "a quarter-point"), "fiscal", a per-share figure.
+_REPORTING_CUES = re.compile(
+    r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|the|this|that"
+    r"|year-ago|year-earlier|same|fiscal|\d{4})[\s-]+(?:fiscal[\s-]+)?quarter\b(?!-point)"
+    r"|\bquarter\s+ended\b|\bquarterly\b|\bfiscal\b"
+    r"|(?:\bcents?|\bpence|\d)\s+(?:a|per)\s+share\b",
+    re.I,
+)
+
+
 def financial_mode(text: str) -> bool:
-    """Whether ``text`` reports quarterly results: two or more earnings words."""
+    """Whether ``text`` reports quarterly results: two or more earnings words (the
+    ``earnings`` domain's reading of a whole text)."""
     return len(_FINANCIAL_WORDS.findall(text)) >= 2
+
+
+def reports_quarter(sentence: str, game: re.Pattern) -> bool:
+    """Whether a sentence says itself that it reports a quarter's results ("third-quarter
+    profit rose from a year earlier", "in the quarter ended Sept. 30", "87 cents a
+    share"), and is not about a game ("scored 12 points in the fourth quarter")."""
+    if not _REPORTING_CUES.search(sentence):
+        return False
+    return not game.search(sentence)
 
 
 def reports_several_quarters(sentence: str) -> bool:
@@ -79,6 +103,8 @@ def ordinal_quarter(cand: TimexCandidate, ctx: Context) -> Timex | None:
     n = (2 if what == "half" else 4) if code == "L" else int(code)
     if what == "period" or not n:
         return None
+    if ctx.game and not (g.get("year") or g.get("pyear") or g.get("yrel") or g.get("relyear")):
+        return None  # "scored 12 points in the fourth quarter": a game's quarter, no date
     if what == "half" and n > 2:
         return None
     letter = "Q" if what == "quarter" else "H"

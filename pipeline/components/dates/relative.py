@@ -207,7 +207,10 @@ def _part_of_day(p: Phrase, ctx: Context) -> Timex:
 
 
 def _quarter(p: Phrase, ctx: Context) -> Timex | None:
-    """ "this quarter", "the current quarter"; then as any period, else as a calendar unit."""
+    """ "this quarter", "the current quarter"; then as any period, else as a calendar unit.
+    A game's quarter ("led by 10 points after the quarter") is no date."""
+    if ctx.game:
+        return None
     if p.rel == "this" and ctx.reported and ctx.tense not in ("future", "modal"):
         # "This quarter's loss includes ..." in a report on its named quarter is that one;
         # "expects a profit this quarter" the current one.
@@ -262,9 +265,9 @@ def _unit(p: Phrase, ctx: Context) -> Timex | None:
     if unit == "Q" and p.rel == "the":
         return date_timex(last_quarter(ctx), "XXXX-QX")
     if unit == "W" and p.rel == "the":
-        # A bare "the week" ("shares fell 2% for the week") names no week of its own: the
-        # one the story is about, which may have just ended; TimeBank's spelling is "1989-WXX".
-        return date_timex(f"{ref.year}-WXX", "")
+        # A bare "the week" ("shares fell 2% for the week") is the week the story is about:
+        # the publication date's (TimeBank writes "1989-WXX": pipeline/evaluate/timebank.py).
+        return date_timex(week_value(ref), "")
     return date_timex(shift(None, ref, p.offset, unit), undefined(unit))
 
 

@@ -27,27 +27,26 @@ _AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than"
 #: A deadline ("by Friday", "until Tuesday"): ahead, unless the clause looks back from
 #: an earlier point (a past perfect).
 _DEADLINE_CUES = r"\bby|\buntil|\btill"
-#: Dividend-notice words, a habit of the financial news the stage was written on:
-#: "payable Dec. 3 to holders of record Nov. 12", "effective Monday" are dates ahead
-#: even in a past-tense report.
+_FUTURE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES})\s+$", re.I)
+#: Dividend-notice words of earnings reports (the ``earnings`` domain only): "payable
+#: Dec. 3 to holders of record Nov. 12", "effective Monday" are dates ahead even in a
+#: past-tense report; in other news "closed at a record Tuesday" is the past Tuesday.
 _DIVIDEND_NOTICE_CUES = r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?"
-_FUTURE_CUE = re.compile(
-    rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES}|{_DIVIDEND_NOTICE_CUES})\s+$",
-    re.I,
-)
+_NOTICE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES}|{_DIVIDEND_NOTICE_CUES})\s+$", re.I)
 
 
-def clause_tense(token: Token, text: str, lexicon: Lexicon) -> str | None:
+def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = False) -> str | None:
     """Tense of the clause governing ``token``: ``past``, ``future``, ``modal`` (should,
     would, ...), ``present`` or None when there is no verb.
 
     ``text`` is ``doc.text``, passed in because ``Doc.text`` rebuilds the string on
-    every access.
+    every access. ``notices``: read dividend-notice words as putting the date ahead
+    (earnings reports).
     """
     before = text[max(0, token.idx - 20) : token.idx]
     if _PAST_CUE.search(before):
         return "past"
-    cue = _FUTURE_CUE.search(before)
+    cue = (_NOTICE_CUE if notices else _FUTURE_CUE).search(before)
     deadline = cue is not None and cue.group(0).lower().startswith(("until", "till", "by"))
     if cue and not deadline:
         return "future"

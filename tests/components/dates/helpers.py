@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.components.dates import find_dates
 from pipeline.components.dates.anchoring import Context
 from pipeline.components.dates.extents import TimexCandidate
 from pipeline.components.dates.lexicon import load_lexicons
@@ -18,11 +19,15 @@ SAMPLE_DATE = "2023-06-13"  # a Tuesday
 CASE_FIELDS = "text,date,extent,type_,value,mod"
 
 
-def timexes(make_doc: Callable[..., Doc], text: str, date: str | None) -> list[dict]:
-    """The stage's items for ``text`` published on ``date``, each with its ``text``."""
+def timexes(
+    make_doc: Callable[..., Doc], text: str, date: str | None, domain: str | None = None
+) -> list[dict]:
+    """The stage's items for ``text`` published on ``date``, each with its ``text``; read
+    as ``domain`` reads it when given (else as the pipeline's stage does)."""
     doc = make_doc(text, date)
+    found = doc._.newsclaims_dates if domain is None else find_dates(doc, domain=domain)
     items = []
-    for item in doc._.newsclaims_dates:
+    for item in found:
         start, end = item["start"], item["end"]
         extent = text[start:end]
         assert 0 <= start < end <= len(text), item

@@ -30,7 +30,7 @@ CASES = [
         "The blast happened Friday morning.",
         "1998-08-08",
         "Friday morning",
-        "DATE",
+        "TIME",
         "1998-08-07TMO",
         None,
     ),
@@ -167,7 +167,7 @@ def test_overnight_is_the_night_before_the_day_the_text_is_at():
     [
         ({}, "past", {"type": "DATE", "value": "2023-06-09"}),
         ({}, "future", {"type": "DATE", "value": "2023-06-16"}),
-        ({"part": "Morning"}, "past", {"type": "DATE", "value": "2023-06-09TMO"}),
+        ({"part": "Morning"}, "past", {"type": "TIME", "value": "2023-06-09TMO"}),
         ({"plural": "s"}, None, {"type": "SET", "value": "XXXX-WXX-5"}),
         ({"part": "night", "partplural": "s"}, None, {"type": "SET", "value": "XXXX-WXX-5TNI"}),
     ],

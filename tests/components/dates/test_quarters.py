@@ -91,8 +91,9 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
 
 
-# In an earnings report "the quarter", "the latest period", "the 2022 period" and "a year
-# earlier" are about the quarter the report has named, else the last completed one.
+# In an earnings report (the earnings domain) "the quarter", "the latest period", "the 2022
+# period" and "a year earlier" are about the quarter the report has named, else the last
+# completed one.
 REPORTED_QUARTER = [
     (
         "Lakeshore Mills posted a loss for its fiscal first quarter. Revenue in the quarter"
@@ -167,7 +168,60 @@ REPORTED_QUARTER = [
 @pytest.mark.model
 @pytest.mark.parametrize("text,extent,value", REPORTED_QUARTER)
 def test_reported_quarter_end_to_end(make_doc, text, extent, value):
-    assert one(timexes(make_doc, text, "2023-11-02"), extent)["value"] == value
+    assert one(timexes(make_doc, text, "2023-11-02", "earnings"), extent)["value"] == value
+
+
+# Any news: a sentence that says it reports a quarter's results reads its "a year earlier"
+# and "the 1988 period" as the reporting quarter; one that does not reads them by the
+# calendar, whatever the rest of the text says; a game's quarter is no date.
+EARNINGS_SENTENCE = (
+    "Harbor Foods said its quarterly earnings report was late. Profit was $3 million, up"
+    " from $2 million a year earlier."
+)
+DOMAIN_CASES = [
+    (
+        "Third-quarter profit rose to $3 million, or 12 cents a share, from $2 million a"
+        " year earlier.",
+        "a year earlier",
+        {"news": "2022-Q3", "earnings": "2022-Q3"},
+    ),
+    (
+        "In the 2022 period, Lakeshore Mills earned $4 million, or 9 cents a share, on"
+        " higher earnings from paper.",
+        "the 2022 period",
+        {"news": "2022-Q3", "earnings": "2022-Q3"},
+    ),
+    # Quarters mentioned twice make the whole text an earnings report only in earnings.
+    (EARNINGS_SENTENCE, "a year earlier", {"news": "2022", "earnings": "2022-Q3"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,extent,values", DOMAIN_CASES)
+def test_a_sentence_reports_a_quarter_by_its_own_words(make_doc, text, extent, values):
+    for domain, value in values.items():
+        assert one(timexes(make_doc, text, "2023-10-26", domain), extent)["value"] == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("domain", ["news", "earnings"])
+def test_a_games_fourth_quarter_is_no_date(make_doc, domain):
+    text = (
+        "The Celtics scored 14 straight points in the fourth quarter to beat the Knicks,"
+        " and led by 20 in the quarter."
+    )
+    found = [d["text"] for d in timexes(make_doc, text, "2023-10-26", domain)]
+    assert "the fourth quarter" not in found and "the quarter" not in found
+    # The same words in a company's report are its quarter, and so are the words that a
+    # game and a market share ("points", "rebounded", "basket", "overtime").
+    for company in (
+        "The company's sales rose 4% in the fourth quarter.",
+        "The Dow Jones industrial average fell 50 points in the fourth quarter.",
+        "Oil prices rebounded in the fourth quarter after the basket of OPEC crudes fell.",
+        "Overtime costs rose in the fourth quarter, the city said.",
+    ):
+        found = one(timexes(make_doc, company, "2024-01-30", domain), "the fourth quarter")
+        assert found["value"] == "2023-Q4", company
 
 
 @pytest.mark.parametrize(

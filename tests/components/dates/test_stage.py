@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 
 from pipeline.components.dates import STAGE, DatesStage, make_dates
 from pipeline.components.dates.lexicon import DATA_FILES, PATH
 from pipeline.lexicons import resource_text
+from pipeline.nlp import load
 
 
 def _values(nlp, text: str) -> list[tuple[str, str]]:
@@ -62,3 +64,30 @@ def test_a_loaded_pipeline_saved_again_keeps_the_edited_lexicon(tmp_path: Path):
     assert (tmp_path / "second" / STAGE / "lexicon.tsv").read_text(encoding="utf-8") == edited
     again = spacy.load(tmp_path / "second")
     assert _values(again, "They will meet anon.") == [("anon", "FUTURE_REF")]
+
+
+@pytest.mark.model
+def test_the_domain_is_config_and_survives_a_saved_pipeline(tmp_path: Path):
+    text = "The index closed at a record Tuesday."
+    assert spacy.blank("en").add_pipe(STAGE).domain == "news"
+    load(stages=(STAGE,), dates_domain="earnings").to_disk(tmp_path / "earnings")
+    loaded = spacy.load(tmp_path / "earnings")
+    assert loaded.get_pipe(STAGE).domain == "earnings"
+    assert loaded.config["components"][STAGE]["domain"] == "earnings"
+    # 2023-06-15 is a Thursday: a dividend notice's "record Tuesday" lies ahead in earnings.
+    assert _values_on(loaded, text, "2023-06-15") == [("Tuesday", "2023-06-20")]
+    news = load(stages=(STAGE,))
+    assert news.get_pipe(STAGE).domain == "news"
+    assert _values_on(news, text, "2023-06-15") == [("Tuesday", "2023-06-13")]
+
+
+def test_an_unknown_domain_is_refused():
+    with pytest.raises(ValueError, match="unknown dates domain 'sports'"):
+        spacy.blank("en").add_pipe(STAGE, config={"domain": "sports"})
+
+
+def _values_on(nlp, text: str, date: str) -> list[tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    doc._.pub_date = date
+    doc = nlp(doc)
+    return [(text[d["start"] : d["end"]], d["value"]) for d in doc._.newsclaims_dates]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.tense import clause_tense, closest_year, weekday_date
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex, one, timexes
 
 VOCAB = spacy.blank("en").vocab
 
@@ -34,10 +34,10 @@ def _doc(rows: str) -> Doc:
     )
 
 
-def _tense(rows: str, word: str) -> str | None:
+def _tense(rows: str, word: str, notices: bool = False) -> str | None:
     doc = _doc(rows)
     token = next(t for t in doc if t.text == word)
-    return clause_tense(token, doc.text, load_lexicons().words)
+    return clause_tense(token, doc.text, load_lexicons().words, notices=notices)
 
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
@@ -357,12 +357,28 @@ def test_clause_tense_on_a_parse(rows, word, tense):
 
 
 @pytest.mark.parametrize(
-    ("before", "tense"),
-    [("since", "past"), ("payable", "future"), ("record", "future"), ("effective", "future")],
+    ("before", "news", "earnings"),
+    [
+        ("since", "past", "past"),
+        # Dividend-notice words put a date ahead only in earnings reports.
+        ("payable", "past", "future"),
+        ("record", "past", "future"),
+        ("effective", "past", "future"),
+    ],
 )
-def test_a_cue_before_the_date_decides_whatever_the_verb(before, tense):
+def test_a_cue_before_the_date_decides_whatever_the_verb(before, news, earnings):
     rows = _verb(SENT, "on 1 prep ADP IN on", f"{before} 1 prep ADP IN {before}")
-    assert _tense(rows, "Monday") == tense
+    assert _tense(rows, "Monday") == news
+    assert _tense(rows, "Monday", notices=True) == earnings
+
+
+@pytest.mark.model
+def test_closed_at_a_record_tuesday_is_the_past_tuesday_in_news(make_doc):
+    text = "The index closed at a record Tuesday, its third gain in a row."
+    # 2023-06-15 is a Thursday.
+    assert one(timexes(make_doc, text, "2023-06-15"), "Tuesday")["value"] == "2023-06-13"
+    earnings = timexes(make_doc, text, "2023-06-15", "earnings")
+    assert one(earnings, "Tuesday")["value"] == "2023-06-20"  # a dividend notice's "record"
 
 
 def test_no_verb_no_tense():

@@ -1,0 +1,71 @@
+"""TempEval-3's notational habits, applied to our dates when scoring against it.
+
+Our records carry what a news reader would want; the gold of TimeBank and AQUAINT
+writes some of the same dates its own way. ``timebank_spellings`` rewrites a copy of
+our items in the gold's notation before they are compared, so that the score
+measures what the stage finds, not which notation it writes. Each habit is one
+small function, named for what the annotators did:
+
+- ``unanchored_week``: a bare "the week" ("shares fell 2% for the week") is the week
+  the story is about; our record names it ("1989-W44"), TimeBank writes "1989-WXX".
+- ``weekday_part_as_date`` (AQUAINT only): "(early) Friday morning" is a TIME ("2000-01-28TMO")
+  as TimeML says and TimeBank writes it; AQUAINT types it DATE.
+
+Nothing here is used when the pipeline writes records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from ..lang.calendar import weekdays
+from ..lexicons import alternation
+
+Item = dict[str, Any]
+#: A habit: (the item's text, the item) -> the item as the gold writes it.
+Habit = Callable[[str, Item], Item]
+
+_THE_WEEK = re.compile(r"the\s+week", re.I)
+_WEEK = re.compile(r"^(\d{4})-W\d\d$")
+_PARTS = r"(?:morning|afternoon|evening|night)"
+
+
+def unanchored_week(text: str, item: Item) -> Item:
+    """ "the week" as TimeBank writes it: the year's unspecified week ("1989-WXX")."""
+    week = _WEEK.match(item.get("value") or "")
+    if week and _THE_WEEK.fullmatch(text):
+        return {**item, "value": f"{week[1]}-WXX"}
+    return item
+
+
+def weekday_part_as_date(text: str, item: Item) -> Item:
+    """ "Friday morning" typed as AQUAINT types it: a DATE."""
+    if item.get("type") == "TIME" and _weekday_part().search(text):
+        return {**item, "type": "DATE"}
+    return item
+
+
+@lru_cache(maxsize=1)
+def _weekday_part() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(weekdays())})\s+{_PARTS}$", re.I)
+
+
+#: The habits of every TempEval-3 corpus, and those of one sub-corpus (its folder name).
+HABITS: tuple[Habit, ...] = (unanchored_week,)
+CORPUS_HABITS: dict[str, tuple[Habit, ...]] = {"AQUAINT": (weekday_part_as_date,)}
+
+
+def timebank_spellings(text: str, items: list[Item], corpus: str | None = None) -> list[Item]:
+    """Copies of our date ``items`` of ``text`` in the notation of TempEval-3's gold (of
+    the sub-corpus ``corpus``, e.g. "AQUAINT", when given)."""
+    habits = HABITS + CORPUS_HABITS.get(corpus or "", ())
+    spelled = []
+    for item in items:
+        span = text[item["start"] : item["end"]]
+        for habit in habits:
+            item = habit(span, item)
+        spelled.append(item)
+    return spelled

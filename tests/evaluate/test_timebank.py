@@ -1,0 +1,69 @@
+"""TempEval-3's notational habits, applied to our dates when scoring, on hand-written TimeML."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.evaluate.dates import evaluate
+from pipeline.evaluate.timebank import (
+    timebank_spellings,
+    unanchored_week,
+    weekday_part_as_date,
+)
+from pipeline.evaluate.timeml import parse_timeml
+
+TEXT = "Shares fell 2% for the week. The vote came early Friday morning, not Friday."
+
+
+def _item(extent: str, type_: str, value: str) -> dict:
+    start = TEXT.index(extent)
+    return {"start": start, "end": start + len(extent), "type": type_, "value": value}
+
+
+def test_the_week_is_timebanks_unanchored_week():
+    week = _item("the week", "DATE", "1989-W44")
+    assert unanchored_week("the week", week)["value"] == "1989-WXX"
+    assert week["value"] == "1989-W44"  # a copy: our item is left as it is
+    # Only the bare phrase, only a week value.
+    assert unanchored_week("the week of March 6", week)["value"] == "1989-W44"
+    assert unanchored_week("the week", {**week, "value": "P1W"})["value"] == "P1W"
+
+
+def test_a_weekday_and_part_of_day_is_aquaints_date():
+    morning = _item("early Friday morning", "TIME", "2000-01-28TMO")
+    assert weekday_part_as_date("early Friday morning", morning)["type"] == "DATE"
+    assert weekday_part_as_date("Friday", _item("Friday", "DATE", "2000-01-28"))["type"] == "DATE"
+    assert weekday_part_as_date("10 a.m.", {**morning, "value": "2000-01-28T10:00"})["type"] == (
+        "TIME"
+    )
+
+
+def test_spellings_by_corpus():
+    items = [_item("the week", "DATE", "2000-W04"), _item("early Friday morning", "TIME", "X")]
+    timebank = timebank_spellings(TEXT, items, "TimeBank")
+    assert [(i["type"], i["value"]) for i in timebank] == [("DATE", "2000-WXX"), ("TIME", "X")]
+    aquaint = timebank_spellings(TEXT, items, "AQUAINT")
+    assert [(i["type"], i["value"]) for i in aquaint] == [("DATE", "2000-WXX"), ("DATE", "X")]
+    assert items[0]["value"] == "2000-W04"
+
+
+SNIPPET = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-03">Nov. 3</TIMEX3></DCT>
+<TEXT>Stocks rose for <TIMEX3 tid="t1" type="DATE" value="1989-WXX">the week</TIMEX3>.</TEXT>
+</TimeML>"""
+
+
+def test_scoring_writes_our_record_in_the_gold_notation(tmp_path):
+    gold = tmp_path / "gold" / "TimeBank"
+    gold.mkdir(parents=True)
+    (gold / "T1.tml").write_text(SNIPPET, encoding="utf-8")
+    text = parse_timeml(SNIPPET).text
+    start = text.index("the week")
+    record = {
+        "id": "T1",
+        "text": text,
+        "dates": [{"start": start, "end": start + 8, "type": "DATE", "value": "1989-W44"}],
+    }
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    metrics = evaluate(tmp_path / "gold", preds)
+    assert (metrics["relaxed_matched"], metrics["value_matched"]) == (1, 1)
