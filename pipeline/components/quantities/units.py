@@ -24,6 +24,8 @@ Surface forms that name more than one unit are decided by their context
   a litre", "iPhone 5c");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
   milli- ones (``data/units.tsv``);
+* "won": the South Korean currency after a scaled number ("7 trillion won"),
+  else the verb ("of 10 played, 7 won");
 * "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
   people"), else a metre ("the 100m sprint") (``scale_at``);
 * "in": an inch only as "in." (the registry's "in" is skipped: "5 in a row");
@@ -76,6 +78,8 @@ def resolve(
             scaled and not re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
         ):
             return end, "british pound", "currency", surface
+    elif lower == "won" and not scaled:
+        return None  # "7 trillion won" is money, "played 10, 7 won" a verb
     elif name == US_DOLLAR and lower in BARE_DOLLARS and finder.article_dollar:
         return end, finder.article_dollar, dimension, surface
     elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):

@@ -171,6 +171,7 @@ def test_registry_surfaces_that_are_words_are_skipped(text: str, at: int, expect
         ("the plant makes 500 mw of power.", ("megawatt", "power")),  # news's mw
         ("The 5 mW laser.", ("milliwatt", "power")),
         ("Phoenix hit 115F on Sunday.", ("degree fahrenheit", "temperature")),
+        ("Seoul set aside 7 trillion won for it.", ("south korean won", "currency")),
     ],
 )
 @pytest.mark.model
@@ -259,3 +260,10 @@ def test_symbols_in_any_case_when_unambiguous(text: str, at: int, expected) -> N
 @pytest.mark.parametrize("text", ["petrol is 5c a litre dearer.", "the iPhone 5c sold well."])
 def test_a_lower_case_c_is_no_unit_without_weather(text: str, nlp) -> None:
     assert find_quantities(nlp(text)) == []
+
+
+@pytest.mark.model
+def test_won_after_a_bare_number_is_the_verb(nlp) -> None:
+    text = "Of the 10 games played, 7 won."
+    (seven,) = [q for q in find_quantities(nlp(text)) if q["value"] == 7]
+    assert (seven["unit"], text[seven["start"] : seven["end"]]) == (None, "7")
