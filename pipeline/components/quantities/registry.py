@@ -110,7 +110,7 @@ def pint_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
         words = {name, *(a for a in definition.aliases if _is_word(a))}
         for word in sorted(words):
             spaced = word.replace("_", " ").lower()
-            for form in {spaced, british(spaced)}:
+            for form in {spaced, british(spaced)} - skip:  # a skipped word goes with its plural
                 rows += [(form, canonical, dimension, ""), (plural(form), canonical, dimension, "")]
         symbols = {definition.symbol, *(a for a in definition.aliases if not _is_word(a))}
         # "sq_ft" is written "sq ft"; symbols with digits or more parts are not news's.
