@@ -17,7 +17,7 @@ so quantities are matched within each sentence:
   with runs of spaces collapsed. Ours are derived here from the record
   (``newsquant_unit``), in NewsQuant's convention, which the records do not
   carry: the unit under its NewsQuant name (``resources/newsquant_units.tsv``:
-  ``percent`` is ``percentage``, ``us dollar`` is ``dollar``, ``degree
+  ``percent`` is ``percentage``, ``degree
   celsius`` is ``celsius``; other units keep their name); for a count with
   no unit, the lemmas of its ``object`` (content words, plural nouns
   singular, read from the record's text with the model's tagger); ``% X``

@@ -101,7 +101,7 @@ def test_read_newsquant(tmp_path):
             {"value": 5.0, "unit": "percentage", "change": ">"},
         ),
         (
-            {"value": 7, "change": "=", "unit": "us dollar", "per": "barrel", "object": None},
+            {"value": 7, "change": "=", "unit": "dollar", "per": "barrel", "object": None},
             {"value": 7.0, "unit": "dollar per barrel", "change": "="},
         ),
         (

@@ -54,7 +54,7 @@ SPACE = r"[ \u00a0]?"
 #: The flags of the unit files' fourth column (their headers say what they do).
 UNIT_FLAGS = ("cs", "before")
 #: The canonical name of the US dollar, the default of "$" and "dollars".
-US_DOLLAR = "us dollar"
+US_DOLLAR = "dollar"
 #: A unit as the stage writes it: (canonical name, dimension).
 Unit = tuple[str, str]
 
@@ -270,7 +270,8 @@ def _dollar_re(units: dict[str, Unit], units_cs: dict[str, Unit]) -> re.Pattern:
     bare = ("$", "dollar", "dollars", "bucks")
 
     def is_named(surface: str, unit: str) -> bool:
-        return unit.endswith(" dollar") and surface.lower() not in bare
+        is_dollar = unit == US_DOLLAR or unit.endswith(" dollar")
+        return is_dollar and surface.lower() not in bare
 
     named = [s for s, (unit, _) in units.items() if is_named(s, unit)]
     marks = [s for s, (unit, _) in units_cs.items() if is_named(s, unit)]

@@ -14,7 +14,8 @@ imports them. Rerunning with the same versions rewrites the same file.
   spelling where pint lists one ("metre", "litre", so "kilometre");
 * **currencies** are the ISO 4217 codes in force (pycountry, less the X-codes
   of funds and metals), with babel's English name (the canonical name, lower
-  case: "us dollar", "british pound", "japanese yen"), its plural, its English
+  case: "british pound", "japanese yen"; "dollar" for the US dollar, from
+  ``registry_sources/currency_names.tsv``), its plural, its English
   symbol ("$", "A$", "£", "€", "₹") and the code itself ("EUR"); a name's
   last word stands alone ("yen", "shekels") when no other currency ends with it;
 * surfaces that are English words or letters news uses otherwise ("in", "a",
@@ -167,6 +168,8 @@ def lower_cased_symbols(
 
 def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
     codes = sorted(c.alpha_3 for c in pycountry.currencies if not c.alpha_3.startswith("X"))
+    # the contract's own names ("dollar" is the US dollar): registry_sources/currency_names.tsv
+    short_names = {code: name for code, name in _rows(SOURCES / "currency_names.tsv")}
     rows: list[tuple[str, str, str, str]] = []
     by_last_word: dict[str, set[str]] = defaultdict(set)
     names = {}
@@ -176,13 +179,14 @@ def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
             continue
         names[code] = name
         many = get_currency_name(code, count=2, locale="en").lower()
-        rows += [(name, name, "currency", ""), (many, name, "currency", "")]
-        rows.append((code, name, "currency", "cs before"))
+        unit = short_names.get(code, name)
+        rows += [(name, unit, "currency", ""), (many, unit, "currency", "")]
+        rows.append((code, unit, "currency", "cs before"))
         symbol = get_currency_symbol(code, locale="en")
         if symbol != code:
-            rows.append((symbol, name, "currency", "cs before"))
+            rows.append((symbol, unit, "currency", "cs before"))
         for word in {name.split(" ")[-1], many.split(" ")[-1]}:
-            by_last_word[word].add(name)
+            by_last_word[word].add(unit)
     for word, currencies in sorted(by_last_word.items()):
         if len(currencies) == 1 and " " in next(iter(currencies)):
             rows.append((word, next(iter(currencies)), "currency", ""))

@@ -18,7 +18,7 @@ def attached(text: str, number: str, *, currency: str | None = None):
     end = start + len(number)
     atom = Atom(start=start, end=end, value=float(number.replace(",", "")), number_end=end)
     if currency:
-        atom.start, atom.currency, atom.unit = text.index(currency), True, "us dollar"
+        atom.start, atom.currency, atom.unit = text.index(currency), True, "dollar"
     return attach_context(finder, atom, first_token=finder.token_at(start))
 
 
@@ -26,8 +26,8 @@ def attached(text: str, number: str, *, currency: str | None = None):
     ("text", "number", "currency", "unit", "end"),
     [
         ("paid $1.25 sterling today", "1.25", "$", "british pound", 19),  # the word names it
-        ("paid $76 US today", "76", "$", "us dollar", 11),  # already read
-        ("paid $5 shares today", "5", "$", "us dollar", 7),  # after a currency, no unit
+        ("paid $76 US today", "76", "$", "dollar", 11),  # already read
+        ("paid $5 shares today", "5", "$", "dollar", 7),  # after a currency, no unit
         ("paid 76 US today", "76", None, None, 7),  # "US" alone is no unit
         ("made 500 barrels a year", "500", None, "barrel", 23),
     ],

@@ -49,8 +49,8 @@ def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
 
 def test_currency_marks_are_the_rows_flagged_before() -> None:
     prefixes = load_lexicons().prefixes
-    assert prefixes["$"] == ("us dollar", "currency") and prefixes["A$"][0] == "australian dollar"
-    assert prefixes["US$"] == prefixes["USD"] == ("us dollar", "currency")
+    assert prefixes["$"] == ("dollar", "currency") and prefixes["A$"][0] == "australian dollar"
+    assert prefixes["US$"] == prefixes["USD"] == ("dollar", "currency")
     assert prefixes["£"] == prefixes["GBP"] == ("british pound", "currency")
     assert "ALL" not in prefixes and "TOP" not in prefixes  # codes that are English words
 

@@ -41,7 +41,7 @@ def words_doc(text: str):
 @pytest.mark.parametrize(
     ("text", "start", "value", "unit"),
     [
-        ("paid US$58.24bn", 5, 58.24e9, "us dollar"),
+        ("paid US$58.24bn", 5, 58.24e9, "dollar"),
         ("at -5 celsius", 3, -5, "degree celsius"),
         ("it is minus-5 celsius", 6, -5, "degree celsius"),
         ("Dow +0.2%", 4, 0.2, "percent"),
