@@ -8,7 +8,7 @@ CORPORA ?= corpora
 OUTPUTS ?= outputs
 EVAL_DIR ?= $(OUTPUTS)/eval
 
-.PHONY: install extract test browser eval eval-claims eval-quantities eval-dates train golden bench lint clean
+.PHONY: install extract test browser eval eval-claims eval-quantities eval-dates train units golden bench lint clean
 
 install: $(STAMP)
 
@@ -62,6 +62,10 @@ CUE_MODEL := pipeline/components/claims/data/cue_model.json
 EXTRA_GOLD ?=
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
+
+# Rebuild the quantities stage's registry units (pint, babel, pycountry) after upgrading them.
+units: $(STAMP)
+	$(BIN)/python -m pipeline.components.quantities.registry
 
 # Deliberately rewrite tests/golden/ from the current pipeline (say why in the commit).
 golden: $(STAMP)

@@ -7,7 +7,7 @@ character offsets into ``doc.text``, end-exclusive.
 ``doc._.pub_date``              ISO publication date ("2023-06-13") or None, set before the stages
 ``doc._.newsclaims_entities``   list of {"start", "end", "label", "entity_id", "canonical"}
 ``doc._.newsclaims_quantities`` list of {"start", "end", "value", "low", "high", "change", "unit",
-                                "normalized_unit", "unit_text", "per",
+                                "dimension", "unit_text", "per",
                                 "object": {"start","end"} | None}
 ``doc._.newsclaims_dates``      list of {"start", "end", "type", "value", "mod", "interval"},
                                 plus "range": {"start", "end"} on both dates of "between X
@@ -19,7 +19,7 @@ character offsets into ``doc.text``, end-exclusive.
                                 (the record adds ``id`` and ``mentions``; see ``schema.py``)
 ``doc._.newsclaims_warnings``   list of {"code", "message"}
 
-``normalized_unit``, ``range``, ``cue_phrase`` and ``cue_score`` are fields this project
+``dimension``, ``range``, ``cue_phrase`` and ``cue_score`` are fields this project
 adds beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
 """
 

@@ -69,7 +69,7 @@ def _nullable(ref: str) -> dict[str, Any]:
 
 #: Item fields this project adds to the contract (see docs/output-contract.md, "Added fields").
 ADDED: dict[str, dict[str, Any]] = {
-    "quantity": {"normalized_unit": {"type": "string", "minLength": 1}},
+    "quantity": {"dimension": {"type": ["string", "null"], "pattern": "^[^A-Z]*$"}},
     "date": {"range": {"$ref": "#/$defs/interval"}},
     "claim": {
         "cue_phrase": {"$ref": "#/$defs/span"},

@@ -3,7 +3,7 @@
 Mirrors docs/output-contract.md (``newsclaims.article/1``): field names,
 types, vocabularies, and ``text[start:end] == span["text"]`` for every span,
 including claim parts, quantity objects and the fields this project adds
-(``cue_phrase``, ``cue_score``, ``normalized_unit``, a date's ``range``).
+(``cue_phrase``, ``cue_score``, a quantity's ``dimension``, a date's ``range``).
 """
 
 from __future__ import annotations
@@ -75,8 +75,9 @@ def assert_valid_record(record: dict[str, Any]) -> None:
             assert quantity["unit"] == quantity["unit"].lower(), f"{where}: unit not lower case"
         if quantity["object"] is not None:
             assert_span(text, quantity["object"], f"{where}.object")
-        if "normalized_unit" in quantity:
-            assert isinstance(quantity["normalized_unit"], str) and quantity["normalized_unit"]
+        assert "normalized_unit" not in quantity  # NewsQuant's names live in evaluate/
+        if quantity.get("dimension") is not None:
+            assert quantity["dimension"] == quantity["dimension"].lower()
 
     for i, timex in enumerate(record["dates"]):
         where = f"dates[{i}]"

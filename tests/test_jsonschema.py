@@ -103,7 +103,7 @@ def _drop(key: str):
         _set("error", {"code": "W001", "message": "not an error code"}),
         _set("claims.0.cue_score", 1.5),
         _set("claims.0.cue_phrase", {"text": "said", "start": 3}),
-        _set("quantities.0.normalized_unit", ""),
+        _set("quantities.0.dimension", "Length"),
         _set("dates.0.range", {"start": "2023-03", "end": "2023-04"}),
     ],
     ids=lambda change: change.__name__,

@@ -14,12 +14,15 @@ so quantities are matched within each sentence:
   each prediction is used at most once. "value first, then unit, then change"
   (benchmarks README) is this order of preference;
 * **units** are compared as NewsQuant ``normalized_unit`` strings, lower-cased
-  with runs of spaces collapsed: a prediction's ``normalized_unit`` field
-  (written by the stage in NewsQuant's convention: ``percentage``, ``dollar``,
-  ``japanese yen``, ``metre``, ``year of age``, ``count``, ``X per Y``; for a
-  count with no unit, the lemmas of its ``object``, the counted noun; ``-`` for
-  a bare number). Records without that field fall back to ``unit``, then to the
-  object's text, then ``-``;
+  with runs of spaces collapsed. Ours are derived here from the record
+  (``newsquant_unit``), in NewsQuant's convention, which the records do not
+  carry: the unit under its NewsQuant name (``resources/newsquant_units.tsv``:
+  ``percent`` is ``percentage``, ``degree
+  celsius`` is ``celsius``; other units keep their name); for a count with
+  no unit, the lemmas of its ``object`` (content words, plural nouns
+  singular, read from the record's text with the model's tagger); ``% X``
+  for a proportion of X (dimension ``fraction``); ``X per Y`` for a rate;
+  ``-`` for a bare number;
 * **changes**: NewsQuant has no ``>=``/``<=``; ours are scored as ``>`` and
   ``<`` ("at least" is ``>`` and "up to" ``<`` in NewsQuant).
 
@@ -46,14 +49,24 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from ..article import Article
+from ..lexicons import resource_rows
 from ..nlp import load_cached
 from .common import halves, predicted_records, prf
 from .dates import match_relaxed
 from .gold import gold_articles, is_gold_records, is_newsquant, read_gold
 
 CHANGE_FOR_SCORING = {">=": ">", "<=": "<"}
+#: Our canonical unit -> NewsQuant's name for it, where they differ.
+NEWSQUANT_UNITS = {
+    fields[0]: fields[1] for _, fields in resource_rows("newsquant_units.tsv", (2, 2))
+}
+#: Words that are never part of a counted object's name (pronouns etc. after "of").
+OBJECT_SKIP_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PART", "SCONJ", "AUX"})
+#: The model's components that the object lemmas need (no parser, entities or our stages).
+LEMMA_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
 RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
 
 Value = float | tuple[float, float]
@@ -104,16 +117,71 @@ def normalize_unit(unit: str) -> str:
     return re.sub(r"\s+", " ", unit.strip().lower()) or "-"
 
 
-def prediction_from_record(quantity: dict[str, Any]) -> dict[str, Any]:
+def object_lemmas(span: Span) -> str:
+    """The counted noun as NewsQuant writes it: nouns and adjectives (no participles:
+    "300 recorded songs" counts songs), plural nouns singular, lower case."""
+    parts: list[str] = []
+    for token in span:
+        if token.pos_ in OBJECT_SKIP_POS or token.pos_ == "VERB":
+            continue
+        word = token.lower_
+        if token.tag_ == "NNS":
+            word = token.lemma_.lower()
+        elif token.tag_ == "NNPS" and word.endswith("s"):
+            word = word[:-1]
+        if parts and (token.text in "-‐" or span.doc[token.i - 1].text in "-‐"):
+            parts[-1] += word
+        else:
+            parts.append(word)
+    return " ".join(parts)
+
+
+def records_object_lemmas(
+    records: Iterable[dict[str, Any]], nlp: Language
+) -> dict[tuple[str, int, int], str]:
+    """``(record id, start, end)`` -> the lemmas of each quantity's object, read from the
+    record's text with the model's tagger and lemmatizer."""
+    with_objects = [r for r in records if any(q.get("object") for q in r.get("quantities", []))]
+    enabled = [name for name in LEMMA_PIPES if name in nlp.pipe_names]
+    lemmas = {}
+    with nlp.select_pipes(enable=enabled):
+        for record, doc in zip(
+            with_objects, nlp.pipe(r["text"] for r in with_objects), strict=True
+        ):
+            for quantity in record["quantities"]:
+                obj = quantity.get("object")
+                span = doc.char_span(obj["start"], obj["end"]) if obj else None
+                if span is not None:
+                    lemmas[(record["id"], obj["start"], obj["end"])] = object_lemmas(span)
+    return lemmas
+
+
+def newsquant_unit(quantity: dict[str, Any], lemmas: str | None) -> str:
+    """A record's quantity's unit in NewsQuant's convention (see the module docstring);
+    ``lemmas`` are its object's (``records_object_lemmas``), or its text when None."""
+    obj = quantity.get("object")
+    if lemmas is None and obj:
+        lemmas = obj.get("text")
+    unit = quantity.get("unit")
+    if quantity.get("dimension") == "fraction":
+        name = "% " + (lemmas or "-")
+    elif unit:
+        name = NEWSQUANT_UNITS.get(unit, unit)
+    else:
+        name = lemmas or "-"
+    per = quantity.get("per")
+    if per and (unit or lemmas):
+        name = f"{name} per {NEWSQUANT_UNITS.get(per, per)}"
+    return name
+
+
+def prediction_from_record(quantity: dict[str, Any], lemmas: str | None = None) -> dict[str, Any]:
     """A record's quantity in the scorer's shape: ``{"value", "unit", "change"}``."""
     if quantity.get("value") is None and quantity.get("low") is not None:
         value: Value = (float(quantity["low"]), float(quantity["high"]))
     else:
         value = float(quantity["value"])
-    unit = quantity.get("normalized_unit")
-    if unit is None:
-        obj = quantity.get("object")
-        unit = quantity.get("unit") or (obj.get("text") if obj else None) or "-"
+    unit = newsquant_unit(quantity, lemmas)
     change = quantity.get("change") or "="
     return {
         "value": value,
@@ -190,17 +258,20 @@ def evaluate(
             "nor a JSONL of our records (newsclaims import-labelstudio writes one)"
         )
     sentences = read_newsquant(Path(gold))
-    if predictions is None:
-        nlp = nlp or load_cached()  # loading the model is not part of the time per sentence
+    nlp = nlp or load_cached()  # loading the model is not part of the time per sentence
     started = time.perf_counter()
     records = predicted_records(newsquant_articles(sentences), predictions, nlp)
     elapsed = time.perf_counter() - started
+    lemmas = records_object_lemmas(records.values(), nlp)
     pairs = []
     details = []
     for sentence in sentences:
         record = records.get(sentence["id"])
         quantities = record.get("quantities", []) if record else []
-        predicted = [prediction_from_record(q) for q in quantities]
+        predicted = [
+            prediction_from_record(q, lemmas.get(_object_key(sentence["id"], q)))
+            for q in quantities
+        ]
         pairs.append((sentence["gold"], predicted))
         details.append(
             {
@@ -219,6 +290,11 @@ def evaluate(
     )
     metrics["details"] = details
     return metrics
+
+
+def _object_key(record_id: str, quantity: dict[str, Any]) -> tuple[str, int, int] | None:
+    obj = quantity.get("object")
+    return (record_id, obj["start"], obj["end"]) if obj else None
 
 
 # --------------------------------------------------------------------------- our records as gold

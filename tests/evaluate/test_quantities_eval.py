@@ -10,11 +10,14 @@ from pipeline.evaluate.quantities import (
     evaluate,
     format_report,
     match_sentence,
+    object_lemmas,
     parse_value,
     prediction_from_record,
     read_newsquant,
     score,
 )
+
+from ..components.quantities import hand_doc
 
 SNIPPET = [
     {
@@ -93,9 +96,21 @@ def test_read_newsquant(tmp_path):
                 "high": None,
                 "change": ">=",
                 "unit": "percent",
-                "normalized_unit": "percentage",
+                "dimension": "percentage",
             },
             {"value": 5.0, "unit": "percentage", "change": ">"},
+        ),
+        (
+            {"value": 7, "change": "=", "unit": "dollar", "per": "barrel", "object": None},
+            {"value": 7.0, "unit": "dollar per barrel", "change": "="},
+        ),
+        (
+            {"value": 0.5, "change": "=", "unit": None, "dimension": "fraction", "object": None},
+            {"value": 0.5, "unit": "% -", "change": "="},
+        ),
+        (
+            {"value": 6, "change": "=", "unit": "degree celsius", "dimension": "temperature"},
+            {"value": 6.0, "unit": "celsius", "change": "="},
         ),
         (
             {"value": None, "low": 1, "high": 2, "change": "<=", "unit": None, "object": None},
@@ -164,7 +179,7 @@ def test_evaluate_from_predictions_file(tmp_path):
                     "high": None,
                     "change": "up",
                     "unit": "percent",
-                    "normalized_unit": "percentage",
+                    "dimension": "percentage",
                     "object": None,
                 },
                 {
@@ -173,7 +188,7 @@ def test_evaluate_from_predictions_file(tmp_path):
                     "high": None,
                     "change": "=",
                     "unit": "point",
-                    "normalized_unit": "point",
+                    "dimension": "count",
                     "object": None,
                 },
             ],
@@ -202,3 +217,23 @@ def test_evaluate_in_process(tmp_path, nlp):
     assert metrics["gold"] == 3
     assert metrics["value"]["matched"] >= 2
     assert metrics["ms_per_sentence"] > 0
+
+
+def test_object_lemmas_are_newsquants_spelling() -> None:
+    text = "first-team players of the States"
+    rows = [
+        ("first", "ADJ", "JJ", "amod", 2),
+        ("-", "PUNCT", "HYPH", "punct", 2),
+        ("team", "NOUN", "NN", "compound", 3),
+        ("players", "NOUN", "NNS", "ROOT", 3, "player"),
+        ("of", "ADP", "IN", "prep", 3),
+        ("the", "DET", "DT", "det", 6),
+        ("States", "PROPN", "NNPS", "pobj", 4),
+    ]
+    assert object_lemmas(hand_doc(text, rows)[:]) == "first-team player state"
+
+
+def test_object_lemmas_leave_out_participles() -> None:
+    text = "recorded songs"
+    rows = [("recorded", "VERB", "VBN", "amod", 1), ("songs", "NOUN", "NNS", "ROOT", 1, "song")]
+    assert object_lemmas(hand_doc(text, rows)[:]) == "song"

@@ -2,20 +2,27 @@
 
 Assigns ``doc._.newsclaims_quantities``: one dict per quantity,
 ``{"start", "end", "value", "low", "high", "change", "unit", "unit_text", "per",
-"object": {"start", "end"} | None, "normalized_unit"}``, character offsets into
+"object": {"start", "end"} | None, "dimension"}``, character offsets into
 ``doc.text``. The span covers the quantity expression: its bound or
 approximation words ("upwards of", "nearly"), currency mark, number, scale,
 unit and rate ("above 500,000 barrels a year"); the counted noun is ``object``
 ("oil" in "44,655 barrels of oil", "cases" in "1 million cases").
-``normalized_unit`` is the NewsQuant convention (``percentage``, ``dollar``,
-``year of age``, ``X per Y``, the counted noun's lemmas for counts, ``-`` for
-bare numbers), used by ``pipeline.evaluate.quantities``.
+``unit`` is the canonical name of a unit from maintained registries (pint's
+units, babel's and pycountry's currencies, compiled into
+``data/registry_units.tsv`` by ``registry.py``, ``make units``) or of the few
+that news adds (``data/units.tsv``: percent, basis point, year of age,
+barrel, times); ``dimension`` says what it measures (``length``,
+``currency``, ``temperature``, ``count`` for a counted noun, ``fraction`` for
+a proportion, None for a bare number). Surface forms that name several units
+("pounds", "$", "degrees", "m", "C"/"F") are decided by context: see
+``units``. NewsQuant's unit names are derived when scoring
+(``pipeline.evaluate.quantities``), not written here.
 
 Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
 NewsQuant counts it as 1; a number after a name ("FTSE 100", "iPhone 11") or
 before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
 label; a bare whole number between commas after a name ("Maddon, 66,") is an
-age (unit ``year of age``).
+age (unit ``year of age``, dimension ``age``).
 
 Requires the model's tokens, POS tags, dependency parse and entities (DATE and
 TIME entities exclude dates and clock times).

@@ -4,12 +4,13 @@ lexicons, token offsets and the tokens already used by a quantity)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import QuantitiesLexicons
+from .lexicon import US_DOLLAR, QuantitiesLexicons
 
 
 @dataclass
@@ -24,12 +25,11 @@ class Atom:
     change: str = "="
     unit: str | None = None
     unit_text: str | None = None
-    newsquant: str | None = None
+    dimension: str | None = None
     currency: bool = False
     scaled: bool = False
     per: str | None = None
     obj: tuple[int, int] | None = None
-    obj_norm: str | None = None
     words: bool = False  # written in words
     low: float | None = None
     high: float | None = None
@@ -55,6 +55,34 @@ class Finder:
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
+        self._article_dollar: str | None = None
+        self._dollars_read = False  # whether the text was searched for named dollars
+        self._parsed: bool | None = None  # whether the doc has sentences, once asked
+
+    @property
+    def article_dollar(self) -> str | None:
+        """The one dollar other than the US dollar that the article names ("A$", "Canadian
+        dollars"), when it names no US dollar; a bare "$" is then that dollar."""
+        if not self._dollars_read:
+            self._dollars_read = True
+            lex, named = self.lex, set()
+            for match in lex.dollar_re.finditer(self.text):
+                surface = re.sub(r"[ \u00a0]+", " ", match.group())
+                unit = lex.units_cs.get(surface) or lex.units.get(surface.lower())
+                named.add(unit[0] if unit else None)
+            others = named - {US_DOLLAR, None}
+            if len(others) == 1 and US_DOLLAR not in named:
+                self._article_dollar = others.pop()
+        return self._article_dollar
+
+    def sentence_text(self, char: int) -> str:
+        """The text of the sentence holding character ``char`` (the whole text if unparsed)."""
+        token = self.token_at(max(char - 1, 0))
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("SENT_START")
+        if token is None or not self._parsed:
+            return self.text
+        return token.sent.text
 
     @property
     def ents(self) -> tuple[Span, ...]:

@@ -9,7 +9,7 @@ from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
 from .filters import age_apposition, is_date_or_label
 from .objects import object_after, unit_of_head
-from .units import per_at, unit_at
+from .units import US_DOLLAR, per_at, resolve, unit_at
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -36,7 +36,7 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     ):
         atom.counted = True  # "more than 1000 customers" is no year
     if age_apposition(finder, first_token, atom):
-        atom.unit, atom.newsquant, atom.unit_text = "year of age", "year of age", None
+        atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
         return atom
     if is_date_or_label(finder, first_token, atom):
         return None
@@ -47,19 +47,20 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
     """The unit right after the number; after a currency mark only a currency word counts."""
     unit = unit_at(finder, atom.number_end)
     if unit is not None:
-        end, name, newsquant, surface = unit
-        if name in ("dollar",) and surface in ("US", "U.S.") and not atom.currency:
+        end, name, dimension, surface = unit
+        if name == US_DOLLAR and surface in ("US", "U.S.") and not atom.currency:
             unit = None
-        elif atom.currency and name in ("dollar",) and surface in ("US", "U.S.", "USD"):
+        elif atom.currency and name == US_DOLLAR and surface in ("US", "U.S.", "USD"):
             atom.end = end  # "$76 US": the currency was already read
             unit = None
-        elif atom.currency and name in finder.lex.currency_units:
+        elif atom.currency and dimension == "currency" and name != US_DOLLAR:
             atom.currency = False  # "$1.25 sterling", "$1.1396 EUR": the word names the currency
         elif atom.currency:
             unit = None  # "$5 million shares": the rest is not the unit
+    unit = resolve(finder, unit, scaled=atom.scaled) if unit is not None else None
     if unit is not None:  # what is left is a unit of its own, or a currency word
-        end, name, newsquant, surface = unit
-        atom.unit, atom.newsquant, atom.unit_text, atom.end = name, newsquant, surface, end
+        end, name, dimension, surface = unit
+        atom.unit, atom.dimension, atom.unit_text, atom.end = name, dimension, surface, end
 
 
 def _attach_object(finder: Finder, atom: Atom) -> None:
@@ -71,9 +72,9 @@ def _attach_object(finder: Finder, atom: Atom) -> None:
     head_unit = unit_of_head(finder, obj) if obj is not None and atom.unit is None else None
     if head_unit is not None:
         # "517 rushing yards", "1/16 of a US pint": the counted noun is a unit.
-        atom.unit, atom.newsquant, atom.unit_text = head_unit
+        atom.unit, atom.dimension, atom.unit_text = head_unit
     elif obj is not None:
-        atom.obj, atom.obj_norm = (obj[0], obj[1]), obj[2]
+        atom.obj = obj
         if atom.unit is None and atom.per is None:
             per = per_at(finder, obj[1])  # "3,000 tests per day"
             if per is not None:

@@ -59,12 +59,17 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
 
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
-    """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age."""
+    """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age;
+    so is one right after "aged" ("a man aged 45")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
         return False
-    if atom.value != int(atom.value) or i < 2 or i + 1 >= len(doc):
+    if atom.value != int(atom.value) or i < 1:
+        return False
+    if doc[i - 1].lower_ == "aged":
+        return True
+    if i < 2 or i + 1 >= len(doc):
         return False
     return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
 

@@ -26,21 +26,14 @@ def find_quantities(doc: Doc, lexicons: QuantitiesLexicons | None = None) -> lis
     return [quantity_dict(a) for a in join_ranges(finder, atoms)]
 
 
-def newsquant_unit(atom: Atom) -> str:
-    """The ``normalized_unit`` field, in NewsQuant's convention: the unit's NewsQuant name,
-    else the counted noun's lemmas, ``-`` for a bare number; ``% X`` for a proportion of
-    X and ``X per Y`` for a rate."""
+def dimension(atom: Atom) -> str | None:
+    """What the quantity measures: its unit's dimension, ``fraction`` for a proportion of
+    something ("two-thirds of voters"), ``count`` for a counted noun, else None."""
     if atom.fraction:
-        name = "% " + atom.obj_norm if atom.obj_norm else "% -"
-    elif atom.newsquant:
-        name = atom.newsquant
-    elif atom.obj_norm:
-        name = atom.obj_norm
-    else:
-        name = "-"
-    if atom.per and (atom.newsquant or atom.obj_norm):
-        name = f"{name} per {atom.per}"
-    return name
+        return "fraction"
+    if atom.dimension:
+        return atom.dimension
+    return "count" if atom.obj else None
 
 
 def quantity_dict(atom: Atom) -> dict[str, Any]:
@@ -57,7 +50,7 @@ def quantity_dict(atom: Atom) -> dict[str, Any]:
         "unit_text": atom.unit_text,
         "per": atom.per,
         "object": {"start": atom.obj[0], "end": atom.obj[1]} if atom.obj else None,
-        "normalized_unit": newsquant_unit(atom),
+        "dimension": dimension(atom),
     }
 
 

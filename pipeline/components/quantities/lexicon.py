@@ -10,7 +10,7 @@ stage reads but does not own (it is not one of ``DATA_FILES``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,8 +18,8 @@ from ...lang.numbers import PARSER_KINDS, load_number_words, vague_plurals, word
 from ...lexicons import ResourceError, alternation, resource_rows, word_list
 
 DATA = "components/quantities/data"
+REGISTRY_UNITS = f"{DATA}/registry_units.tsv"
 UNITS = f"{DATA}/units.tsv"
-PREFIXES = f"{DATA}/currency_prefixes.tsv"
 SCALES = f"{DATA}/scales.tsv"
 MODIFIERS = f"{DATA}/modifiers.tsv"
 CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
@@ -29,10 +29,13 @@ TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
 LEVEL_WORDS = f"{DATA}/level_words.txt"
 NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
+TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
+STERLING_WORDS = f"{DATA}/sterling_words.txt"
+ELECTRIC_WORDS = f"{DATA}/electric_words.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
 DATA_FILES = (
+    REGISTRY_UNITS,
     UNITS,
-    PREFIXES,
     SCALES,
     MODIFIERS,
     CHANGE_VERBS,
@@ -42,23 +45,31 @@ DATA_FILES = (
     CHANGE_GAP_WORDS,
     LEVEL_WORDS,
     NOT_RATE_AFTER,
+    TEMPERATURE_WORDS,
+    STERLING_WORDS,
+    ELECTRIC_WORDS,
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
-#: The flags of units.tsv's fourth column (its header says what they do).
-UNIT_FLAGS = ("cs", "currency")
+#: The flags of the unit files' fourth column (their headers say what they do).
+UNIT_FLAGS = ("cs", "before")
+#: The canonical name of the US dollar, the default of "$" and "dollars".
+US_DOLLAR = "dollar"
+#: A unit as the stage writes it: (canonical name, dimension).
+Unit = tuple[str, str]
 
 
 @dataclass(frozen=True)
 class QuantitiesLexicons:
     """Every lexicon of the stage, read and compiled once (``read_lexicons``)."""
 
-    units: dict[str, tuple[str, str]]  # lower-cased surface -> (unit, newsquant)
+    units: dict[str, Unit]  # lower-cased surface -> (unit, dimension)
     unit_re: re.Pattern  # case-insensitive surfaces, anchored after a number
     unit_cs_re: re.Pattern  # case-sensitive surfaces
-    units_cs: dict[str, tuple[str, str]]
+    units_cs: dict[str, Unit]
     prefix_re: re.Pattern  # currency mark at the end of the text before a number
-    prefixes: dict[str, tuple[str, str]]
+    prefixes: dict[str, Unit]  # currency mark, spaces removed -> (unit, "currency"); "a$" too
+    dollar_re: re.Pattern  # a dollar named with its country anywhere ("A$", "US dollars")
     scale_re: re.Pattern
     scale_cs_re: re.Pattern
     scales: dict[str, float]
@@ -68,12 +79,14 @@ class QuantitiesLexicons:
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
-    currency_units: frozenset[str]  # units flagged "currency" ("euro", "pound sterling")
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
     level_words: frozenset[str]  # make the amount after them a level ("to", "at")
     not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
+    temperature_re: re.Pattern  # a word that makes "degrees" a temperature ("weather")
+    sterling_re: re.Pattern  # a word or mark that makes "pounds" money ("£", "pence")
+    electric_re: re.Pattern  # a word that makes "C"/"F" a coulomb/farad ("capacitor")
 
 
 def _float(name: str, number: int, value: str) -> float:
@@ -105,24 +118,25 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     Raises ``ResourceError`` naming the file and line of a malformed entry.
     """
     texts = texts or {}
-    units, units_cs, currency_units = _units(texts.get(UNITS))
+    units, units_cs, marks_written = _units(texts.get(REGISTRY_UNITS), texts.get(UNITS))
+    prefixes = {mark.replace(" ", ""): unit for mark, unit in marks_written.items()}
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
+    # The units are thousands: a trie of them, so that a match tries one branch per character.
     tail = r"(?![A-Za-z0-9])"
-    unit_re = re.compile(
-        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + alternation(units, space=SPACE) + ")" + tail, re.I
-    )
-    unit_cs_re = re.compile(
-        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + alternation(units_cs, space=SPACE) + ")" + tail
-    )
+    unit_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units) + ")" + tail, re.I)
+    unit_cs_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs) + ")" + tail)
 
-    prefixes = {}
-    for _number, fields in resource_rows(PREFIXES, (3, 3), text=texts.get(PREFIXES)):
-        surface, unit, newsquant = fields
-        prefixes[surface.replace(" ", "")] = (unit, unit if newsquant == "=" else newsquant)
-    # Matched at the end of the text before the number; spaces inside are optional.
+    # Matched at the end of the text before the number, with a space inside only where the
+    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
+    # without the "cs" flag ("Rs") is matched ignoring case ("a$10", "rs 500" in lower-cased
+    # text); a code ("EUR") as written, or in any case glued to the number ("usd10m").
+    any_case = {mark for mark in marks_written if _is_symbol_mark(mark) or mark not in units_cs}
     marks = "|".join(
-        SPACE.join(re.escape(ch) for ch in p) for p in sorted(prefixes, key=len, reverse=True)
+        _mark_pattern(p, any_case=p in any_case)
+        for p in sorted(marks_written, key=len, reverse=True)
     )
+    folded = {mark.replace(" ", "") for mark in any_case}
+    prefixes.update({p.lower(): u for p, u in list(prefixes.items()) if p in folded or _is_code(p)})
     prefix_re = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<prefix>" + marks + r")[ \u00a0]?$")
 
     scales: dict[str, float] = {}
@@ -181,7 +195,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
-        currency_units=currency_units,
+        dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),
         change_gap_words=word_list(CHANGE_GAP_WORDS, text=texts.get(CHANGE_GAP_WORDS)),
@@ -192,28 +206,103 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
             + r")\b",
             re.I,
         ),
+        temperature_re=_words_re(word_list(TEMPERATURE_WORDS, text=texts.get(TEMPERATURE_WORDS))),
+        sterling_re=_words_re(word_list(STERLING_WORDS, text=texts.get(STERLING_WORDS))),
+        electric_re=_words_re(word_list(ELECTRIC_WORDS, text=texts.get(ELECTRIC_WORDS))),
     )
 
 
+def _mark_pattern(mark: str, *, any_case: bool) -> str:
+    """The regex of a currency mark before a number (see ``read_lexicons``)."""
+    written = alternation([mark], space=SPACE)
+    if any_case:
+        return f"(?i:{written})"
+    if _is_code(mark):
+        return f"{written}|(?i:{written})(?![ \u00a0])"
+    return written
+
+
+def _is_code(mark: str) -> bool:
+    """A currency code ("EUR", "USD"), three capitals."""
+    return len(mark) == 3 and mark.isalpha() and mark.isupper()
+
+
+def _is_symbol_mark(mark: str) -> bool:
+    """A currency mark of letters and a sign ("A$", "HK$", "Rs."), not a code ("EUR")."""
+    return any(c.isalpha() for c in mark) and not mark.isalpha()
+
+
+def _words_re(words: frozenset[str]) -> re.Pattern:
+    """Any of ``words`` as a whole word (or mark), ignoring case."""
+    return re.compile(r"(?<![A-Za-z])(?:" + alternation(sorted(words)) + r")(?![A-Za-z])", re.I)
+
+
 def _units(
-    text: str | None,
-) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]]:
-    """``(units, units_cs, currency_units)``: surface -> (unit, NewsQuant name), ignoring
-    case or not, and the units flagged "currency" (on every row of the unit)."""
-    units: dict[str, tuple[str, str]] = {}
-    units_cs: dict[str, tuple[str, str]] = {}
-    currency: dict[str, bool] = {}
-    for number, fields in resource_rows(UNITS, (3, 4), text=text):
-        surface, unit, newsquant = fields[:3]
-        if unit != unit.lower():
-            raise ResourceError(UNITS, number, f"unit {unit!r} must be lower case")
-        flags = _flags(UNITS, number, fields, 3, UNIT_FLAGS)
-        if currency.setdefault(unit, "currency" in flags) != ("currency" in flags):
-            problem = f"unit {unit!r} is flagged currency on some rows only"
-            raise ResourceError(UNITS, number, problem)
-        entry = (unit, unit if newsquant == "=" else newsquant)
-        if "cs" in flags:
-            units_cs[surface] = entry
-        else:
-            units[surface.lower()] = entry
-    return units, units_cs, frozenset(unit for unit, flag in currency.items() if flag)
+    registry: str | None, news: str | None
+) -> tuple[dict[str, Unit], dict[str, Unit], dict[str, Unit]]:
+    """``(units, units_cs, prefixes)``: surface -> (unit, dimension), ignoring case or not,
+    and the currency marks that may precede a number (as written). The registry's
+    rows come first; a row of ``units.tsv`` replaces one with the same surface (where a
+    surface matches both ignoring case and not, ``units.unit_at`` prefers the first)."""
+    units: dict[str, Unit] = {}
+    units_cs: dict[str, Unit] = {}
+    prefixes: dict[str, Unit] = {}
+    for name, text in ((REGISTRY_UNITS, registry), (UNITS, news)):
+        for number, fields in resource_rows(name, (3, 4), text=text):
+            surface, unit, dimension = fields[:3]
+            if unit != unit.lower() or dimension != dimension.lower():
+                raise ResourceError(name, number, f"unit {unit!r} and dimension must be lower case")
+            flags = _flags(name, number, fields, 3, UNIT_FLAGS)
+            if "before" in flags:
+                if dimension != "currency":
+                    raise ResourceError(name, number, "only a currency may stand before a number")
+                prefixes[surface] = (unit, dimension)
+            if "cs" in flags:
+                units_cs[surface] = (unit, dimension)
+            else:
+                units[surface.lower()] = (unit, dimension)
+    return units, units_cs, prefixes
+
+
+def _dollar_re(units: dict[str, Unit], units_cs: dict[str, Unit]) -> re.Pattern:
+    """Any surface of a dollar currency that names its country ("A$", "Canadian dollars",
+    "US$", "USD"): the bare "$" and "dollars" are left out."""
+    bare = ("$", "dollar", "dollars", "bucks")
+
+    def is_named(surface: str, unit: str) -> bool:
+        is_dollar = unit == US_DOLLAR or unit.endswith(" dollar")
+        return is_dollar and surface.lower() not in bare
+
+    named = [s for s, (unit, _) in units.items() if is_named(s, unit)]
+    marks = [s for s, (unit, _) in units_cs.items() if is_named(s, unit)]
+    return re.compile(
+        r"(?<![A-Za-z])(?:(?i:" + _trie(named) + ")|" + _trie(marks) + r")(?![A-Za-z])"
+    )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching the same strings as ``alternation(words, space=SPACE)``, factored
+    by common prefixes so that a search tries one branch per character, not one per word.
+    A space, which ``SPACE`` makes optional, is tried last: "percent-owned" before "per
+    cent"."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            (SPACE if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items(), key=lambda item: (item[0] == " ", item[0]))
+            if char
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+    return pattern(root)

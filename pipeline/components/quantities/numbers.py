@@ -12,7 +12,7 @@ import re
 from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
-from .units import currency_before, scale_at, unit_at
+from .units import currency_before, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30".
 DIGITS_RE = re.compile(
@@ -139,15 +139,18 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
             value *= factor
             multiplier *= factor
             scaled = True
-        # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D".
-        if pos < len(text) and text[pos].isalpha() and not unit_at(finder, pos):
-            continue
+        # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D",
+        # "iPhone 5c" (a "c" is Celsius only where the sentence speaks of weather).
+        if pos < len(text) and text[pos].isalpha():
+            glued = unit_at(finder, pos)
+            if glued is None or resolve(finder, glued, scaled=scaled) is None:
+                continue
         atom = Atom(
             start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier
         )
         if currency is not None:
             atom.currency = True
-            atom.unit, atom.newsquant = currency[1], currency[2]
+            atom.unit, atom.dimension = currency[1], currency[2]
             atom.unit_text = (
                 text[currency[0] : start].strip().rstrip("-−") or text[currency[0] : start]
             )
@@ -229,7 +232,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     end = doc[last].idx + len(doc[last])
     if reading.kind == "fold":
         atom = Atom(start=start, end=end, value=reading.value, number_end=end, words=True)
-        atom.unit, atom.newsquant, atom.unit_text = "times", "count", doc[last].text
+        atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if reading.kind == "fraction":
         after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"

@@ -3,20 +3,16 @@ cases") and the unit that is a counted noun ("517 rushing yards")."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Token
 
 from .atoms import Finder
 from .units import NOUN_POS
 
-#: Words that are never part of a counted object's name (pronouns etc. after "of").
-OBJECT_SKIP_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PART", "SCONJ", "AUX"})
 #: Words that cannot start the noun phrase after "of".
 NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
-#: ``(start, end, lemmas)`` of a counted noun phrase.
-Object = tuple[int, int, str]
+#: ``(start, end)`` of a counted noun phrase.
+Object = tuple[int, int]
 
 
 def object_after(finder: Finder, last: Token, *, measured: bool) -> Object | None:
@@ -56,7 +52,7 @@ def object_after(finder: Finder, last: Token, *, measured: bool) -> Object | Non
 
 
 def unit_of_head(finder: Finder, obj: Object) -> tuple[str, str, str] | None:
-    """(unit, newsquant, text) when the object's head noun is a unit of the lexicon."""
+    """(unit, dimension, text) when the object's head noun is a unit of the lexicons."""
     head = finder.token_at(obj[1] - 1)
     if head is None or head.pos_ not in NOUN_POS:
         return None
@@ -88,7 +84,7 @@ def phrase_from(finder: Finder, i: int) -> Object | None:
 
 def object_span(finder: Finder, first: int, last: int) -> Object:
     span = finder.doc[first : last + 1]
-    return span.start_char, span.end_char, object_lemmas(span)
+    return span.start_char, span.end_char
 
 
 def _modifies_noun(token: Token) -> bool:
@@ -96,21 +92,3 @@ def _modifies_noun(token: Token) -> bool:
     if token.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "ADV", "PART"):
         return token.pos_ != "PUNCT" or token.text in "-‐"
     return token.pos_ == "VERB" and token.dep_ in ("amod", "compound")
-
-
-def object_lemmas(span: Any) -> str:
-    """The counted noun as NewsQuant writes it: content words, plural nouns singular, lower case."""
-    parts: list[str] = []
-    for token in span:
-        if token.pos_ in OBJECT_SKIP_POS:
-            continue
-        word = token.lower_
-        if token.tag_ == "NNS":
-            word = token.lemma_.lower()
-        elif token.tag_ == "NNPS" and word.endswith("s"):
-            word = word[:-1]
-        if parts and (token.text in "-‐" or span.doc[token.i - 1].text in "-‐"):
-            parts[-1] += word
-        else:
-            parts.append(word)
-    return " ".join(parts)

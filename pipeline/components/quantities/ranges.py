@@ -148,7 +148,6 @@ def _proportion(a: Atom, b: Atom) -> Atom | None:
             change=a.change,
             fraction=True,
             obj=b.obj,
-            obj_norm=b.obj_norm,
         )
     return None
 
@@ -179,12 +178,11 @@ def range_atom(a: Atom, b: Atom, *, low: float, change: str) -> Atom:
         change=change,
         unit=b.unit or a.unit,
         unit_text=b.unit_text or a.unit_text,
-        newsquant=b.newsquant or a.newsquant,
+        dimension=b.dimension or a.dimension,
         currency=a.currency or b.currency,
         scaled=a.scaled or b.scaled,
         per=b.per or a.per,
         obj=b.obj or a.obj,
-        obj_norm=b.obj_norm if b.obj else a.obj_norm,
         low=low,
         high=b.value,
     )

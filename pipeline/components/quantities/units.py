@@ -2,6 +2,34 @@
 
 Each function reads the text at a character offset with the compiled regexes of
 ``QuantitiesLexicons`` ("US$" before "58.24"; "bn", "barrels", "a year" after it).
+A unit is ``(name, dimension)``: the registry's canonical name, singular and lower
+case ("kilometre", "degree celsius", "british pound"), and what it measures.
+
+Surface forms that name more than one unit are decided by their context
+(``resolve``), and otherwise read as the lexicons say:
+
+* "pound(s)": mass ("300 pounds of beef"), but money when the sentence has a
+  sterling mark or word (``data/sterling_words.txt``: "£", "pence") or the
+  number is scaled and no "of" follows ("5 million pounds");
+* "$", "dollar(s)": the US dollar, unless the article names another dollar
+  ("A$", "Canadian dollars", "HK$") and no US one ("US$", "USD", "US dollars"):
+  then that dollar; a mark with a country ("A$", "C$", "NZ$") is its own dollar;
+* "degree(s)", "deg", "°": a temperature when "celsius"/"fahrenheit" or a "c"/"f"
+  follows ("6 deg c", "100 degrees f", "-3C", "°F", lexicon rows) or the sentence
+  speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
+  otherwise an angle. "C" and "F" right after a number are temperatures, unless
+  the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
+  "voltage"): then a coulomb and a farad; lower-case "c" and "f" only in a
+  sentence that speaks of weather ("temperatures hit 40c"), else no unit ("5c
+  a litre", "iPhone 5c");
+* "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
+  milli- ones (``data/units.tsv``);
+* "won": the South Korean currency after a scaled number ("7 trillion won"),
+  else the verb ("of 10 played, 7 won");
+* "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
+  people"), else a metre ("the 100m sprint") (``scale_at``);
+* "in": an inch only as "in." (the registry's "in" is skipped: "5 in a row");
+  "ft", "yd", "mi" are feet, yards and miles.
 """
 
 from __future__ import annotations
@@ -9,6 +37,7 @@ from __future__ import annotations
 import re
 
 from .atoms import Finder
+from .lexicon import US_DOLLAR
 
 #: Parts of speech that can be the counted noun of a number (or a rate's noun).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -17,19 +46,57 @@ PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+#: US dollar surfaces that name no country: another dollar of the article may be meant.
+BARE_DOLLARS = frozenset({"$", "dollar", "dollars", "bucks"})
+#: The letters read as temperatures after a number, and what they are in a circuit.
+ELECTRIC = {"C": ("coulomb", "electric charge"), "F": ("farad", "capacitance")}
+
+
 def currency_before(finder: Finder, start: int) -> tuple[int, str, str] | None:
-    """(start, unit, newsquant) of a currency mark right before ``start`` ("US$", "€")."""
+    """(start, unit, dimension) of a currency mark right before ``start`` ("US$", "€")."""
     window = finder.text[max(0, start - 6) : start]
     match = finder.lex.prefix_re.search(window)
     if not match:
         return None
     key = re.sub(r"[ \u00a0]", "", match.group("prefix"))
-    unit, newsquant = finder.lex.prefixes[key]
-    return start - (len(window) - match.start("prefix")), unit, newsquant
+    unit, dimension = finder.lex.prefixes.get(key) or finder.lex.prefixes[key.lower()]
+    if key in BARE_DOLLARS and not finder.text[:start].rstrip(" \u00a0$").endswith("("):
+        unit = finder.article_dollar or unit  # "(US$7.5 million)" after another currency
+    return start - (len(window) - match.start("prefix")), unit, dimension
+
+
+def resolve(
+    finder: Finder, unit: tuple[int, str, str, str], *, scaled: bool
+) -> tuple[int, str, str, str] | None:
+    """``unit`` (end, name, dimension, surface) with its ambiguous surface decided by the
+    context (see the module docstring); None when the surface is no unit there."""
+    end, name, dimension, surface = unit
+    lower = surface.lower()
+    if name == "pound" and dimension == "mass" and lower.startswith("pound"):
+        sentence = finder.sentence_text(end)
+        if finder.lex.sterling_re.search(sentence) or (
+            scaled and not re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
+        ):
+            return end, "british pound", "currency", surface
+    elif lower == "won" and not scaled:
+        return None  # "7 trillion won" is money, "played 10, 7 won" a verb
+    elif name == US_DOLLAR and lower in BARE_DOLLARS and finder.article_dollar:
+        return end, finder.article_dollar, dimension, surface
+    elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
+        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
+    elif surface in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
+        return end, *ELECTRIC[surface], surface
+    elif (
+        name == "degree"
+        and dimension == "angle"
+        and finder.lex.temperature_re.search(finder.sentence_text(end))
+    ):
+        return end, name, "temperature", surface
+    return unit
 
 
 def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:
-    """(end, unit, newsquant, unit_text) of the longest unit starting at ``pos``."""
+    """(end, unit, dimension, unit_text) of the longest unit starting at ``pos``."""
     lex = finder.lex
     best = None
     for regex, table, fold in (
@@ -80,7 +147,7 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
         return None
     word_start = match.end()
     unit = unit_at(finder, word_start)
-    if unit and not unit[1].endswith(("of age",)):
+    if unit and unit[2] != "age":
         end, name = unit[0], unit[1]
         if finder.lex.not_rate_after_re.match(text, end):
             return None

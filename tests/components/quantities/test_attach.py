@@ -25,7 +25,7 @@ def attached(text: str, number: str, *, currency: str | None = None):
 @pytest.mark.parametrize(
     ("text", "number", "currency", "unit", "end"),
     [
-        ("paid $1.25 sterling today", "1.25", "$", "pound sterling", 19),  # the word names it
+        ("paid $1.25 sterling today", "1.25", "$", "british pound", 19),  # the word names it
         ("paid $76 US today", "76", "$", "dollar", 11),  # already read
         ("paid $5 shares today", "5", "$", "dollar", 7),  # after a currency, no unit
         ("paid 76 US today", "76", None, None, 7),  # "US" alone is no unit
@@ -59,3 +59,10 @@ def test_a_bare_amount_is_a_change_only_after_by(text: str, change: str) -> None
 
 def test_a_clock_time_is_dropped() -> None:
     assert attached("at 5 GMT", "5") is None
+
+
+def test_a_number_after_aged_is_an_age() -> None:
+    atom = attached("a man aged 45 died", "45")
+    assert (atom.unit, atom.dimension) == ("year of age", "age")
+    atom = attached("a man paged 45 times", "45")
+    assert atom.unit != "year of age"

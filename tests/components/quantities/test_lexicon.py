@@ -12,6 +12,7 @@ from pipeline.components.quantities.lexicon import (
     DATA,
     DATA_FILES,
     MODIFIERS,
+    REGISTRY_UNITS,
     SCALES,
     UNITS,
     load_lexicons,
@@ -22,7 +23,9 @@ from pipeline.lexicons import ResourceError
 
 def test_shipped_lexicons_have_their_entries() -> None:
     lexicons = load_lexicons()
-    assert lexicons.units["barrels"] == ("barrel", "barrel")
+    assert lexicons.units["barrels"] == ("barrel", "volume")
+    assert lexicons.units["kilometres"] == ("kilometre", "length")  # from the registry
+    assert lexicons.prefixes["EUR"] == ("euro", "currency")
     assert lexicons.units["%"] == ("percent", "percentage")
     assert lexicons.modifiers["upwards of"] == ">"
     assert lexicons.scales["bn"] == 1e9
@@ -44,37 +47,25 @@ def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
     assert {Path(name).name for name in DATA_FILES} == shipped
 
 
-def test_currencies_are_the_units_flagged_currency() -> None:
-    assert load_lexicons().currency_units == {
-        "euro",
-        "japanese yen",
-        "chinese yuan",
-        "indian rupee",
-        "shekel",
-        "danish krone",
-        "swedish krona",
-        "malaysian ringgit",
-        "pound sterling",
-        "croatian kuna",
-        "australian dollar",
-        "canadian dollar",
-        "hong kong dollar",
-        "new zealand dollar",
-    }
-    text = "zorkmids\tzorkmid\t=\tcurrency\nZK\tzorkmid\tzk\tcs currency\nbeans\tbean\t=\n"
-    lexicons = read_lexicons({UNITS: text})
-    assert lexicons.currency_units == {"zorkmid"}
-    assert lexicons.units_cs == {"ZK": ("zorkmid", "zk")}
-    with pytest.raises(ResourceError, match=rf"pipeline/{UNITS} line 2: .*on some rows only"):
-        read_lexicons({UNITS: "euros\teuro\t=\tcurrency\neuro\teuro\t=\n"})
+def test_currency_marks_are_the_rows_flagged_before() -> None:
+    prefixes = load_lexicons().prefixes
+    assert prefixes["$"] == ("dollar", "currency") and prefixes["A$"][0] == "australian dollar"
+    assert prefixes["US$"] == prefixes["USD"] == ("dollar", "currency")
+    assert prefixes["£"] == prefixes["GBP"] == ("british pound", "currency")
+    assert "ALL" not in prefixes and "TOP" not in prefixes  # codes that are English words
 
 
 def test_given_texts_replace_the_shipped_files() -> None:
-    lexicons = read_lexicons({UNITS: "zorkmids\tzorkmid\t=\nZK\tzorkmid\tzk\tcs\n"})
-    assert lexicons.units == {"zorkmids": ("zorkmid", "zorkmid")}
-    assert lexicons.units_cs == {"ZK": ("zorkmid", "zk")}
-    with pytest.raises(ResourceError, match=rf"pipeline/{UNITS} line 2: .*on some rows only"):
-        read_lexicons({UNITS: "euros\teuro\t=\tcurrency\neuro\teuro\t=\n"})
+    texts = {
+        REGISTRY_UNITS: "zorkmids\tzorkmid\tcurrency\n",
+        UNITS: "ZK\tzorkmid\tcurrency\tcs before\n",
+    }
+    lexicons = read_lexicons(texts)
+    assert lexicons.units == {"zorkmids": ("zorkmid", "currency")}
+    assert lexicons.units_cs == {"ZK": ("zorkmid", "currency")}
+    assert lexicons.prefixes == {"ZK": ("zorkmid", "currency")}
+    with pytest.raises(ResourceError, match=rf"pipeline/{UNITS} line 1: .*before a number"):
+        read_lexicons({UNITS: "km\tkilometre\tlength\tbefore\n"})
     assert lexicons.unit_re.match(" Zorkmids").group("unit") == "Zorkmids"
     assert lexicons.unit_cs_re.match("ZK") and not lexicons.unit_cs_re.match("zk")
     assert lexicons.modifiers == load_lexicons().modifiers
@@ -83,7 +74,7 @@ def test_given_texts_replace_the_shipped_files() -> None:
 @pytest.mark.parametrize(
     ("name", "text", "problem"),
     [
-        (UNITS, "barrels\tBarrel\t=\n", "must be lower case"),
+        (UNITS, "barrels\tBarrel\tvolume\n", "must be lower case"),
         (UNITS, "barrels\tbarrel\t=\tci\n", "unknown flag"),
         (SCALES, "k\t1000\tcurrency\n", "unknown flag"),
         (SCALES, "lots\tmany\n", "not a number"),
@@ -94,3 +85,18 @@ def test_given_texts_replace_the_shipped_files() -> None:
 def test_a_malformed_entry_names_its_file_and_line(name: str, text: str, problem: str) -> None:
     with pytest.raises(ResourceError, match=rf"pipeline/{name} line 1: .*{problem}"):
         read_lexicons({name: text})
+
+
+def test_the_unit_tries_match_the_longest_unit() -> None:
+    lexicons = load_lexicons()
+    for text, unit in [
+        (" percent-owned", "percent-owned"),
+        (" per cent", "per cent"),
+        (" percentage points", "percentage points"),
+        (" km/h", "km/h"),
+        (" square kilometres", "square kilometres"),
+        (" miles per hour", "miles per hour"),
+        (" miles away", "miles"),
+    ]:
+        assert lexicons.unit_re.match(text).group("unit") == unit
+    assert lexicons.unit_re.match(" kilometresque") is None

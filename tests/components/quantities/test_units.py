@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.components.quantities.find import find_quantities
 from pipeline.components.quantities.units import (
     counted_after,
     currency_before,
@@ -24,9 +25,9 @@ def plain(text: str):
 @pytest.mark.parametrize(
     ("text", "at", "expected"),
     [
-        ("It cost US$58.24", 11, (8, "dollar", "dollar")),
-        ("a HK$216,925 deal", 5, (2, "hong kong dollar", "hong kong dollar")),
-        ("£1,000 each", 1, (0, "pound sterling", "pound sterling")),
+        ("It cost US$58.24", 11, (8, "dollar", "currency")),
+        ("a HK$216,925 deal", 5, (2, "hong kong dollar", "currency")),
+        ("£1,000 each", 1, (0, "british pound", "currency")),
         ("sold 1,000 each", 5, None),
     ],
 )
@@ -37,9 +38,9 @@ def test_currency_before(text: str, at: int, expected) -> None:
 @pytest.mark.parametrize(
     ("text", "at", "expected"),
     [
-        ("5 kilometres away", 1, (12, "kilometre", "kilometre", "kilometres")),
+        ("5 kilometres away", 1, (12, "kilometre", "length", "kilometres")),
         ("9.4 per cent more", 3, (12, "percent", "percentage", "per cent")),
-        ("155mph winds", 3, (6, "mile per hour", "mile per hour", "mph")),
+        ("155mph winds", 3, (6, "mile per hour", "speed", "mph")),
         ("5 kilometresque", 1, None),  # a unit ends at a word boundary
     ],
 )
@@ -109,3 +110,160 @@ def test_a_rate_after_a_unit() -> None:
 )
 def test_per_at(text: str, at: int, expected) -> None:
     assert per_at(plain(text), at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        # Names, plurals, symbols and SI prefixes from pint's definitions.
+        ("12 km away", 2, ("kilometre", "length", "km")),
+        ("3 miles away", 1, ("mile", "length", "miles")),
+        ("6 ft tall", 1, ("foot", "length", "ft")),
+        ("40 sq ft rooms", 2, ("square foot", "area", "sq ft")),
+        ("50mL acid", 2, ("millilitre", "volume", "mL")),
+        ("5 GHz chips", 1, ("gigahertz", "frequency", "GHz")),
+        ("20 µm wide", 2, ("micrometre", "length", "µm")),
+        ("9 kilograms each", 1, ("kilogram", "mass", "kilograms")),
+        ("2 centuries ago", 1, ("century", "time", "centuries")),
+        ("-3C outside", 2, ("degree celsius", "temperature", "C")),
+        ("6 deg c outside", 1, ("degree celsius", "temperature", "deg c")),
+        ("100 degrees f outside", 3, ("degree fahrenheit", "temperature", "degrees f")),
+        # Currencies with codes, names and symbols from babel and pycountry.
+        ("5m EUR deal", 2, ("euro", "currency", "EUR")),
+        ("5 million euros", 9, ("euro", "currency", "euros")),
+        ("30 yen each", 2, ("japanese yen", "currency", "yen")),
+        ("9 shekels each", 1, ("israeli new shekel", "currency", "shekels")),
+        ("4 Swiss francs", 1, ("swiss franc", "currency", "Swiss francs")),
+    ],
+)
+def test_units_from_the_registries(text: str, at: int, expected) -> None:
+    found = unit_at(plain(text), at)
+    assert found is not None and found[1:] == expected
+    assert text[at : found[0]].strip(" -") == expected[2]  # the offsets hold the surface
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("5 in a row", 1, None),  # "in" is no inch
+        ("won 5 are", 5, None),  # pint's "are" (100 m²) is skipped
+        ("5 point lead", 1, ("point", "count", "point")),  # news's point, not pint's
+        ("5 a year", 1, None),  # pint's "a" (annum) is skipped
+    ],
+)
+def test_registry_surfaces_that_are_words_are_skipped(text: str, at: int, expected) -> None:
+    found = unit_at(plain(text), at)
+    assert (found[1:] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beef sold 300 pounds of it.", ("pound", "mass")),
+        ("He weighs 300 pounds.", ("pound", "mass")),
+        ("The fine was 300 pounds, or £300.", ("british pound", "currency")),
+        ("They raised 5 million pounds.", ("british pound", "currency")),
+        ("They shipped 5 million pounds of beef.", ("pound", "mass")),
+        ("Temperatures reached 40 degrees.", ("degree", "temperature")),
+        ("The ramp turns 40 degrees.", ("degree", "angle")),
+        ("The capacitor stored 2.5 F at 5 volts.", ("farad", "capacitance")),
+        ("temperatures hit 40c in delhi.", ("degree celsius", "temperature")),
+        ("the plant makes 500 mw of power.", ("megawatt", "power")),  # news's mw
+        ("The 5 mW laser.", ("milliwatt", "power")),
+        ("Phoenix hit 115F on Sunday.", ("degree fahrenheit", "temperature")),
+        ("Seoul set aside 7 trillion won for it.", ("south korean won", "currency")),
+    ],
+)
+@pytest.mark.model
+def test_ambiguous_units_are_decided_by_context(text: str, expected, nlp) -> None:
+    quantity = find_quantities(nlp(text))[0]
+    assert (quantity["unit"], quantity["dimension"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It costs $5.", "dollar"),
+        ("It costs A$7, or $5.", "australian dollar"),  # the article's dollar
+        ("It costs A$7 (US$5), or $5.", "dollar"),  # a US dollar is named too
+        ("It costs 10 Canadian dollars ($7.5).", "dollar"),  # a conversion in brackets
+        ("It costs C$10 and 3 dollars.", "canadian dollar"),
+    ],
+)
+@pytest.mark.model
+def test_a_bare_dollar_is_the_articles_dollar(text: str, expected, nlp) -> None:
+    quantity = find_quantities(nlp(text))[-1]
+    assert quantity["unit"] == expected and quantity["dimension"] == "currency"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value", "surface"),
+    [
+        ("It paid EUR 5m.", "euro", 5e6, "EUR 5m"),
+        ("It paid 5 million euros.", "euro", 5e6, "5 million euros"),
+        ("It paid £3bn.", "british pound", 3e9, "£3bn"),
+        ("It paid A$10.", "australian dollar", 10, "A$10"),
+    ],
+)
+@pytest.mark.model
+def test_currency_codes_and_symbols(text: str, unit: str, value: float, surface: str, nlp) -> None:
+    (quantity,) = find_quantities(nlp(text))
+    assert (quantity["unit"], quantity["dimension"], quantity["value"]) == (unit, "currency", value)
+    assert text[quantity["start"] : quantity["end"]] == surface
+
+
+@pytest.mark.model
+def test_every_quantity_has_a_dimension_field(nlp) -> None:
+    text = "About 1 million cases, two-thirds of voters, 7 and 5% were seen."
+    found = {text[q["start"] : q["end"]]: q["dimension"] for q in find_quantities(nlp(text))}
+    assert found["About 1 million"] == "count"
+    assert found["two-thirds"] == "fraction"
+    assert found["5%"] == "percentage"
+    assert found["7"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("paid a$10", 7, (5, "australian dollar", "currency")),  # lower-cased text
+        ("paid hk$10", 8, (5, "hong kong dollar", "currency")),
+        ("paid HK $10", 9, (5, "hong kong dollar", "currency")),  # the lexicon's space
+        ("paid a $10", 8, (7, "dollar", "currency")),  # "a" is the article
+        ("paid eur 10", 9, None),  # a code only as written, or glued:
+        ("paid usd10m", 8, (5, "dollar", "currency")),
+        ("paid rs 500", 8, (5, "indian rupee", "currency")),  # a mark without "cs"
+        ("paid EUR 10", 9, (5, "euro", "currency")),
+        ("at cop26 talks", 6, None),  # codes that are words or names are skipped
+    ],
+)
+def test_currency_marks_with_a_sign_in_any_case(text: str, at: int, expected) -> None:
+    assert currency_before(plain(text), at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("5 ghz chips", 1, ("gigahertz", "frequency", "ghz")),
+        ("5 KWH used", 1, ("kilowatt hour", "energy", "KWH")),
+        ("5 gb of data", 1, ("gigabyte", "information", "gb")),
+        ("5 mw plant", 1, ("megawatt", "power", "mw")),  # not the registry: units.tsv
+        ("5 mv cell", 1, None),  # millivolt or megavolt: left to the case
+        ("5 MW plant", 1, ("megawatt", "power", "MW")),
+    ],
+)
+def test_symbols_in_any_case_when_unambiguous(text: str, at: int, expected) -> None:
+    found = unit_at(plain(text), at)
+    assert (found[1:] if found else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["petrol is 5c a litre dearer.", "the iPhone 5c sold well."])
+def test_a_lower_case_c_is_no_unit_without_weather(text: str, nlp) -> None:
+    assert find_quantities(nlp(text)) == []
+
+
+@pytest.mark.model
+def test_won_after_a_bare_number_is_the_verb(nlp) -> None:
+    text = "Of the 10 games played, 7 won."
+    (seven,) = [q for q in find_quantities(nlp(text)) if q["value"] == 7]
+    assert (seven["unit"], text[seven["start"] : seven["end"]]) == (None, "7")
