@@ -83,13 +83,17 @@ def score_counts(counts: dict[str, int]) -> dict[str, Any]:
     g, p, rel = counts["gold"], counts["predicted"], counts["relaxed_matched"]
     strict = prf(gold=g, predicted=p, matched=counts["strict_matched"])
     relaxed = prf(gold=g, predicted=p, matched=rel)
-    share = {k: (counts[f"{k}_matched"] / rel if rel else 0.0) for k in ("value", "type")}
+    keys = [
+        k
+        for k in ("value", "type", "value_as_written", "type_as_written")
+        if f"{k}_matched" in counts
+    ]
+    share = {k: (counts[f"{k}_matched"] / rel if rel else 0.0) for k in keys}
     return {
         **counts,
         "strict": strict,
         "relaxed": relaxed,
-        "value": {"f1": relaxed["f1"] * share["value"], "accuracy": share["value"]},
-        "type": {"f1": relaxed["f1"] * share["type"], "accuracy": share["type"]},
+        **{k: {"f1": relaxed["f1"] * share[k], "accuracy": share[k]} for k in keys},
     }
 
 
@@ -165,6 +169,12 @@ def evaluate(
         spelled = timebank_spellings(doc.text, preds.get(doc.id, []), corpus)
         pred = sorted(spelled, key=lambda s: (s["start"], s["end"]))
         result = compare(doc.timexes, pred, spelling=timeml_value)
+        # Also the records as they are, strings compared as written (no notation applied),
+        # the way the published TempEval-3 figures of other systems were scored.
+        written = sorted(preds.get(doc.id, []), key=lambda s: (s["start"], s["end"]))
+        as_written = compare(doc.timexes, written)["counts"]
+        result["counts"]["value_as_written_matched"] = as_written["value_matched"]
+        result["counts"]["type_as_written_matched"] = as_written["type_matched"]
         add_counts(total, result["counts"])
         add_counts(by_corpus.setdefault(corpus, {}), result["counts"])
         if errors is not None:
@@ -296,6 +306,10 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"{left}[[{text[start:end]}]]{right}"
 
 
+def _as_written(m: dict[str, Any]) -> str:
+    return f"  {100 * m['value_as_written']['f1']:4.1f} {100 * m['type_as_written']['f1']:5.1f}"
+
+
 def format_report(metrics: dict[str, Any]) -> str:
     """A plain-text table: P/R/F1 per metric, with counts, overall and per sub-corpus."""
     if metrics.get("benchmark") == "gold":
@@ -303,6 +317,7 @@ def format_report(metrics: dict[str, Any]) -> str:
     header = (
         f"{'corpus':<10} {'gold':>5} {'pred':>5} {'strict':>6} {'relax':>6}  "
         f"{'strict P/R/F1':<17}  {'relaxed P/R/F1':<17}  {'value F1':>8}  {'type F1':>7}"
+        f"  {'as written':>10}"
     )
     lines = [header, "-" * len(header)]
 
@@ -314,10 +329,16 @@ def format_report(metrics: dict[str, Any]) -> str:
             f"{100 * s['precision']:5.1f}/{100 * s['recall']:5.1f}/{100 * s['f1']:5.1f}  "
             f"{100 * r['precision']:5.1f}/{100 * r['recall']:5.1f}/{100 * r['f1']:5.1f}  "
             f"{100 * m['value']['f1']:8.1f}  {100 * m['type']['f1']:7.1f}"
+            + (_as_written(m) if "value_as_written" in m else "")
         )
 
     for name, m in [("ALL", metrics), *metrics.get("corpora", {}).items()]:
         lines.append(row(name, m))
+    if "value_as_written" in metrics:
+        lines.append(
+            "value and type F1 compare our values in the benchmark's notation (timebank.py, "
+            "timex_spelling.py); 'as written' compares the records' values and types as they are"
+        )
     if metrics.get("seconds") is not None and metrics.get("documents"):
         lines.append(
             f"{metrics['documents']} documents, {metrics['seconds']:.1f} s "

@@ -150,3 +150,34 @@ def test_evaluate_in_process(tmp_path, nlp):
     metrics = evaluate(tmp_path, nlp=nlp)
     assert metrics["gold"] == 2 and metrics["relaxed_matched"] == 2
     assert metrics["value_matched"] == 2
+
+
+def test_values_are_scored_in_the_gold_notation_and_as_written(tmp_path):
+    # TIMEX2's decade "199X" in the gold is our "199": the same decade in the benchmark's
+    # notation, a different string as written
+    text = "Prices rose in the 1990s."
+    start = text.index("the 1990s")
+    snippet = SNIPPET.replace(
+        'Prices <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> &amp; rose\n'
+        '<TIMEX3 tid="t1" type="DATE" value="2001-02-02">yesterday</TIMEX3>,\n'
+        'after <TIMEX3 tid="t2" type="DURATION" value="P2Y" mod="APPROX">about two years'
+        "</TIMEX3>.",
+        'Prices rose in <TIMEX3 tid="t1" type="DATE" value="199X">the 1990s</TIMEX3>.',
+    )
+    gold_dir = tmp_path / "gold" / "Mini"
+    gold_dir.mkdir(parents=True)
+    (gold_dir / "T1.tml").write_text(snippet, encoding="utf-8")
+    assert parse_timeml(snippet).text.strip() == text
+    offset = parse_timeml(snippet).text.index("the 1990s")
+    record = {
+        "id": "T1",
+        "text": parse_timeml(snippet).text,
+        "dates": [{"start": offset, "end": offset + 9, "type": "DATE", "value": "199"}],
+    }
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    metrics = evaluate(tmp_path / "gold", preds)
+    assert start >= 0 and metrics["value_matched"] == 1
+    assert metrics["value_as_written_matched"] == 0
+    assert metrics["value"]["f1"] == 1.0 and metrics["value_as_written"]["f1"] == 0.0
+    assert "as written" in format_report(metrics)
