@@ -236,7 +236,19 @@ def record_schema() -> dict[str, Any]:
                 {"type": "null"},
             ]
         },
-        "pipeline": _object({"version": STRING, "model": STRING}),
+        "pipeline": _object(
+            {"version": STRING, "model": STRING},
+            optional={
+                "settings": {
+                    "type": "object",
+                    "description": (
+                        "our stages' options that change a record, e.g. dates_domain "
+                        "(news or earnings)"
+                    ),
+                    "additionalProperties": STRING,
+                }
+            },
+        ),
     }
     return {
         "$schema": DRAFT,

@@ -52,6 +52,15 @@ def load_cached(model: str = DEFAULT_MODEL, dates_domain: str = DEFAULT_DATES_DO
     return load(model, dates_domain=dates_domain)
 
 
+def pipeline_settings(nlp: Language) -> dict[str, str]:
+    """Our stages' options that change what a record holds, as each record's
+    ``pipeline.settings`` says them (``--resume`` keeps only records made with the same)."""
+    settings = {}
+    if "newsclaims_dates" in nlp.pipe_names:
+        settings["dates_domain"] = nlp.get_pipe("newsclaims_dates").domain
+    return settings
+
+
 def model_name(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

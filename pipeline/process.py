@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 
 from .article import Article
-from .nlp import DEFAULT_MODEL, load_cached, model_name
+from .nlp import DEFAULT_MODEL, load_cached, model_name, pipeline_settings
 from .schema import ANNOTATION_KEYS, article_record, doc_annotations
 
 DEFAULT_BATCH_SIZE = 16
@@ -44,7 +44,7 @@ def process_articles(
     that do the whole of this loop, records included.
     """
     nlp = nlp or load_cached(DEFAULT_MODEL)
-    model = model_name(nlp)
+    model, settings = model_name(nlp), pipeline_settings(nlp)
     limit = max_chars or nlp.max_length
 
     def pieces() -> Iterator[tuple[Any, tuple[Article, int, int]]]:
@@ -65,7 +65,7 @@ def process_articles(
             continue
         annotations = done[0][1] if count == 1 else merge_annotations(done)
         done = []
-        yield article_record(article, annotations, model=model, pieces=count)
+        yield article_record(article, annotations, model=model, pieces=count, settings=settings)
 
 
 def process_text(

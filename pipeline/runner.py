@@ -24,7 +24,7 @@ from .backends import Backend, DaskBackend, LocalBackend
 from .backends.dask import DEFAULT_PARTITION_SIZE
 from .io.readers import read_articles
 from .io.writers import JsonlWriter, output_lock, recover, truncate
-from .nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached, model_name
+from .nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached, model_name, pipeline_settings
 from .process import DEFAULT_BATCH_SIZE
 
 __all__ = ["RunSummary", "extract", "extract_parts"]
@@ -247,14 +247,13 @@ def _resumable_prefix(
     existing = recover(output)
     if not existing:
         return []
-    model = model_name(nlp)
+    made_by = {"version": __version__, "model": model_name(nlp), "settings": pipeline_settings(nlp)}
     kept = []
     articles = read_articles(inputs, default_date=default_date)
     for (record, end), article in zip(existing, articles, strict=False):
         same = (
             record.get("id") == article.id
-            and record.get("pipeline", {}).get("version") == __version__
-            and record.get("pipeline", {}).get("model") == model
+            and record.get("pipeline") == made_by
             and record.get("text") == (article.text if not article.error else "")
             and bool(record.get("error")) == bool(article.error)
         )

@@ -47,9 +47,11 @@ def doc_annotations(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return {key: list(doc._.get(f"newsclaims_{key}") or []) for key in ANNOTATION_KEYS}
 
 
-def doc_to_record(doc: Doc, article: Article, *, model: str) -> dict[str, Any]:
+def doc_to_record(
+    doc: Doc, article: Article, *, model: str, settings: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The record of ``article`` from its processed ``Doc`` (the whole text in one piece)."""
-    return article_record(article, doc_annotations(doc), model=model)
+    return article_record(article, doc_annotations(doc), model=model, settings=settings)
 
 
 def article_record(
@@ -58,8 +60,12 @@ def article_record(
     *,
     model: str,
     pieces: int = 1,
+    settings: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The record of ``article``, from annotations with offsets into ``article.text``.
+
+    ``model`` and ``settings`` (``nlp.pipeline_settings``: our stages' options that
+    change a record, such as the dates domain) go into the record's ``pipeline``.
 
     An article with an ``error`` gets empty lists and its ``error`` (there are
     no annotations to give). Otherwise the record's warnings are the article's
@@ -121,7 +127,7 @@ def article_record(
     }
     if error:
         record["error"] = error
-    record["pipeline"] = {"version": __version__, "model": model}
+    record["pipeline"] = {"version": __version__, "model": model, "settings": dict(settings or {})}
     return record
 
 

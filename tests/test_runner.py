@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.nlp import load
 from pipeline.runner import extract
 
 from .test_process import PARAGRAPHS
@@ -85,6 +86,20 @@ def test_resume_with_a_changed_article_redoes_it_and_all_after(nlp, tmp_path: Pa
     fresh = tmp_path / "fresh.jsonl"
     extract([corpus], fresh, nlp=nlp)
     assert out.read_bytes() == fresh.read_bytes()
+
+
+def test_resume_keeps_no_record_made_with_other_settings(nlp, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    extract([corpus], out, nlp=nlp)
+    first = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["pipeline"]["settings"]["dates_domain"] for r in first} == {"news"}
+    earnings = load(dates_domain="earnings")
+    summary = extract([corpus], out, nlp=earnings, resume=True)
+    assert summary.resumed == 0 and summary.processed + summary.errors == summary.articles
+    again = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in again] == [r["id"] for r in first]
+    assert {r["pipeline"]["settings"]["dates_domain"] for r in again} == {"earnings"}
 
 
 @pytest.mark.slow

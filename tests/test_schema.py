@@ -121,7 +121,9 @@ def test_the_record_has_the_contract_fields_in_order() -> None:
     assert record["schema"] == SCHEMA and record["id"] == "a1"
     assert record["source"] == {"path": "in/a1.txt", "line": None, "sha256": None}
     assert record["meta"] == {"title": "Oil", "date": "2023-06-13", "url": None, "publisher": None}
-    assert record["pipeline"] == {"version": __version__, "model": "m"}
+    assert record["pipeline"] == {"version": __version__, "model": "m", "settings": {}}
+    made = article_record(article(), annotations(), model="m", settings={"dates_domain": "news"})
+    assert made["pipeline"]["settings"] == {"dates_domain": "news"}
 
 
 def test_warnings_come_from_reading_then_the_run_then_the_stages() -> None:
