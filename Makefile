@@ -56,8 +56,10 @@ eval-dates: $(STAMP)
 # learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".
 CUE_MODEL := pipeline/components/claims/data/cue_model.json
 EXTRA_GOLD ?=
+TAGGER := pipeline/components/claims/data/tagger
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
+	$(BIN)/newsclaims train-tagger $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(TAGGER)
 
 # Deliberately rewrite tests/golden/ from the current pipeline (say why in the commit).
 golden: $(STAMP)

@@ -18,6 +18,9 @@ character offsets into ``doc.text``, end-exclusive.
                                 model's probability) when the model scored the cue
                                 (the record adds ``id`` and ``mentions``; see ``schema.py``)
 ``doc._.newsclaims_warnings``   list of {"code", "message"}
+``doc._.newsclaims_attributions`` list of {"role", "start", "end", "probability"}: the
+                                attribution tagger's source, cue and content spans, which
+                                the claims stage merges with its rules
 
 ``normalized_unit``, ``range``, ``cue_phrase`` and ``cue_score`` are fields this project
 adds beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
@@ -33,6 +36,7 @@ LIST_EXTENSIONS = (
     "newsclaims_dates",
     "newsclaims_claims",
     "newsclaims_warnings",
+    "newsclaims_attributions",
 )
 
 

@@ -19,17 +19,26 @@ from .components import claims, dates, entities, quantities  # noqa: F401  (see 
 
 FALLBACK_MODELS = ("en_core_web_sm",)
 
-#: Our stages, in pipeline order. Claims come last: they read the others.
+#: Our stages, in pipeline order. Claims come last: they read the others (and the
+#: attribution tagger's spans).
 STAGES = (
     "newsclaims_entities",
     "newsclaims_quantities",
     "newsclaims_dates",
+    "newsclaims_attribution_tagger",
     "newsclaims_claims",
 )
+#: The stages without the attribution tagger: claims from the rules alone.
+RULES_ONLY_STAGES = tuple(stage for stage in STAGES if stage != "newsclaims_attribution_tagger")
 
 
-def load(model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] = STAGES) -> Language:
-    """Load ``model`` and add our ``stages`` after its own components."""
+def load(
+    model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] | None = None, rules_only: bool = False
+) -> Language:
+    """Load ``model`` and add our ``stages`` after its own components (by default
+    ``STAGES``, or ``RULES_ONLY_STAGES`` when ``rules_only``)."""
+    if stages is None:
+        stages = RULES_ONLY_STAGES if rules_only else STAGES
     nlp = _load_model(model)
     for stage in stages:
         if stage not in nlp.pipe_names:
@@ -38,9 +47,9 @@ def load(model: str = DEFAULT_MODEL, *, stages: tuple[str, ...] = STAGES) -> Lan
 
 
 @lru_cache(maxsize=4)
-def load_cached(model: str = DEFAULT_MODEL) -> Language:
+def load_cached(model: str = DEFAULT_MODEL, rules_only: bool = False) -> Language:
     """One pipeline per model and process (the CLI, evaluation and workers share it)."""
-    return load(model)
+    return load(model, rules_only=rules_only)
 
 
 def model_name(nlp: Language) -> str:
