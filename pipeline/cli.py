@@ -359,7 +359,9 @@ def train_tagger(
         Path | None,
         typer.Option(help="Folder for the parsed articles (DocBin), reused when there."),
     ] = None,  # noqa: UP045
-    epochs: Annotated[int, typer.Option(min=1, help="Epochs to train.")] = 0,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Epochs to train (default: the shipped tagger's).")
+    ] = None,  # noqa: UP045
     model: Model = DEFAULT_MODEL,
 ) -> None:
     """Train the claims stage's attribution tagger (source, cue, content spans)."""
@@ -376,7 +378,10 @@ def train_tagger(
         polnear, nlp, cache / "polnear-train.spacy" if cache else None, log=say
     )
     dev_docs = parse_polnear(dev, nlp, cache / "polnear-dev.spacy" if cache else None, log=say)
-    tagger, log = fit(nlp, train_docs, dev_docs, epochs=epochs or EPOCHS, log=say)
+    # the best epoch so far is saved as training goes, so an interrupted run leaves it
+    tagger, log = fit(
+        nlp, train_docs, dev_docs, epochs=epochs or EPOCHS, checkpoint=output, log=say
+    )
     save_tagger(tagger, log, output)
     typer.echo(f"tagger of epoch {log['chosen_epoch']} written to {output}", err=True)
 

@@ -37,17 +37,18 @@ from .components.claims.tagger import (
 from .evaluate.brat import BratDocument, read_polnear
 
 SEED = 0
-EPOCHS = 12
+EPOCHS = 7
 BATCH_DOCS = 4
 LEARN_RATE = 0.001
 
-#: Gold labels ride in the cached docs as ``user_data`` (a DocBin keeps it).
+#: Gold labels ride in the docs' ``user_data``.
 LABELS_KEY = "newsclaims_tagger_labels"
 
 
 def token_labels(doc: Doc, attributions: Sequence[dict[str, Any]]) -> list[str]:
     """``B-``/``I-``/``O`` labels of the doc's tokens for brat attributions; the
-    smallest attribution (by content length) wins where they nest."""
+    smallest attribution (by content length) wins where they nest. Spaces are
+    ``O``; a no-break space inside a span does not end it, a line break does."""
     owner = [-1] * len(doc)  # the span that labelled each token
     role_of = ["O"] * len(doc)
     starts = [t.idx for t in doc]
@@ -63,34 +64,37 @@ def token_labels(doc: Doc, attributions: Sequence[dict[str, Any]]) -> list[str]:
                         owner[i] = span_id
                         role_of[i] = role
     labels = []
+    previous = -1  # the span of the last token that is not a space
     for i in range(len(doc)):
         if role_of[i] == "O":
             labels.append("O")
-        elif i and owner[i - 1] == owner[i]:
+        elif owner[i] == previous:
             labels.append(f"I-{role_of[i]}")
         else:
             labels.append(f"B-{role_of[i]}")
+        if not doc[i].is_space or "\n" in doc[i].text:
+            previous = owner[i] if not doc[i].is_space else -1
     return labels
 
 
 def parse_polnear(
     folder: Path, nlp: Language, cache: Path | None = None, *, log: Callable[[str], None] = print
 ) -> list[Doc]:
-    """The parsed docs of a PolNeAR folder with their gold labels in ``user_data``,
-    read from ``cache`` when it holds them, else parsed (and cached there)."""
-    if cache is not None and cache.is_file():
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    """The parsed docs of a PolNeAR folder with their gold labels in ``user_data``;
+    the parse is read from ``cache`` when it holds it, else made (and cached there)."""
     documents: list[BratDocument] = read_polnear(folder)
-    log(f"parsing {len(documents)} articles of {folder}")
-    docs = []
-    for document, doc in zip(
-        documents, nlp.pipe((d.text for d in documents), batch_size=16), strict=True
-    ):
+    if cache is not None and cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        log(f"parsing {len(documents)} articles of {folder}")
+        docs = list(nlp.pipe((d.text for d in documents), batch_size=16))
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=docs).to_disk(cache)
+    for document, doc in zip(documents, docs, strict=True):
+        if doc.text != document.text:
+            raise ValueError(f"{cache} does not hold the articles of {folder}: remove it")
         doc.user_data[LABELS_KEY] = token_labels(doc, document.attributions)
-        docs.append(doc)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=True, docs=docs).to_disk(cache)
     return docs
 
 
@@ -213,7 +217,7 @@ def save_tagger(tagger: AttributionTagger, log: dict[str, Any], folder: Path) ->
     """The tagger's weights and labels (``to_disk``) and its training record
     (``training.json``: seed, hyper-parameters, every epoch's dev figures)."""
     folder = Path(folder)
-    tagger.to_disk(folder)
+    tagger.to_disk(folder, exclude=["vocab"])  # hashed features: no strings needed
     record = {
         "seed": log["seed"],
         "epochs": len(log["epochs"]),

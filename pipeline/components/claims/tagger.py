@@ -87,7 +87,7 @@ class AttributionTagger(Tagger):
 
 def decode(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[dict[str, Any]]:
     """Spans of the best label per token: a span opens on ``B-X`` (or an ``I-X``
-    after another role) and goes on over ``I-X``; whitespace ends it."""
+    after another role) and goes on over ``I-X`` (and spaces); a line break ends it."""
     if not len(doc) or not labels:
         return []
     role_of = [label.split("-", 1)[1] if "-" in label else None for label in labels]
@@ -113,6 +113,8 @@ def decode(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[dic
     for token in doc:
         column = int(best[token.i])
         role = role_of[column]
+        if token.is_space and "\n" not in token.text:
+            continue  # a no-break space inside a name or a phrase
         if token.is_space or role is None:
             close()
             current = None
@@ -130,7 +132,7 @@ def load_shipped(tagger: AttributionTagger, folder: Path = WEIGHTS) -> bool:
     """Load the shipped weights into ``tagger``; False when there are none yet."""
     if not (folder / "model").is_file():
         return False
-    tagger.from_disk(folder)
+    tagger.from_disk(folder, exclude=["vocab"])
     return True
 
 

@@ -68,7 +68,8 @@ def test_claims_say_where_they_came_from(make_doc) -> None:
                     assert 0 <= span["start"] < span["end"] <= len(text)
     claim = make_doc(NEWS)._.newsclaims_claims[0]
     assert claim["origin"] == "both"
-    assert NEWS[claim["content"]["start"] : claim["content"]["end"]].startswith("the government")
+    content = NEWS[claim["content"]["start"] : claim["content"]["end"]]
+    assert "the government would cut fuel taxes" in content
 
 
 def test_rules_only_is_the_rules_path(make_doc) -> None:
@@ -78,10 +79,13 @@ def test_rules_only_is_the_rules_path(make_doc) -> None:
         plain = rules(text)._.newsclaims_claims
         assert plain and all("origin" not in claim for claim in plain)
         merged = make_doc(text)._.newsclaims_claims
-        # the tagger moves bounds; it does not drop the rules' claims
-        assert len(merged) >= len(plain)
-        for before, after in zip(plain, merged, strict=False):
-            assert before["cue"] == after["cue"] and before["stance"] == after["stance"]
+        # the tagger adds claims and says how sure it is; the rules' claims stay as they were
+        from_rules = [
+            {k: v for k, v in claim.items() if k not in ("origin", "model_probability")}
+            for claim in merged
+            if claim["origin"] != "model"
+        ]
+        assert from_rules == plain
 
 
 def test_a_saved_pipeline_carries_the_tagger(nlp, tmp_path) -> None:
@@ -120,22 +124,39 @@ def test_decode_opens_a_span_on_b_and_ends_it_on_o_or_whitespace() -> None:
     assert all(s["probability"] == pytest.approx(0.8) for s in spans)
 
 
-def test_merge_takes_the_tagger_bounds_but_keeps_a_whole_quotation() -> None:
-    text = "\u201cTaxes will fall,\u201d Lee said, adding that prices would rise."
+def test_merge_marks_rule_claims_and_adds_confident_contents() -> None:
+    text = "\u201cTaxes will fall,\u201d Lee said.\nThe mayor warned the bridge would close."
     quotes, _ = find_quotes(text)
     quoted = (1, text.index(",\u201d"))
-    indirect = (text.index("that"), len(text) - 1)
-    claims = [
-        {"cue": {"start": 25, "end": 29}, "source": None, "content": {"start": s, "end": e}}
-        for s, e in (quoted, indirect)
-    ]
+    said = text.index("said")
+    rule = {
+        "cue": {"start": said, "end": said + 4},
+        "source": None,
+        "content": {"start": quoted[0], "end": quoted[1]},
+    }
+
+    def span(role: str, part: str, probability: float) -> dict:
+        start = text.index(part)
+        return {"role": role, "start": start, "end": start + len(part), "probability": probability}
+
     model = [
-        {"role": "content", "start": 1, "end": 12, "probability": 0.9},
-        {"role": "content", "start": indirect[0] + 5, "end": indirect[1], "probability": 0.7},
+        span("content", "Taxes will", 0.9),  # matches the rule claim (Jaccard >= MATCH)
+        span("source", "The mayor", 0.8),
+        span("cue", "warned", 0.9),
+        span("content", "the bridge would close", 0.95),
+        span("content", "Lee", 0.99),  # too short to be a claim
     ]
-    merged = merge_claims(text, claims, model, quotes)
-    assert (merged[0]["content"]["start"], merged[0]["content"]["end"]) == quoted
-    assert merged[1]["content"]["start"] == indirect[0] + 5
-    assert [c["origin"] for c in merged] == ["both", "both"]
-    assert [c["model_probability"] for c in merged] == [0.9, 0.7]
+    merged = merge_claims(text, [rule], model, quotes)
+    assert [c["origin"] for c in merged] == ["both", "model"]
+    assert merged[0]["model_probability"] == 0.9
+    assert (merged[0]["content"]["start"], merged[0]["content"]["end"]) == quoted  # rule bounds
+    added = merged[1]
+    assert text[added["content"]["start"] : added["content"]["end"]] == "the bridge would close"
+    assert text[added["cue"]["start"] : added["cue"]["end"]] == "warned"
+    assert text[added["source"]["start"] : added["source"]["end"]] == "The mayor"
+    assert added["kind"] == "indirect" and added["model_probability"] == 0.95
+
+    unsure = [dict(s, probability=0.5) if s["role"] == "content" else s for s in model]
+    assert [c["origin"] for c in merge_claims(text, [dict(rule)], unsure, quotes)] == ["both"]
+    assert merge_claims(text, [dict(rule)], [], quotes)[0]["model_probability"] is None
     assert jaccard((0, 10), (5, 15)) == pytest.approx(5 / 15)
