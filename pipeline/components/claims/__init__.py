@@ -129,7 +129,12 @@ class ClaimsStage(DataStage):
         spans = doc._.get(TAGGER_SPANS)
         if spans is not None:  # the attribution tagger ran before this stage
             claims = merge_claims(
-                view.text, claims, spans, quotes, lambda s, e: self._source(view, s, e)
+                view.text,
+                claims,
+                spans,
+                quotes,
+                lambda s, e: self._source(view, s, e),
+                self.lexicons.words["not_speakers"],
             )
         get_list(doc, STAGE).extend(claims)
         return doc

@@ -12,7 +12,9 @@ adds what the rules miss and says how sure it is:
 * a content span of the tagger that no claim overlaps, at least ``ADD``
   probable, with a cue span of the tagger in its paragraph, is a claim of its
   own (``origin`` "model"): its cue the nearest cue span of the paragraph, its
-  source the source span nearest that cue.
+  source the source span nearest that cue; as for the rules' "NAME: …" lines,
+  page furniture before a colon ("Related — White House: …", the
+  ``not_speakers`` words) is no source, and its line no claim.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def merge_claims(
     spans: Sequence[dict[str, Any]],
     quotes: Sequence[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
+    not_speakers: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
     tagger adds (their source from ``source_of(start, end)``, the rules' speaker
@@ -69,7 +72,7 @@ def merge_claims(
         claim["model_probability"] = (
             round(sum(probabilities) / len(probabilities), 3) if probabilities else None
         )
-    added = _added_claims(text, claims, by_role, quotes, source_of)
+    added = _added_claims(text, claims, by_role, quotes, source_of, not_speakers)
     return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
 
 
@@ -110,6 +113,7 @@ def _added_claims(
     by_role: dict[str, list[dict[str, Any]]],
     quotes: Sequence[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None,
+    not_speakers: frozenset[str],
 ) -> list[dict[str, Any]]:
     """Claims of the confident tagger contents that no claim overlaps."""
     taken = [span for claim in claims for span in _content_spans(claim)]
@@ -124,6 +128,10 @@ def _added_claims(
         cue = _nearest(by_role["cue"], paragraph, bounds, bounds[0])
         if cue is None:
             continue
+        if text[cue["start"] : cue["end"]] == ":" and any(
+            word.lower() in not_speakers for word in text[paragraph[0] : cue["start"]].split()
+        ):
+            continue  # "Related — White House: …"
         source_span = _nearest(by_role["source"], paragraph, bounds, cue["start"])
         source = None
         if source_span is not None:
