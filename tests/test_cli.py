@@ -112,3 +112,22 @@ def test_console_script_runs_as_installed(corpus: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "1 articles" in done.stderr and done.stdout == ""
     assert_valid_record(read_records(out)[0])
+
+
+def test_extract_rules_only_leaves_the_tagger_out(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "The finance minister said on Tuesday that the government would cut fuel taxes.",
+        encoding="utf-8",
+    )
+    origins = {}
+    for flags in ([], ["--rules-only"]):
+        out = tmp_path / f"claims{len(flags)}.jsonl"
+        result = CliRunner().invoke(app, ["extract", str(article), "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        [record] = read_records(out)
+        assert_valid_record(record)
+        assert record["claims"]
+        origins[bool(flags)] = [claim.get("origin") for claim in record["claims"]]
+    assert origins[False] == ["both"]
+    assert origins[True] == [None]
