@@ -90,6 +90,7 @@ def test_length_growth_times_our_stages_on_cuts_of_one_parsed_document(nlp, tmp_
         "newsclaims_entities",
         "newsclaims_quantities",
         "newsclaims_dates",
+        "newsclaims_attribution_tagger",
         "newsclaims_claims",
         "(records)",
     ]
