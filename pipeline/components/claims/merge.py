@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .quotes import Quote
+from ...intervals import SpanIndex
+from .quotes import Quote, quotes_overlapping
 
 #: A tagger content span is a rule claim's content when it matches it this well.
 MATCH = 0.5
@@ -52,16 +53,17 @@ def merge_claims(
     text: str,
     claims: list[dict[str, Any]],
     spans: Sequence[dict[str, Any]],
-    quotes: Sequence[Quote],
+    quotes: list[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
     not_speakers: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
     tagger adds (their source from ``source_of(start, end)``, the rules' speaker
     resolution, when given), in cue order."""
-    by_role: dict[str, list[dict[str, Any]]] = {"content": [], "source": [], "cue": []}
-    for span in spans:
-        by_role[span["role"]].append(span)
+    by_role = {
+        role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
+        for role in ("content", "source", "cue")
+    }
     for claim in claims:
         probabilities = [
             best["probability"]
@@ -76,10 +78,14 @@ def merge_claims(
     return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
 
 
-def _best_match(span: Span, model: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+def _bounds(span: dict[str, Any]) -> Span:
+    return span["start"], span["end"]
+
+
+def _best_match(span: Span, model: SpanIndex[dict[str, Any]]) -> dict[str, Any] | None:
     """The tagger's content span that matches ``span`` best, at least ``MATCH``."""
     best, best_score = None, MATCH
-    for candidate in model:
+    for candidate in model.overlapping(*span):
         score = jaccard(span, (candidate["start"], candidate["end"]))
         if score >= best_score:
             best, best_score = candidate, score
@@ -93,13 +99,13 @@ def _paragraph(text: str, offset: int) -> Span:
 
 
 def _nearest(
-    spans: Sequence[dict[str, Any]], within: Span, outside: Span, to: int
+    spans: SpanIndex[dict[str, Any]], within: Span, outside: Span, to: int
 ) -> dict[str, Any] | None:
     """The span of ``spans`` inside ``within``, not starting inside ``outside``,
     that starts nearest ``to``."""
     inside = [
         s
-        for s in spans
+        for s in spans.overlapping(*within)
         if within[0] <= s["start"]
         and s["end"] <= within[1]
         and not outside[0] <= s["start"] < outside[1]
@@ -110,19 +116,20 @@ def _nearest(
 def _added_claims(
     text: str,
     claims: Sequence[dict[str, Any]],
-    by_role: dict[str, list[dict[str, Any]]],
-    quotes: Sequence[Quote],
+    by_role: dict[str, SpanIndex[dict[str, Any]]],
+    quotes: list[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None,
     not_speakers: frozenset[str],
 ) -> list[dict[str, Any]]:
-    """Claims of the confident tagger contents that no claim overlaps."""
-    taken = [span for claim in claims for span in _content_spans(claim)]
+    """Claims of the confident tagger contents that no claim overlaps (the
+    tagger's spans never overlap one another)."""
+    taken = SpanIndex((span for claim in claims for span in _content_spans(claim)), lambda s: s)
     added = []
-    for content in by_role["content"]:
+    for content in by_role["content"].items:
         bounds = (content["start"], content["end"])
         if content["probability"] < ADD or bounds[1] - bounds[0] < MIN_ADDED:
             continue
-        if any(s < bounds[1] and bounds[0] < e for s, e in taken):
+        if taken.overlapping(*bounds):
             continue
         paragraph = _paragraph(text, bounds[0])
         cue = _nearest(by_role["cue"], paragraph, bounds, bounds[0])
@@ -137,8 +144,8 @@ def _added_claims(
         if source_span is not None:
             start, end = source_span["start"], source_span["end"]
             source = source_of(start, end) if source_of else {"start": start, "end": end}
-        inside = [q for q in quotes if q.start <= bounds[0] and bounds[1] <= q.end]
-        touching = [q for q in quotes if q.start < bounds[1] and bounds[0] < q.end]
+        touching = quotes_overlapping(quotes, *bounds)
+        inside = [q for q in touching if q.start <= bounds[0] and bounds[1] <= q.end]
         added.append(
             {
                 "kind": "direct" if inside else "mixed" if touching else "indirect",
@@ -151,5 +158,4 @@ def _added_claims(
                 "model_probability": content["probability"],
             }
         )
-        taken.append(bounds)
     return added
