@@ -43,6 +43,8 @@ EXTENSION = "newsclaims_attributions"
 WEIGHTS = Path(__file__).parent / "data" / "tagger"
 
 ROLES = ("SOURCE", "CUE", "CONTENT")
+#: Longer docs (longer than nearly every news article) are read in pieces this long.
+PIECE_TOKENS = 5000
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -74,15 +76,43 @@ class AttributionTagger(Tagger):
     """A ``Tagger`` whose labels become ``doc._.newsclaims_attributions`` spans."""
 
     def predict(self, docs: Iterable[Doc]) -> list[Any]:
-        """The label probabilities of every token (rows) of every doc."""
+        """The label probabilities of every token (rows) of every doc; a long doc
+        is read in pieces of whole paragraphs (``pieces_of``): the window sees a
+        few tokens, so the pieces change little but the cost, which then stays
+        linear in the length."""
         docs = list(docs)
         if not any(len(doc) for doc in docs):
             return [self.model.ops.alloc2f(len(doc), len(self.labels)) for doc in docs]
-        return self.model.predict(docs)
+        if all(len(doc) <= PIECE_TOKENS for doc in docs):
+            return self.model.predict(docs)
+        scores = []
+        for doc in docs:
+            pieces = [doc[start:end].as_doc() for start, end in pieces_of(doc)]
+            piece_scores = [self.model.ops.to_numpy(s) for s in self.model.predict(pieces)]
+            scores.append(numpy.concatenate(piece_scores))
+        return scores
 
     def set_annotations(self, docs: Iterable[Doc], scores: list[Any]) -> None:
         for doc, doc_scores in zip(docs, scores, strict=True):
             doc._.set(EXTENSION, decode(doc, self.model.ops.to_numpy(doc_scores), self.labels))
+
+
+def pieces_of(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of whole paragraphs (else whole sentences), each up to
+    ``PIECE_TOKENS`` long when it can be: quotations stay within a piece."""
+    pieces = []
+    start = 0
+    paragraph = None  # the last sentence start of the piece that opens a paragraph
+    for sentence in doc.sents:
+        if sentence.end - start > PIECE_TOKENS and sentence.start > start:
+            cut = paragraph if paragraph is not None else sentence.start
+            pieces.append((start, cut))
+            start, paragraph = cut, None
+        if sentence.start > start and "\n" in doc[sentence.start - 1].text_with_ws:
+            paragraph = sentence.start
+    if start < len(doc):
+        pieces.append((start, len(doc)))
+    return pieces
 
 
 def decode(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[dict[str, Any]]:

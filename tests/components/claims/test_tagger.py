@@ -160,3 +160,19 @@ def test_merge_marks_rule_claims_and_adds_confident_contents() -> None:
     assert [c["origin"] for c in merge_claims(text, [dict(rule)], unsure, quotes)] == ["both"]
     assert merge_claims(text, [dict(rule)], [], quotes)[0]["model_probability"] is None
     assert jaccard((0, 10), (5, 15)) == pytest.approx(5 / 15)
+
+
+def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> None:
+    from pipeline.components.claims import tagger as tagger_module
+
+    text = "\n\n".join([NEWS, QUOTED] * 6)
+    doc = nlp(text)
+    whole = doc._.get(EXTENSION)
+    monkeypatch.setattr(tagger_module, "PIECE_TOKENS", 60)
+    pieces = tagger_module.pieces_of(doc)
+    assert len(pieces) > 2 and pieces[0][0] == 0 and pieces[-1][1] == len(doc)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all("\n" in doc[start - 1].text_with_ws for start, _ in pieces[1:])
+    again = nlp(text)._.get(EXTENSION)
+    assert [s["role"] for s in again] == [s["role"] for s in whole]
+    assert [(s["start"], s["end"]) for s in again] == [(s["start"], s["end"]) for s in whole]
