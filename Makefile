@@ -54,14 +54,18 @@ eval-dates: $(STAMP)
 	$(BIN)/newsclaims evaluate dates $(BENCHMARKS)/tempeval3 --dates-domain earnings \
 		--json $(EVAL_DIR)/dates-tbaq-earnings.json
 
-# Retrain the claims stage's cue model on PolNeAR train (about 4 minutes); the
-# result is deterministic, so a clean checkout rebuilds the shipped file as is.
+# Retrain the claims stage's cue model (about 4 minutes) and attribution tagger
+# (about 25 minutes on 2 cores: the parse, cached in $(OUTPUTS)/cache, then 7
+# epochs; dev picks the epoch) on PolNeAR train. Both are seeded: the cue model
+# is deterministic, so a clean checkout rebuilds its shipped file as is.
 # EXTRA_GOLD: gold JSONL files of our records (newsclaims import-labelstudio) to
 # learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".
 CUE_MODEL := pipeline/components/claims/data/cue_model.json
 EXTRA_GOLD ?=
+TAGGER := pipeline/components/claims/data/tagger
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
+	$(BIN)/newsclaims train-tagger $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(TAGGER)
 
 # Rebuild the quantities stage's registry units (pint, babel, pycountry) after upgrading them.
 units: $(STAMP)

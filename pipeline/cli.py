@@ -113,6 +113,13 @@ def extract(
         ),
     ] = False,  # noqa: E501
     dates_domain: DatesDomain = "news",
+    rules_only: Annotated[
+        bool,
+        typer.Option(
+            "--rules-only",
+            help="Claims from the rules alone, without the attribution tagger (faster).",
+        ),
+    ] = False,  # noqa: E501
 ) -> None:
     """Extract entities, quantities, dates and claims from INPUTS into a JSONL file."""
     from contextlib import nullcontext
@@ -137,6 +144,8 @@ def extract(
         _fail("--parts needs --scheduler or --dask")
     if parts and resume:
         _fail("--parts and --resume exclude each other")
+    if rules_only and on_dask:
+        _fail("--rules-only runs on a single machine (Dask workers load the default pipeline)")
     if dask is not None:
         from .backends.dask import parse_local
 
@@ -172,7 +181,13 @@ def extract(
                 summary = extract_parts(inputs, output, client=client, **options)
             else:
                 summary = run_extract(
-                    inputs, output, client=client, resume=resume, n_process=n_process, **options
+                    inputs,
+                    output,
+                    client=client,
+                    resume=resume,
+                    n_process=n_process,
+                    nlp=_rules_only_pipeline(model, dates_domain) if rules_only else None,
+                    **options,
                 )
     except (OutputLocked, OSError, ImportError) as error:
         progress.close()
@@ -360,6 +375,50 @@ def train(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(cue_model.to_json(), encoding="utf-8")
     typer.echo(f"{len(cue_model.weights)} weights written to {output}", err=True)
+
+
+@app.command("train-tagger")
+def train_tagger(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    dev: Annotated[
+        Path, typer.Option("--dev", help="PolNeAR dev folder: chooses the epoch, never trained on.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the tagger to.")],
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the parsed articles (DocBin), reused when there."),
+    ] = None,  # noqa: UP045
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Epochs to train (default: the shipped tagger's).")
+    ] = None,  # noqa: UP045
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Train the claims stage's attribution tagger (source, cue, content spans)."""
+    from .nlp import load
+    from .tagger_training import EPOCHS, parse_polnear, save_tagger
+    from .tagger_training import train_tagger as fit
+
+    for folder in (polnear, dev):
+        if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+            _fail(f"{folder} is not a PolNeAR folder (no text/ and attributions/)")
+    nlp = load(model, stages=())
+    say = lambda message: typer.echo(message, err=True)  # noqa: E731
+    train_docs = parse_polnear(
+        polnear, nlp, cache / "polnear-train.spacy" if cache else None, log=say
+    )
+    dev_docs = parse_polnear(dev, nlp, cache / "polnear-dev.spacy" if cache else None, log=say)
+    # the best epoch so far is saved as training goes, so an interrupted run leaves it
+    tagger, log = fit(
+        nlp, train_docs, dev_docs, epochs=epochs or EPOCHS, checkpoint=output, log=say
+    )
+    save_tagger(tagger, log, output)
+    typer.echo(f"tagger of epoch {log['chosen_epoch']} written to {output}", err=True)
+
+
+def _rules_only_pipeline(model: str, dates_domain: str):
+    from .nlp import load_cached
+
+    return load_cached(model, dates_domain, rules_only=True)
 
 
 EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")

@@ -29,6 +29,7 @@ from .about import ISO_DATE, SCHEMA
 from .schema import (
     CHANGES,
     CLAIM_KINDS,
+    CLAIM_ORIGINS,
     DATE_FIELDS,
     DATE_TYPES,
     ENTITY_FIELDS,
@@ -74,6 +75,8 @@ ADDED: dict[str, dict[str, Any]] = {
     "claim": {
         "cue_phrase": {"$ref": "#/$defs/span"},
         "cue_score": {"type": "number", "minimum": 0, "maximum": 1},
+        "origin": {"enum": list(CLAIM_ORIGINS)},
+        "model_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
     },
 }
 

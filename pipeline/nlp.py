@@ -21,23 +21,31 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 #: The dates stage's reading by default (``components/dates/find.py``: DOMAINS).
 DEFAULT_DATES_DOMAIN = "news"
 
-#: Our stages, in pipeline order. Claims come last: they read the others.
+#: Our stages, in pipeline order. Claims come last: they read the others (and the
+#: attribution tagger's spans).
 STAGES = (
     "newsclaims_entities",
     "newsclaims_quantities",
     "newsclaims_dates",
+    "newsclaims_attribution_tagger",
     "newsclaims_claims",
 )
+#: The stages without the attribution tagger: claims from the rules alone.
+RULES_ONLY_STAGES = tuple(stage for stage in STAGES if stage != "newsclaims_attribution_tagger")
 
 
 def load(
     model: str = DEFAULT_MODEL,
     *,
-    stages: tuple[str, ...] = STAGES,
+    stages: tuple[str, ...] | None = None,
     dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
 ) -> Language:
-    """Load ``model`` and add our ``stages`` after its own components; the dates stage
-    reads texts as ``dates_domain`` ("news" or "earnings") reads them."""
+    """Load ``model`` and add our ``stages`` after its own components (by default
+    ``STAGES``, or ``RULES_ONLY_STAGES`` when ``rules_only``: no attribution tagger);
+    the dates stage reads texts as ``dates_domain`` ("news" or "earnings") reads them."""
+    if stages is None:
+        stages = RULES_ONLY_STAGES if rules_only else STAGES
     nlp = _load_model(model)
     for stage in stages:
         if stage not in nlp.pipe_names:
@@ -47,9 +55,14 @@ def load(
 
 
 @lru_cache(maxsize=4)
-def load_cached(model: str = DEFAULT_MODEL, dates_domain: str = DEFAULT_DATES_DOMAIN) -> Language:
-    """One pipeline per model, domain and process (the CLI, evaluation and workers share it)."""
-    return load(model, dates_domain=dates_domain)
+def load_cached(
+    model: str = DEFAULT_MODEL,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
+) -> Language:
+    """One pipeline per model, settings and process (the CLI, evaluation and workers
+    share it)."""
+    return load(model, dates_domain=dates_domain, rules_only=rules_only)
 
 
 def pipeline_settings(nlp: Language) -> dict[str, str]:
@@ -58,6 +71,9 @@ def pipeline_settings(nlp: Language) -> dict[str, str]:
     settings = {}
     if "newsclaims_dates" in nlp.pipe_names:
         settings["dates_domain"] = nlp.get_pipe("newsclaims_dates").domain
+    if "newsclaims_claims" in nlp.pipe_names:
+        tagger = "newsclaims_attribution_tagger" in nlp.pipe_names
+        settings["claims"] = "rules+tagger" if tagger else "rules"
     return settings
 
 

@@ -24,6 +24,8 @@ ENTITY_FIELDS = ("label", "entity_id", "canonical")
 QUANTITY_FIELDS = ("value", "low", "high", "change", "unit", "unit_text", "per")
 DATE_FIELDS = ("type", "value", "mod", "interval")
 CLAIM_KINDS = ("direct", "mixed", "indirect", "according_to")
+#: Where a claim came from (an added field): the rules, the attribution tagger, or both.
+CLAIM_ORIGINS = ("rule", "model", "both")
 STANCES = ("assert", "deny", "accuse")
 SOURCE_TYPES = ("person", "organization", "media", "government", "document", "anonymous", "unknown")
 CHANGES = ("=", "~", ">", "<", ">=", "<=", "up", "down")

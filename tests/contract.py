@@ -12,7 +12,15 @@ import re
 from typing import Any
 
 from pipeline import about
-from pipeline.schema import CHANGES, CLAIM_KINDS, DATE_TYPES, SCHEMA, SOURCE_TYPES, STANCES
+from pipeline.schema import (
+    CHANGES,
+    CLAIM_KINDS,
+    CLAIM_ORIGINS,
+    DATE_TYPES,
+    SCHEMA,
+    SOURCE_TYPES,
+    STANCES,
+)
 
 ISO_DATE = re.compile(about.ISO_DATE)
 NUMBER = (int, float)
@@ -113,6 +121,13 @@ def assert_valid_record(record: dict[str, Any]) -> None:
                 assert_span(text, claim[role], f"{where}.{role}")
         if "cue_score" in claim:
             assert isinstance(claim["cue_score"], NUMBER) and 0 <= claim["cue_score"] <= 1, where
+        if "origin" in claim:
+            assert claim["origin"] in CLAIM_ORIGINS, where
+            probability = claim["model_probability"]
+            if claim["origin"] == "rule":
+                assert probability is None, where
+            else:
+                assert isinstance(probability, NUMBER) and 0 <= probability <= 1, where
         mentions = claim["mentions"]
         assert set(mentions["entities"]) <= entity_ids, where
         assert all(0 <= q < len(record["quantities"]) for q in mentions["quantities"]), where

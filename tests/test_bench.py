@@ -46,7 +46,9 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     for key in (
         "bare_model",
         "pipeline",
+        "rules_only",
         "overhead_ratio",
+        "overhead_ratio_rules_only",
         "stages",
         "processes",
         "memory",
@@ -59,6 +61,7 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
         "newsclaims_entities",
         "newsclaims_quantities",
         "newsclaims_dates",
+        "newsclaims_attribution_tagger",
         "newsclaims_claims",
         "ner",
         "(records)",
@@ -66,6 +69,7 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     assert figures["processes"]["identical"] is True
     assert figures["memory"]["3"]["peak_rss_mb"] > 0
     assert "overhead ratio" in result.output
+    assert "rules-only overhead ratio" in result.output
     assert [row["size"] for row in figures["length"]["rows"]] == [20, 60]
     assert "length_growth<=1.5" in figures["targets"]
     assert "one document cut at each length" in result.output
@@ -86,6 +90,7 @@ def test_length_growth_times_our_stages_on_cuts_of_one_parsed_document(nlp, tmp_
         "newsclaims_entities",
         "newsclaims_quantities",
         "newsclaims_dates",
+        "newsclaims_attribution_tagger",
         "newsclaims_claims",
         "(records)",
     ]

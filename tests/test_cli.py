@@ -129,3 +129,24 @@ def test_dates_domain_reaches_the_records(tmp_path: Path) -> None:
         [record] = read_records(out)
         values[domain] = [d["value"] for d in record["dates"]]
     assert values == {"news": ["2023-06-13"], "earnings": ["2023-06-20"]}
+
+
+def test_extract_rules_only_leaves_the_tagger_out(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "The finance minister said on Tuesday that the government would cut fuel taxes.",
+        encoding="utf-8",
+    )
+    origins = {}
+    for flags in ([], ["--rules-only"]):
+        out = tmp_path / f"claims{len(flags)}.jsonl"
+        result = CliRunner().invoke(app, ["extract", str(article), "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        [record] = read_records(out)
+        assert_valid_record(record)
+        assert record["claims"]
+        origins[bool(flags)] = [claim.get("origin") for claim in record["claims"]]
+        claims_setting = "rules" if flags else "rules+tagger"
+        assert record["pipeline"]["settings"]["claims"] == claims_setting
+    assert origins[False] == ["both"]
+    assert origins[True] == [None]

@@ -38,12 +38,20 @@ types and resolution), ``lexicon`` (the ``data/*.txt`` files, read into
    verbs of thinking: 'Burton thinks that cats are "cuties"'); stance from the
    cue lexicons, or deny when the statement calls something fabricated or false.
 
+When the attribution tagger (``tagger.py``, the ``newsclaims_attribution_tagger``
+component, trained on PolNeAR train) ran before this stage, ``merge`` lets its
+spans set where contents, sources and cue phrases begin and end, and every
+claim says where it came from (``origin``) and how sure the tagger is
+(``model_probability``); without it (``pipeline.load(rules_only=True)``) the
+claims are the rules' alone.
+
 Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,11 +64,24 @@ from .cue_model import MODEL_FILE, CueModel, load_cue_model
 from .docview import DocView
 from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
+from .merge import merge_claims
 from .quotes import find_quotes
+from .speakers import SpeakerMemory, resolve_speaker, source_tokens
+from .tagger import EXTENSION as TAGGER_SPANS
+from .tagger import TAGGER, make_attribution_tagger
 
 STAGE = "newsclaims_claims"
 
-__all__ = ["STAGE", "ClaimsLexicons", "ClaimsStage", "find_claims", "load_lexicons", "make_claims"]
+__all__ = [
+    "STAGE",
+    "TAGGER",
+    "ClaimsLexicons",
+    "ClaimsStage",
+    "find_claims",
+    "load_lexicons",
+    "make_attribution_tagger",
+    "make_claims",
+]
 
 #: The cue model's file name in a saved pipeline.
 MODEL_NAME = Path(MODEL_FILE).name
@@ -96,18 +117,41 @@ class ClaimsStage(DataStage):
         quotes, (opened, closed) = find_quotes(view.text)
         if opened != closed:
             add_warning(doc, Warnings.W003.as_dict(opened=opened, closed=closed))
-        get_list(doc, STAGE).extend(
-            find_claims(
-                doc,
-                self.lexicons,
-                split_quotes=self.split_quotes,
-                split_sentence_quotes=self.split_sentence_quotes,
-                quotes=quotes,
-                cue_model=self.cue_model,
-                view=view,
-            )
+        claims = find_claims(
+            doc,
+            self.lexicons,
+            split_quotes=self.split_quotes,
+            split_sentence_quotes=self.split_sentence_quotes,
+            quotes=quotes,
+            cue_model=self.cue_model,
+            view=view,
         )
+        spans = doc._.get(TAGGER_SPANS)
+        if spans is not None:  # the attribution tagger ran before this stage
+            claims = merge_claims(
+                view.text,
+                claims,
+                spans,
+                quotes,
+                lambda s, e: self._source(view, s, e),
+                self.lexicons.words["not_speakers"],
+            )
+        get_list(doc, STAGE).extend(claims)
         return doc
+
+    def _source(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
+        """The source dict of a tagger's source span, named as the rules name theirs;
+        a subject takes its whole phrase, as the rules' sources do ("un" of "Kim
+        Jong-un" is "Kim Jong-un")."""
+        span = view.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        if span.root.dep_ in ("nsubj", "nsubjpass"):
+            phrase = source_tokens(span.root)
+            if phrase.start <= span.start and span.end <= phrase.end:
+                span = phrase
+        speaker = resolve_speaker(span, span.root, SpeakerMemory(), self.lexicons, view)
+        return speaker.as_source(span.start_char, span.end_char)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the data files in use, and the cue model when the stage uses one."""

@@ -1,0 +1,184 @@
+"""The attribution tagger: a statistical model of where a source, cue and content
+begin and end (``make train`` fits it on PolNeAR train; ``tagger_training.py``).
+
+A spaCy ``Tagger`` of its own, on its own small tok2vec over the words, the
+frozen parse (dependency label, part of speech, fine tag) and three features
+of quotations and clauses (``tagger_features.py``), that labels every
+token ``B-``/``I-`` of ``SOURCE``, ``CUE`` or ``CONTENT``, or ``O``. It never
+writes ``token.tag_``: ``set_annotations`` decodes the labels into spans and
+writes them to ``doc._.newsclaims_attributions`` as plain dicts
+``{"role", "start", "end", "probability"}`` (character offsets; the probability
+is the mean, over the span's tokens, of the model's probability of that role).
+The claims stage reads them (``merge.py``).
+
+Nested attributions ("X said Y claimed Z") are labelled innermost first: a token
+takes the role it has in the smallest attribution that covers it, so the inner
+source, cue and content keep their labels and the outer content is the part
+around them.
+
+The weights ship in ``data/tagger/``; the factory loads them, so a user never
+needs the benchmarks. Without them (before the first ``make train``) the
+component is built untrained and ``load_shipped`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import Tagger
+from spacy.tokens import Doc
+from thinc.api import Config, Model
+
+from ..._extensions import register_extensions
+from . import tagger_features  # noqa: F401  (registers newsclaims.AttributionEmbed.v1)
+
+TAGGER = "newsclaims_attribution_tagger"
+EXTENSION = "newsclaims_attributions"
+
+#: The shipped weights and labels (``Tagger.to_disk``), with the config and model card.
+WEIGHTS = Path(__file__).parent / "data" / "tagger"
+
+ROLES = ("SOURCE", "CUE", "CONTENT")
+#: Longer docs (longer than nearly every news article) are read in pieces this long.
+PIECE_TOKENS = 5000
+
+DEFAULT_MODEL_CONFIG = """
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = true
+
+[model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[model.tok2vec.embed]
+@architectures = "newsclaims.AttributionEmbed.v1"
+width = 96
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "DEP", "POS", "TAG"]
+rows = [5000, 1000, 2500, 2500, 200, 50, 100]
+extra_rows = 2000
+
+[model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 96
+depth = 4
+window_size = 1
+maxout_pieces = 3
+"""
+DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
+
+
+class AttributionTagger(Tagger):
+    """A ``Tagger`` whose labels become ``doc._.newsclaims_attributions`` spans."""
+
+    def predict(self, docs: Iterable[Doc]) -> list[Any]:
+        """The label probabilities of every token (rows) of every doc; a long doc
+        is read in pieces of whole paragraphs (``pieces_of``): the window sees a
+        few tokens, so the pieces change little but the cost, which then stays
+        linear in the length."""
+        docs = list(docs)
+        if not any(len(doc) for doc in docs):
+            return [self.model.ops.alloc2f(len(doc), len(self.labels)) for doc in docs]
+        if all(len(doc) <= PIECE_TOKENS for doc in docs):
+            return self.model.predict(docs)
+        scores = []
+        for doc in docs:
+            pieces = [doc[start:end].as_doc() for start, end in pieces_of(doc)]
+            piece_scores = [self.model.ops.to_numpy(s) for s in self.model.predict(pieces)]
+            scores.append(numpy.concatenate(piece_scores))
+        return scores
+
+    def set_annotations(self, docs: Iterable[Doc], scores: list[Any]) -> None:
+        for doc, doc_scores in zip(docs, scores, strict=True):
+            doc._.set(EXTENSION, decode(doc, self.model.ops.to_numpy(doc_scores), self.labels))
+
+
+def pieces_of(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of whole paragraphs (else whole sentences), each up to
+    ``PIECE_TOKENS`` long when it can be: quotations stay within a piece."""
+    pieces = []
+    start = 0
+    paragraph = None  # the last sentence start of the piece that opens a paragraph
+    for sentence in doc.sents:
+        if sentence.end - start > PIECE_TOKENS and sentence.start > start:
+            cut = paragraph if paragraph is not None else sentence.start
+            pieces.append((start, cut))
+            start, paragraph = cut, None
+        if sentence.start > start and "\n" in doc[sentence.start - 1].text_with_ws:
+            paragraph = sentence.start
+    if start < len(doc):
+        pieces.append((start, len(doc)))
+    return pieces
+
+
+def decode(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Spans of the best label per token: a span opens on ``B-X`` (or an ``I-X``
+    after another role) and goes on over ``I-X`` (and spaces); a line break ends it."""
+    if not len(doc) or not labels:
+        return []
+    role_of = [label.split("-", 1)[1] if "-" in label else None for label in labels]
+    begins = [label.startswith("B-") for label in labels]
+    role_columns = {role: [i for i, r in enumerate(role_of) if r == role] for role in ROLES}
+    best = scores.argmax(axis=1)
+    spans: list[dict[str, Any]] = []
+    current: list[Any] | None = None  # [role, first token, last token]
+
+    def close() -> None:
+        if current is not None:
+            role, first, last = current
+            probability = float(scores[first : last + 1, role_columns[role]].sum(axis=1).mean())
+            spans.append(
+                {
+                    "role": role.lower(),
+                    "start": doc[first].idx,
+                    "end": doc[last].idx + len(doc[last].text),
+                    "probability": round(probability, 3),
+                }
+            )
+
+    for token in doc:
+        column = int(best[token.i])
+        role = role_of[column]
+        if token.is_space and "\n" not in token.text:
+            continue  # a no-break space inside a name or a phrase
+        if token.is_space or role is None:
+            close()
+            current = None
+            continue
+        if current is not None and current[0] == role and not begins[column]:
+            current[2] = token.i
+            continue
+        close()
+        current = [role, token.i, token.i]
+    close()
+    return spans
+
+
+def load_shipped(tagger: AttributionTagger, folder: Path = WEIGHTS) -> bool:
+    """Load the shipped weights into ``tagger``; False when there are none yet."""
+    if not (folder / "model").is_file():
+        return False
+    tagger.from_disk(folder, exclude=["vocab"])
+    return True
+
+
+@Language.factory(
+    TAGGER,
+    assigns=[f"doc._.{EXTENSION}"],
+    requires=["token.dep", "token.pos", "token.tag"],
+    default_config={"model": DEFAULT_MODEL, "shipped_weights": True},
+)
+def make_attribution_tagger(
+    nlp: Language, name: str, model: Model, shipped_weights: bool
+) -> AttributionTagger:
+    """The attribution tagger, with the weights that ship in ``data/tagger/`` unless
+    ``shipped_weights`` is false (training builds it untrained)."""
+    register_extensions()
+    tagger = AttributionTagger(nlp.vocab, model, name)
+    if shipped_weights:
+        load_shipped(tagger)
+    return tagger

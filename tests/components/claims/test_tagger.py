@@ -1,0 +1,178 @@
+"""The attribution tagger: its shipped weights, its spans, a saved pipeline that
+carries it, and the claims it shapes (the real model, no benchmark data)."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.components.claims.merge import jaccard, merge_claims
+from pipeline.components.claims.quotes import find_quotes
+from pipeline.components.claims.tagger import (
+    EXTENSION,
+    TAGGER,
+    WEIGHTS,
+    AttributionTagger,
+    decode,
+    load_shipped,
+)
+from pipeline.nlp import load
+
+pytestmark = pytest.mark.model
+
+NEWS = (
+    "The finance minister said on Tuesday that the government would cut fuel taxes "
+    "before the winter, a move opposition leaders called reckless."
+)
+QUOTED = "\u201cWe will not raise taxes this year,\u201d the prime minister told reporters."
+
+
+def spans_of(doc: Doc, role: str) -> list[str]:
+    return [doc.text[s["start"] : s["end"]] for s in doc._.get(EXTENSION) if s["role"] == role]
+
+
+def test_the_component_loads_the_shipped_weights(nlp) -> None:
+    tagger = nlp.get_pipe(TAGGER)
+    assert isinstance(tagger, AttributionTagger)
+    assert (WEIGHTS / "model").is_file() and (WEIGHTS / "training.json").is_file()
+    assert {"O", "B-CONTENT", "I-CONTENT", "B-SOURCE", "B-CUE"} <= set(tagger.labels)
+    assert nlp.pipe_names.index(TAGGER) < nlp.pipe_names.index("newsclaims_claims")
+
+
+def test_it_finds_the_content_of_a_news_sentence(make_doc) -> None:
+    doc = make_doc(NEWS)
+    contents = spans_of(doc, "content")
+    assert any("the government would cut fuel taxes" in c for c in contents), contents
+    assert "said" in " ".join(spans_of(doc, "cue"))
+    assert any("finance minister" in s for s in spans_of(doc, "source"))
+    for span in doc._.get(EXTENSION):
+        assert 0 <= span["start"] < span["end"] <= len(doc.text)
+        assert 0 <= span["probability"] <= 1
+
+
+def test_claims_say_where_they_came_from(make_doc) -> None:
+    for text in (NEWS, QUOTED):
+        doc = make_doc(text)
+        assert doc._.newsclaims_claims, text
+        for claim in doc._.newsclaims_claims:
+            assert claim["origin"] in ("rule", "both", "model")
+            if claim["origin"] == "rule":
+                assert claim["model_probability"] is None
+            else:
+                assert 0 <= claim["model_probability"] <= 1
+            for role in ("source", "cue", "content", "cue_phrase"):
+                span = claim.get(role)
+                if span:
+                    assert 0 <= span["start"] < span["end"] <= len(text)
+    claim = make_doc(NEWS)._.newsclaims_claims[0]
+    assert claim["origin"] == "both"
+    content = NEWS[claim["content"]["start"] : claim["content"]["end"]]
+    assert "the government would cut fuel taxes" in content
+
+
+def test_rules_only_is_the_rules_path(make_doc) -> None:
+    rules = load(rules_only=True)
+    assert TAGGER not in rules.pipe_names
+    for text in (NEWS, QUOTED):
+        plain = rules(text)._.newsclaims_claims
+        assert plain and all("origin" not in claim for claim in plain)
+        merged = make_doc(text)._.newsclaims_claims
+        # the tagger adds claims and says how sure it is; the rules' claims stay as they were
+        from_rules = [
+            {k: v for k, v in claim.items() if k not in ("origin", "model_probability")}
+            for claim in merged
+            if claim["origin"] != "model"
+        ]
+        assert from_rules == plain
+
+
+def test_a_saved_pipeline_carries_the_tagger(nlp, tmp_path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    saved = tmp_path / "pipeline" / TAGGER
+    assert (saved / "model").read_bytes() == (WEIGHTS / "model").read_bytes()
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.pipe_names == nlp.pipe_names
+    assert again(NEWS)._.newsclaims_claims == nlp(NEWS)._.newsclaims_claims
+    assert again(NEWS)._.get(EXTENSION) == nlp(NEWS)._.get(EXTENSION)
+
+
+def test_an_untrained_tagger_can_be_built_and_loaded(nlp) -> None:
+    blank = spacy.blank("en")
+    tagger = blank.add_pipe(TAGGER, config={"shipped_weights": False})
+    assert tagger.labels == ()
+    assert load_shipped(tagger)
+    assert tagger.labels == nlp.get_pipe(TAGGER).labels
+
+
+def test_decode_opens_a_span_on_b_and_ends_it_on_o_or_whitespace() -> None:
+    doc = spacy.blank("en")("Kim said it rains \n\n today")
+    labels = ("B-CONTENT", "B-CUE", "B-SOURCE", "I-CONTENT", "I-CUE", "I-SOURCE", "O")
+    best = ["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
+    scores = numpy.zeros((len(doc), len(labels)), dtype="f")
+    for i, label in enumerate(best):
+        scores[i, labels.index(label)] = 0.8
+        scores[i, labels.index("O")] = 0.2
+    spans = decode(doc, scores, labels)
+    assert [(s["role"], doc.text[s["start"] : s["end"]]) for s in spans] == [
+        ("source", "Kim"),
+        ("cue", "said"),
+        ("content", "it rains"),
+        ("content", "today"),
+    ]
+    assert all(s["probability"] == pytest.approx(0.8) for s in spans)
+
+
+def test_merge_marks_rule_claims_and_adds_confident_contents() -> None:
+    text = "\u201cTaxes will fall,\u201d Lee said.\nThe mayor warned the bridge would close."
+    quotes, _ = find_quotes(text)
+    quoted = (1, text.index(",\u201d"))
+    said = text.index("said")
+    rule = {
+        "cue": {"start": said, "end": said + 4},
+        "source": None,
+        "content": {"start": quoted[0], "end": quoted[1]},
+    }
+
+    def span(role: str, part: str, probability: float) -> dict:
+        start = text.index(part)
+        return {"role": role, "start": start, "end": start + len(part), "probability": probability}
+
+    model = [
+        span("content", "Taxes will", 0.9),  # matches the rule claim (Jaccard >= MATCH)
+        span("source", "The mayor", 0.8),
+        span("cue", "warned", 0.9),
+        span("content", "the bridge would close", 0.95),
+        span("content", "Lee", 0.99),  # too short to be a claim
+    ]
+    merged = merge_claims(text, [rule], model, quotes)
+    assert [c["origin"] for c in merged] == ["both", "model"]
+    assert merged[0]["model_probability"] == 0.9
+    assert (merged[0]["content"]["start"], merged[0]["content"]["end"]) == quoted  # rule bounds
+    added = merged[1]
+    assert text[added["content"]["start"] : added["content"]["end"]] == "the bridge would close"
+    assert text[added["cue"]["start"] : added["cue"]["end"]] == "warned"
+    assert text[added["source"]["start"] : added["source"]["end"]] == "The mayor"
+    assert added["kind"] == "indirect" and added["model_probability"] == 0.95
+
+    unsure = [dict(s, probability=0.5) if s["role"] == "content" else s for s in model]
+    assert [c["origin"] for c in merge_claims(text, [dict(rule)], unsure, quotes)] == ["both"]
+    assert merge_claims(text, [dict(rule)], [], quotes)[0]["model_probability"] is None
+    assert jaccard((0, 10), (5, 15)) == pytest.approx(5 / 15)
+
+
+def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> None:
+    from pipeline.components.claims import tagger as tagger_module
+
+    text = "\n\n".join([NEWS, QUOTED] * 6)
+    doc = nlp(text)
+    whole = doc._.get(EXTENSION)
+    monkeypatch.setattr(tagger_module, "PIECE_TOKENS", 60)
+    pieces = tagger_module.pieces_of(doc)
+    assert len(pieces) > 2 and pieces[0][0] == 0 and pieces[-1][1] == len(doc)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all("\n" in doc[start - 1].text_with_ws for start, _ in pieces[1:])
+    again = nlp(text)._.get(EXTENSION)
+    assert [s["role"] for s in again] == [s["role"] for s in whole]
+    assert [(s["start"], s["end"]) for s in again] == [(s["start"], s["end"]) for s in whole]
