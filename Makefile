@@ -55,8 +55,8 @@ eval-dates: $(STAMP)
 		--json $(EVAL_DIR)/dates-tbaq-earnings.json
 
 # Retrain the claims stage's cue model (about 4 minutes) and attribution tagger
-# (about 25 minutes on 2 cores: the parse, cached in $(OUTPUTS)/cache, then 7
-# epochs; dev picks the epoch) on PolNeAR train. Both are seeded: the cue model
+# (about 15 minutes on 2 cores: the parse, cached in $(OUTPUTS)/cache, then 5
+# epochs of about a minute; dev picks the epoch) on PolNeAR train. Both are seeded: the cue model
 # is deterministic, so a clean checkout rebuilds its shipped file as is.
 # EXTRA_GOLD: gold JSONL files of our records (newsclaims import-labelstudio) to
 # learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".

@@ -37,7 +37,7 @@ from .components.claims.tagger import (
 from .evaluate.brat import BratDocument, read_polnear
 
 SEED = 0
-EPOCHS = 7
+EPOCHS = 5
 BATCH_DOCS = 4
 LEARN_RATE = 0.001
 

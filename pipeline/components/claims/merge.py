@@ -113,6 +113,13 @@ def _nearest(
     return min(inside, key=lambda s: abs(s["start"] - to), default=None)
 
 
+def _is_furniture(line: str, not_speakers: frozenset[str]) -> bool:
+    """Whether ``line`` is page furniture: a ``not_speakers`` word ("Related", "Watch")
+    before its first colon, as in "Related — White House: …"."""
+    head, colon, _ = line.partition(":")
+    return bool(colon) and any(word.lower() in not_speakers for word in head.split())
+
+
 def _added_claims(
     text: str,
     claims: Sequence[dict[str, Any]],
@@ -135,10 +142,8 @@ def _added_claims(
         cue = _nearest(by_role["cue"], paragraph, bounds, bounds[0])
         if cue is None:
             continue
-        if text[cue["start"] : cue["end"]] == ":" and any(
-            word.lower() in not_speakers for word in text[paragraph[0] : cue["start"]].split()
-        ):
-            continue  # "Related — White House: …"
+        if _is_furniture(text[paragraph[0] : paragraph[1]], not_speakers):
+            continue  # "Related — White House: “…” But We Make Sure “…”"
         source_span = _nearest(by_role["source"], paragraph, bounds, cue["start"])
         source = None
         if source_span is not None:

@@ -57,15 +57,15 @@ normalize = true
 
 [model.tok2vec.embed]
 @architectures = "newsclaims.AttributionEmbed.v1"
-width = 96
+width = 64
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "DEP", "POS", "TAG"]
 rows = [5000, 1000, 2500, 2500, 200, 50, 100]
 extra_rows = 2000
 
 [model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
+width = 64
+depth = 3
 window_size = 1
 maxout_pieces = 3
 """

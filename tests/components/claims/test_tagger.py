@@ -176,3 +176,18 @@ def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> N
     again = nlp(text)._.get(EXTENSION)
     assert [s["role"] for s in again] == [s["role"] for s in whole]
     assert [(s["start"], s["end"]) for s in again] == [(s["start"], s["end"]) for s in whole]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Related — White House: “We’ve Chosen” to Keep Oil “on the Market”", True),
+        ("WATCH: Minister says “no deal” is coming", True),
+        ("The minister said: “No deal is coming.”", False),
+        ("Related coverage of the talks continues tomorrow.", False),  # no colon
+    ],
+)
+def test_page_furniture_is_a_not_speaker_word_before_the_first_colon(line, furniture) -> None:
+    from pipeline.components.claims.merge import _is_furniture
+
+    assert _is_furniture(line, frozenset({"related", "watch"})) is furniture
