@@ -1,0 +1,96 @@
+"""Where a family's pattern can match: cheap scans that spare most of its runs.
+
+A family's pattern is case-insensitive and begins with a look-behind, so Python's
+``re`` tries it at every position of the text. Two scans of the lower-cased text,
+with case-sensitive literal patterns ``re`` finds quickly, narrow that down:
+
+- an *anchor* (``anchor_patterns``): what any match of the family holds ("twice a",
+  "times per"); a text without it skips the family;
+- *starts* (``start_patterns``): where a match can begin (the first letters of a month
+  name, a digit); the family's pattern is tried only there (``matches``), which gives
+  exactly the matches of ``pattern.finditer``, as no pattern matches the empty string.
+
+Lower-casing keeps each character in place except for the few letters that change
+length or that ``re.IGNORECASE`` folds differently ("İ", "ı", "ſ", the Kelvin sign);
+a text with one of them is read with the family patterns alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ...lexicons import alternation
+from .numbers import cardinal_words
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+#: Letters whose lower case is not what ``re.IGNORECASE`` matches them with.
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def scannable(text: str, lower: str) -> bool:
+    """Whether ``lower`` (``text.lower()``) stands for ``text`` in the scans."""
+    return len(lower) == len(text) and not _FOLDS.search(text)
+
+
+def start_positions(starts: re.Pattern, lower: str) -> list[int]:
+    """The positions of ``lower`` that begin a word and a match of ``starts``."""
+    # " " before the text: a start pattern begins with the character before the word.
+    return [match.start() for match in starts.finditer(" " + lower)]
+
+
+def matches(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only at ``starts``
+    (ascending positions, among them every position a match can begin at)."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()
+
+
+def prefixes(words: Iterable[str], size: int = 3) -> str:
+    """An alternation of the first ``size`` letters of the first word of each of ``words``."""
+    return "|".join(sorted({re.escape(word.split()[0][:size].lower()) for word in words}))
+
+
+def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    """``{family: pattern}``: where in the lower-cased text, after a space, a match of the
+    family can begin: a character that is no word's, then the word (``start_positions``).
+    The words are of word characters only, so no start hides inside another's match."""
+    month = prefixes(lex["month"])
+    weekday = prefixes(lex["weekday"])
+    # A count: digits, "twenty-five", the count words ("a few", "several", "three").
+    count = rf"\d+|{prefixes(list(lex['number']) + cardinal_words(20, 90))}"
+    # "noon", "midnight", "five" (in the morning), or the digits of a clock time.
+    clock = alternation(
+        [w for w in lex["partofday"] if w not in lex["part"]] + cardinal_words(1, 12)
+    )
+    # A duration's determiner: "the past", "another", "an additional", "last", "recent".
+    determiner = prefixes(["the", "another", "an", "past", "last", "next", "first", "recent"])
+    spec = {
+        "date_mdy": rf"{month}|{weekday}",
+        "date_my": month,
+        "date_month_words": month,
+        "date_month_rel": month,
+        "date_month": month,
+        "weekday": weekday,
+        "time": rf"\d+|{clock}",
+        "duration": rf"{count}|{determiner}",
+    }
+    return {family: re.compile(rf"\W(?:{regex})") for family, regex in spec.items()}
+
+
+def anchor_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    """``{family: pattern}``: what every match of the family holds, in the lower-cased text."""
+    spec = {
+        # "twice a year", "three times per week".
+        "set_freq": r"(?:once|twice|thrice|times)\s+(?:an?|per|every|each)\s",
+    }
+    return {family: re.compile(regex) for family, regex in spec.items()}
