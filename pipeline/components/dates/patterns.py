@@ -71,7 +71,10 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
 
 
 def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
-    """``(family, pattern)`` pairs, in the order they are tried."""
+    """``(family, pattern)`` pairs, in the order they are tried.
+
+    A family's pattern is tried only where ``scan.start_patterns`` says a match can
+    begin: a new first word of a family goes there too."""
     month = alternation(lex["month"])
     weekday = alternation(lex["weekday"])
     season = alternation(lex["season"])

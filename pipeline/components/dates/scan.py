@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ...lexicons import alternation
 from .numbers import cardinal_words
 
 if TYPE_CHECKING:
@@ -56,34 +55,69 @@ def matches(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[r
 
 
 def prefixes(words: Iterable[str], size: int = 3) -> str:
-    """An alternation of the first ``size`` letters of the first word of each of ``words``."""
-    return "|".join(sorted({re.escape(word.split()[0][:size].lower()) for word in words}))
+    """An alternation of the first ``size`` word characters of each of ``words``."""
+    heads = {re.match(r"\w*", word.lower()).group(0)[:size] for word in words}
+    if "" in heads:
+        raise ValueError(f"a start word must begin with a word character: {sorted(words)}")
+    return "|".join(sorted(heads))
 
 
 def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     """``{family: pattern}``: where in the lower-cased text, after a space, a match of the
-    family can begin: a character that is no word's, then the word (``start_positions``).
-    The words are of word characters only, so no start hides inside another's match."""
-    month = prefixes(lex["month"])
-    weekday = prefixes(lex["weekday"])
+    family can begin: a character that is no word's, then the first word's first letters
+    or digits (``start_positions``). The starts are word characters only, so no start
+    hides inside another's match."""
     # A count: digits, "twenty-five", the count words ("a few", "several", "three").
     count = rf"\d+|{prefixes(list(lex['number']) + cardinal_words(20, 90))}"
     # "noon", "midnight", "five" (in the morning), or the digits of a clock time.
-    clock = alternation(
-        [w for w in lex["partofday"] if w not in lex["part"]] + cardinal_words(1, 12)
-    )
+    clock = prefixes([w for w in lex["partofday"] if w not in lex["part"]] + cardinal_words(1, 12))
+    # The words a family's pattern may begin with, before its numbers (digits: ``\d+``).
+    words = {
+        "date_mdy": [*lex["month"], *lex["weekday"]],
+        "date_dmy": ["the"],
+        "date_my": lex["month"],
+        "date_month_words": lex["month"],
+        "date_month_rel": lex["month"],
+        "date_month": lex["month"],
+        "year": ["the", "fiscal", "calendar"],
+        "quarter": [
+            *["the", "its", "their", "a", "this", "last", "next", "year", "comparable"],
+            *["fiscal", "calendar", *lex["ordinal"]],
+        ],
+        "relative": [
+            "this",
+            "last",
+            "next",
+            "past",
+            "previous",
+            "coming",
+            "current",
+            "that",
+            "the",
+        ],
+        "the_unit": ["the"],
+        "year_ago_adj": ["the", "year"],
+        "period_year_ago": ["the", "last"],
+        "year_end": ["the", "fiscal", "year"],
+        "part_of_day": ["this", "last", "tomorrow", "yesterday", "that", "the"],
+        "deictic": ["right", "more", "then", *lex["deictic"]],
+        "weekday": lex["weekday"],
+        "season": ["the", "this", "last", "next", "that", "past", *lex["season"]],
+        "set_rate": ["a"],
+        "duration_bare": [
+            *["the", "recent", "past", "coming", "future"],
+            *["year", "month", "week", "day", "decade", "hour", "minute", "centurie", "quarter"],
+        ],
+        "set_word": lex["set"],
+        "holiday": ["last", "this", "next", *lex["holiday"], "thanksgiving", "easter", "election"],
+    }
+    spec = {family: prefixes(first) for family, first in words.items()}
+    for family in ("date_dmy", "year", "quarter"):
+        spec[family] = rf"\d+|{spec[family]}"
     # A duration's determiner: "the past", "another", "an additional", "last", "recent".
     determiner = prefixes(["the", "another", "an", "past", "last", "next", "first", "recent"])
-    spec = {
-        "date_mdy": rf"{month}|{weekday}",
-        "date_my": month,
-        "date_month_words": month,
-        "date_month_rel": month,
-        "date_month": month,
-        "weekday": weekday,
-        "time": rf"\d+|{clock}",
-        "duration": rf"{count}|{determiner}",
-    }
+    spec["duration"] = rf"{count}|{determiner}"
+    spec["time"] = rf"\d+|{clock}"
     return {family: re.compile(rf"\W(?:{regex})") for family, regex in spec.items()}
 
 

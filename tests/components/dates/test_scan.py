@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from pipeline.components.dates.lexicon import load_lexicons
-from pipeline.components.dates.scan import matches, scannable, start_positions
+from pipeline.components.dates.scan import matches, prefixes, scannable, start_positions
 
 from .helpers import SAMPLE_DATE, assert_timex
 
@@ -18,6 +19,8 @@ EDGE_TEXTS = [
     "TWICE  A\nYEAR, Three TIMES per\tweek, once every day; 5 IN THE MORNING at 0600 GMT.",
     "Twenty-five years ago, the past 3 DAYS, another two weeks, an additional 1 1/2 hours.",
     "\"December 2019\"-era; [noon] Midnight; 'Wednesday'; #March 3; $2020 a year.",
+    "The THIRD-quarter; fiscal 1999; the Year-Earlier period; Christmas Eve; St. Patrick's Day.",
+    "RIGHT NOW, these days, Daily; the past 2 YEARS; Last Summer; the 5th of May 2001.",
 ]
 
 
@@ -47,6 +50,18 @@ def test_a_text_without_a_family_anchor_has_no_match_of_the_family(text):
     for family, anchor in lexicons.anchors.items():
         if not anchor.search(text.lower()):
             assert not dict(lexicons.families)[family].search(text), family
+
+
+def test_no_family_pattern_matches_the_empty_string():
+    # ``matches`` moves past each match's end: an empty match would not move it.
+    for family, pattern in load_lexicons().families:
+        assert re._parser.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0, family
+
+
+def test_a_start_word_must_begin_with_a_word_character():
+    assert prefixes(["St. Patrick's Day", "1st"]) == "1st|st"
+    with pytest.raises(ValueError):
+        prefixes(["'90s"])
 
 
 def test_a_text_whose_case_folds_otherwise_is_not_scanned():
