@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .numbers import cardinal_words
+from ...lang.calendar import day_offsets
+from .numbers import CENTURY_WORDS, DECADE_WORDS, cardinal_words
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -64,11 +65,11 @@ def prefixes(words: Iterable[str], size: int = 3) -> str:
 
 def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     """``{family: pattern}``: where in the lower-cased text, after a space, a match of the
-    family can begin: a character that is no word's, then the first word's first letters
-    or digits (``start_positions``). The starts are word characters only, so no start
-    hides inside another's match."""
+    family can begin: a character that is no word's, before the first letters of a word
+    the family's pattern may begin with, or digits (``start_positions``). Each scan
+    match is that one character, so no start hides inside another's match."""
     # A count: digits, "twenty-five", the count words ("a few", "several", "three").
-    count = rf"\d+|{prefixes(list(lex['number']) + cardinal_words(20, 90))}"
+    count = rf"\d|{prefixes(list(lex['number']) + cardinal_words(20, 90))}"
     # "noon", "midnight", "five" (in the morning), or the digits of a clock time.
     clock = prefixes([w for w in lex["partofday"] if w not in lex["part"]] + cardinal_words(1, 12))
     # The words a family's pattern may begin with, before its numbers (digits: ``\d+``).
@@ -110,15 +111,25 @@ def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         ],
         "set_word": lex["set"],
         "holiday": ["last", "this", "next", *lex["holiday"], "thanksgiving", "easter", "election"],
+        "year_words": ["the", "nineteen", "two"],
+        "decade": ["the", "early", "mid", "late", *DECADE_WORDS],
+        "century": ["the", *CENTURY_WORDS],
+        "deictic_day": day_offsets(),
+        "mid_part": ["mid"],
+        "set_freq": ["once", "twice", "thrice", "several", "a", "many"],
+        "set_every": ["every", "each", "per"],
     }
     spec = {family: prefixes(first) for family, first in words.items()}
-    for family in ("date_dmy", "year", "quarter"):
-        spec[family] = rf"\d+|{spec[family]}"
+    for family in ("date_dmy", "year", "quarter", "decade", "century"):
+        spec[family] = rf"\d|{spec[family]}"
+    spec["decade"] += "|'"  # "the '90s"
+    spec["set_freq"] += f"|{count}"
+    spec["date_numeric"] = spec["date_iso"] = r"\d"
     # A duration's determiner: "the past", "another", "an additional", "last", "recent".
     determiner = prefixes(["the", "another", "an", "past", "last", "next", "first", "recent"])
     spec["duration"] = rf"{count}|{determiner}"
-    spec["time"] = rf"\d+|{clock}"
-    return {family: re.compile(rf"\W(?:{regex})") for family, regex in spec.items()}
+    spec["time"] = rf"\d|{clock}"
+    return {family: re.compile(rf"\W(?={regex})") for family, regex in spec.items()}
 
 
 def anchor_patterns(lex: Lexicon) -> dict[str, re.Pattern]:

@@ -21,6 +21,7 @@ EDGE_TEXTS = [
     "\"December 2019\"-era; [noon] Midnight; 'Wednesday'; #March 3; $2020 a year.",
     "The THIRD-quarter; fiscal 1999; the Year-Earlier period; Christmas Eve; St. Patrick's Day.",
     "RIGHT NOW, these days, Daily; the past 2 YEARS; Last Summer; the 5th of May 2001.",
+    "In the ''90s, the '80s, the mid-1990s and the 21st Century; 2001-09-11, 9/11/01.",
 ]
 
 
