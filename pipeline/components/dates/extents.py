@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .checks import WEAK, keep
 from .patterns import REQUIRED_WORDS, DatesLexicons
+from .scan import matches, scannable, start_positions
 
 
 @dataclass
@@ -37,11 +38,23 @@ def find_candidates(text: str, lexicons: DatesLexicons) -> list[TimexCandidate]:
     """All candidate extents in ``text``, non-overlapping, longest first, modifiers folded in."""
     found: list[TimexCandidate] = []
     lower = text.lower()
+    scans = scannable(text, lower)
+    starts: dict[str, list[int]] = {}  # start pattern -> its positions; months serve four families
     for family, pattern in lexicons.families:
         required = REQUIRED_WORDS.get(family)
         if required and not any(word in lower for word in required):
             continue
-        for match in pattern.finditer(text):
+        anchor = lexicons.anchors.get(family)
+        if scans and anchor and not anchor.search(lower):
+            continue
+        start = lexicons.starts.get(family)
+        if scans and start:
+            if start.pattern not in starts:
+                starts[start.pattern] = start_positions(start, lower)
+            found_matches = matches(pattern, text, starts[start.pattern])
+        else:
+            found_matches = pattern.finditer(text)
+        for match in found_matches:
             start, end = match.span()
             if start == end:
                 continue

@@ -121,8 +121,14 @@ def find_dates(
     # The model's counts: a year-like number inside one is a count ("about 1500 people").
     counts = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in _COUNT_LABELS]
     items: list[dict] = []
-    # Sentence start -> (whether it reports a game, whether it reports a quarter's results).
-    sentences: dict[int, tuple[bool, bool]] = {}
+    # Each sentence's first token and its character offsets, read once (``Token.sent``
+    # walks the tokens on each call); the sentence -> (whether it reports a game,
+    # whether it reports a quarter's results).
+    bounds = (
+        [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents] if has_parse else []
+    )
+    sent_starts = [start for start, _, _ in bounds]
+    sentences: dict[tuple[int, int, int], tuple[bool, bool]] = {}
     for cand in find_candidates(text, lexicons):
         if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
             continue
@@ -134,18 +140,19 @@ def find_dates(
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text, lexicons.words, notices=earnings)
-            sentence = doc[i].sent
-            if sentence.start not in sentences:
-                sentences[sentence.start] = (
-                    bool(lexicons.game.search(sentence.text)),
-                    reports_quarter(sentence.text, lexicons.game),
+            sentence = bounds[bisect.bisect_right(sent_starts, i) - 1]
+            if sentence not in sentences:
+                sentence_text = text[sentence[1] : sentence[2]]
+                sentences[sentence] = (
+                    bool(lexicons.game.search(sentence_text)),
+                    reports_quarter(sentence_text, lexicons.game),
                 )
-            ctx.game, reports = sentences[sentence.start]
+            ctx.game, reports = sentences[sentence]
             ctx.financial = whole_text or reports
             if cand.family in ("year_ago_adj", "duration"):
                 # "For the nine months, profit … against year-earlier results": the
                 # comparison is with last year's same months, not last year's quarter.
-                ctx.multi_quarter = reports_several_quarters(sentence.text)
+                ctx.multi_quarter = reports_several_quarters(text[sentence[1] : sentence[2]])
         else:
             ctx.tense, ctx.game = None, False
         try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...lang.calendar import day_offsets
 from ...lexicons import alternation
 from .numbers import CENTURY_WORDS, DECADE_WORDS, cardinal_words
+from .scan import anchor_patterns, start_patterns
 
 if TYPE_CHECKING:  # lexicon.py compiles its word lists with this module
     from .lexicon import Lexicon
@@ -39,6 +40,10 @@ class DatesLexicons:
     labels: re.Pattern
     #: A word of a game report: its quarters are a game's, not a reporting period.
     game: re.Pattern
+    #: ``{family: pattern}``: where a match of the family can begin (``scan.start_patterns``).
+    starts: dict[str, re.Pattern]
+    #: ``{family: pattern}``: what every match of the family holds (``scan.anchor_patterns``).
+    anchors: dict[str, re.Pattern]
 
 
 def compile_lexicons(words: Lexicon) -> DatesLexicons:
@@ -53,11 +58,23 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
     after = re.compile(r"^\s+(?:or\s+so|or\s+more|or\s+later|and\s+beyond)(?!\w)", re.I)
     labels = re.compile(rf"(?:{B}(?:{alternation(words['label'])})\s*)$", re.I)
     game = re.compile(rf"\b(?:{alternation(words['game'])})\b", re.I)
-    return DatesLexicons(words, _family_patterns(words), before, after, labels, game)
+    return DatesLexicons(
+        words,
+        _family_patterns(words),
+        before,
+        after,
+        labels,
+        game,
+        start_patterns(words),
+        anchor_patterns(words),
+    )
 
 
 def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
-    """``(family, pattern)`` pairs, in the order they are tried."""
+    """``(family, pattern)`` pairs, in the order they are tried.
+
+    A family's pattern is tried only where ``scan.start_patterns`` says a match can
+    begin: a new first word of a family goes there too."""
     month = alternation(lex["month"])
     weekday = alternation(lex["weekday"])
     season = alternation(lex["season"])
