@@ -200,10 +200,10 @@ def test_evaluate_from_predictions_file(tmp_path):
     metrics = evaluate(gold, predictions)
     assert metrics["value"]["matched"] == 2
     assert metrics["missing_records"] == 1
-    # the halves: sentence 0 (both matched) is the even half, sentence 1 (missed) the odd
+    # the halves: sentences 0 (both matched) and 2 (no record) are the even half, 1 the odd
     even, odd = metrics["halves"]["even"], metrics["halves"]["odd"]
-    assert (even["gold"], even["value"]["matched"]) == (metrics["gold"] - odd["gold"], 2)
-    assert odd["value"]["matched"] == 0 and odd["value"]["recall"] == 0.0
+    assert (even["gold"], even["predicted"], even["value"]["matched"]) == (3, 2, 2)
+    assert (odd["gold"], odd["predicted"], odd["value"]["matched"]) == (0, 0, 0)
     report = format_report(metrics)
     assert "value+unit" in report and "value+change" in report and "matched" in report
     assert "two halves" in report
