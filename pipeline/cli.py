@@ -144,8 +144,6 @@ def extract(
         _fail("--parts needs --scheduler or --dask")
     if parts and resume:
         _fail("--parts and --resume exclude each other")
-    if rules_only and on_dask:
-        _fail("--rules-only runs on a single machine (Dask workers load the default pipeline)")
     if dask is not None:
         from .backends.dask import parse_local
 
@@ -175,6 +173,7 @@ def extract(
             "partition_size": partition_size,
             "on_record": lambda record, summary: progress.update(summary.articles),
             "dates_domain": dates_domain,
+            "rules_only": rules_only,
         }
         with client_context as client:
             if parts:
@@ -186,7 +185,6 @@ def extract(
                     client=client,
                     resume=resume,
                     n_process=n_process,
-                    nlp=_rules_only_pipeline(model, dates_domain) if rules_only else None,
                     **options,
                 )
     except (OutputLocked, OSError, ImportError) as error:
@@ -413,12 +411,6 @@ def train_tagger(
     )
     save_tagger(tagger, log, output)
     typer.echo(f"tagger of epoch {log['chosen_epoch']} written to {output}", err=True)
-
-
-def _rules_only_pipeline(model: str, dates_domain: str):
-    from .nlp import load_cached
-
-    return load_cached(model, dates_domain, rules_only=True)
 
 
 EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")

@@ -124,6 +124,7 @@ def extract(
     client: Any = None,
     partition_size: int | None = None,
     dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
 ) -> RunSummary:
     """Process every article under ``inputs`` into the JSONL file ``output``.
 
@@ -133,7 +134,9 @@ def extract(
     With a Dask ``client`` the work runs on its cluster in partitions of
     ``partition_size`` articles, else here in ``n_process`` processes; the
     output is the same. ``on_record`` is called after each record is written
-    (progress). ``dates_domain``: the dates stage's reading, "news" or "earnings".
+    (progress). ``dates_domain``: the dates stage's reading, "news" or "earnings";
+    ``rules_only``: claims from the rules alone (no attribution tagger). Both
+    apply when ``nlp`` is not given, and on every worker.
     """
     summary = RunSummary(output=str(output))
     output = Path(output)
@@ -144,7 +147,7 @@ def extract(
         )
     with output_lock(output):
         if client is None or resume:
-            nlp = nlp or load_cached(model, dates_domain)
+            nlp = nlp or load_cached(model, dates_domain, rules_only)
         kept = (
             _resumable_prefix(output, inputs, default_date=default_date, nlp=nlp) if resume else []
         )
@@ -163,6 +166,7 @@ def extract(
                 n_process=n_process,
                 batch_size=batch_size,
                 dates_domain=dates_domain,
+                rules_only=rules_only,
             )
         else:
             backend = DaskBackend(
@@ -171,6 +175,7 @@ def extract(
                 batch_size=batch_size,
                 partition_size=partition_size or DEFAULT_PARTITION_SIZE,
                 dates_domain=dates_domain,
+                rules_only=rules_only,
             )
         with JsonlWriter(output, append=resume, locked=True) as writer:
             for record in backend.records(articles):
@@ -191,6 +196,7 @@ def extract_parts(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     on_record: OnRecord | None = None,
     dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
 ) -> RunSummary:
     """One JSONL file per Dask partition in ``folder`` (``part-00000.jsonl``, ...), each whole.
 
@@ -213,6 +219,7 @@ def extract_parts(
         batch_size=batch_size,
         partition_size=partition_size,
         dates_domain=dates_domain,
+        rules_only=rules_only,
     )
     with output_lock(folder / "parts.jsonl"):
         for old in folder.glob("part-*.jsonl"):

@@ -78,11 +78,16 @@ def dask_client(*, scheduler: str | None = None, local: str | None = None) -> It
 
 
 def process_partition(
-    articles: list[Article], model: str, batch_size: int, dates_domain: str = DEFAULT_DATES_DOMAIN
+    articles: list[Article],
+    model: str,
+    batch_size: int,
+    dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
 ) -> list[dict[str, Any]]:
-    """On a worker: the records of one partition, in order (one pipeline per worker process)."""
+    """On a worker: the records of one partition, in order (one pipeline per worker process
+    and settings)."""
     with _WORKER_LOCK:
-        nlp = load_cached(model, dates_domain)
+        nlp = load_cached(model, dates_domain, rules_only)
         return list(process_articles(articles, nlp=nlp, batch_size=batch_size))
 
 
@@ -101,6 +106,7 @@ class DaskBackend:
     partition_size: int = DEFAULT_PARTITION_SIZE
     in_flight: int | None = None
     dates_domain: str = DEFAULT_DATES_DOMAIN
+    rules_only: bool = False
 
     def records(self, articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
         """Every record, in input order, each yielded as soon as all before it are.
@@ -147,6 +153,7 @@ class DaskBackend:
                     self.model,
                     self.batch_size,
                     self.dates_domain,
+                    self.rules_only,
                     key=f"newsclaims-{run}-{number}",
                     pure=False,
                 )

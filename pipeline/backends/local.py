@@ -36,6 +36,7 @@ class LocalBackend:
     batch_size: int = DEFAULT_BATCH_SIZE
     chunk_size: int | None = None
     dates_domain: str = DEFAULT_DATES_DOMAIN
+    rules_only: bool = False
 
     def records(self, articles: Iterable[Article]) -> Iterator[dict[str, Any]]:
         return process_articles_parallel(
@@ -46,6 +47,7 @@ class LocalBackend:
             batch_size=self.batch_size,
             chunk_size=self.chunk_size,
             dates_domain=self.dates_domain,
+            rules_only=self.rules_only,
         )
 
 
@@ -58,6 +60,7 @@ def process_articles_parallel(
     batch_size: int = DEFAULT_BATCH_SIZE,
     chunk_size: int | None = None,
     dates_domain: str = DEFAULT_DATES_DOMAIN,
+    rules_only: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """``process_articles`` over ``n_process`` worker processes: same records, same order.
 
@@ -65,9 +68,9 @@ def process_articles_parallel(
     worker at a time and come back in input order, so memory stays flat. The
     workers are forked with the parent's pipeline (``nlp``) where the platform
     allows and the parent runs no other thread, else each loads ``model`` once (its dates
-    stage reading ``dates_domain``).
+    stage reading ``dates_domain``, without the attribution tagger when ``rules_only``).
     """
-    nlp = nlp or load_cached(model, dates_domain)
+    nlp = nlp or load_cached(model, dates_domain, rules_only)
     if n_process <= 1:
         yield from process_articles(articles, nlp=nlp, batch_size=batch_size)
         return
@@ -88,7 +91,7 @@ def process_articles_parallel(
             n_process,
             mp_context=context,
             initializer=_init_pool_worker,
-            initargs=(model, dates_domain),
+            initargs=(model, dates_domain, rules_only),
         ) as pool:
             pending: deque = deque()
             for chunk in itertools.islice(chunks, CHUNKS_IN_FLIGHT * n_process):
@@ -102,10 +105,10 @@ def process_articles_parallel(
         _POOL_NLP = None
 
 
-def _init_pool_worker(model: str, dates_domain: str) -> None:
+def _init_pool_worker(model: str, dates_domain: str, rules_only: bool) -> None:
     global _POOL_NLP
     if _POOL_NLP is None:  # not forked from the parent: load the pipeline once here
-        _POOL_NLP = load_cached(model, dates_domain)
+        _POOL_NLP = load_cached(model, dates_domain, rules_only)
 
 
 def _process_chunk(articles: list[Article], batch_size: int) -> list[dict[str, Any]]:

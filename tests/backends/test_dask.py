@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,6 @@ def test_dask_output_equals_the_single_process_output(nlp, cluster_client, tmp_p
     assert on_dask.read_bytes() == single.read_bytes()
     assert summary.articles == 12 and summary.errors == 1
     for line in on_dask.read_text(encoding="utf-8").splitlines():
-        import json
-
         assert_valid_record(json.loads(line))
 
     parts = tmp_path / "parts"
@@ -66,6 +65,24 @@ def test_dask_output_equals_the_single_process_output(nlp, cluster_client, tmp_p
     assert names == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
     assert b"".join((parts / name).read_bytes() for name in names) == single.read_bytes()
     assert summary.articles == 12
+
+
+@pytest.mark.slow
+def test_dask_workers_run_the_rules_only_pipeline(cluster_client, tmp_path: Path) -> None:
+    from pipeline.nlp import load_cached
+
+    corpus = write_corpus(tmp_path / "in", 4)
+    single = tmp_path / "single.jsonl"
+    extract([corpus], single, nlp=load_cached(rules_only=True))
+    on_dask = tmp_path / "dask.jsonl"
+    extract([corpus], on_dask, client=cluster_client, partition_size=2, rules_only=True)
+    assert on_dask.read_bytes() == single.read_bytes()
+    settings = {
+        json.loads(line)["pipeline"]["settings"]["claims"]
+        for line in on_dask.read_text(encoding="utf-8").splitlines()
+        if '"pipeline"' in line
+    }
+    assert settings == {"rules"}
 
 
 def test_records_come_back_in_input_order_whatever_order_partitions_finish(monkeypatch) -> None:
@@ -122,7 +139,7 @@ class _Client:
         self.submitted = 0
         self.dates_domains: set[str] = set()
 
-    def submit(self, function, chunk, model, batch_size, dates_domain, *, key, pure):
+    def submit(self, function, chunk, model, batch_size, dates_domain, rules_only, *, key, pure):
         self.submitted += 1
         self.dates_domains.add(dates_domain)
         return _Future(key, [{"n": item} for item in chunk])
