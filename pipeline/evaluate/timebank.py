@@ -8,8 +8,10 @@ small function, named for what the annotators did:
 
 - ``unanchored_week``: a bare "the week" ("shares fell 2% for the week") is the week
   the story is about; our record names it ("1989-W44"), TimeBank writes "1989-WXX".
-- ``weekday_part_as_date`` (AQUAINT only): "(early) Friday morning" is a TIME ("2000-01-28TMO")
-  as TimeML says and TimeBank writes it; AQUAINT types it DATE.
+- ``time_on_named_day_as_date`` (AQUAINT only): a time of day on a day the text names,
+  "(early) Friday morning", "9 a.m. Tuesday", "tonight", "the next morning", is a TIME
+  ("2000-01-28TMO") as TimeML says and TimeBank writes it; AQUAINT types it DATE (and a
+  clock time alone, "10:35 a.m.", "4 in the morning", TIME as TimeBank does).
 
 Nothing here is used when the pipeline writes records.
 """
@@ -41,21 +43,26 @@ def unanchored_week(text: str, item: Item) -> Item:
     return item
 
 
-def weekday_part_as_date(text: str, item: Item) -> Item:
-    """ "Friday morning" typed as AQUAINT types it: a DATE."""
-    if item.get("type") == "TIME" and _weekday_part().search(text):
+def time_on_named_day_as_date(text: str, item: Item) -> Item:
+    """ "Friday morning", "9 a.m. Tuesday", "tonight" typed as AQUAINT types them: a DATE."""
+    if item.get("type") == "TIME" and _named_day().search(text):
         return {**item, "type": "DATE"}
     return item
 
 
 @lru_cache(maxsize=1)
-def _weekday_part() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(weekdays())})\s+{_PARTS}$", re.I)
+def _named_day() -> re.Pattern:
+    """A weekday, a deictic day or a day counted from the last ("the next morning")."""
+    return re.compile(
+        rf"\b(?:{alternation(weekdays())}|today|tonight|tomorrow|yesterday|"
+        rf"(?:next|following|previous|same)\s+{_PARTS})\b",
+        re.I,
+    )
 
 
 #: The habits of every TempEval-3 corpus, and those of one sub-corpus (its folder name).
 HABITS: tuple[Habit, ...] = (unanchored_week,)
-CORPUS_HABITS: dict[str, tuple[Habit, ...]] = {"AQUAINT": (weekday_part_as_date,)}
+CORPUS_HABITS: dict[str, tuple[Habit, ...]] = {"AQUAINT": (time_on_named_day_as_date,)}
 
 
 def timebank_spellings(text: str, items: list[Item], corpus: str | None = None) -> list[Item]:

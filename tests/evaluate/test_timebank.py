@@ -6,9 +6,9 @@ import json
 
 from pipeline.evaluate.dates import evaluate
 from pipeline.evaluate.timebank import (
+    time_on_named_day_as_date,
     timebank_spellings,
     unanchored_week,
-    weekday_part_as_date,
 )
 from pipeline.evaluate.timeml import parse_timeml
 
@@ -29,13 +29,17 @@ def test_the_week_is_timebanks_unanchored_week():
     assert unanchored_week("the week", {**week, "value": "P1W"})["value"] == "P1W"
 
 
-def test_a_weekday_and_part_of_day_is_aquaints_date():
+def test_a_time_on_a_named_day_is_aquaints_date():
     morning = _item("early Friday morning", "TIME", "2000-01-28TMO")
-    assert weekday_part_as_date("early Friday morning", morning)["type"] == "DATE"
-    assert weekday_part_as_date("Friday", _item("Friday", "DATE", "2000-01-28"))["type"] == "DATE"
-    assert weekday_part_as_date("10 a.m.", {**morning, "value": "2000-01-28T10:00"})["type"] == (
-        "TIME"
-    )
+    assert time_on_named_day_as_date("early Friday morning", morning)["type"] == "DATE"
+    clock = {**morning, "value": "2000-04-04T09:00"}
+    for text in ("9 a.m. Tuesday", "4 a.m. EDT Thursday", "tonight", "the next morning"):
+        assert time_on_named_day_as_date(text, clock)["type"] == "DATE", text
+    friday = _item("Friday", "DATE", "2000-01-28")
+    assert time_on_named_day_as_date("Friday", friday)["type"] == "DATE"
+    # A clock time alone is a TIME in AQUAINT too; so is a part of day without its day.
+    for text in ("10 a.m.", "4 in the morning", "midday", "the morning"):
+        assert time_on_named_day_as_date(text, clock)["type"] == "TIME", text
 
 
 def test_spellings_by_corpus():
