@@ -127,6 +127,8 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     "recent years" and "years ago" are PAST_REF, "coming months" FUTURE_REF."""
     g = cand.groups
     code = ctx.lexicon["unit"][g["unit"].lower()]
+    if g.get("the") is not None and g.get("event") is not None:
+        return _around_event(code, ctx)
     direction = lower_words(g.get("dir"))
     det = lower_words(g.get("det"))
     if (direction == "ago" or det == "recent") and code.endswith("Y"):
@@ -134,6 +136,14 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     if det in ("coming", "future"):
         return date_timex("FUTURE_REF", "")
     return {"type": "DURATION", "value": duration_value(None, code)}
+
+
+def _around_event(code: str, ctx: Context) -> Timex:
+    """ "(in) the weeks before the shooting", "the days after the vote": not a length of
+    time but the stretch of time next to an event, a DATE. The stage does not date
+    events, so the stretch stays unplaced: a month for days and weeks ("XXXX-XX"), a
+    year for months and years ("XXXX")."""
+    return date_timex(None, undefined("M" if code in ("D", "W", "TH", "TM") else "Y"))
 
 
 def set_word(cand: TimexCandidate, ctx: Context) -> Timex:

@@ -253,8 +253,11 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "duration_bare",
-            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+)?"
-            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
+            # "(in) the weeks before the shooting": the unit after a bare "the" and before
+            # "before"/"after" (the groups ``the`` and ``event``) is a period placed by an event.
+            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+|(?P<the>(?<=\bthe\s)))?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?"
+            rf"(?:\s+(?P<dir>ago)|(?P<event>(?=\s+(?:before|after|following|preceding)\b)))?{E}",
         ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (

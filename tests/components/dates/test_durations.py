@@ -108,6 +108,35 @@ CASES = [
         "2022",
         "APPROX",
     ),
+    # The stretch next to an event ("the weeks before the vote") is a DATE, not a length;
+    # the stage does not date the event, so the stretch stays unplaced.
+    (
+        "His car was seen near the house in the weeks before the shooting.",
+        SAMPLE_DATE,
+        "weeks",
+        "DATE",
+        "XXXX-XX",
+        None,
+    ),
+    (
+        "Prices swung wildly in the days after the election.",
+        SAMPLE_DATE,
+        "days",
+        "DATE",
+        "XXXX-XX",
+        None,
+    ),
+    ("In the years following the war, the town grew.", SAMPLE_DATE, "years", "DATE", "XXXX", None),
+    # Without "the" before, or an event after, it stays a length of time.
+    ("The rebels held the town for weeks.", SAMPLE_DATE, "weeks", "DURATION", "PXW", None),
+    (
+        "Investors may sell their junk bonds in the weeks ahead.",
+        SAMPLE_DATE,
+        "weeks",
+        "DURATION",
+        "PXW",
+        None,
+    ),
 ]
 
 
@@ -161,6 +190,21 @@ def test_a_year_earlier_counts_from_the_last_year_mentioned():
 def test_unit_plural(unit, det, dir, expected):
     cand = candidate("duration_bare", unit=unit[:-1], det=det, dir=dir)
     assert unit_plural(cand, context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "the", "event", "expected"),
+    [
+        ("weeks", "", "", {"type": "DATE", "value": "XXXX-XX"}),
+        ("hours", "", "", {"type": "DATE", "value": "XXXX-XX"}),
+        ("months", "", "", {"type": "DATE", "value": "XXXX"}),
+        ("weeks", None, "", {"type": "DURATION", "value": "PXW"}),  # "weeks after the vote"
+        ("weeks", "", None, {"type": "DURATION", "value": "PXW"}),  # "the weeks ahead"
+    ],
+)
+def test_the_units_before_an_event(unit, the, event, expected):
+    cand = candidate("duration_bare", unit=unit[:-1], det=None, dir=None, the=the, event=event)
+    assert unit_plural(cand, context(mentions=["2023-05-02"])) == expected
 
 
 @pytest.mark.parametrize(
