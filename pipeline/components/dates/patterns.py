@@ -272,7 +272,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             "holiday",
             # "Election Day" capitalised: the U.S. one; "election day" may be any country's.
             rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{alternation(lex['holiday'])}|thanksgiving(?:\s+day)?|"
-            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day)){E}",
+            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day))(?:\s+(?P<span>week|weekend))?{E}",
         ),
     ]
     return tuple((family, re.compile(regex, re.I)) for family, regex in spec)
