@@ -96,8 +96,9 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if word == "year" and rel in ("the latest", "the most recent") and ref:
         # "sales in the latest fiscal year": the last completed one, as "the latest quarter".
         return date_timex(str(ref.year - 1), "")
-    # "the next day" is a date, anaphoric like "the following day"; "the coming year" the next one.
-    if rel == "the next" and word == "day":
+    # "the next day", "the next morning" are anaphoric like "the following day"; "the
+    # coming year" is the next one.
+    if rel == "the next" and (word == "day" or word in ctx.lexicon["part"]):
         rel = "the following"
     elif rel in ("the next", "the coming"):
         rel = "next"
@@ -198,15 +199,17 @@ def _season(p: Phrase, ctx: Context) -> Timex:
 
 
 def _part_of_day(p: Phrase, ctx: Context) -> Timex:
-    """ "last night", "this morning", "that evening" (on the day the text is at)."""
+    """ "last night", "this morning"; "that evening" on the day the text is at, "the
+    following (next) morning" on the day after it, "the previous night" the day before."""
     ref = ctx.ref
-    anchor = last_mention(ctx, "day") if p.anaphoric else None
-    day = (
-        anchor[:10]
-        if anchor
-        else (day_value(ref + timedelta(days=min(p.offset, 0))) if ref else None)
-    )
-    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{ctx.lexicon['part'][p.word]}"}
+    code = ctx.lexicon["part"][p.word]
+    if p.anaphoric:
+        anchor = last_mention(ctx, "day")
+        base = value_date(anchor[:10]) if anchor else ref
+        day = day_value(base + timedelta(days=p.offset)) if base else None
+    else:
+        day = day_value(ref + timedelta(days=min(p.offset, 0))) if ref else None
+    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
 
 
 def _quarter(p: Phrase, ctx: Context) -> Timex | None:

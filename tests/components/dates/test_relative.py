@@ -39,6 +39,14 @@ CASES = [
         "2023-06-18",
         None,
     ),
+    (
+        "He was released on Monday, June 5, and appeared in court the next morning.",
+        SAMPLE_DATE,
+        "the next morning",
+        "TIME",
+        "2023-06-06TMO",
+        None,
+    ),
     ("Polls closed this past Sunday.", SAMPLE_DATE, "this past Sunday", "DATE", "2023-06-11", None),
     # "the past/last year|month|week": the calendar unit the period mostly covers.
     ("Exports grew over the past year.", SAMPLE_DATE, "the past year", "DATE", "2022", None),
@@ -73,6 +81,12 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
         ("this", "Year", [], {"type": "DATE", "value": "2023"}),
         ("next", "month", [], {"type": "DATE", "value": "2023-07"}),
         ("last", "night", [], {"type": "TIME", "value": "2023-06-12TNI"}),
+        # A part of day counted from the day the text is at: that day, the one after, before.
+        ("that", "evening", ["2023-06-01"], {"type": "TIME", "value": "2023-06-01TEV"}),
+        ("the next", "morning", ["2023-06-01"], {"type": "TIME", "value": "2023-06-02TMO"}),
+        ("the following", "night", ["2023-06-01"], {"type": "TIME", "value": "2023-06-02TNI"}),
+        ("the previous", "night", ["2023-06-01"], {"type": "TIME", "value": "2023-05-31TNI"}),
+        ("the next", "morning", [], {"type": "TIME", "value": "2023-06-14TMO"}),
         ("the latest", "fiscal year", [], {"type": "DATE", "value": "2022"}),
         ("the following", "year", ["2019-05"], {"type": "DATE", "value": "2020"}),
         ("that", "month", ["2019-05-02"], {"type": "DATE", "value": "2019-05"}),
