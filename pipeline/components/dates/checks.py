@@ -160,6 +160,8 @@ def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:
         return False  # "the 1988 quarter" is a year, not 1988 quarters
     if unit in ("second", "quarter") and num in ("a", "an", "one"):
         return False
+    if num in ("a", "an") and groups.get("plural"):
+        return False  # "a months-long strike": the article of the noun, no count of months
     if unit == "quarter" and groups.get("plural") and "-" in word:
         return False  # "three-quarters of its food" is a fraction
     if unit == "night" and groups["det"] is None:

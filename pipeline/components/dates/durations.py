@@ -138,6 +138,14 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     return {"type": "DURATION", "value": duration_value(None, code)}
 
 
+def unit_long(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "day-long" (one day, P1D), "decades-long" (an unspecified number, PXY)."""
+    g = cand.groups
+    unit = g["unit"].lower()
+    code = ctx.lexicon["unit"]["century" if unit.startswith("centur") else unit]
+    return {"type": "DURATION", "value": duration_value(None if g.get("plural") else 1, code)}
+
+
 def _around_event(code: str, ctx: Context) -> Timex:
     """ "(in) the weeks before the shooting", "the days after the vote": not a length of
     time but the stretch of time next to an event, a DATE. The stage does not date

@@ -259,6 +259,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?"
             rf"(?:\s+(?P<dir>ago)|(?P<event>(?=\s+(?:before|after|following|preceding)\b)))?{E}",
         ),
+        # A unit made an adjective without a count: "a day-long meeting", "a decades-long
+        # dispute" ("a year-long pause", with its count "a", is a ``duration``).
+        (
+            "duration_long",
+            rf"{B}(?P<unit>year|month|week|day|decade|hour|minute|centur(?:y|ie))(?P<plural>s)?-long{E}",
+        ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (
             # "every year", "each Monday", "every other week"; with a count, "every four
@@ -293,6 +299,7 @@ REQUIRED_WORDS = {
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),
+    "duration_long": ("-long",),
     "year_end": ("end",),
     "deictic_day": tuple(day_offsets()),
     "part_of_day": ("morning", "afternoon", "evening", "night"),

@@ -9,6 +9,7 @@ from pipeline.components.dates.durations import (
     set_every,
     set_rate,
     set_word,
+    unit_long,
     unit_plural,
 )
 from pipeline.components.dates.extents import TimexCandidate
@@ -127,6 +128,10 @@ CASES = [
         None,
     ),
     ("In the years following the war, the town grew.", SAMPLE_DATE, "years", "DATE", "XXXX", None),
+    # A unit made an adjective without a count: one of it, or an unspecified number.
+    ("They emerged from their day-long meeting.", SAMPLE_DATE, "day-long", "DURATION", "P1D", None),
+    ("The decades-long feud ended.", SAMPLE_DATE, "decades-long", "DURATION", "PXY", None),
+    ("A months-long strike hit the port.", SAMPLE_DATE, "months-long", "DURATION", "PXM", None),
     # Without "the" before, or an event after, it stays a length of time.
     ("The rebels held the town for weeks.", SAMPLE_DATE, "weeks", "DURATION", "PXW", None),
     (
@@ -190,6 +195,15 @@ def test_a_year_earlier_counts_from_the_last_year_mentioned():
 def test_unit_plural(unit, det, dir, expected):
     cand = candidate("duration_bare", unit=unit[:-1], det=det, dir=dir)
     assert unit_plural(cand, context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "plural", "value"),
+    [("day", None, "P1D"), ("week", None, "P1W"), ("decade", "s", "PXY"), ("centurie", "s", "PXC")],
+)
+def test_unit_long(unit, plural, value):
+    cand = candidate("duration_long", unit=unit, plural=plural)
+    assert unit_long(cand, context()) == {"type": "DURATION", "value": value}
 
 
 @pytest.mark.parametrize(
