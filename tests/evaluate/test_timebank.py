@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+
+import pytest
 
 from pipeline.evaluate.dates import evaluate
 from pipeline.evaluate.timebank import (
+    past_unit_as_calendar_unit,
     time_on_named_day_as_date,
     timebank_spellings,
     unanchored_week,
@@ -51,6 +55,36 @@ def test_a_weekday_and_part_of_day_is_aquaints_day():
     clock = {**morning, "value": "2000-01-28T09:00"}
     assert weekday_part_as_day("9 a.m. Friday", clock)["value"] == "2000-01-28T09:00"
     assert weekday_part_as_day("that morning", morning)["value"] == "2000-01-28TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "dct", "expected"),
+    [
+        ("the past year", "P1Y", date(2023, 6, 13), "2022"),
+        ("the last year", "P1Y", date(2021, 2, 1), "2020"),
+        ("the past month", "P1M", date(2023, 6, 13), "2023-05"),
+        ("the past month", "P1M", date(2023, 6, 28), "2023-06"),
+        ("the last week", "P1W", date(2023, 6, 13), "2023-W23"),
+        ("the past week", "P1W", date(2023, 6, 16), "2023-W24"),
+        ("the last decade", "P10Y", date(1998, 2, 6), "198"),
+    ],
+)
+def test_the_past_unit_is_tempeval_s_calendar_unit_before(text, value, dct, expected):
+    item = {"start": 0, "end": len(text), "type": "DURATION", "value": value}
+    assert past_unit_as_calendar_unit(text, item, dct) == {
+        **item,
+        "type": "DATE",
+        "value": expected,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the past decade", "P10Y"), ("the past two years", "P2Y"), ("the entire week", "P1W")],
+)
+def test_other_stretches_stay_durations(text, value):
+    item = {"start": 0, "end": len(text), "type": "DURATION", "value": value}
+    assert past_unit_as_calendar_unit(text, item, date(2023, 6, 13)) == item
 
 
 def test_spellings_by_corpus():

@@ -87,7 +87,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
     word = lower_words(g["word"])
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
-        # "the year ended Sept. 30": a reporting period, a duration (TimeBank's spelling).
+        # "the year ended Sept. 30": the twelve months up to that day. A TIMEX3 value names
+        # calendar periods only, so a year that is no calendar year is written by its
+        # length (TimeML anchors it with endPoint); "1989" would name another period.
+        # This reads the phrase, in any domain: not only earnings reports say it.
         return {"type": "DURATION", "value": "P1Y"}
     if word == "quarter" and g.get("endmonth") and ref:
         return date_timex(quarter_ending(ref, month_number(g["endmonth"])), "")
@@ -107,7 +110,7 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if rel == "the full":
         rel = "the"
     if durative and word in _STRETCH_UNITS:
-        return _stretch(rel, word, ctx)
+        return _stretch(word, ctx)
     # "the month" is the month the story is at ("October's gain made the month's data
     # encouraging"), as "that month" is.
     anaphoric = rel in _ANAPHORIC or (cand.family == "the_unit" and word == "month")
@@ -129,19 +132,12 @@ def _kind(word: str, lexicon: Lexicon) -> str:
     return word
 
 
-def _stretch(rel: str, word: str, ctx: Context) -> Timex:
-    """ "the past decade", "the entire week": a DURATION of one unit; but "the last decade"
-    is the decade before, and "the past/last year|month|week" the calendar unit the period
-    mostly covers (the year before, the month or week around its midpoint): TimeBank's
-    spelling."""
-    ref = ctx.ref
-    if rel == "the last" and word == "decade" and ref:
-        return date_timex(str(ref.year // 10 - 1), "")
-    if rel in ("the past", "the last") and word in ("year", "month", "week") and ref:
-        if word == "year":
-            return date_timex(str(ref.year - 1), "")
-        middle = ref - timedelta(days=15 if word == "month" else 3)
-        return date_timex(week_value(middle) if word == "week" else middle.strftime("%Y-%m"), "")
+def _stretch(word: str, ctx: Context) -> Timex:
+    """ "the past year", "the last decade", "the entire week": a DURATION of one unit, the
+    stretch of time up to the publication date (or the whole unit). TempEval-3's
+    annotators write "the past year" as the calendar year before; that is applied when
+    scoring against it (``pipeline/evaluate/timebank.py``), as "the past two years" is a
+    DURATION in both."""
     return {"type": "DURATION", "value": duration_value(1, ctx.lexicon["unit"][word])}
 
 
