@@ -139,11 +139,13 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
 
 
 def unit_long(cand: TimexCandidate, ctx: Context) -> Timex:
-    """ "day-long" (one day, P1D), "decades-long" (an unspecified number, PXY)."""
+    """ "day-long" (one day, P1D), "decades-long" (an unspecified number, PXY);
+    "near-decade-long" about one (APPROX)."""
     g = cand.groups
     unit = g["unit"].lower()
     code = ctx.lexicon["unit"]["century" if unit.startswith("centur") else unit]
-    return {"type": "DURATION", "value": duration_value(None if g.get("plural") else 1, code)}
+    value = duration_value(None if g.get("plural") else 1, code)
+    return {"type": "DURATION", "value": value, "mod": "APPROX" if g.get("near") else None}
 
 
 def _around_event(code: str, ctx: Context) -> Timex:

@@ -260,10 +260,12 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"(?:\s+(?P<dir>ago)|(?P<event>(?=\s+(?:before|after|following|preceding)\b)))?{E}",
         ),
         # A unit made an adjective without a count: "a day-long meeting", "a decades-long
-        # dispute" ("a year-long pause", with its count "a", is a ``duration``).
+        # dispute", "a near-decade-long war" ("a year-long pause", with its count "a", is a
+        # ``duration``).
         (
             "duration_long",
-            rf"{B}(?P<unit>year|month|week|day|decade|hour|minute|centur(?:y|ie))(?P<plural>s)?-long{E}",
+            rf"{B}(?:(?P<near>near|nearly|almost)-)?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centur(?:y|ie))(?P<plural>s)?-long{E}",
         ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (

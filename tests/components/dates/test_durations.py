@@ -132,6 +132,14 @@ CASES = [
     ("They emerged from their day-long meeting.", SAMPLE_DATE, "day-long", "DURATION", "P1D", None),
     ("The decades-long feud ended.", SAMPLE_DATE, "decades-long", "DURATION", "PXY", None),
     ("A months-long strike hit the port.", SAMPLE_DATE, "months-long", "DURATION", "PXM", None),
+    (
+        "The near-decade-long war goes on.",
+        SAMPLE_DATE,
+        "near-decade-long",
+        "DURATION",
+        "P10Y",
+        "APPROX",
+    ),
     # Without "the" before, or an event after, it stays a length of time.
     ("The rebels held the town for weeks.", SAMPLE_DATE, "weeks", "DURATION", "PXW", None),
     (
@@ -202,8 +210,8 @@ def test_unit_plural(unit, det, dir, expected):
     [("day", None, "P1D"), ("week", None, "P1W"), ("decade", "s", "PXY"), ("centurie", "s", "PXC")],
 )
 def test_unit_long(unit, plural, value):
-    cand = candidate("duration_long", unit=unit, plural=plural)
-    assert unit_long(cand, context()) == {"type": "DURATION", "value": value}
+    cand = candidate("duration_long", unit=unit, plural=plural, near=None)
+    assert unit_long(cand, context()) == {"type": "DURATION", "value": value, "mod": None}
 
 
 @pytest.mark.parametrize(
