@@ -33,7 +33,9 @@ from .lexicon import Lexicon, lower_words
 from .quarters import last_quarter, year_ago_quarter
 from .tense import closest_year, weekday_date
 
-_DURATIVE = ("the past", "the last", "the first", "the final", "the entire", "the whole")
+_DURATIVE = ("the past", "the last", "the entire", "the whole")
+#: Determiners that pick one unit out of a sequence ("the first day of the tour").
+_ORDINAL = ("the first", "the final")
 _ANAPHORIC = ("that", "the same", "the following", "the previous", "the prior", "the preceding")
 _BACK = ("last", "past", "previous", "the previous", "the prior", "the preceding")
 _AHEAD = ("next", "coming", "the following")
@@ -109,6 +111,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     offset = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if rel == "the full":
         rel = "the"
+    if rel in _ORDINAL and word in _STRETCH_UNITS:
+        # "the first day of a bus tour", "the final year of his term": one unit of a
+        # sequence, a DATE (not a length); the stage does not date the sequence.
+        return date_timex(None, "XXXX-WXX-WE" if word == "weekend" else undefined(_UNIT_CODE[word]))
     if durative and word in _STRETCH_UNITS:
         return _stretch(word, ctx)
     # "the month" is the month the story is at ("October's gain made the month's data

@@ -57,6 +57,14 @@ CASES = [
     ("Output fell over the past decade.", SAMPLE_DATE, "the past decade", "DURATION", "P10Y", None),
     ("Wages lagged in the last decade.", SAMPLE_DATE, "the last decade", "DURATION", "P10Y", None),
     (
+        "He spoke on the first day of a bus tour of Iowa.",
+        SAMPLE_DATE,
+        "the first day",
+        "DATE",
+        "XXXX-XX-XX",
+        None,
+    ),
+    (
         "Output fell over the past two years.",
         SAMPLE_DATE,
         "the past two years",
@@ -91,6 +99,11 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
         ("the following", "year", ["2019-05"], {"type": "DATE", "value": "2020"}),
         ("that", "month", ["2019-05-02"], {"type": "DATE", "value": "2019-05"}),
         ("the past", "decade", [], {"type": "DURATION", "value": "P10Y"}),
+        # One unit of a sequence ("the first day of the tour"): a DATE, unplaced.
+        ("the first", "day", [], {"type": "DATE", "value": "XXXX-XX-XX"}),
+        ("the final", "year", [], {"type": "DATE", "value": "XXXX"}),
+        ("the first", "weekend", [], {"type": "DATE", "value": "XXXX-WXX-WE"}),
+        ("the entire", "week", [], {"type": "DURATION", "value": "P1W"}),
     ],
 )
 def test_relative(rel, word, mentions, expected):
