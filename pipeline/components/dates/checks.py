@@ -226,6 +226,10 @@ def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
 def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
     if groups.get("hour4") and text[max(0, match.start() - 1) : match.start()] == "(":
         return False  # "10:35 a.m. (0735 GMT)": the same time restated in an aside
+    if groups.get("hour2") and re.fullmatch(r"\d\d?:\d\d", match.group(0)):
+        name = _NAME_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+        if name and name[1].lower() not in _CLOCK_NAMES:
+            return False  # "Romans 8:31", "Exodus 18:21": a chapter and verse, not a time
     if groups.get("hour3"):
         # "at 4 in the morning" is a clock time; "arrested 12 in the morning raid" a count.
         before = text[max(0, match.start() - 10) : match.start()]
@@ -236,6 +240,15 @@ def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
 
 
 _CLOCK_PREP = re.compile(r"(?i)\b(?:at|by|until|till|around|about|before|after|from)\s+$")
+#: A capitalised word right before a bare "8:31": a name ("Romans 8:31"), unless it is one
+#: of ``_CLOCK_NAMES``, words that may come before a clock time ("At 10:30", "Friday 9:30").
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+_CLOCK_NAMES = frozenset(
+    {"at", "by", "until", "till", "around", "about", "before", "after", "from", "since"}
+    | {"to", "and", "or", "on", "noon", "midnight", "today", "tonight", "tomorrow", "yesterday"}
+    | set(weekdays())
+    | set(months())
+)
 
 
 def _keep_holiday(text: str, match: re.Match, groups: dict) -> bool:

@@ -52,3 +52,19 @@ def test_refused(text, refused):
 )
 def test_kept(text, extent, weak):
     assert _extents(text).get(extent) is weak
+
+
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # A chapter and verse is no clock time.
+        ("The photo quotes Romans 8:31 on its back.", []),
+        ("He cited Exodus 18:21 in his speech.", []),
+        # A bare clock time after a preposition, a weekday or at a sentence start is one.
+        ("The polls closed at 8:30 on election night.", ["8:30"]),
+        ("About 10:03, the votes were in.", ["About 10:03"]),
+        ("The vote is due Friday 9:30, aides said.", ["Friday", "9:30"]),
+    ],
+)
+def test_chapter_and_verse_is_no_time(text, extents):
+    assert list(_extents(text)) == extents
