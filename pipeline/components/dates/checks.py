@@ -110,6 +110,9 @@ def _keep_season(text: str, match: re.Match, groups: dict) -> bool:
 def _keep_deictic(text: str, match: re.Match, groups: dict) -> bool:
     word = groups["word"].lower()
     after = text[match.end() : match.end() + 30]
+    joined = re.search(r"(\w+)-$", text[max(0, match.start() - 12) : match.start()])
+    if joined and joined[1].lower() not in ("more", "most"):
+        return False  # "a Johnny-come-lately": the last part of a hyphenated word
     if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
         return False  # only the adjective before a noun ("the current crisis")
     if word == "the past" and re.match(

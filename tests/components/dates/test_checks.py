@@ -32,6 +32,7 @@ def _extents(text: str) -> dict[str, bool]:
         ("Police arrested 12 in the morning raid.", "12 in the morning"),
         ("Jan said so.", "Jan"),
         ("The talks resume as soon as the envoy lands.", "soon"),
+        ("He called him a Johnny-come-lately to the cause.", "lately"),
     ],
 )
 def test_refused(text, refused):
@@ -64,6 +65,8 @@ def test_kept(text, extent, weak):
         ("The polls closed at 8:30 on election night.", ["8:30"]),
         ("About 10:03, the votes were in.", ["About 10:03"]),
         ("The vote is due Friday 9:30, aides said.", ["Friday", "9:30"]),
+        # A deictic word after "more-" is one ("a more-recent survey").
+        ("Rubio led in a more-recent survey.", ["recent"]),
     ],
 )
 def test_chapter_and_verse_is_no_time(text, extents):
