@@ -62,13 +62,37 @@ def _keep_month(text: str, match: re.Match, groups: dict) -> bool:
     if "day" not in groups and "year" not in groups:  # a bare month name
         bare = month.lower().rstrip(".")
         start = match.start()
-        if bare in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(
-            text[max(0, start - 12) : start]
+        if (
+            bare in _AMBIGUOUS_MONTHS
+            and not _MONTH_CONTEXT.search(text[max(0, start - 12) : start])
+            and not _modifies_a_noun(text, match)
         ):
-            return False  # "He may visit", "the March accession" needs a preposition
+            return False  # "He may visit", "the March on Washington": no preposition
         if len(month) <= 4 and not month.endswith(".") and bare not in ("june", "july", "may"):
             return False  # "Jan" without its dot is too often a name
     return True
+
+
+def _modifies_a_noun(text: str, match: re.Match) -> bool:
+    """A capitalised month between a determiner and a lower-case word that is no preposition,
+    verb or conjunction: a month before its noun ("the March accession", "a May speech"),
+    not "the March on Washington", "the March of Dimes"."""
+    before = text[max(0, match.start() - 8) : match.start()]
+    after = _NEXT_WORD.match(text, match.end())
+    return (
+        bool(_DETERMINER_BEFORE.search(before))
+        and after is not None
+        and after[1] not in _NOT_A_NOUN_AFTER
+    )
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|this)|'s)\s+$")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_NOT_A_NOUN_AFTER = frozenset(
+    ("of", "on", "to", "for", "and", "or", "but", "not")
+    + ("be", "is", "was", "are", "were", "has", "have", "had")
+    + ("will", "would", "could", "should")
+)
 
 
 def _keep_relative(text: str, match: re.Match, groups: dict) -> bool:

@@ -67,6 +67,11 @@ def test_kept(text, extent, weak):
         ("The vote is due Friday 9:30, aides said.", ["Friday", "9:30"]),
         # A deictic word after "more-" is one ("a more-recent survey").
         ("Rubio led in a more-recent survey.", ["recent"]),
+        # A capitalised "March" or "May" between a determiner and its noun is the month.
+        ("The March accession will let them sign.", ["March"]),
+        ("She stood by her May speech.", ["May"]),
+        ("They joined the March on Washington.", []),
+        ("He gave to the March of Dimes.", []),
     ],
 )
 def test_chapter_and_verse_is_no_time(text, extents):
