@@ -166,7 +166,7 @@ def evaluate(
     rows = []
     for corpus, doc in docs:
         # Our dates in TempEval-3's notation (timebank.py), then compared with its gold.
-        spelled = timebank_spellings(doc.text, preds.get(doc.id, []), corpus)
+        spelled = timebank_spellings(doc.text, preds.get(doc.id, []), corpus, doc.dct)
         pred = sorted(spelled, key=lambda s: (s["start"], s["end"]))
         result = compare(doc.timexes, pred, spelling=timeml_value)
         # Also the records as they are, strings compared as written (no notation applied),

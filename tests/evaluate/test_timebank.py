@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+
+import pytest
 
 from pipeline.evaluate.dates import evaluate
 from pipeline.evaluate.timebank import (
+    past_unit_as_calendar_unit,
+    time_on_named_day_as_date,
     timebank_spellings,
     unanchored_week,
-    weekday_part_as_date,
+    weekday_part_as_day,
 )
 from pipeline.evaluate.timeml import parse_timeml
 
@@ -29,13 +34,57 @@ def test_the_week_is_timebanks_unanchored_week():
     assert unanchored_week("the week", {**week, "value": "P1W"})["value"] == "P1W"
 
 
-def test_a_weekday_and_part_of_day_is_aquaints_date():
+def test_a_time_on_a_named_day_is_aquaints_date():
     morning = _item("early Friday morning", "TIME", "2000-01-28TMO")
-    assert weekday_part_as_date("early Friday morning", morning)["type"] == "DATE"
-    assert weekday_part_as_date("Friday", _item("Friday", "DATE", "2000-01-28"))["type"] == "DATE"
-    assert weekday_part_as_date("10 a.m.", {**morning, "value": "2000-01-28T10:00"})["type"] == (
-        "TIME"
-    )
+    assert time_on_named_day_as_date("early Friday morning", morning)["type"] == "DATE"
+    clock = {**morning, "value": "2000-04-04T09:00"}
+    for text in ("9 a.m. Tuesday", "4 a.m. EDT Thursday", "tonight", "the next morning"):
+        assert time_on_named_day_as_date(text, clock)["type"] == "DATE", text
+    friday = _item("Friday", "DATE", "2000-01-28")
+    assert time_on_named_day_as_date("Friday", friday)["type"] == "DATE"
+    # A clock time alone is a TIME in AQUAINT too; so is a part of day without its day.
+    for text in ("10 a.m.", "4 in the morning", "midday", "the morning"):
+        assert time_on_named_day_as_date(text, clock)["type"] == "TIME", text
+
+
+def test_a_weekday_and_part_of_day_is_aquaints_day():
+    morning = _item("early Friday morning", "DATE", "2000-01-28TMO")
+    assert weekday_part_as_day("early Friday morning", morning)["value"] == "2000-01-28"
+    assert morning["value"] == "2000-01-28TMO"
+    # Not a clock time on a weekday, nor a part of day without its weekday.
+    clock = {**morning, "value": "2000-01-28T09:00"}
+    assert weekday_part_as_day("9 a.m. Friday", clock)["value"] == "2000-01-28T09:00"
+    assert weekday_part_as_day("that morning", morning)["value"] == "2000-01-28TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "dct", "expected"),
+    [
+        ("the past year", "P1Y", date(2023, 6, 13), "2022"),
+        ("the last year", "P1Y", date(2021, 2, 1), "2020"),
+        ("the past month", "P1M", date(2023, 6, 13), "2023-05"),
+        ("the past month", "P1M", date(2023, 6, 28), "2023-06"),
+        ("the last week", "P1W", date(2023, 6, 13), "2023-W23"),
+        ("the past week", "P1W", date(2023, 6, 16), "2023-W24"),
+        ("the last decade", "P10Y", date(1998, 2, 6), "198"),
+    ],
+)
+def test_the_past_unit_is_tempeval_s_calendar_unit_before(text, value, dct, expected):
+    item = {"start": 0, "end": len(text), "type": "DURATION", "value": value}
+    assert past_unit_as_calendar_unit(text, item, dct) == {
+        **item,
+        "type": "DATE",
+        "value": expected,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the past decade", "P10Y"), ("the past two years", "P2Y"), ("the entire week", "P1W")],
+)
+def test_other_stretches_stay_durations(text, value):
+    item = {"start": 0, "end": len(text), "type": "DURATION", "value": value}
+    assert past_unit_as_calendar_unit(text, item, date(2023, 6, 13)) == item
 
 
 def test_spellings_by_corpus():
@@ -44,6 +93,11 @@ def test_spellings_by_corpus():
     assert [(i["type"], i["value"]) for i in timebank] == [("DATE", "2000-WXX"), ("TIME", "X")]
     aquaint = timebank_spellings(TEXT, items, "AQUAINT")
     assert [(i["type"], i["value"]) for i in aquaint] == [("DATE", "2000-WXX"), ("DATE", "X")]
+    morning = _item("early Friday morning", "TIME", "2000-01-28TMO")
+    assert [(i["type"], i["value"]) for i in timebank_spellings(TEXT, [morning], "AQUAINT")] == [
+        ("DATE", "2000-01-28")
+    ]
+    assert timebank_spellings(TEXT, [morning], "TimeBank") == [morning]
     assert items[0]["value"] == "2000-W04"
 
 

@@ -26,12 +26,27 @@ def test_older_spellings_read_as_timex3(theirs: str, ours: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("one", "other", "spelled"),
+    [
+        ("P9M", "P3Q", "P9M"),  # three quarters are nine months
+        ("PXM", "PXQ", "PXM"),
+        ("P1E", "P10Y", "P10Y"),  # TimeBank's decade letter
+        ("P2L", "P2000Y", "P2000Y"),  # and its millennium
+    ],
+)
+def test_a_length_in_a_larger_unit_reads_as_the_smaller(one: str, other: str, spelled: str):
+    assert timeml_value(one) == timeml_value(other) == spelled
+
+
+@pytest.mark.parametrize(
     ("one", "other"),
     [
         ("XXXX-XX-XX", "XXXX"),  # an unknown day is not an unknown year
         ("2000-W17", "2000-W07"),
         ("1990", "199"),  # a year is not its decade
         ("P2Y", "P2D"),
+        ("P3Q", "P3M"),  # three quarters are not three months
+        ("PXC", "PXY"),  # centuries are not years
         ("1998-10-13", "1998-10"),
         ("1998-10-13T06:00", "1998-10-13T06:30"),
     ],

@@ -8,6 +8,7 @@ A month (and day) without a year takes the year the clause's tense puts it in
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ...lang.calendar import month_number
 from ...lang.numbers import parse_number
@@ -139,21 +140,39 @@ def century(cand: TimexCandidate, ctx: Context) -> Timex | None:
 def holiday(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A fixed holiday (the lexicon's month and day) in the year the tense puts it in, or
     a movable one ("Easter", the lexicon's rules: "Labor Day" is the first Monday of
-    September) computed for the year; "last"/"next" set the direction."""
+    September) computed for the year; "last"/"next" set the direction. "Easter week",
+    "Thanksgiving weekend" are the week or the weekend of the holiday."""
     word = lower_words(cand.groups["word"])
     rel = lower_words(cand.groups.get("rel"))
+    span = lower_words(cand.groups.get("span"))
     tense = ("past" if rel == "last" else "future") if rel in ("last", "next") else ctx.tense
     rule = ctx.lexicon["holiday"].get(word)
     fixed = rule if rule and re.fullmatch(r"\d\d-\d\d", rule) else None
     ref = ctx.ref
+    if ref is None:
+        undefined = f"XXXX-{fixed}" if fixed else "XXXX-XX-XX"
+        return date_timex(None, {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(span, undefined))
     if fixed:
         month, day = (int(x) for x in fixed.split("-"))
-        if ref is None:
-            return date_timex(None, f"XXXX-{fixed}")
-        return date_timex(f"{closest_year(ref, month, day, tense)}-{fixed}", "")
-    if ref is None:
-        return date_timex(None, "XXXX-XX-XX")
-    d = movable_holiday(word, ref.year, rule)
-    if tense == "past" and d > ref:
-        d = movable_holiday(word, ref.year - 1, rule)
+        d = date(closest_year(ref, month, day, tense), month, day)
+    else:
+        d = movable_holiday(word, ref.year, rule)
+        # Within a week of publication it is this year's, whatever the tense ("as Easter
+        # week began"), as a date is (``tense.closest_year``).
+        if abs((d - ref).days) > 7 and tense == "past" and d > ref:
+            d = movable_holiday(word, ref.year - 1, rule)
+        elif abs((d - ref).days) > 7 and tense == "future" and d < ref:
+            d = movable_holiday(word, ref.year + 1, rule)
+    if span == "week":
+        return date_timex(week_value(d), "")
+    if span == "weekend":
+        return date_timex(week_value(_weekend_of(d)) + "-WE", "")
     return date_timex(d.isoformat(), "")
+
+
+def _weekend_of(day: date) -> date:
+    """A day of the weekend nearest ``day``: the one before a Monday to Wednesday
+    ("Labor Day weekend"), the one after a Thursday ("Thanksgiving weekend")."""
+    if day.isoweekday() <= 3:
+        return day - timedelta(days=day.isoweekday())
+    return day

@@ -62,13 +62,37 @@ def _keep_month(text: str, match: re.Match, groups: dict) -> bool:
     if "day" not in groups and "year" not in groups:  # a bare month name
         bare = month.lower().rstrip(".")
         start = match.start()
-        if bare in _AMBIGUOUS_MONTHS and not _MONTH_CONTEXT.search(
-            text[max(0, start - 12) : start]
+        if (
+            bare in _AMBIGUOUS_MONTHS
+            and not _MONTH_CONTEXT.search(text[max(0, start - 12) : start])
+            and not _modifies_a_noun(text, match)
         ):
-            return False  # "He may visit", "the March accession" needs a preposition
+            return False  # "He may visit", "the March on Washington": no preposition
         if len(month) <= 4 and not month.endswith(".") and bare not in ("june", "july", "may"):
             return False  # "Jan" without its dot is too often a name
     return True
+
+
+def _modifies_a_noun(text: str, match: re.Match) -> bool:
+    """A capitalised month between a determiner and a lower-case word that is no preposition,
+    verb or conjunction: a month before its noun ("the March accession", "a May speech"),
+    not "the March on Washington", "the March of Dimes"."""
+    before = text[max(0, match.start() - 8) : match.start()]
+    after = _NEXT_WORD.match(text, match.end())
+    return (
+        bool(_DETERMINER_BEFORE.search(before))
+        and after is not None
+        and after[1] not in _NOT_A_NOUN_AFTER
+    )
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|his|her|its|their|our|this)|'s)\s+$")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_NOT_A_NOUN_AFTER = frozenset(
+    ("of", "on", "to", "for", "and", "or", "but", "not")
+    + ("be", "is", "was", "are", "were", "has", "have", "had")
+    + ("will", "would", "could", "should")
+)
 
 
 def _keep_relative(text: str, match: re.Match, groups: dict) -> bool:
@@ -110,6 +134,9 @@ def _keep_season(text: str, match: re.Match, groups: dict) -> bool:
 def _keep_deictic(text: str, match: re.Match, groups: dict) -> bool:
     word = groups["word"].lower()
     after = text[match.end() : match.end() + 30]
+    joined = re.search(r"(\w+)-$", text[max(0, match.start() - 12) : match.start()])
+    if joined and joined[1].lower() not in ("more", "most"):
+        return False  # "a Johnny-come-lately": the last part of a hyphenated word
     if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
         return False  # only the adjective before a noun ("the current crisis")
     if word == "the past" and re.match(
@@ -160,6 +187,8 @@ def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:
         return False  # "the 1988 quarter" is a year, not 1988 quarters
     if unit in ("second", "quarter") and num in ("a", "an", "one"):
         return False
+    if num in ("a", "an") and groups.get("plural"):
+        return False  # "a months-long strike": the article of the noun, no count of months
     if unit == "quarter" and groups.get("plural") and "-" in word:
         return False  # "three-quarters of its food" is a fraction
     if unit == "night" and groups["det"] is None:
@@ -224,6 +253,10 @@ def _keep_set_every(text: str, match: re.Match, groups: dict) -> bool:
 def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
     if groups.get("hour4") and text[max(0, match.start() - 1) : match.start()] == "(":
         return False  # "10:35 a.m. (0735 GMT)": the same time restated in an aside
+    if groups.get("hour2") and re.fullmatch(r"\d\d?:\d\d", match.group(0)):
+        name = _NAME_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+        if name and name[1].lower() not in _CLOCK_NAMES:
+            return False  # "Romans 8:31", "Exodus 18:21": a chapter and verse, not a time
     if groups.get("hour3"):
         # "at 4 in the morning" is a clock time; "arrested 12 in the morning raid" a count.
         before = text[max(0, match.start() - 10) : match.start()]
@@ -234,6 +267,15 @@ def _keep_time(text: str, match: re.Match, groups: dict) -> bool:
 
 
 _CLOCK_PREP = re.compile(r"(?i)\b(?:at|by|until|till|around|about|before|after|from)\s+$")
+#: A capitalised word right before a bare "8:31": a name ("Romans 8:31"), unless it is one
+#: of ``_CLOCK_NAMES``, words that may come before a clock time ("At 10:30", "Friday 9:30").
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+_CLOCK_NAMES = frozenset(
+    {"at", "by", "until", "till", "around", "about", "before", "after", "from", "since"}
+    | {"to", "and", "or", "on", "noon", "midnight", "today", "tonight", "tomorrow", "yesterday"}
+    | set(weekdays())
+    | set(months())
+)
 
 
 def _keep_holiday(text: str, match: re.Match, groups: dict) -> bool:

@@ -127,6 +127,8 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     "recent years" and "years ago" are PAST_REF, "coming months" FUTURE_REF."""
     g = cand.groups
     code = ctx.lexicon["unit"][g["unit"].lower()]
+    if g.get("the") is not None and g.get("event") is not None:
+        return _around_event(code, ctx)
     direction = lower_words(g.get("dir"))
     det = lower_words(g.get("det"))
     if (direction == "ago" or det == "recent") and code.endswith("Y"):
@@ -134,6 +136,24 @@ def unit_plural(cand: TimexCandidate, ctx: Context) -> Timex:
     if det in ("coming", "future"):
         return date_timex("FUTURE_REF", "")
     return {"type": "DURATION", "value": duration_value(None, code)}
+
+
+def unit_long(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "day-long" (one day, P1D), "decades-long" (an unspecified number, PXY);
+    "near-decade-long" about one (APPROX)."""
+    g = cand.groups
+    unit = g["unit"].lower()
+    code = ctx.lexicon["unit"]["century" if unit.startswith("centur") else unit]
+    value = duration_value(None if g.get("plural") else 1, code)
+    return {"type": "DURATION", "value": value, "mod": "APPROX" if g.get("near") else None}
+
+
+def _around_event(code: str, ctx: Context) -> Timex:
+    """ "(in) the weeks before the shooting", "the days after the vote": not a length of
+    time but the stretch of time next to an event, a DATE. The stage does not date
+    events, so the stretch stays unplaced: a month for days and weeks ("XXXX-XX"), a
+    year for months and years ("XXXX")."""
+    return date_timex(None, undefined("M" if code in ("D", "W", "TH", "TM") else "Y"))
 
 
 def set_word(cand: TimexCandidate, ctx: Context) -> Timex:

@@ -96,6 +96,7 @@ HANDLERS: dict[str, Handler] = {
     # Durations and sets.
     "duration": durations.duration,
     "duration_bare": durations.unit_plural,
+    "duration_long": durations.unit_long,
     "set_word": durations.set_word,
     "set_rate": durations.set_rate,
     "set_freq": durations.set_rate,

@@ -253,8 +253,19 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "duration_bare",
-            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+)?"
-            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?(?:\s+(?P<dir>ago))?{E}",
+            # "(in) the weeks before the shooting": the unit after a bare "the" and before
+            # "before"/"after" (the groups ``the`` and ``event``) is a period placed by an event.
+            rf"{B}(?:(?P<det>the\s+(?:past|last|next|coming|recent)|recent|past|coming|future)\s+|(?P<the>(?<=\bthe\s)))?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centurie|quarter)s(?:\s+(?:and|or)\s+(?:year|month|week|day)s)?"
+            rf"(?:\s+(?P<dir>ago)|(?P<event>(?=\s+(?:before|after|following|preceding)\b)))?{E}",
+        ),
+        # A unit made an adjective without a count: "a day-long meeting", "a decades-long
+        # dispute", "a near-decade-long war" ("a year-long pause", with its count "a", is a
+        # ``duration``).
+        (
+            "duration_long",
+            rf"{B}(?:(?P<near>near|nearly|almost)-)?"
+            rf"(?P<unit>year|month|week|day|decade|hour|minute|centur(?:y|ie))(?P<plural>s)?-long{E}",
         ),
         ("set_word", rf"{B}(?P<word>{alternation(lex['set'])}){E}"),
         (
@@ -269,7 +280,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             "holiday",
             # "Election Day" capitalised: the U.S. one; "election day" may be any country's.
             rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{alternation(lex['holiday'])}|thanksgiving(?:\s+day)?|"
-            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day)){E}",
+            rf"easter(?:\s+sunday)?|(?-i:Election\s+Day))(?:\s+(?P<span>week|weekend))?{E}",
         ),
     ]
     return tuple((family, re.compile(regex, re.I)) for family, regex in spec)
@@ -290,6 +301,7 @@ REQUIRED_WORDS = {
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),
+    "duration_long": ("-long",),
     "year_end": ("end",),
     "deictic_day": tuple(day_offsets()),
     "part_of_day": ("morning", "afternoon", "evening", "night"),

@@ -33,7 +33,9 @@ from .lexicon import Lexicon, lower_words
 from .quarters import last_quarter, year_ago_quarter
 from .tense import closest_year, weekday_date
 
-_DURATIVE = ("the past", "the last", "the first", "the final", "the entire", "the whole")
+_DURATIVE = ("the past", "the last", "the entire", "the whole")
+#: Determiners that pick one unit out of a sequence ("the first day of the tour").
+_ORDINAL = ("the first", "the final")
 _ANAPHORIC = ("that", "the same", "the following", "the previous", "the prior", "the preceding")
 _BACK = ("last", "past", "previous", "the previous", "the prior", "the preceding")
 _AHEAD = ("next", "coming", "the following")
@@ -87,7 +89,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
     word = lower_words(g["word"])
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
-        # "the year ended Sept. 30": a reporting period, a duration (TimeBank's spelling).
+        # "the year ended Sept. 30": the twelve months up to that day. A TIMEX3 value names
+        # calendar periods only, so a year that is no calendar year is written by its
+        # length (TimeML anchors it with endPoint); "1989" would name another period.
+        # This reads the phrase, in any domain: not only earnings reports say it.
         return {"type": "DURATION", "value": "P1Y"}
     if word == "quarter" and g.get("endmonth") and ref:
         return date_timex(quarter_ending(ref, month_number(g["endmonth"])), "")
@@ -96,8 +101,9 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if word == "year" and rel in ("the latest", "the most recent") and ref:
         # "sales in the latest fiscal year": the last completed one, as "the latest quarter".
         return date_timex(str(ref.year - 1), "")
-    # "the next day" is a date, anaphoric like "the following day"; "the coming year" the next one.
-    if rel == "the next" and word == "day":
+    # "the next day", "the next morning" are anaphoric like "the following day"; "the
+    # coming year" is the next one.
+    if rel == "the next" and (word == "day" or word in ctx.lexicon["part"]):
         rel = "the following"
     elif rel in ("the next", "the coming"):
         rel = "next"
@@ -105,8 +111,12 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     offset = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if rel == "the full":
         rel = "the"
+    if rel in _ORDINAL and word in _STRETCH_UNITS:
+        # "the first day of a bus tour", "the final year of his term": one unit of a
+        # sequence, a DATE (not a length); the stage does not date the sequence.
+        return date_timex(None, "XXXX-WXX-WE" if word == "weekend" else undefined(_UNIT_CODE[word]))
     if durative and word in _STRETCH_UNITS:
-        return _stretch(rel, word, ctx)
+        return _stretch(word, ctx)
     # "the month" is the month the story is at ("October's gain made the month's data
     # encouraging"), as "that month" is.
     anaphoric = rel in _ANAPHORIC or (cand.family == "the_unit" and word == "month")
@@ -128,19 +138,12 @@ def _kind(word: str, lexicon: Lexicon) -> str:
     return word
 
 
-def _stretch(rel: str, word: str, ctx: Context) -> Timex:
-    """ "the past decade", "the entire week": a DURATION of one unit; but "the last decade"
-    is the decade before, and "the past/last year|month|week" the calendar unit the period
-    mostly covers (the year before, the month or week around its midpoint): TimeBank's
-    spelling."""
-    ref = ctx.ref
-    if rel == "the last" and word == "decade" and ref:
-        return date_timex(str(ref.year // 10 - 1), "")
-    if rel in ("the past", "the last") and word in ("year", "month", "week") and ref:
-        if word == "year":
-            return date_timex(str(ref.year - 1), "")
-        middle = ref - timedelta(days=15 if word == "month" else 3)
-        return date_timex(week_value(middle) if word == "week" else middle.strftime("%Y-%m"), "")
+def _stretch(word: str, ctx: Context) -> Timex:
+    """ "the past year", "the last decade", "the entire week": a DURATION of one unit, the
+    stretch of time up to the publication date (or the whole unit). TempEval-3's
+    annotators write "the past year" as the calendar year before; that is applied when
+    scoring against it (``pipeline/evaluate/timebank.py``), as "the past two years" is a
+    DURATION in both."""
     return {"type": "DURATION", "value": duration_value(1, ctx.lexicon["unit"][word])}
 
 
@@ -198,15 +201,17 @@ def _season(p: Phrase, ctx: Context) -> Timex:
 
 
 def _part_of_day(p: Phrase, ctx: Context) -> Timex:
-    """ "last night", "this morning", "that evening" (on the day the text is at)."""
+    """ "last night", "this morning"; "that evening" on the day the text is at, "the
+    following (next) morning" on the day after it, "the previous night" the day before."""
     ref = ctx.ref
-    anchor = last_mention(ctx, "day") if p.anaphoric else None
-    day = (
-        anchor[:10]
-        if anchor
-        else (day_value(ref + timedelta(days=min(p.offset, 0))) if ref else None)
-    )
-    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{ctx.lexicon['part'][p.word]}"}
+    code = ctx.lexicon["part"][p.word]
+    if p.anaphoric:
+        anchor = last_mention(ctx, "day")
+        base = value_date(anchor[:10]) if anchor else ref
+        day = day_value(base + timedelta(days=p.offset)) if base else None
+    else:
+        day = day_value(ref + timedelta(days=min(p.offset, 0))) if ref else None
+    return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
 
 
 def _quarter(p: Phrase, ctx: Context) -> Timex | None:

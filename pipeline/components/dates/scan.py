@@ -109,6 +109,10 @@ def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
             *["the", "recent", "past", "coming", "future"],
             *["year", "month", "week", "day", "decade", "hour", "minute", "centurie", "quarter"],
         ],
+        "duration_long": [
+            *["near", "nearly", "almost"],
+            *["year", "month", "week", "day", "decade", "hour", "minute", "century"],
+        ],
         "set_word": lex["set"],
         "holiday": ["last", "this", "next", *lex["holiday"], "thanksgiving", "easter", "election"],
         "year_words": ["the", "nineteen", "two"],

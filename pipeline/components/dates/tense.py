@@ -79,6 +79,7 @@ def _governing_verb(token: Token) -> Token:
 
 def _verb_tense(verb: Token, token: Token) -> str | None:
     """The tense of ``verb``'s clause, or of the clause it hangs from when it has none."""
+    governing = verb  # the verb the date hangs from, before climbing to its head
     for _ in range(2):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if _past_perfect(verb):
@@ -92,6 +93,10 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
             # Not "a service planned for Saturday was canceled" (acl): the main clause's.
             return "future"
         if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
+            if verb is governing and _reported_future(auxes):
+                # "said he would travel Thursday": the verb the date hangs from is the
+                # future of a report, ahead; not "would have been held Monday".
+                return "future"
             return "modal"
         if any(a.lower_ == "going" for a in auxes) or any(
             a.lower_ == "to" and a.tag_ == "TO" for a in auxes
@@ -117,6 +122,13 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
             continue
         break
     return None
+
+
+def _reported_future(auxes: list[Token]) -> bool:
+    """ "would" without "have": the future seen from a report ("would be traveling")."""
+    return any(a.lower_ in ("would", "'d") for a in auxes) and not any(
+        a.lemma_ == "have" for a in auxes
+    )
 
 
 def _past_perfect(verb: Token) -> bool:

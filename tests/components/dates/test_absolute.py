@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.components.dates.absolute import (
@@ -174,18 +176,34 @@ def test_decade(groups, expected):
         ("Christmas Eve", None, "past", "2022-12-24"),
         ("christmas", "next", None, "2023-12-25"),
         ("Easter", None, "past", "2023-04-09"),
-        pytest.param(
-            "easter",
-            "next",
-            None,
-            "2024-03-31",
-            marks=pytest.mark.xfail(reason="a movable holiday is moved back, never ahead"),
-        ),
+        ("easter", "next", None, "2024-03-31"),
+        ("Labor Day", None, "past", "2022-09-05"),
+        ("Labor Day", None, "future", "2023-09-04"),
     ],
 )
 def test_holiday_on_a_candidate(word, rel, tense, value):
     cand = candidate("holiday", word=word, rel=rel)
     assert holiday(cand, context(tense=tense)) == {"type": "DATE", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("word", "span", "ref", "tense", "value"),
+    [
+        # Within a week of publication, this year's whatever the tense ("as Easter week
+        # began", published on the Monday before Easter 2000).
+        ("Easter", None, date(2000, 4, 17), "past", "2000-04-23"),
+        ("Easter", "week", date(2000, 4, 17), "past", "2000-W16"),
+        ("Easter", "week", date(2000, 6, 17), "past", "2000-W16"),
+        # The weekend of a Thursday is the one after; of a Monday, the one before.
+        ("Thanksgiving", "weekend", date(2023, 11, 20), None, "2023-W47-WE"),
+        ("Labor Day", "weekend", date(2023, 9, 1), None, "2023-W35-WE"),
+        ("Christmas", "week", date(2023, 12, 1), None, "2023-W52"),
+        ("Christmas", "weekend", None, None, "XXXX-WXX-WE"),
+    ],
+)
+def test_the_week_or_weekend_of_a_holiday(word, span, ref, tense, value):
+    cand = candidate("holiday", word=word, rel=None, span=span)
+    assert holiday(cand, context(ref, tense=tense)) == {"type": "DATE", "value": value}
 
 
 # A day of the month with its year named relative to publication (2023-06-13): one timex.
@@ -260,6 +278,22 @@ MOVABLE_HOLIDAY_CASES = [
     ),
     ("Shops closed on Good Friday.", SAMPLE_DATE, "Good Friday", "DATE", "2023-04-07", None),
     ("Markets will shut for Juneteenth.", SAMPLE_DATE, "Juneteenth", "DATE", "2023-06-19", None),
+    (
+        "Traffic was heavy over the Memorial Day weekend.",
+        SAMPLE_DATE,
+        "Memorial Day weekend",
+        "DATE",
+        "2023-W21-WE",
+        None,
+    ),
+    (
+        "Pilgrims crowded the city as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        "DATE",
+        "2000-W16",
+        None,
+    ),
 ]
 
 

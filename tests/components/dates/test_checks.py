@@ -32,6 +32,7 @@ def _extents(text: str) -> dict[str, bool]:
         ("Police arrested 12 in the morning raid.", "12 in the morning"),
         ("Jan said so.", "Jan"),
         ("The talks resume as soon as the envoy lands.", "soon"),
+        ("He called him a Johnny-come-lately to the cause.", "lately"),
     ],
 )
 def test_refused(text, refused):
@@ -52,3 +53,26 @@ def test_refused(text, refused):
 )
 def test_kept(text, extent, weak):
     assert _extents(text).get(extent) is weak
+
+
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # A chapter and verse is no clock time.
+        ("The photo quotes Romans 8:31 on its back.", []),
+        ("He cited Exodus 18:21 in his speech.", []),
+        # A bare clock time after a preposition, a weekday or at a sentence start is one.
+        ("The polls closed at 8:30 on election night.", ["8:30"]),
+        ("About 10:03, the votes were in.", ["About 10:03"]),
+        ("The vote is due Friday 9:30, aides said.", ["Friday", "9:30"]),
+        # A deictic word after "more-" is one ("a more-recent survey").
+        ("Rubio led in a more-recent survey.", ["recent"]),
+        # A capitalised "March" or "May" between a determiner and its noun is the month.
+        ("The March accession will let them sign.", ["March"]),
+        ("She stood by her May speech.", ["May"]),
+        ("They joined the March on Washington.", []),
+        ("He gave to the March of Dimes.", []),
+    ],
+)
+def test_chapter_and_verse_is_no_time(text, extents):
+    assert list(_extents(text)) == extents

@@ -9,6 +9,7 @@ from pipeline.components.dates.durations import (
     set_every,
     set_rate,
     set_word,
+    unit_long,
     unit_plural,
 )
 from pipeline.components.dates.extents import TimexCandidate
@@ -108,6 +109,47 @@ CASES = [
         "2022",
         "APPROX",
     ),
+    # The stretch next to an event ("the weeks before the vote") is a DATE, not a length;
+    # the stage does not date the event, so the stretch stays unplaced.
+    (
+        "His car was seen near the house in the weeks before the shooting.",
+        SAMPLE_DATE,
+        "weeks",
+        "DATE",
+        "XXXX-XX",
+        None,
+    ),
+    (
+        "Prices swung wildly in the days after the election.",
+        SAMPLE_DATE,
+        "days",
+        "DATE",
+        "XXXX-XX",
+        None,
+    ),
+    ("In the years following the war, the town grew.", SAMPLE_DATE, "years", "DATE", "XXXX", None),
+    # A unit made an adjective without a count: one of it, or an unspecified number.
+    ("They emerged from their day-long meeting.", SAMPLE_DATE, "day-long", "DURATION", "P1D", None),
+    ("The decades-long feud ended.", SAMPLE_DATE, "decades-long", "DURATION", "PXY", None),
+    ("A months-long strike hit the port.", SAMPLE_DATE, "months-long", "DURATION", "PXM", None),
+    (
+        "The near-decade-long war goes on.",
+        SAMPLE_DATE,
+        "near-decade-long",
+        "DURATION",
+        "P10Y",
+        "APPROX",
+    ),
+    # Without "the" before, or an event after, it stays a length of time.
+    ("The rebels held the town for weeks.", SAMPLE_DATE, "weeks", "DURATION", "PXW", None),
+    (
+        "Investors may sell their junk bonds in the weeks ahead.",
+        SAMPLE_DATE,
+        "weeks",
+        "DURATION",
+        "PXW",
+        None,
+    ),
 ]
 
 
@@ -161,6 +203,30 @@ def test_a_year_earlier_counts_from_the_last_year_mentioned():
 def test_unit_plural(unit, det, dir, expected):
     cand = candidate("duration_bare", unit=unit[:-1], det=det, dir=dir)
     assert unit_plural(cand, context()) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "plural", "value"),
+    [("day", None, "P1D"), ("week", None, "P1W"), ("decade", "s", "PXY"), ("centurie", "s", "PXC")],
+)
+def test_unit_long(unit, plural, value):
+    cand = candidate("duration_long", unit=unit, plural=plural, near=None)
+    assert unit_long(cand, context()) == {"type": "DURATION", "value": value, "mod": None}
+
+
+@pytest.mark.parametrize(
+    ("unit", "the", "event", "expected"),
+    [
+        ("weeks", "", "", {"type": "DATE", "value": "XXXX-XX"}),
+        ("hours", "", "", {"type": "DATE", "value": "XXXX-XX"}),
+        ("months", "", "", {"type": "DATE", "value": "XXXX"}),
+        ("weeks", None, "", {"type": "DURATION", "value": "PXW"}),  # "weeks after the vote"
+        ("weeks", "", None, {"type": "DURATION", "value": "PXW"}),  # "the weeks ahead"
+    ],
+)
+def test_the_units_before_an_event(unit, the, event, expected):
+    cand = candidate("duration_bare", unit=unit[:-1], det=None, dir=None, the=the, event=event)
+    assert unit_plural(cand, context(mentions=["2023-05-02"])) == expected
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,15 @@ CASES = [
     ),
     ("Kim sent a message on Monday.", SAMPLE_DATE, "Monday", "DATE", "2023-06-12", None),
     ("Kim will visit on Friday.", SAMPLE_DATE, "Friday", "DATE", "2023-06-16", None),
+    # "would" on the date's own verb is the future of a report: ahead.
+    (
+        "Aides said the father would be traveling to Washington Thursday.",
+        SAMPLE_DATE,
+        "Thursday",
+        "DATE",
+        "2023-06-15",
+        None,
+    ),
     # "by Wednesday" is a deadline ahead, unless the clause looks back from a past point.
     (
         "Only three banks had repaid their loans by Wednesday, regulators said.",
@@ -420,3 +429,42 @@ def test_closest_year(month, day, tense, year):
 )
 def test_weekday_date(weekday, tense, rel, expected):
     assert weekday_date(REF, weekday, tense, rel) == expected
+
+
+REPORTED_FUTURE = """
+He 1 nsubj PRON PRP he
+said 1 ROOT VERB VBD say
+he 4 nsubj PRON PRP he
+would 4 aux AUX MD would
+travel 1 ccomp VERB VB travel
+Thursday 4 npadvmod PROPN NNP Thursday
+"""
+WOULD_HAVE = """
+The 1 det DET DT the
+vote 5 nsubjpass NOUN NN vote
+would 5 aux AUX MD would
+have 5 aux AUX VB have
+been 5 auxpass AUX VBN be
+held 5 ROOT VERB VBN hold
+Monday 5 npadvmod PROPN NNP Monday
+"""
+SAID_THAT_WOULD = """
+He 1 nsubj PRON PRP he
+said 1 ROOT VERB VBD say
+Friday 1 npadvmod PROPN NNP Friday
+he 5 nsubj PRON PRP he
+would 5 aux AUX MD would
+resign 1 ccomp VERB VB resign
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "word", "tense"),
+    [
+        (REPORTED_FUTURE, "Thursday", "future"),  # the date's own verb has "would"
+        (WOULD_HAVE, "Monday", "modal"),  # "would have been held": not ahead
+        (SAID_THAT_WOULD, "Friday", "past"),  # the date is the saying's
+    ],
+)
+def test_would_on_the_dates_own_verb_looks_ahead(rows, word, tense):
+    assert _tense(rows, word) == tense
