@@ -16,10 +16,6 @@ small function, named for what the annotators did:
   "(early) Friday morning", "9 a.m. Tuesday", "tonight", "the next morning", is a TIME
   ("2000-01-28TMO") as TimeML says and TimeBank writes it; AQUAINT types it DATE (and a
   clock time alone, "10:35 a.m.", "4 in the morning", TIME as TimeBank does).
-- ``weekday_part_as_day`` (AQUAINT only): a weekday with a part of day, "Wednesday
-  night", is that day's part ("2000-01-05TNI") as TimeML says and TimeBank writes it
-  (5 of 5); AQUAINT mostly values it as the day alone ("2000-01-05", 15 of its 26,
-  5 of them with the extent cut to the weekday: "[Friday] night").
 
 Nothing here is used when the pipeline writes records.
 """
@@ -82,22 +78,6 @@ def time_on_named_day_as_date(text: str, item: Item, dct: date | None = None) ->
     return item
 
 
-def weekday_part_as_day(text: str, item: Item, dct: date | None = None) -> Item:
-    """ "Wednesday night" valued as AQUAINT mostly values it: the day ("2000-01-05")."""
-    value = item.get("value") or ""
-    if _DAY_PART.match(value) and _weekday_part().search(text):
-        return {**item, "value": value[:10]}
-    return item
-
-
-_DAY_PART = re.compile(r"^\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)$")
-
-
-@lru_cache(maxsize=1)
-def _weekday_part() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(weekdays())})\s+{_PARTS}$", re.I)
-
-
 @lru_cache(maxsize=1)
 def _named_day() -> re.Pattern:
     """A weekday, a deictic day or a day counted from the last ("the next morning")."""
@@ -110,9 +90,7 @@ def _named_day() -> re.Pattern:
 
 #: The habits of every TempEval-3 corpus, and those of one sub-corpus (its folder name).
 HABITS: tuple[Habit, ...] = (unanchored_week, past_unit_as_calendar_unit)
-CORPUS_HABITS: dict[str, tuple[Habit, ...]] = {
-    "AQUAINT": (time_on_named_day_as_date, weekday_part_as_day)
-}
+CORPUS_HABITS: dict[str, tuple[Habit, ...]] = {"AQUAINT": (time_on_named_day_as_date,)}
 
 
 def timebank_spellings(

@@ -13,7 +13,6 @@ from pipeline.evaluate.timebank import (
     time_on_named_day_as_date,
     timebank_spellings,
     unanchored_week,
-    weekday_part_as_day,
 )
 from pipeline.evaluate.timeml import parse_timeml
 
@@ -45,16 +44,6 @@ def test_a_time_on_a_named_day_is_aquaints_date():
     # A clock time alone is a TIME in AQUAINT too; so is a part of day without its day.
     for text in ("10 a.m.", "4 in the morning", "midday", "the morning"):
         assert time_on_named_day_as_date(text, clock)["type"] == "TIME", text
-
-
-def test_a_weekday_and_part_of_day_is_aquaints_day():
-    morning = _item("early Friday morning", "DATE", "2000-01-28TMO")
-    assert weekday_part_as_day("early Friday morning", morning)["value"] == "2000-01-28"
-    assert morning["value"] == "2000-01-28TMO"
-    # Not a clock time on a weekday, nor a part of day without its weekday.
-    clock = {**morning, "value": "2000-01-28T09:00"}
-    assert weekday_part_as_day("9 a.m. Friday", clock)["value"] == "2000-01-28T09:00"
-    assert weekday_part_as_day("that morning", morning)["value"] == "2000-01-28TMO"
 
 
 @pytest.mark.parametrize(
@@ -93,11 +82,6 @@ def test_spellings_by_corpus():
     assert [(i["type"], i["value"]) for i in timebank] == [("DATE", "2000-WXX"), ("TIME", "X")]
     aquaint = timebank_spellings(TEXT, items, "AQUAINT")
     assert [(i["type"], i["value"]) for i in aquaint] == [("DATE", "2000-WXX"), ("DATE", "X")]
-    morning = _item("early Friday morning", "TIME", "2000-01-28TMO")
-    assert [(i["type"], i["value"]) for i in timebank_spellings(TEXT, [morning], "AQUAINT")] == [
-        ("DATE", "2000-01-28")
-    ]
-    assert timebank_spellings(TEXT, [morning], "TimeBank") == [morning]
     assert items[0]["value"] == "2000-W04"
 
 
