@@ -42,7 +42,9 @@ How it works, in one pass per document and no per-pattern passes:
    names like "Game 7", "one of"); ``attach`` applies them to a number;
 4. ``ranges``: neighbouring numbers joined by "to", "-", "between ... and",
    "from ... to" become one range (``value`` None, ``low``/``high`` set);
-5. ``find``: ``find_quantities(doc)`` runs the steps and writes the dicts.
+5. ``elision``: a bare number takes the unit it shares with a neighbour ("280
+   million of the 1.5 billion shekels", "3.5 percent in May and 4 in June");
+6. ``find``: ``find_quantities(doc)`` runs the steps and writes the dicts.
 """
 
 from __future__ import annotations

@@ -261,7 +261,6 @@ def test_range_across_a_clock_time(nlp):
     assert (quantity["low"], quantity["high"]) == (2410, 2288)
 
 
-@pytest.mark.xfail(reason="an elided unit ('decreased by 1' after '2 percent') is not carried over")
 def test_elided_unit_is_carried_over(nlp):
     quantities = quantities_of("Sales increased by 2 percent but exports decreased by 1.", nlp)
     assert [q["unit"] for q in quantities] == ["percent", "percent"]
