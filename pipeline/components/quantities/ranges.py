@@ -20,8 +20,9 @@ from .filters import year_like
 
 #: What may join two numbers into a range.
 CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through|in|out of)[ \u00a0]*$", re.I)
-#: What may stand between "from X" and "to Y": a short aside without a clause break.
-FROM_TO_GAP_RE = re.compile(r"^[^.;:!?()]{0,40}?\bto[ \u00a0]*$", re.I)
+#: What may stand between "from X" and "to Y": a short aside without a clause break (a
+#: full stop or colon between digits is none: "at 9.15pm", "at 10:45").
+FROM_TO_GAP_RE = re.compile(r"^(?:[^.;:!?()]|(?<=\d)[.:](?=\d)){0,40}?\bto[ \u00a0]*$", re.I)
 CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
 BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$")
 FROM_RE = re.compile(r"\bfrom[ \u00a0]+$")

@@ -255,7 +255,6 @@ def test_change_verb_with_object_between(nlp):
     assert only("The brand expects to grow sales by 35 per cent.", nlp)["change"] == "up"
 
 
-@pytest.mark.xfail(reason="an aside with a full stop inside ('9.15pm') stops a from-to range")
 def test_range_across_a_clock_time(nlp):
     quantity = only("Ether fell from $2,410 at 9.15pm to $2,288.", nlp)
     assert (quantity["low"], quantity["high"]) == (2410, 2288)
