@@ -51,7 +51,9 @@ class Finder:
         self.text = doc.text
         self.lex = lex
         self.starts = [t.idx for t in doc]
-        self.lowers = [t.lower_ for t in doc]  # what the number-word parser reads
+        # What the number-word parser reads: a hanging hyphen is no part of the word
+        # ("four-" in "four-, five- and six-cylinder").
+        self.lowers = [_unhyphenated(t.lower_) for t in doc]
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
@@ -118,3 +120,9 @@ class Finder:
         """Mark the tokens of ``atom``'s span as used: no other number is read there."""
         for i in self.tokens_between(atom.span_start, atom.end):
             self.used[i] = True
+
+
+def _unhyphenated(word: str) -> str:
+    """``word`` without a hyphen at its end ("four-" is "four"; "-" stays)."""
+    stem = word.rstrip("-‐")
+    return stem or word

@@ -1,4 +1,4 @@
-"""Units left out of a bare number and carried over from its neighbour.
+"""Units and changes left out of a number and carried over from its neighbour.
 
 News writes a unit once and leaves it out of the numbers that share it:
 
@@ -13,6 +13,16 @@ The bare number takes the unit (and currency, rate and dimension) of its
 neighbour; ``unit_text`` stays None, for no unit is written there. A number
 with a counted noun, a unit or a currency of its own is left as it is, and so
 is one in another sentence.
+
+Two more kinds of elision share what the neighbour has:
+
+* a suspended compound ("four-, five- and six-cylinder engines", "10- to
+  12-team divisions"): the number before a hanging hyphen counts what the last
+  compound of the series counts (``share_suspended``, before ranges are joined,
+  so that "10- to 12-team" becomes one range);
+* a gapped change ("Ross was down 2.3%, Burlington by 2.6%"): an amount after
+  "by" with no change verb of its own and no verb between it and a rise or fall
+  before it rises or falls with it.
 """
 
 from __future__ import annotations
@@ -34,16 +44,38 @@ MAX_GAP = 8
 BY_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))by[ \u00a0]+$", re.I)
 FROM_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))from[ \u00a0]+$", re.I)
 TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+", re.I)
+#: A hanging hyphen after a number and what may follow it before the next compound.
+SUSPENDED_RE = re.compile(r"[-‐](?=[ \u00a0]*(?:,|(?:and|or|to)\b))", re.I)
+SUSPENSION_GAP_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?", re.I)
+
+
+def share_suspended(finder: Finder, atoms: list[Atom]) -> None:
+    """ "four-, five- and six-cylinder": a number before a hanging hyphen takes the unit
+    and counted noun of the compound that completes the series (``atoms`` in text order)."""
+    text = finder.text
+    for i in range(len(atoms) - 2, -1, -1):
+        atom, after = atoms[i], atoms[i + 1]
+        if (
+            atom.low is None
+            and atom.number_end == atom.end
+            and SUSPENDED_RE.match(text, atom.number_end)
+            and SUSPENSION_GAP_RE.fullmatch(text, atom.number_end + 1, after.span_start)
+            and (after.unit is not None or after.obj is not None)
+        ):
+            share_unit(atom, after)
+            atom.obj, atom.end, atom.keep_bare = after.obj, atom.number_end + 1, True
 
 
 def carry_units(finder: Finder, atoms: list[Atom]) -> None:
     """Give each bare number of ``atoms`` (in text order) the unit it shares with a
     neighbour in its sentence (see the module docstring)."""
     for i, atom in enumerate(atoms):
-        if not is_bare(atom):
-            continue
         after = atoms[i + 1] if i + 1 < len(atoms) else None
         before = atoms[i - 1] if i > 0 else None
+        if atom.change == "=" and before is not None and _gapped_change(finder, before, atom):
+            atom.change = before.change
+        if not is_bare(atom):
+            continue
         if after is not None and has_unit(after) and _partitive(finder, atom, after):
             share_unit(atom, after)
         elif (
@@ -96,11 +128,27 @@ def _same_sentence(finder: Finder, a: Atom, b: Atom) -> bool:
     return first.sent.start == second.sent.start
 
 
+def _gapped_change(finder: Finder, before: Atom, atom: Atom) -> bool:
+    """ "down 2.3%, Burlington by 2.6%": a rise or fall before, "by" and no verb between."""
+    if before.change not in ("up", "down") or atom.mod_start is not None:
+        return False
+    if not BY_RE.search(finder.text, max(0, atom.start - 4), atom.start):
+        return False
+    return _same_sentence(finder, before, atom) and not any(
+        t.pos_ in CLAUSE_POS for t in _tokens_between(finder, before.end, atom.start)
+    )
+
+
+def _tokens_between(finder: Finder, start: int, end: int) -> list:
+    """The tokens that start in ``[start, end)``."""
+    tokens = [finder.doc[i] for i in finder.tokens_between(start, end)]
+    return [t for t in tokens if start <= t.idx < end]
+
+
 def _coordinated(finder: Finder, before: Atom, atom: Atom) -> bool:
     """ "3.5 percent in May and 4": a coordinator right before the bare number and no verb
     between it and the amount before."""
-    tokens = [finder.doc[i] for i in finder.tokens_between(before.end, atom.span_start)]
-    tokens = [t for t in tokens if before.end <= t.idx < atom.span_start]
+    tokens = _tokens_between(finder, before.end, atom.span_start)
     if not tokens or len(tokens) > MAX_GAP or tokens[-1].lower_ not in COORDINATORS:
         return False
     return not any(t.pos_ in CLAUSE_POS for t in tokens)

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .atoms import Atom, Finder
-from .elision import carry_units
+from .elision import carry_units, share_suspended
 from .lexicon import QuantitiesLexicons, load_lexicons
 from .numbers import find_digit_atoms, find_word_atoms
 from .ranges import join_ranges
@@ -25,6 +25,7 @@ def find_quantities(doc: Doc, lexicons: QuantitiesLexicons | None = None) -> lis
     finder = Finder(doc, lexicons or load_lexicons())
     atoms = find_digit_atoms(finder) + find_word_atoms(finder)
     atoms.sort(key=lambda a: a.start)
+    share_suspended(finder, atoms)
     quantities = join_ranges(finder, atoms)
     carry_units(finder, quantities)
     return [quantity_dict(a) for a in quantities]

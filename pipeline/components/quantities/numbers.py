@@ -176,7 +176,7 @@ def find_word_atoms(finder: Finder) -> list[Atom]:
     n = len(doc)
     while i < n:
         token = doc[i]
-        lower = token.lower_
+        lower = finder.lowers[i]
         if finder.used[i] or (
             lower not in lex.number_words
             and lower not in lex.vague_plurals
@@ -218,7 +218,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     doc, lex = finder.doc, finder.lex
     n = len(doc)
     token = doc[i]
-    lower = token.lower_
+    lower = finder.lowers[i]
     if lower in lex.vague_plurals:
         return _vague_plural(finder, i)
     proportion = _one_in(finder, i)
@@ -229,7 +229,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         return None, i
     last = reading.last
     start = token.idx
-    end = doc[last].idx + len(doc[last])
+    end = doc[last].idx + len(doc[last].text.rstrip("-‐") or doc[last].text)
     if reading.kind == "fold":
         atom = Atom(start=start, end=end, value=reading.value, number_end=end, words=True)
         atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text

@@ -73,3 +73,46 @@ def test_carried_currency_keeps_its_rate(nlp) -> None:
 def test_bare_number_keeps_no_unit(text: str, bare: float, nlp) -> None:
     quantities = quantities_of(text, nlp)
     assert [q["unit"] for q in quantities if q["value"] == bare] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hanging hyphen: the number counts what the series' last compound counts
+        (
+            "The car comes with four-, five- and six-cylinder engines.",
+            [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")],
+        ),
+        ("It sells 2-, 3- and 4-bedroom flats.", [(2, "bedroom"), (3, "bedroom"), (4, "bedroom")]),
+        # "10- to 12-team": one range
+        ("The league plans 10- to 12-team divisions.", [((10, 12), "team")]),
+    ],
+)
+def test_suspended_compound_shares_its_counted_noun(text: str, expected: list, nlp) -> None:
+    quantities = quantities_of(text, nlp)
+    got = [
+        (
+            (q["low"], q["high"]) if q["value"] is None else q["value"],
+            text[q["object"]["start"] : q["object"]["end"]] if q["object"] else None,
+        )
+        for q in quantities
+    ]
+    assert got == expected
+
+
+def test_a_hyphen_before_a_noun_is_no_suspension(nlp) -> None:
+    quantities = quantities_of("A 5-year plan and a 10-point lead.", nlp)
+    assert [q["value"] for q in quantities] == [5, 10]
+
+
+def test_gapped_change_rises_or_falls_with_the_amount_before(nlp) -> None:
+    text = "Shares of Ross were down 2.3%, Burlington by 2.6% and Macy's by 1.9%."
+    assert [q["change"] for q in quantities_of(text, nlp)] == ["down", "down", "down"]
+
+
+def test_an_amount_after_by_in_another_clause_keeps_no_change(nlp) -> None:
+    text = "Shares of Ross were down 2.3%, and analysts cut the forecast by 2.6%."
+    changes = [q["change"] for q in quantities_of(text, nlp)]
+    assert changes == ["down", "down"]  # "cut" says so itself
+    text = "Ross was down 2.3% while the index was pushed by 2.6% of its members."
+    assert [q["change"] for q in quantities_of(text, nlp)] == ["down", "="]
