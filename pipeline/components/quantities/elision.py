@@ -20,6 +20,8 @@ Two more kinds of elision share what the neighbour has:
   12-team divisions"): the number before a hanging hyphen counts what the last
   compound of the series counts (``share_suspended``, before ranges are joined,
   so that "10- to 12-team" becomes one range);
+* "a NOUN or two" ("another pick or two", "a day or two"): the number counts the
+  noun, or is in its unit (``share_noun_before``, before ranges are joined);
 * a gapped change ("Ross was down 2.3%, Burlington by 2.6%"): an amount after
   "by" with no change verb of its own and no verb between it and a rise or fall
   before it rises or falls with it.
@@ -44,6 +46,8 @@ MAX_GAP = 8
 BY_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))by[ \u00a0]+$", re.I)
 FROM_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))from[ \u00a0]+$", re.I)
 TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+", re.I)
+#: The determiners of the one thing that "or two" adds to: "a day or two".
+SINGLE_DETERMINERS = frozenset({"a", "an", "another", "one"})
 #: A hanging hyphen after a number and what may follow it before the next compound.
 SUSPENDED_RE = re.compile(r"[-‐](?=[ \u00a0]*(?:,|(?:and|or|to)\b))", re.I)
 SUSPENSION_GAP_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:(?:and|or|to)[ \u00a0]+)?", re.I)
@@ -64,6 +68,29 @@ def share_suspended(finder: Finder, atoms: list[Atom]) -> None:
         ):
             share_unit(atom, after)
             atom.obj, atom.end, atom.keep_bare = after.obj, atom.number_end + 1, True
+
+
+def share_noun_before(finder: Finder, atoms: list[Atom]) -> None:
+    """ "another pick or two", "a day or two": a bare number word after "or" that the
+    parse hangs on the singular noun before it counts that noun (or is in its unit)."""
+    doc = finder.doc
+    for atom in atoms:
+        if not (atom.words and is_bare(atom) and atom.low is None):
+            continue
+        token = finder.token_at(atom.start)
+        if token is None or token.i < 2 or doc[token.i - 1].lower_ not in ("or", "and"):
+            continue
+        noun = doc[token.i - 2]
+        if token.head.i != noun.i or noun.tag_ != "NN":
+            continue
+        if not any(t.lower_ in SINGLE_DETERMINERS for t in noun.lefts):
+            continue
+        unit = finder.lex.units.get(noun.lower_)
+        if unit is not None:
+            atom.unit, atom.dimension = unit
+        else:
+            atom.obj = (noun.idx, noun.idx + len(noun))
+        atom.keep_bare = True
 
 
 def carry_units(finder: Finder, atoms: list[Atom]) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .atoms import Atom, Finder
-from .elision import carry_units, share_suspended
+from .elision import carry_units, share_noun_before, share_suspended
 from .lexicon import QuantitiesLexicons, load_lexicons
 from .numbers import find_digit_atoms, find_word_atoms
 from .ranges import join_ranges
@@ -26,6 +26,7 @@ def find_quantities(doc: Doc, lexicons: QuantitiesLexicons | None = None) -> lis
     atoms = find_digit_atoms(finder) + find_word_atoms(finder)
     atoms.sort(key=lambda a: a.start)
     share_suspended(finder, atoms)
+    share_noun_before(finder, atoms)
     quantities = join_ranges(finder, atoms)
     carry_units(finder, quantities)
     return [quantity_dict(a) for a in quantities]

@@ -116,3 +116,22 @@ def test_an_amount_after_by_in_another_clause_keeps_no_change(nlp) -> None:
     assert changes == ["down", "down"]  # "cut" says so itself
     text = "Ross was down 2.3% while the index was pushed by 2.6% of its members."
     assert [q["change"] for q in quantities_of(text, nlp)] == ["down", "="]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Jets want to add another pick or two.", (2, None, "pick")),
+        ("The talks could take a day or two.", (2, "day", None)),
+    ],
+)
+def test_a_noun_or_two_counts_the_noun(text: str, expected: tuple, nlp) -> None:
+    (quantity,) = quantities_of(text, nlp)
+    obj = quantity["object"]
+    got = (quantity["value"], quantity["unit"], text[obj["start"] : obj["end"]] if obj else None)
+    assert got == expected
+
+
+def test_or_two_after_a_plural_is_no_count(nlp) -> None:
+    assert quantities_of("They will pick apples or two pears.", nlp)[0]["object"] is not None
+    assert quantities_of("Their picks or two of them.", nlp) == []
