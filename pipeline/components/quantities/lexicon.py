@@ -32,6 +32,7 @@ NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
 ELECTRIC_WORDS = f"{DATA}/electric_words.txt"
+CAPITAL_CODES = f"{DATA}/capital_codes.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
 DATA_FILES = (
     REGISTRY_UNITS,
@@ -48,6 +49,7 @@ DATA_FILES = (
     TEMPERATURE_WORDS,
     STERLING_WORDS,
     ELECTRIC_WORDS,
+    CAPITAL_CODES,
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
@@ -119,6 +121,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     """
     texts = texts or {}
     units, units_cs, marks_written = _units(texts.get(REGISTRY_UNITS), texts.get(UNITS))
+    # A currency code after a number is read in lower case too ("110 jpy", "5m usd"), but
+    # for the codes that are words in lower case.
+    capital_codes = word_list(CAPITAL_CODES, text=texts.get(CAPITAL_CODES))
+    for code, unit in marks_written.items():
+        if _is_code(code) and code.lower() not in capital_codes:
+            units.setdefault(code.lower(), unit)
     prefixes = {mark.replace(" ", ""): unit for mark, unit in marks_written.items()}
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
     # The units are thousands: a trie of them, so that a match tries one branch per character.

@@ -267,3 +267,16 @@ def test_won_after_a_bare_number_is_the_verb(nlp) -> None:
     text = "Of the 10 games played, 7 won."
     (seven,) = [q for q in find_quantities(nlp(text)) if q["value"] == 7]
     assert (seven["unit"], text[seven["start"] : seven["end"]]) == (None, "7")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the rate is 110 jpy to 1 usd", [(110, "japanese yen"), (1, "dollar")]),
+        ("it raised 5 million gbp", [(5e6, "british pound")]),
+        ("he paid 5 rub", [(5, None)]),
+    ],
+)
+def test_lower_case_currency_codes_after_a_number(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
