@@ -59,8 +59,9 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
 
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
-    """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age;
-    so is one right after "aged" ("a man aged 45")."""
+    """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
+    apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
+    "aged" ("a man aged 45")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
@@ -71,7 +72,14 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
         return True
     if i < 2 or i + 1 >= len(doc):
         return False
-    return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
+    if doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return False
+    # "Maddon, 66,"; a common noun only where the parse makes the number its apposition
+    # ("the boy, 15, was arrested"; lower-cased names are often tagged as nouns)
+    noun = doc[i - 2]
+    return noun.pos_ == "PROPN" or (
+        noun.tag_ == "NN" and token.dep_ == "appos" and token.head.i == noun.i
+    )
 
 
 def is_year(text: str, value: float) -> bool:

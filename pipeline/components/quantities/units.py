@@ -23,7 +23,9 @@ Surface forms that name more than one unit are decided by their context
   sentence that speaks of weather ("temperatures hit 40c"), else no unit ("5c
   a litre", "iPhone 5c");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
-  milli- ones (``data/units.tsv``);
+  milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
+  a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
+  57th st" is an address);
 * "won": the South Korean currency after a scaled number ("7 trillion won"),
   else the verb ("of 10 played, 7 won");
 * "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
@@ -84,6 +86,8 @@ def resolve(
         return end, finder.article_dollar, dimension, surface
     elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
         return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
+    elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
+        return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
     elif surface in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
         return end, *ELECTRIC[surface], surface
     elif (

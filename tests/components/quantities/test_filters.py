@@ -126,6 +126,24 @@ def test_an_age_between_commas_after_a_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "expected"),
+    [(1, True), (5, False)],  # the number in apposition to "boy", or to something else
+)
+def test_an_age_in_apposition_to_a_common_noun(head: int, expected: bool) -> None:
+    rows = [
+        ("the", "DET", "DT", "det", 1),
+        ("boy", "NOUN", "NN", "nsubjpass", 6),
+        (",", "PUNCT", ",", "punct", 1),
+        ("15", "NUM", "CD", "appos", head),
+        (",", "PUNCT", ",", "punct", 1),
+        ("was", "AUX", "VBD", "auxpass", 6),
+        ("held", "VERB", "VBN", "ROOT", 6),
+    ]
+    doc = hand_doc("the boy, 15, was held", rows)
+    assert age_apposition(finder_of(doc), doc[3], bare(doc, 3)) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
         ("2020", 2020, True),

@@ -280,3 +280,18 @@ def test_won_after_a_bare_number_is_the_verb(nlp) -> None:
 def test_lower_case_currency_codes_after_a_number(text: str, expected: list) -> None:
     quantities = find_quantities(plain(text).doc)
     assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 4500 mah battery", [(4500, "milliampere hour")]),
+        ("a 65w charger", [(65, "watt")]),
+        ("a 40 W lamp", [(40, "watt")]),
+        ("at 9 w 57th", [(9, None)]),  # a lower-case "w" apart from the number: no watt
+        ("up 3 pct", [(3, "percent")]),
+    ],
+)
+def test_lower_case_abbreviations(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
