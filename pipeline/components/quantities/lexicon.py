@@ -24,6 +24,7 @@ SCALES = f"{DATA}/scales.tsv"
 MODIFIERS = f"{DATA}/modifiers.tsv"
 CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
 LABEL_WORDS = f"{DATA}/label_words.txt"
+STREET_WORDS = f"{DATA}/street_words.txt"
 RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
@@ -41,6 +42,7 @@ DATA_FILES = (
     MODIFIERS,
     CHANGE_VERBS,
     LABEL_WORDS,
+    STREET_WORDS,
     RATE_WORDS,
     TIME_WORDS,
     CHANGE_GAP_WORDS,
@@ -81,6 +83,7 @@ class QuantitiesLexicons:
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
+    street_words: frozenset[str]  # end an address after its number ("49 Zorro Ranch Road")
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
@@ -203,6 +206,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
+        street_words=word_list(STREET_WORDS, text=texts.get(STREET_WORDS)),
         dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),

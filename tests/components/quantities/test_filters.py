@@ -11,6 +11,7 @@ from pipeline.components.quantities.filters import (
     is_year,
     year_like,
 )
+from pipeline.process import process_text
 
 from . import finder_of, hand_doc
 
@@ -168,3 +169,29 @@ def test_month_words_include_the_rare_undotted_abbreviations() -> None:
 
     assert {"mar", "jun", "jul", "sept", "sept.", "may", "december"} <= MONTHS
     assert len(MONTHS) == 36 and len(WEEKDAYS) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He lives at 10 Downing Street.", []),
+        ("properties at 9 e 71st st, manhattan and 22 ave foch, paris.", []),
+        ("a house at 49 zorro ranch road, stanley.", []),
+        ("unit 3 at 16-18 industrial avenue, leased.", []),
+        # a street word that ends no address
+        ("He walked 5 miles down the road and 3 blocks on main street.", [5, 3]),
+        ("There are 3 way splits.", [3]),
+        ("It has 20 drive-in theaters.", [20]),
+    ],
+)
+@pytest.mark.model
+def test_a_street_address_is_no_quantity(text: str, values: list, nlp) -> None:
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert [q["value"] for q in record["quantities"]] == values
+
+
+@pytest.mark.model
+def test_a_counted_noun_before_a_street_is_no_address(nlp) -> None:
+    text = "a 15,000 square-foot office that includes six terraces overlooking Fifth Avenue."
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert 6 in [q["value"] for q in record["quantities"]]
