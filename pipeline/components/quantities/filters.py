@@ -52,6 +52,14 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
             and prev.text not in ("US", "U.S.")
         ):
             return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
+        if (
+            prev.tag_ == "NN"
+            and prev.i > 0
+            and doc[prev.i - 1].lower_ == "the"
+            and atom.obj is None
+            and prev.lower_ not in lex.modifiers
+        ):
+            return True  # a name in lower case: "the sp 500 is poised", "the base iphone 11"
     following = nxt
     while following is not None and (following.text in "-–" or following.tag_ == "CD"):
         following = doc[following.i + 1] if following.i + 1 < len(doc) else None

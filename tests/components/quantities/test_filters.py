@@ -195,3 +195,18 @@ def test_a_counted_noun_before_a_street_is_no_address(nlp) -> None:
     text = "a 15,000 square-foot office that includes six terraces overlooking Fifth Avenue."
     record = process_text(text, date="2023-06-13", nlp=nlp)
     assert 6 in [q["value"] for q in record["quantities"]]
+
+
+@pytest.mark.parametrize(("determiner", "expected"), [("the", True), ("those", False)])
+def test_a_name_in_lower_case_after_the(determiner: str, expected: bool) -> None:
+    """ "the sp 500 is poised": a name written in lower case; "those age 45" counts years."""
+    text = f"{determiner} sp 500 is up"
+    rows = [
+        (determiner, "DET", "DT", "det", 1),
+        ("sp", "NOUN", "NN", "nsubj", 3),
+        ("500", "NUM", "CD", "nummod", 1),
+        ("is", "AUX", "VBZ", "ROOT", 3),
+        ("up", "ADV", "RB", "advmod", 3),
+    ]
+    doc = hand_doc(text, rows)
+    assert is_date_or_label(finder_of(doc), doc[2], bare(doc, 2)) is expected
