@@ -150,7 +150,7 @@ def _partitive(finder: Finder, part: Atom, whole: Atom) -> bool:
 
 def _same_sentence(finder: Finder, a: Atom, b: Atom) -> bool:
     first, second = finder.token_at(a.start), finder.token_at(b.start)
-    if first is None or second is None or not finder.doc.has_annotation("SENT_START"):
+    if first is None or second is None or not finder.parsed:
         return True
     return first.sent.start == second.sent.start
 
