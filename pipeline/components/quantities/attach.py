@@ -9,7 +9,7 @@ from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
 from .filters import age_apposition, is_date_or_label
 from .objects import object_after, unit_of_head
-from .units import US_DOLLAR, per_at, resolve, unit_at
+from .units import US_DOLLAR, inch_after_feet, per_at, resolve, unit_at
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -61,6 +61,11 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
     if unit is not None:  # what is left is a unit of its own, or a currency word
         end, name, dimension, surface = unit
         atom.unit, atom.dimension, atom.unit_text, atom.end = name, dimension, surface, end
+    elif not atom.currency:
+        inch_end = inch_after_feet(finder, atom.start, atom.number_end)
+        if inch_end is not None:  # "6 ft 2 in"
+            atom.unit, atom.dimension, atom.end = "inch", "length", inch_end
+            atom.unit_text = finder.text[atom.number_end : inch_end].strip()
 
 
 def _attach_object(finder: Finder, atom: Atom) -> None:

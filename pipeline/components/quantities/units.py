@@ -30,7 +30,8 @@ Surface forms that name more than one unit are decided by their context
   else the verb ("of 10 played, 7 won");
 * "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
   people"), else a metre ("the 100m sprint") (``scale_at``);
-* "in": an inch only as "in." (the registry's "in" is skipped: "5 in a row");
+* "in": an inch only as "in." or right after feet ("6 ft 2 in"; the registry's
+  "in" is skipped: "5 in a row");
   "ft", "yd", "mi" are feet, yards and miles.
 """
 
@@ -46,6 +47,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
+#: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
+FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
+BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
 
 
 #: US dollar surfaces that name no country: another dollar of the article may be meant.
@@ -97,6 +101,15 @@ def resolve(
     ):
         return end, name, "temperature", surface
     return unit
+
+
+def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:
+    """The end of "in" after the number at ``start``..``end`` when feet come right before
+    it ("6 ft 2 in tall"): there the registry's skipped "in" is an inch."""
+    if not FEET_BEFORE_RE.search(finder.text, max(0, start - 12), start):
+        return None
+    match = BARE_IN_RE.match(finder.text, end)
+    return match.end() if match else None
 
 
 def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:

@@ -295,3 +295,16 @@ def test_lower_case_currency_codes_after_a_number(text: str, expected: list) -> 
 def test_lower_case_abbreviations(text: str, expected: list) -> None:
     quantities = find_quantities(plain(text).doc)
     assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he is 6 ft 2 in tall", [(6, "foot"), (2, "inch")]),
+        ("he is 5 feet 11 in tall", [(5, "foot"), (11, "inch")]),
+        ("won 5 in a row", [(5, None)]),  # "in" after no feet is the preposition
+    ],
+)
+def test_inches_after_feet(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
