@@ -43,6 +43,7 @@ COORDINATORS = frozenset({"and", "or", "but", "versus", "vs", "vs."})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 #: The most tokens between a coordinated amount and the bare number.
 MAX_GAP = 8
+OF_AFTER_RE = re.compile(r"[ \u00a0]+of\b", re.I)
 BY_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))by[ \u00a0]+$", re.I)
 FROM_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))from[ \u00a0]+$", re.I)
 TO_RE = re.compile(r"[ \u00a0]+to[ \u00a0]+", re.I)
@@ -175,6 +176,8 @@ def _tokens_between(finder: Finder, start: int, end: int) -> list:
 def _coordinated(finder: Finder, before: Atom, atom: Atom) -> bool:
     """ "3.5 percent in May and 4": a coordinator right before the bare number and no verb
     between it and the amount before."""
+    if OF_AFTER_RE.match(finder.text, atom.end):
+        return False  # "52 percent of the vote and 3 of the 5 districts": a part of another
     tokens = _tokens_between(finder, before.end, atom.span_start)
     if not tokens or len(tokens) > MAX_GAP or tokens[-1].lower_ not in COORDINATORS:
         return False

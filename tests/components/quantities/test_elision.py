@@ -68,6 +68,8 @@ def test_carried_currency_keeps_its_rate(nlp) -> None:
         ("Sales rose by 5 percent. Exports fell by 3.", 3),
         # the amount before counts a noun, it has no unit to share
         ("The company has 5 stores in Ohio and 3 in Texas.", 3),
+        # a part of something else
+        ("He won 52 percent of the vote and 3 of the 5 districts.", 3),
     ],
 )
 def test_bare_number_keeps_no_unit(text: str, bare: float, nlp) -> None:
