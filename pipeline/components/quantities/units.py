@@ -19,9 +19,9 @@ Surface forms that name more than one unit are decided by their context
   speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
   otherwise an angle. "C" and "F" right after a number are temperatures, unless
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
-  "voltage"): then a coulomb and a farad; lower-case "c" and "f" only in a
-  sentence that speaks of weather ("temperatures hit 40c"), else no unit ("5c
-  a litre", "iPhone 5c");
+  "voltage"): then a coulomb and a farad, in either case; lower-case "c" and "f"
+  otherwise only in a sentence that speaks of weather or heat ("temperatures
+  hit 40c", "a 12 c melting point"), else no unit ("5c a litre", "iPhone 5c");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
   milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
   a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
@@ -88,12 +88,12 @@ def resolve(
         return None  # "7 trillion won" is money, "played 10, 7 won" a verb
     elif name == US_DOLLAR and lower in BARE_DOLLARS and finder.article_dollar:
         return end, finder.article_dollar, dimension, surface
+    elif surface.upper() in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
+        return end, *ELECTRIC[surface.upper()], surface  # "the capacitor held 2.5 F" (or "f")
     elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
         return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
     elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
         return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
-    elif surface in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
-        return end, *ELECTRIC[surface], surface
     elif (
         name == "degree"
         and dimension == "angle"

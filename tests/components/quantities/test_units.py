@@ -308,3 +308,17 @@ def test_lower_case_abbreviations(text: str, expected: list) -> None:
 def test_inches_after_feet(text: str, expected: list) -> None:
     quantities = find_quantities(plain(text).doc)
     assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the capacitor held 2.5 f", [(2.5, "farad")]),
+        ("the capacitor held 2.5 F", [(2.5, "farad")]),
+        ("a 12 c melting point", [(12, "degree celsius")]),
+        ("it costs 5c a litre", [(5, None)]),
+    ],
+)
+def test_lower_case_c_and_f_by_their_sentence(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
