@@ -47,6 +47,8 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
+#: A conversion in brackets after an amount.
+CONVERSION_RE = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 #: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
 FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
 BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
@@ -154,6 +156,17 @@ def counted_after(finder: Finder, pos: int) -> bool:
     if token is None or token.idx < pos:
         token = token.nbor() if token is not None and token.i + 1 < len(finder.doc) else None
     return token is not None and (token.tag_ in ("NNS", "NNPS") or token.lower_ == "of")
+
+
+def rate_after_conversion(finder: Finder, pos: int) -> str | None:
+    """The rate's denominator after a conversion in brackets that follows ``pos`` ("9
+    billion shekels ($2.408 billion) a year"): the rate reads past the aside to the amount
+    before it, as the text does; the aside's amount keeps no rate."""
+    match = CONVERSION_RE.match(finder.text, pos)
+    if match is None:
+        return None
+    per = per_at(finder, match.end())
+    return per[1] if per is not None else None
 
 
 def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:

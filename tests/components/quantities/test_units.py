@@ -322,3 +322,13 @@ def test_inches_after_feet(text: str, expected: list) -> None:
 def test_lower_case_c_and_f_by_their_sentence(text: str, expected: list) -> None:
     quantities = find_quantities(plain(text).doc)
     assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+def test_a_rate_after_a_conversion_in_brackets_is_the_amount_befores() -> None:
+    text = "a dividend of 50 yen ( $0.45 ) a share"
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"], q["per"]) for q in quantities] == [
+        (50, "japanese yen", "share"),
+        (0.45, "dollar", None),
+    ]
+    assert quantities[0]["end"] == text.index("yen") + 3  # the span is the amount's own
