@@ -157,7 +157,16 @@ PROPORTION_CASES = [
     ("A third of the population lives there.", 1 / 3),
     ("Only 1 in 4 adults exercise.", 1 / 4),
     ("Add 1/16 of a pint.", 1 / 16),
+    # more than one in a poll's denominator
+    ("About 4 in 10 Republican voters backed him.", 4 / 10),
+    ("Two out of three Americans feel the country is on the wrong track.", 2 / 3),
+    ("More than six in 10 said they were tired.", 6 / 10),
 ]
+
+
+def test_more_than_one_in_another_denominator_stays_two_numbers(nlp):
+    quantities = quantities_of("He scored 12 in 30 minutes.", nlp)
+    assert all(q["dimension"] != "fraction" for q in quantities)
 
 
 @pytest.mark.parametrize(("text", "value"), PROPORTION_CASES)
