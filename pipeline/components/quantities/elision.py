@@ -131,8 +131,8 @@ def is_bare(atom: Atom) -> bool:
 
 
 def has_unit(atom: Atom) -> bool:
-    """A unit to share: an age ("Maddon, 66, and ...") is a person's, not the next number's."""
-    return atom.unit is not None and atom.dimension != "age"
+    """A unit to share (an age too: "between the ages of 18 and 29")."""
+    return atom.unit is not None
 
 
 def share_unit(atom: Atom, source: Atom) -> None:

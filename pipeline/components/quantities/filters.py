@@ -102,7 +102,7 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
     apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
-    "aged" ("a man aged 45")."""
+    "aged" ("a man aged 45") or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
@@ -111,6 +111,8 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
         return False
     if doc[i - 1].lower_ == "aged":
         return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("age", "ages"):
+        return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):
         return False
     if doc[i - 1].text != "," or doc[i + 1].text != ",":

@@ -303,3 +303,27 @@ def test_any_text_gives_valid_spans(nlp, fragments, glue):
         assert quantity["start"] < quantity["end"]
         if quantity["value"] is None:
             assert quantity["low"] is not None and quantity["high"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markup attributes and identifiers are no amounts
+        ('<tweet id="747941240054812672" datetime="2016-06-28">5 people died</tweet>', [5]),
+        ('author="JebBush" timestamp="1449075600" said 3 things', [3]),
+        # a vulgar fraction after a whole number
+        ("He survived 5 ½ years in prison.", [5.5]),
+        ("She ran 2¼ miles.", [2.25]),
+    ],
+)
+def test_markup_identifiers_and_vulgar_fractions(text: str, expected: list, nlp) -> None:
+    assert [q["value"] for q in quantities_of(text, nlp)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He died at the age of 43.", "Voters between the ages of 18 and 29 agreed."],
+)
+def test_numbers_after_the_age_of_are_ages(text: str, nlp) -> None:
+    quantities = quantities_of(text, nlp)
+    assert quantities and all(q["unit"] == "year of age" for q in quantities)
