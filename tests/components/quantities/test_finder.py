@@ -327,3 +327,13 @@ def test_markup_identifiers_and_vulgar_fractions(text: str, expected: list, nlp)
 def test_numbers_after_the_age_of_are_ages(text: str, nlp) -> None:
     quantities = quantities_of(text, nlp)
     assert quantities and all(q["unit"] == "year of age" for q in quantities)
+
+
+def test_academic_degrees_are_counted_not_measured(nlp) -> None:
+    quantities = quantities_of("He holds two associate degrees and a 30 degree angle.", nlp)
+    assert [(q["value"], q["unit"]) for q in quantities] == [(2, None), (30, "degree")]
+
+
+def test_year_olds_are_ages(nlp) -> None:
+    quantity = only("Peacekeepers were paying 13-year-olds.", nlp)
+    assert (quantity["value"], quantity["unit"]) == (13, "year of age")
