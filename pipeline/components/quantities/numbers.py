@@ -240,6 +240,9 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     proportion = _one_in(finder, i)
     if proportion is not None:
         return proportion
+    half = _half_a(finder, i)
+    if half is not None:
+        return half
     reading = read_number(finder.lowers, i, lex.number_words)
     if reading is None:
         return None, i
@@ -262,6 +265,28 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         start=start, end=end, value=reading.value, number_end=end, words=True, scaled=reading.scaled
     )
     return atom, last
+
+
+def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "half a million votes", "half a dozen parks": half of the number after it."""
+    doc, words = finder.doc, finder.lex.number_words
+    if finder.lowers[i] != "half" or i + 2 >= len(doc) or finder.lowers[i + 1] not in ("a", "an"):
+        return None
+    if words.get(finder.lowers[i + 2], (0, ""))[1] not in ("scale", "dozen"):
+        return None
+    reading = read_number(finder.lowers, i + 1, words)
+    if reading is None:
+        return None
+    end = doc[reading.last].idx + len(doc[reading.last])
+    atom = Atom(
+        start=doc[i].idx,
+        end=end,
+        value=reading.value / 2,
+        number_end=end,
+        words=True,
+        scaled=reading.scaled,
+    )
+    return atom, reading.last
 
 
 def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:
