@@ -20,7 +20,9 @@ so quantities are matched within each sentence:
   ``percent`` is ``percentage``, ``degree
   celsius`` is ``celsius``; other units keep their name); for a count with
   no unit, the lemmas of its ``object`` (content words, plural nouns
-  singular, read from the record's text with the model's tagger); ``% X``
+  singular, and the noun's modifiers before the number: "top seed" for "the
+  top three seeds"; read from the record's text with the model's tagger and
+  parser); ``% X``
   for a proportion of X (dimension ``fraction``); ``X per Y`` for a rate;
   ``-`` for a bare number;
 * **changes**: NewsQuant has no ``>=``/``<=``; ours are scored as ``>`` and
@@ -81,8 +83,12 @@ NEWSQUANT_UNITS = {
 }
 #: Words that are never part of a counted object's name (pronouns etc. after "of").
 OBJECT_SKIP_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "PART", "SCONJ", "AUX"})
-#: The model's components that the object lemmas need (no parser, entities or our stages).
-LEMMA_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+#: The model's components that the object lemmas need (no entities or our stages; the
+#: parser finds the counted noun's modifiers before the number).
+LEMMA_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: A counted noun's modifiers that NewsQuant writes with it though they precede the number.
+PREMODIFIER_DEPS = frozenset({"amod", "compound"})
+PREMODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
 
 Value = float | tuple[float, float]
@@ -133,10 +139,21 @@ def normalize_unit(unit: str) -> str:
     return re.sub(r"\s+", " ", unit.strip().lower()) or "-"
 
 
-def object_lemmas(span: Span) -> str:
+def object_lemmas(span: Span, quantity_start: int | None = None) -> str:
     """The counted noun as NewsQuant writes it: nouns and adjectives (no participles:
-    "300 recorded songs" counts songs), plural nouns singular, lower case."""
-    parts: list[str] = []
+    "300 recorded songs" counts songs), plural nouns singular, lower case; with the
+    noun's modifiers that stand before the number ("the top three seeds": "top seed",
+    "a record 32 goals": "record goal") when the quantity's start is given and the
+    span is parsed."""
+    head = span[-1]
+    before = []
+    if quantity_start is not None and span.doc.has_annotation("DEP"):
+        before = [
+            t
+            for t in head.lefts
+            if t.idx < quantity_start and t.dep_ in PREMODIFIER_DEPS and t.pos_ in PREMODIFIER_POS
+        ]
+    parts: list[str] = [t.lower_ for t in before]
     for token in span:
         if token.pos_ in OBJECT_SKIP_POS or token.pos_ == "VERB":
             continue
@@ -168,7 +185,8 @@ def records_object_lemmas(
                 obj = quantity.get("object")
                 span = doc.char_span(obj["start"], obj["end"]) if obj else None
                 if span is not None:
-                    lemmas[(record["id"], obj["start"], obj["end"])] = object_lemmas(span)
+                    key = (record["id"], obj["start"], obj["end"])
+                    lemmas[key] = object_lemmas(span, quantity["start"])
     return lemmas
 
 

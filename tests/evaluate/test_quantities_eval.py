@@ -237,3 +237,16 @@ def test_object_lemmas_leave_out_participles() -> None:
     text = "recorded songs"
     rows = [("recorded", "VERB", "VBN", "amod", 1), ("songs", "NOUN", "NNS", "ROOT", 1, "song")]
     assert object_lemmas(hand_doc(text, rows)[:]) == "song"
+
+
+def test_object_lemmas_take_the_nouns_modifiers_before_the_number() -> None:
+    text = "the top three seeds"
+    rows = [
+        ("the", "DET", "DT", "det", 3),
+        ("top", "ADJ", "JJ", "amod", 3),
+        ("three", "NUM", "CD", "nummod", 3),
+        ("seeds", "NOUN", "NNS", "ROOT", 3, "seed"),
+    ]
+    doc = hand_doc(text, rows)
+    assert object_lemmas(doc[3:], text.index("three")) == "top seed"
+    assert object_lemmas(doc[3:]) == "seed"  # no quantity start: the object alone

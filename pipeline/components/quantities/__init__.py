@@ -42,7 +42,12 @@ How it works, in one pass per document and no per-pattern passes:
    names like "Game 7", "one of"); ``attach`` applies them to a number;
 4. ``ranges``: neighbouring numbers joined by "to", "-", "between ... and",
    "from ... to" become one range (``value`` None, ``low``/``high`` set);
-5. ``find``: ``find_quantities(doc)`` runs the steps and writes the dicts.
+5. ``elision``: a number takes what it leaves out from a neighbour: the unit
+   ("280 million of the 1.5 billion shekels", "3.5 percent in May and 4 in
+   June"), the counted noun of a suspended compound ("four-, five- and
+   six-cylinder", before ranges are joined) and a gapped change ("down 2.3%,
+   Burlington by 2.6%");
+6. ``find``: ``find_quantities(doc)`` runs the steps and writes the dicts.
 """
 
 from __future__ import annotations

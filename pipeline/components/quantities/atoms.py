@@ -51,7 +51,12 @@ class Finder:
         self.text = doc.text
         self.lex = lex
         self.starts = [t.idx for t in doc]
-        self.lowers = [t.lower_ for t in doc]  # what the number-word parser reads
+        # What the number-word parser reads: a hanging hyphen is no part of the word
+        # ("four-" in "four-, five- and six-cylinder").
+        self.lowers = [t.lower_ for t in doc]
+        for i, lower in enumerate(self.lowers):
+            if lower[-1:] in ("-", "‐") and len(lower) > 1:
+                self.lowers[i] = lower.rstrip("-‐") or lower
         self._ents: tuple[Span, ...] | None = None  # doc.ents is rebuilt on every access
         self._ent_index: list[int] | None = None  # token -> its entity's number in ents, or -1
         self.used = [False] * len(doc)
@@ -75,12 +80,17 @@ class Finder:
                 self._article_dollar = others.pop()
         return self._article_dollar
 
+    @property
+    def parsed(self) -> bool:
+        """Whether the doc has sentences (asked once)."""
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("SENT_START")
+        return self._parsed
+
     def sentence_text(self, char: int) -> str:
         """The text of the sentence holding character ``char`` (the whole text if unparsed)."""
         token = self.token_at(max(char - 1, 0))
-        if self._parsed is None:
-            self._parsed = self.doc.has_annotation("SENT_START")
-        if token is None or not self._parsed:
+        if token is None or not self.parsed:
             return self.text
         return token.sent.text
 

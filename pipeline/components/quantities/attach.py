@@ -9,7 +9,7 @@ from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
 from .filters import age_apposition, is_date_or_label
 from .objects import object_after, unit_of_head
-from .units import US_DOLLAR, per_at, resolve, unit_at
+from .units import US_DOLLAR, inch_after_feet, per_at, rate_after_conversion, resolve, unit_at
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -20,6 +20,10 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     if per is not None:
         atom.per = per[1]
         atom.end = per[0]
+    elif atom.unit or atom.currency:
+        # "9 billion shekels ($2.408 billion) a year": the rate after a conversion in
+        # brackets; the span stays the amount's own
+        atom.per = rate_after_conversion(finder, atom.end)
     modifier = modifier_before(finder, atom.start)
     if modifier is not None:
         atom.mod_start, atom.change = modifier
@@ -61,6 +65,11 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
     if unit is not None:  # what is left is a unit of its own, or a currency word
         end, name, dimension, surface = unit
         atom.unit, atom.dimension, atom.unit_text, atom.end = name, dimension, surface, end
+    elif not atom.currency:
+        inch_end = inch_after_feet(finder, atom.start, atom.number_end)
+        if inch_end is not None:  # "6 ft 2 in"
+            atom.unit, atom.dimension, atom.end = "inch", "length", inch_end
+            atom.unit_text = finder.text[atom.number_end : inch_end].strip()
 
 
 def _attach_object(finder: Finder, atom: Atom) -> None:

@@ -3,11 +3,18 @@ bare numbers that are ages ("Maddon, 66, has ...")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ...lang.calendar import months, weekdays
 from .atoms import Atom, Finder
 
+#: The most names between an address's number and its street word ("Zorro Ranch Road").
+MAX_STREET_NAMES = 4
+#: Tags of words that are no part of a street's name: verbs and plural nouns.
+NOT_STREET_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NNS", "NNPS"})
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 #: Month names and abbreviations ("Jan.", "sept"), and weekday names.
 MONTHS = frozenset(months())
 WEEKDAYS = frozenset(weekdays())
@@ -31,6 +38,8 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
         return True
     if atom.currency or atom.unit is not None or atom.scaled:
         return False
+    if street_address(finder, atom):
+        return True
     if prev is not None and not token.is_sent_start:
         if prev.lower_ in lex.label_words or prev.text in ("#", "No", "No."):
             return True  # "Game 7", "Channel 5", "No. 3"
@@ -43,6 +52,14 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
             and prev.text not in ("US", "U.S.")
         ):
             return True  # a name or model: "FTSE 100", "iPhone 11", "Big 12"
+        if (
+            prev.tag_ == "NN"
+            and prev.i > 0
+            and doc[prev.i - 1].lower_ == "the"
+            and atom.obj is None
+            and prev.lower_ not in lex.modifiers
+        ):
+            return True  # a name in lower case: "the sp 500 is poised", "the base iphone 11"
     following = nxt
     while following is not None and (following.text in "-–" or following.tag_ == "CD"):
         following = doc[following.i + 1] if following.i + 1 < len(doc) else None
@@ -58,9 +75,34 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
     return token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":")
 
 
+def street_address(finder: Finder, atom: Atom) -> bool:
+    """ "49 Zorro Ranch Road", "9 E 71st St,", "22 Ave Foch": a street word right after the
+    number, or ending the few names after it (``data/street_words.txt``)."""
+    doc, streets = finder.doc, finder.lex.street_words
+    token = finder.token_at(atom.number_end - 1)
+    if token is None:
+        return False
+    for k in range(token.i + 1, min(token.i + 1 + MAX_STREET_NAMES, len(doc))):
+        word = doc[k]
+        if word.lower_ in streets:
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            if after is not None and after.text in ("-", "–", "‐"):
+                return False  # "20 drive-in theaters"
+            if k == token.i + 1:
+                return word.lower_ != "way"  # "3 way" is no address, "El Brillo Way" is
+            return after is None or after.is_punct or after.lower_ in ("in", "on")
+        numbered = word.like_num or word.text in ("-", "–")  # "16-18 Industrial Avenue"
+        if not (word.is_alpha or numbered or ORDINAL_RE.fullmatch(word.text)) or word.is_stop:
+            return False
+        if word.tag_ in NOT_STREET_NAME_TAGS:
+            return False  # "six terraces overlooking Fifth Avenue": counted, then a clause
+    return False
+
+
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
-    """ "Maddon, 66, has ...": a bare whole number between commas after a name is an age;
-    so is one right after "aged" ("a man aged 45")."""
+    """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
+    apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
+    "aged" ("a man aged 45") or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
@@ -69,9 +111,18 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
         return False
     if doc[i - 1].lower_ == "aged":
         return True
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("age", "ages"):
+        return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):
         return False
-    return doc[i - 1].text == "," and doc[i + 1].text == "," and doc[i - 2].pos_ == "PROPN"
+    if doc[i - 1].text != "," or doc[i + 1].text != ",":
+        return False
+    # "Maddon, 66,"; a common noun only where the parse makes the number its apposition
+    # ("the boy, 15, was arrested"; lower-cased names are often tagged as nouns)
+    noun = doc[i - 2]
+    return noun.pos_ == "PROPN" or (
+        noun.tag_ == "NN" and token.dep_ == "appos" and token.head.i == noun.i
+    )
 
 
 def is_year(text: str, value: float) -> bool:

@@ -1,8 +1,9 @@
 """``find_quantities(doc)``: every quantity of a document as a plain dict.
 
 One pass per document: digit numbers, then number words on the tokens digits
-did not use, each with its surroundings; then ranges are joined and each atom
-becomes the dict the stage writes (see the package docstring).
+did not use, each with its surroundings; then ranges are joined, bare numbers
+take the unit they share with a neighbour (``elision``), and each atom becomes
+the dict the stage writes (see the package docstring).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .atoms import Atom, Finder
+from .elision import carry_units, share_noun_before, share_suspended
 from .lexicon import QuantitiesLexicons, load_lexicons
 from .numbers import find_digit_atoms, find_word_atoms
 from .ranges import join_ranges
@@ -23,7 +25,11 @@ def find_quantities(doc: Doc, lexicons: QuantitiesLexicons | None = None) -> lis
     finder = Finder(doc, lexicons or load_lexicons())
     atoms = find_digit_atoms(finder) + find_word_atoms(finder)
     atoms.sort(key=lambda a: a.start)
-    return [quantity_dict(a) for a in join_ranges(finder, atoms)]
+    share_suspended(finder, atoms)
+    share_noun_before(finder, atoms)
+    quantities = join_ranges(finder, atoms)
+    carry_units(finder, quantities)
+    return [quantity_dict(a) for a in quantities]
 
 
 def dimension(atom: Atom) -> str | None:

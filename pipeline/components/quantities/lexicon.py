@@ -24,6 +24,7 @@ SCALES = f"{DATA}/scales.tsv"
 MODIFIERS = f"{DATA}/modifiers.tsv"
 CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
 LABEL_WORDS = f"{DATA}/label_words.txt"
+STREET_WORDS = f"{DATA}/street_words.txt"
 RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
@@ -32,6 +33,7 @@ NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
 ELECTRIC_WORDS = f"{DATA}/electric_words.txt"
+CAPITAL_CODES = f"{DATA}/capital_codes.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
 DATA_FILES = (
     REGISTRY_UNITS,
@@ -40,6 +42,7 @@ DATA_FILES = (
     MODIFIERS,
     CHANGE_VERBS,
     LABEL_WORDS,
+    STREET_WORDS,
     RATE_WORDS,
     TIME_WORDS,
     CHANGE_GAP_WORDS,
@@ -48,6 +51,7 @@ DATA_FILES = (
     TEMPERATURE_WORDS,
     STERLING_WORDS,
     ELECTRIC_WORDS,
+    CAPITAL_CODES,
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
@@ -79,6 +83,7 @@ class QuantitiesLexicons:
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
+    street_words: frozenset[str]  # end an address after its number ("49 Zorro Ranch Road")
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
@@ -119,6 +124,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     """
     texts = texts or {}
     units, units_cs, marks_written = _units(texts.get(REGISTRY_UNITS), texts.get(UNITS))
+    # A currency code after a number is read in lower case too ("110 jpy", "5m usd"), but
+    # for the codes that are words in lower case.
+    capital_codes = word_list(CAPITAL_CODES, text=texts.get(CAPITAL_CODES))
+    for code, unit in marks_written.items():
+        if _is_code(code) and code.lower() not in capital_codes:
+            units.setdefault(code.lower(), unit)
     prefixes = {mark.replace(" ", ""): unit for mark, unit in marks_written.items()}
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
     # The units are thousands: a trie of them, so that a match tries one branch per character.
@@ -195,6 +206,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
+        street_words=word_list(STREET_WORDS, text=texts.get(STREET_WORDS)),
         dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),

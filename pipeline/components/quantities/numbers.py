@@ -1,5 +1,5 @@
 """Reading numbers: digits with one regex over the text ("44,655", "5.5bn", "US$58.24",
-"1/16", "1.99×10−30") and number words from the tokens ("three", "a dozen", "one and a
+"1/16", "5 ½", "1.99×10−30") and number words from the tokens ("three", "a dozen", "one and a
 half", "tens of thousands", "two-thirds", "one in three"), with the shared parser of
 ``pipeline.lang.numbers``. Each number becomes an ``Atom`` with its surroundings
 (``attach.attach_context``)."""
@@ -17,9 +17,16 @@ from .units import currency_before, resolve, scale_at, unit_at
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30".
 DIGITS_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d))?"
+    r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d)|[ \u00a0]?(?P<vulgar>[½⅓⅔¼¾⅛⅜⅝⅞]))?"
     r"(?:[×x]10(?P<exp>[-−]?\d+))?"
 )
+#: The vulgar fractions written after a whole number ("5 ½ years", "2¼ miles").
+VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4}
+VULGAR.update({"⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8})
+#: A run of this many digits without separators is an identifier, not an amount.
+ID_DIGITS = 10
+#: The longest markup attribute value skipped whole ("2016-06-29T10:00:00+00:00").
+MAX_ATTRIBUTE = 40
 #: Clock times and ordinals at a number's offset.
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 AM_PM_RE = re.compile(r"[ap]\.?m", re.I)
@@ -36,11 +43,14 @@ MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 
 
 def number_value(match: re.Match) -> float:
-    """The value of a ``DIGITS_RE`` match: "44,655" 44655, "1/16" 0.0625, "1.99×10−30"."""
+    """The value of a ``DIGITS_RE`` match: "44,655" 44655, "1/16" 0.0625, "5 ½" 5.5,
+    "1.99×10−30"."""
     value = float(match.group("num").replace(",", ""))
     if match.group("den"):
         den = float(match.group("den"))
         value = value / den if den else value
+    if match.group("vulgar"):
+        value += VULGAR[match.group("vulgar")]
     if match.group("exp"):
         value *= 10.0 ** int(match.group("exp").replace("−", "-"))
     return value
@@ -82,12 +92,18 @@ def _sign_and_currency(
 
 def _skip_to(finder: Finder, match: re.Match) -> int | None:
     """Where reading resumes when the digits at ``match`` are no number of their own
-    (clock time, ratio, phone number, "9/11"); -1 to skip just this match; None to read it."""
+    (clock time, ratio, phone number, "9/11", a markup attribute's value, an identifier);
+    -1 to skip just this match; None to read it."""
     text = finder.text
     start, end = match.span()
     before = text[start - 1] if start else " "
     if before.isdigit() or before in ".,:/@#_":
         return -1
+    if before in "\"'" and text[max(0, start - 2) : start - 1] == "=":
+        close = text.find(before, end, end + MAX_ATTRIBUTE)  # a markup attribute's value:
+        return close if close != -1 else -1  # timestamp="1449075600", datetime="2016-06-29"
+    if end - start >= ID_DIGITS and match.group("num").isdigit():
+        return -1  # an identifier or a timestamp: "672137288055398401"
     clock = CLOCK_RE.match(text, start)
     if clock and (":" in clock.group() or AM_PM_RE.search(clock.group())):
         return clock.end()
@@ -176,7 +192,7 @@ def find_word_atoms(finder: Finder) -> list[Atom]:
     n = len(doc)
     while i < n:
         token = doc[i]
-        lower = token.lower_
+        lower = finder.lowers[i]
         if finder.used[i] or (
             lower not in lex.number_words
             and lower not in lex.vague_plurals
@@ -218,18 +234,21 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     doc, lex = finder.doc, finder.lex
     n = len(doc)
     token = doc[i]
-    lower = token.lower_
+    lower = finder.lowers[i]
     if lower in lex.vague_plurals:
         return _vague_plural(finder, i)
     proportion = _one_in(finder, i)
     if proportion is not None:
         return proportion
+    half = _half_a(finder, i)
+    if half is not None:
+        return half
     reading = read_number(finder.lowers, i, lex.number_words)
     if reading is None:
         return None, i
     last = reading.last
     start = token.idx
-    end = doc[last].idx + len(doc[last])
+    end = doc[last].idx + len(doc[last].text.rstrip("-‐") or doc[last].text)
     if reading.kind == "fold":
         atom = Atom(start=start, end=end, value=reading.value, number_end=end, words=True)
         atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
@@ -246,6 +265,28 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         start=start, end=end, value=reading.value, number_end=end, words=True, scaled=reading.scaled
     )
     return atom, last
+
+
+def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "half a million votes", "half a dozen parks": half of the number after it."""
+    doc, words = finder.doc, finder.lex.number_words
+    if finder.lowers[i] != "half" or i + 2 >= len(doc) or finder.lowers[i + 1] not in ("a", "an"):
+        return None
+    if words.get(finder.lowers[i + 2], (0, ""))[1] not in ("scale", "dozen"):
+        return None
+    reading = read_number(finder.lowers, i + 1, words)
+    if reading is None:
+        return None
+    end = doc[reading.last].idx + len(doc[reading.last])
+    atom = Atom(
+        start=doc[i].idx,
+        end=end,
+        value=reading.value / 2,
+        number_end=end,
+        words=True,
+        scaled=reading.scaled,
+    )
+    return atom, reading.last
 
 
 def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:

@@ -11,6 +11,10 @@ from .units import NOUN_POS
 #: Words that cannot start the noun phrase after "of".
 NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
+#: Units that a counted noun is not, though the lexicon reads it so: "three times",
+#: "two points", "two pennies", "two associate degrees" (a degree is written right after
+#: its number: "a 30 degree angle").
+NOT_HEAD_UNITS = frozenset({"times", "point", "penny", "degree"})
 #: ``(start, end)`` of a counted noun phrase.
 Object = tuple[int, int]
 
@@ -57,7 +61,7 @@ def unit_of_head(finder: Finder, obj: Object) -> tuple[str, str, str] | None:
     if head is None or head.pos_ not in NOUN_POS:
         return None
     entry = finder.lex.units.get(head.lower_)
-    if entry is None or entry[0] in ("times", "point", "penny"):
+    if entry is None or entry[0] in NOT_HEAD_UNITS:
         return None
     return entry[0], entry[1], head.text
 

@@ -1,7 +1,8 @@
 """Joining neighbouring numbers into ranges and proportions.
 
 "5 to 6%", "between 5% and 6%", "three or four years", "from $420,000 to $3.5
-million" become one quantity with ``low``/``high``; "1 in 4 adults" a proportion;
+million" become one quantity with ``low``/``high``; "1 in 4 adults", "4 in 10
+voters" a proportion;
 scores ("2-0") and year spans ("between 2014 and 2017") are dropped. Bare numbers
 that are no quantity (years, a lone "one", numbers inside a counted noun) go here
 too, once ranges have used them as bounds.
@@ -20,8 +21,9 @@ from .filters import year_like
 
 #: What may join two numbers into a range.
 CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through|in|out of)[ \u00a0]*$", re.I)
-#: What may stand between "from X" and "to Y": a short aside without a clause break.
-FROM_TO_GAP_RE = re.compile(r"^[^.;:!?()]{0,40}?\bto[ \u00a0]*$", re.I)
+#: What may stand between "from X" and "to Y": a short aside without a clause break (a
+#: full stop or colon between digits is none: "at 9.15pm", "at 10:45").
+FROM_TO_GAP_RE = re.compile(r"^(?:[^.;:!?()]|(?<=\d)[.:](?=\d)){0,40}?\bto[ \u00a0]*$", re.I)
 CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
 BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$")
 FROM_RE = re.compile(r"\bfrom[ \u00a0]+$")
@@ -137,12 +139,24 @@ def _range(finder: Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
 
 
 def _proportion(a: Atom, b: Atom) -> Atom | None:
-    """ "1 in 4 adults": a proportion, counted by what follows."""
-    if a.value == 1 and not a.unit and not b.unit and not a.obj and b.value > 1 and b.low is None:
+    """ "1 in 4 adults", "4 in 10 voters", "two in three Germans": a proportion, counted by
+    what follows; more than one in a denominator of ten at most, a hundred or a thousand,
+    as polls write them."""
+    whole = a.value == int(a.value) and b.value == int(b.value)
+    poll = b.value <= 10 or b.value in (100, 1000)
+    if (
+        whole
+        and (a.value == 1 or (1 < a.value < b.value and poll))
+        and not a.unit
+        and not b.unit
+        and not a.obj
+        and b.value > 1
+        and b.low is None
+    ):
         return Atom(
             start=a.start,
             end=b.end,
-            value=1 / b.value,
+            value=a.value / b.value,
             number_end=b.number_end,
             mod_start=a.mod_start,
             change=a.change,

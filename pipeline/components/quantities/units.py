@@ -19,16 +19,19 @@ Surface forms that name more than one unit are decided by their context
   speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
   otherwise an angle. "C" and "F" right after a number are temperatures, unless
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
-  "voltage"): then a coulomb and a farad; lower-case "c" and "f" only in a
-  sentence that speaks of weather ("temperatures hit 40c"), else no unit ("5c
-  a litre", "iPhone 5c");
+  "voltage"): then a coulomb and a farad, in either case; lower-case "c" and "f"
+  otherwise only in a sentence that speaks of weather or heat ("temperatures
+  hit 40c", "a 12 c melting point"), else no unit ("5c a litre", "iPhone 5c");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
-  milli- ones (``data/units.tsv``);
+  milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
+  a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
+  57th st" is an address);
 * "won": the South Korean currency after a scaled number ("7 trillion won"),
   else the verb ("of 10 played, 7 won");
 * "m": a million after a currency or before a plural noun ("$13.6m", "1.5m
   people"), else a metre ("the 100m sprint") (``scale_at``);
-* "in": an inch only as "in." (the registry's "in" is skipped: "5 in a row");
+* "in": an inch only as "in." or right after feet ("6 ft 2 in"; the registry's
+  "in" is skipped: "5 in a row");
   "ft", "yd", "mi" are feet, yards and miles.
 """
 
@@ -44,6 +47,11 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
+#: A conversion in brackets after an amount.
+CONVERSION_RE = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
+#: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
+FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
+BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
 
 
 #: US dollar surfaces that name no country: another dollar of the article may be meant.
@@ -82,10 +90,12 @@ def resolve(
         return None  # "7 trillion won" is money, "played 10, 7 won" a verb
     elif name == US_DOLLAR and lower in BARE_DOLLARS and finder.article_dollar:
         return end, finder.article_dollar, dimension, surface
+    elif surface.upper() in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
+        return end, *ELECTRIC[surface.upper()], surface  # "the capacitor held 2.5 F" (or "f")
     elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
         return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
-    elif surface in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
-        return end, *ELECTRIC[surface], surface
+    elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
+        return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
     elif (
         name == "degree"
         and dimension == "angle"
@@ -93,6 +103,15 @@ def resolve(
     ):
         return end, name, "temperature", surface
     return unit
+
+
+def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:
+    """The end of "in" after the number at ``start``..``end`` when feet come right before
+    it ("6 ft 2 in tall"): there the registry's skipped "in" is an inch."""
+    if not FEET_BEFORE_RE.search(finder.text, max(0, start - 12), start):
+        return None
+    match = BARE_IN_RE.match(finder.text, end)
+    return match.end() if match else None
 
 
 def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:
@@ -137,6 +156,17 @@ def counted_after(finder: Finder, pos: int) -> bool:
     if token is None or token.idx < pos:
         token = token.nbor() if token is not None and token.i + 1 < len(finder.doc) else None
     return token is not None and (token.tag_ in ("NNS", "NNPS") or token.lower_ == "of")
+
+
+def rate_after_conversion(finder: Finder, pos: int) -> str | None:
+    """The rate's denominator after a conversion in brackets that follows ``pos`` ("9
+    billion shekels ($2.408 billion) a year"): the rate reads past the aside to the amount
+    before it, as the text does; the aside's amount keeps no rate."""
+    match = CONVERSION_RE.match(finder.text, pos)
+    if match is None:
+        return None
+    per = per_at(finder, match.end())
+    return per[1] if per is not None else None
 
 
 def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:

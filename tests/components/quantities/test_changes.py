@@ -93,3 +93,34 @@ def test_after_by() -> None:
     ]
     finder = finder_of(hand_doc("cut by 1", rows))
     assert after_by(finder, 7) and not after_by(finder, 4)
+
+
+def _revised(adverb: str) -> list:
+    """ "Profit was revised ADVERB by 40": the verb has no direction, its adverb has."""
+    return [
+        ("Profit", "NOUN", "NN", "nsubjpass", 2),
+        ("was", "AUX", "VBD", "auxpass", 2),
+        ("revised", "VERB", "VBN", "ROOT", 2, "revise"),
+        (adverb, "ADV", "RB", "advmod", 2),
+        ("by", "ADP", "IN", "agent", 2),
+        ("40", "NUM", "CD", "pobj", 4),
+    ]
+
+
+@pytest.mark.parametrize(("adverb", "expected"), [("upward", "up"), ("downwards", "down")])
+def test_the_direction_word_before_by_of_a_verb_without_one(adverb: str, expected: str) -> None:
+    text = f"Profit was revised {adverb} by 40"
+    finder = finder_of(hand_doc(text, _revised(adverb)))
+    assert change_before(finder, text.index("40")) == expected
+
+
+def test_a_verb_without_direction_right_before_by_makes_no_change() -> None:
+    rows = [
+        ("Profit", "NOUN", "NN", "nsubjpass", 2),
+        ("was", "AUX", "VBD", "auxpass", 2),
+        ("revised", "VERB", "VBN", "ROOT", 2, "revise"),
+        ("by", "ADP", "IN", "agent", 2),
+        ("40", "NUM", "CD", "pobj", 3),
+    ]
+    text = "Profit was revised by 40"
+    assert change_before(finder_of(hand_doc(text, rows)), text.index("40")) is None

@@ -11,6 +11,7 @@ from pipeline.components.quantities.filters import (
     is_year,
     year_like,
 )
+from pipeline.process import process_text
 
 from . import finder_of, hand_doc
 
@@ -126,6 +127,24 @@ def test_an_age_between_commas_after_a_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "expected"),
+    [(1, True), (5, False)],  # the number in apposition to "boy", or to something else
+)
+def test_an_age_in_apposition_to_a_common_noun(head: int, expected: bool) -> None:
+    rows = [
+        ("the", "DET", "DT", "det", 1),
+        ("boy", "NOUN", "NN", "nsubjpass", 6),
+        (",", "PUNCT", ",", "punct", 1),
+        ("15", "NUM", "CD", "appos", head),
+        (",", "PUNCT", ",", "punct", 1),
+        ("was", "AUX", "VBD", "auxpass", 6),
+        ("held", "VERB", "VBN", "ROOT", 6),
+    ]
+    doc = hand_doc("the boy, 15, was held", rows)
+    assert age_apposition(finder_of(doc), doc[3], bare(doc, 3)) is expected
+
+
+@pytest.mark.parametrize(
     ("text", "value", "expected"),
     [
         ("2020", 2020, True),
@@ -150,3 +169,44 @@ def test_month_words_include_the_rare_undotted_abbreviations() -> None:
 
     assert {"mar", "jun", "jul", "sept", "sept.", "may", "december"} <= MONTHS
     assert len(MONTHS) == 36 and len(WEEKDAYS) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He lives at 10 Downing Street.", []),
+        ("properties at 9 e 71st st, manhattan and 22 ave foch, paris.", []),
+        ("a house at 49 zorro ranch road, stanley.", []),
+        ("unit 3 at 16-18 industrial avenue, leased.", []),
+        # a street word that ends no address
+        ("He walked 5 miles down the road and 3 blocks on main street.", [5, 3]),
+        ("There are 3 way splits.", [3]),
+        ("It has 20 drive-in theaters.", [20]),
+    ],
+)
+@pytest.mark.model
+def test_a_street_address_is_no_quantity(text: str, values: list, nlp) -> None:
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert [q["value"] for q in record["quantities"]] == values
+
+
+@pytest.mark.model
+def test_a_counted_noun_before_a_street_is_no_address(nlp) -> None:
+    text = "a 15,000 square-foot office that includes six terraces overlooking Fifth Avenue."
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert 6 in [q["value"] for q in record["quantities"]]
+
+
+@pytest.mark.parametrize(("determiner", "expected"), [("the", True), ("those", False)])
+def test_a_name_in_lower_case_after_the(determiner: str, expected: bool) -> None:
+    """ "the sp 500 is poised": a name written in lower case; "those age 45" counts years."""
+    text = f"{determiner} sp 500 is up"
+    rows = [
+        (determiner, "DET", "DT", "det", 1),
+        ("sp", "NOUN", "NN", "nsubj", 3),
+        ("500", "NUM", "CD", "nummod", 1),
+        ("is", "AUX", "VBZ", "ROOT", 3),
+        ("up", "ADV", "RB", "advmod", 3),
+    ]
+    doc = hand_doc(text, rows)
+    assert is_date_or_label(finder_of(doc), doc[2], bare(doc, 2)) is expected

@@ -100,3 +100,11 @@ def test_the_unit_tries_match_the_longest_unit() -> None:
     ]:
         assert lexicons.unit_re.match(text).group("unit") == unit
     assert lexicons.unit_re.match(" kilometresque") is None
+
+
+def test_currency_codes_are_units_in_lower_case_but_the_capital_ones() -> None:
+    lexicons = load_lexicons()
+    assert lexicons.units["jpy"] == ("japanese yen", "currency")
+    assert lexicons.units["usd"] == ("dollar", "currency")
+    assert "rub" not in lexicons.units  # a word in lower case: only "RUB" is the ruble
+    assert lexicons.units_cs["RUB"] == ("russian ruble", "currency")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.components.quantities.find import find_quantities
 from pipeline.components.quantities.numbers import (
     DIGITS_RE,
     find_digit_atoms,
@@ -142,3 +143,19 @@ def test_fold_is_a_multiple() -> None:
         "count",
         "sixfold",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("half a million votes", [500000]),
+        ("half a dozen parks", [6]),
+        ("half an apple", []),  # half of one thing: no number after "an"
+    ],
+)
+def test_half_a_number(text: str, expected: list) -> None:
+    rows = [
+        (word, "NOUN", "NNS" if word.endswith("s") else "NN", "ROOT", 0) for word in text.split()
+    ]
+    doc = hand_doc(text, rows)
+    assert [q["value"] for q in find_quantities(doc)] == expected

@@ -267,3 +267,68 @@ def test_won_after_a_bare_number_is_the_verb(nlp) -> None:
     text = "Of the 10 games played, 7 won."
     (seven,) = [q for q in find_quantities(nlp(text)) if q["value"] == 7]
     assert (seven["unit"], text[seven["start"] : seven["end"]]) == (None, "7")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the rate is 110 jpy to 1 usd", [(110, "japanese yen"), (1, "dollar")]),
+        ("it raised 5 million gbp", [(5e6, "british pound")]),
+        ("he paid 5 rub", [(5, None)]),
+    ],
+)
+def test_lower_case_currency_codes_after_a_number(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 4500 mah battery", [(4500, "milliampere hour")]),
+        ("a 65w charger", [(65, "watt")]),
+        ("a 40 W lamp", [(40, "watt")]),
+        ("at 9 w 57th", [(9, None)]),  # a lower-case "w" apart from the number: no watt
+        ("up 3 pct", [(3, "percent")]),
+    ],
+)
+def test_lower_case_abbreviations(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he is 6 ft 2 in tall", [(6, "foot"), (2, "inch")]),
+        ("he is 5 feet 11 in tall", [(5, "foot"), (11, "inch")]),
+        ("won 5 in a row", [(5, None)]),  # "in" after no feet is the preposition
+    ],
+)
+def test_inches_after_feet(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the capacitor held 2.5 f", [(2.5, "farad")]),
+        ("the capacitor held 2.5 F", [(2.5, "farad")]),
+        ("a 12 c melting point", [(12, "degree celsius")]),
+        ("the iphone 5c is cheap", []),  # no weather, no circuit: a letter of a name
+    ],
+)
+def test_lower_case_c_and_f_by_their_sentence(text: str, expected: list) -> None:
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"]) for q in quantities] == expected
+
+
+def test_a_rate_after_a_conversion_in_brackets_is_the_amount_befores() -> None:
+    text = "a dividend of 50 yen ( $0.45 ) a share"
+    quantities = find_quantities(plain(text).doc)
+    assert [(q["value"], q["unit"], q["per"]) for q in quantities] == [
+        (50, "japanese yen", "share"),
+        (0.45, "dollar", None),
+    ]
+    assert quantities[0]["end"] == text.index("yen") + 3  # the span is the amount's own
