@@ -313,9 +313,10 @@ def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Cand
     # Another attribution joined to the content ("… and suggested that Y", "…, the
     # footage showed") is its own claim, not part of this one.
     token_parts = [cut_at_other_cues(doc, part, verb, lexicons) for part in token_parts]
-    # Content never contains the cue clause itself.
+    # Content never contains the cue clause itself, nor the verb group's auxiliaries
+    # ("The birth … is expected | to coincide": "is" is the cue's, not the content's).
     cue_clause = (
-        min(subject.left_edge.i if subject is not None else verb.i, verb.i),
+        min(subject.left_edge.i if subject is not None else verb.i, cue_start(verb, lexicons).i),
         cue_end_token.i + 1,
     )
     cleaned: list[tuple[int, int]] = []

@@ -83,7 +83,7 @@ def test_you_know_is_a_discourse_marker() -> None:
     assert verb_candidate(doc[1], DocView(doc), load_lexicons()) is None
 
 
-def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
+def test_an_agentless_passive_is_an_attribution_without_a_source_its_auxiliary_the_cues() -> None:
     doc = parsed(
         "The mayor was charged with fraud.",
         [
@@ -98,7 +98,8 @@ def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
     )
     candidate = verb_candidate(doc[3], DocView(doc), load_lexicons())
     assert candidate.source_head is None
-    assert contents(doc, candidate) == ["The mayor was", "with fraud"]
+    assert contents(doc, candidate) == ["The mayor", "with fraud"]
+    assert span_text(doc, candidate.cue_phrase) == "was charged"
     assert candidate.stance == "accuse"
 
 
