@@ -43,6 +43,7 @@ WORD_LISTS = (
     "quote_addressee_verbs",
     "cue_adverbs",
     "catenative_verbs",
+    "source_adverbs",
     "not_speakers",
 )
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
