@@ -14,6 +14,7 @@ from .verbs import find_subject
 #: Prepositions through which a verb issues a reporting noun ("said in a statement").
 ISSUING_PREPOSITIONS = frozenset({"in", "through", "via"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _issuing_verb(noun: Token) -> Token | None:
@@ -57,7 +58,13 @@ def nominal_candidates(doc: Doc, lexicons: ClaimsLexicons) -> list[Candidate]:
         if content is None:
             continue
         start = noun.i
-        while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "amod":
+        # "a passing promise", "the false accusations": PolNeAR's nominal cue phrase
+        # takes the noun's adjectives and its article.
+        while (
+            start > 0
+            and doc[start - 1].head.i == noun.i
+            and (doc[start - 1].dep_ == "amod" or doc[start - 1].lower_ in ARTICLES)
+        ):
             start -= 1
         stance = lexicons.nominal_cues[noun.lemma_.lower()]
         verb = None if owners else _issuing_verb(noun)

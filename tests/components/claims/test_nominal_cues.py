@@ -139,3 +139,25 @@ def test_a_reporting_noun_in_a_phrase_of_a_verb_is_that_verbs_claim() -> None:
     assert span_text(doc, candidate.cue) == "said"
     assert span_text(doc, candidate.cue_phrase) == "said in a statement"
     assert contents(doc, candidate) == ["that the steps were important"]
+
+
+def test_a_reporting_nouns_phrase_takes_its_adjectives_and_article() -> None:
+    doc = parsed(
+        "He made a passing promise that taxes would fall.",
+        [
+            ("He", 1, "nsubj", "PRON", "PRP", "he"),
+            ("made", 1, "ROOT", "VERB", "VBD", "make"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("passing", 4, "amod", "ADJ", "JJ", "passing"),
+            ("promise", 1, "dobj", "NOUN", "NN", "promise"),
+            ("that", 8, "mark", "SCONJ", "IN", "that"),
+            ("taxes", 8, "nsubj", "NOUN", "NNS", "tax"),
+            ("would", 8, "aux", "AUX", "MD", "would"),
+            ("fall", 4, "acl", "VERB", "VB", "fall"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    [candidate] = nominal_candidates(doc, load_lexicons())
+    assert span_text(doc, candidate.cue) == "promise"
+    assert span_text(doc, candidate.cue_phrase) == "a passing promise"
+    assert contents(doc, candidate) == ["that taxes would fall"]
