@@ -44,6 +44,7 @@ WORD_LISTS = (
     "cue_adverbs",
     "catenative_verbs",
     "source_adverbs",
+    "issuing_verbs",
     "not_speakers",
 )
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.

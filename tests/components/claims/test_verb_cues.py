@@ -326,3 +326,27 @@ def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str
 def test_relative_pronoun_object_and_predicate(make_doc, text: str, cue: str, parts) -> None:
     [claim] = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
     assert [text[s:e] for s, e in claim["content"]["spans"]] == parts
+
+
+def test_an_issued_statements_participle_says_the_content_and_ends_the_cue_phrase() -> None:
+    doc = parsed(
+        "The senator issued a statement saying that taxes will rise.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+            ("issued", 2, "ROOT", "VERB", "VBD", "issue"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("statement", 2, "dobj", "NOUN", "NN", "statement"),
+            ("saying", 4, "acl", "VERB", "VBG", "say"),
+            ("that", 9, "mark", "SCONJ", "IN", "that"),
+            ("taxes", 9, "nsubj", "NOUN", "NNS", "tax"),
+            ("will", 9, "aux", "AUX", "MD", "will"),
+            ("rise", 5, "ccomp", "VERB", "VB", "rise"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    candidate = verb_candidate(doc[2], DocView(doc), load_lexicons())
+    assert span_text(doc, candidate.cue) == "issued"
+    assert span_text(doc, candidate.cue_phrase) == "issued a statement saying"
+    assert contents(doc, candidate) == ["that taxes will rise"]
+    assert candidate.source_head.text == "senator"
