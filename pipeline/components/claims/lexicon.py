@@ -45,6 +45,7 @@ WORD_LISTS = (
     "catenative_verbs",
     "source_adverbs",
     "issuing_verbs",
+    "floating_quantifiers",
     "not_speakers",
 )
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
