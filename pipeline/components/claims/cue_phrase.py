@@ -20,7 +20,8 @@ def phrase_end(token: Token, lexicons: ClaimsLexicons, content_start: int | None
     statement", "told reporters in an interview" -> "in an interview"); so
     does the preposition or particle that introduces the content ("talked
     about the plan", "was accused of lying": ``content_start`` is the content's
-    first token) and a day named right after the verb ("said Tuesday").
+    first token), the verb's own particle ("points out", "fired back"), a cue
+    adverb ("said repeatedly") and a day named right after the verb ("said Tuesday").
     """
     doc = token.doc
     end = token.idx + len(token.text)
@@ -39,6 +40,11 @@ def phrase_end(token: Token, lexicons: ClaimsLexicons, content_start: int | None
             and content_start == after.i + 1
         ):
             return after.idx + len(after.text)
+        if after.head.i == verb.i and (
+            after.dep_ == "prt"  # "points out", "fired back"
+            or (after.dep_ == "advmod" and after.lower_ in lexicons.words["cue_adverbs"])
+        ):
+            return after.idx + len(after.text)  # "said repeatedly", "wrote recently"
         if after.head.i == verb.i and after.dep_ == "npadvmod" and after.lower_ in DAY_WORDS:
             return after.idx + len(after.text)
     return end

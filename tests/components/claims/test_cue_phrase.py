@@ -152,3 +152,31 @@ def test_a_floating_both_and_a_catenative_verbs_particle_open_the_phrase(
     text, rows, verb, expected
 ) -> None:
     assert phrase(parsed(text, rows)[verb]) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "dep", "pos", "tag", "expected"),
+    [
+        ("out", "prt", "ADP", "RP", "points out"),
+        ("repeatedly", "advmod", "ADV", "RB", "points repeatedly"),
+        ("often", "advmod", "ADV", "RB", "points often"),
+        ("sadly", "advmod", "ADV", "RB", "points"),  # not a cue adverb
+    ],
+)
+def test_the_verbs_particle_or_a_cue_adverb_after_it_ends_the_phrase(
+    word, dep, pos, tag, expected
+) -> None:
+    doc = parsed(
+        f"He points {word} that the plan failed.",
+        [
+            ("He", 1, "nsubj", "PRON", "PRP", "he"),
+            ("points", 1, "ROOT", "VERB", "VBZ", "point"),
+            (word, 1, dep, pos, tag, word),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("plan", 6, "nsubj", "NOUN", "NN", "plan"),
+            ("failed", 1, "ccomp", "VERB", "VBD", "fail"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert phrase(doc[1], content_start=3) == expected
