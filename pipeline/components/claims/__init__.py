@@ -147,7 +147,7 @@ class ClaimsStage(DataStage):
         if span is None or not len(span):
             return None
         if span.root.dep_ in ("nsubj", "nsubjpass"):
-            phrase = source_tokens(span.root)
+            phrase = source_tokens(span.root, self.lexicons.words["source_adverbs"])
             if phrase.start <= span.start and span.end <= phrase.end:
                 span = phrase
         speaker = resolve_speaker(span, span.root, SpeakerMemory(), self.lexicons, view)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ...intervals import SpanIndex
 from .candidate import Candidate, content_index
-from .cue_phrase import cue_start
+from .cue_phrase import cue_start, phrase_end
 from .docview import DocView
 from .lexicon import ClaimsLexicons
 from .quotes import Quote, quote_at
@@ -195,7 +195,7 @@ def attach_quotes(
         candidate = Candidate(
             cue=(verb.idx, verb.idx + len(verb.text)),
             content=[(quote.start, quote.end)],
-            cue_phrase=(cue_start(verb, lexicons).idx, verb.idx + len(verb.text)),
+            cue_phrase=(cue_start(verb, lexicons).idx, phrase_end(verb, lexicons)),
             stance=lexicons.cue_verbs.get(verb.lemma_.lower(), "assert"),
             kind="direct",
             source_head=find_subject(verb),

@@ -20,7 +20,8 @@ def phrase_end(token: Token, lexicons: ClaimsLexicons, content_start: int | None
     statement", "told reporters in an interview" -> "in an interview"); so
     does the preposition or particle that introduces the content ("talked
     about the plan", "was accused of lying": ``content_start`` is the content's
-    first token) and a day named right after the verb ("said Tuesday").
+    first token), the verb's own particle ("points out", "fired back"), a cue
+    adverb ("said repeatedly") and a day named right after the verb ("said Tuesday").
     """
     doc = token.doc
     end = token.idx + len(token.text)
@@ -39,6 +40,11 @@ def phrase_end(token: Token, lexicons: ClaimsLexicons, content_start: int | None
             and content_start == after.i + 1
         ):
             return after.idx + len(after.text)
+        if after.head.i == verb.i and (
+            after.dep_ == "prt"  # "points out", "fired back"
+            or (after.dep_ == "advmod" and after.lower_ in lexicons.words["cue_adverbs"])
+        ):
+            return after.idx + len(after.text)  # "said repeatedly", "wrote recently"
         if after.head.i == verb.i and after.dep_ == "npadvmod" and after.lower_ in DAY_WORDS:
             return after.idx + len(after.text)
     return end
@@ -58,23 +64,44 @@ def cue_start(verb: Token, lexicons: ClaimsLexicons) -> Token:
     i = verb.i - 1
     while i >= 0:
         token = doc[i]
-        if token.head.i == verb.i and (
-            token.dep_ in ("aux", "auxpass", "neg")
-            or (
-                token.dep_ == "advmod"
-                and (token.lower_ in lexicons.words["cue_adverbs"] or token.pos_ == "ADV")
+        if (
+            token.head.i == verb.i
+            and (
+                token.dep_ in ("aux", "auxpass", "neg")
+                or (
+                    token.dep_ == "advmod"
+                    and (token.lower_ in lexicons.words["cue_adverbs"] or token.pos_ == "ADV")
+                )
             )
-        ):
+        ) or _floating_quantifier(token, verb, lexicons):
             first = token
             i -= 1
             continue
         break
     head = verb.head
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.dep_ == "prt" and before.head.i == head.i:
+        before = doc[before.i - 1] if before.i > 0 else None  # "went on to say"
     if (
         verb.dep_ == "xcomp"
-        and first.i > 0
-        and doc[first.i - 1].i == head.i
+        and before is not None
+        and before.i == head.i
         and head.lemma_.lower() in lexicons.words["catenative_verbs"]
     ):
         return cue_start(head, lexicons)  # "continued to call for", "refused to say"
     return first
+
+
+def _floating_quantifier(token: Token, verb: Token, lexicons: ClaimsLexicons) -> bool:
+    """ "have both argued", "Bolton and Gorka both denounced": a quantifier of the
+    subject inside the verb group (``floating_quantifiers``), whichever of the verb or
+    the subject the parser hung it on."""
+    if token.lower_ not in lexicons.words["floating_quantifiers"] or token.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "preconj",
+    ):
+        return False  # "Both want …": the subject itself; "has both endorsed X and …"
+    return token.head.i == verb.i or (
+        token.head.head.i == verb.i and token.head.dep_ in ("nsubj", "nsubjpass")
+    )

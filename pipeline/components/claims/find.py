@@ -198,7 +198,7 @@ def _source(
     span = (
         view.doc[candidate.source_span[0] : candidate.source_span[1]]
         if candidate.source_span
-        else source_tokens(candidate.source_head)
+        else source_tokens(candidate.source_head, lexicons.words["source_adverbs"])
     )
     if len(span) and "\n" in view.text[span.start_char : candidate.cue[0]]:
         span = span[:0]  # a subject in another paragraph (a dateline) is no source

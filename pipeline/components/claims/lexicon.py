@@ -43,6 +43,9 @@ WORD_LISTS = (
     "quote_addressee_verbs",
     "cue_adverbs",
     "catenative_verbs",
+    "source_adverbs",
+    "issuing_verbs",
+    "floating_quantifiers",
     "not_speakers",
 )
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.

@@ -6,14 +6,37 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate, char_span, char_spans, exclude, subtree_bounds
+from .cue_phrase import cue_start
 from .docview import DocView
 from .lexicon import ClaimsLexicons
+from .verbs import find_subject
+
+#: Prepositions through which a verb issues a reporting noun ("said in a statement").
+ISSUING_PREPOSITIONS = frozenset({"in", "through", "via"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _issuing_verb(noun: Token) -> Token | None:
+    """The verb that issues a reporting noun in a phrase after it: "Awad says in a
+    statement that …" (the parser hung the that-clause on the noun, not the verb)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ISSUING_PREPOSITIONS:
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > noun.i:
+        return None
+    if any(t.lower_ in POSSESSIVE_MARKS for t in noun.doc[verb.i + 1 : noun.i]):
+        return None  # "… in Tulsa police’s statement that …", the possessor misparsed
+    return verb
 
 
 def nominal_candidates(doc: Doc, lexicons: ClaimsLexicons) -> list[Candidate]:
     """ "his claim that X", "Trump's assertion that X": a reporting noun with a that-clause.
 
-    The source is the possessor ("his", "Trump’s"), or none; the cue the noun.
+    The source is the possessor ("his", "Trump’s"), or none; the cue the noun. A noun
+    in a phrase of a verb with a subject ("Awad says in a statement that X") is that
+    verb's: its subject the source, the verb the cue, "says in a statement" the phrase.
     """
     found = []
     for noun in doc:
@@ -35,14 +58,37 @@ def nominal_candidates(doc: Doc, lexicons: ClaimsLexicons) -> list[Candidate]:
         if content is None:
             continue
         start = noun.i
-        while start > 0 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "amod":
+        # "a passing promise", "the false accusations": PolNeAR's nominal cue phrase
+        # takes the noun's adjectives and its article.
+        while (
+            start > 0
+            and doc[start - 1].head.i == noun.i
+            and (doc[start - 1].dep_ == "amod" or doc[start - 1].lower_ in ARTICLES)
+        ):
             start -= 1
+        stance = lexicons.nominal_cues[noun.lemma_.lower()]
+        verb = None if owners else _issuing_verb(noun)
+        subject = find_subject(verb) if verb is not None else None
+        if verb is not None and subject is not None:
+            # "Awad says in a statement that …": the verb's subject is the source and
+            # the verb group up to the noun the cue phrase, as PolNeAR annotates it.
+            found.append(
+                Candidate(
+                    cue=(verb.idx, verb.idx + len(verb.text)),
+                    cue_phrase=(cue_start(verb, lexicons).idx, noun.idx + len(noun.text)),
+                    content=[content],
+                    stance=stance,
+                    source_head=subject,
+                    cue_token=verb.i,
+                )
+            )
+            continue
         found.append(
             Candidate(
                 cue=(noun.idx, noun.idx + len(noun.text)),
                 cue_phrase=(doc[start].idx, noun.idx + len(noun.text)),
                 content=[content],
-                stance=lexicons.nominal_cues[noun.lemma_.lower()],
+                stance=stance,
                 source_head=owners[0] if owners else None,
                 source_span=(owners[0].left_edge.i, owners[0].right_edge.i + 1) if owners else None,
                 cue_token=noun.i,

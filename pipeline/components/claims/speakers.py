@@ -110,11 +110,12 @@ class SpeakerMemory:
         return latest
 
 
-def source_tokens(subject: Token) -> Span:
+def source_tokens(subject: Token, adverbs: frozenset[str] = frozenset()) -> Span:
     """The subject's phrase: its whole subtree, appositions and relative clauses
     included ("Joseph, who has four children"; "a GAO report released last year"),
     as PolNeAR annotates sources; cut at a line break (a dateline or headline
-    parsed into the subject) and without punctuation at the ends.
+    parsed into the subject), without punctuation at the ends nor the writer's
+    ``adverbs`` opening it ("Even Donald Trump": the ``source_adverbs`` words).
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
@@ -129,8 +130,10 @@ def source_tokens(subject: Token) -> Span:
                 break
     while end > start and doc[end - 1].text in _TRIM and not _closes_bracket(doc, start, end):
         end -= 1
-    while (
-        start < end and (doc[start].text in _TRIM or doc[start].is_space) and doc[start].text != "("
+    while start < end and (
+        (doc[start].text in _TRIM or doc[start].is_space)
+        and doc[start].text != "("
+        or (doc[start].dep_ == "advmod" and doc[start].lower_ in adverbs and start < subject.i)
     ):
         start += 1
     return doc[start:end]
@@ -316,7 +319,13 @@ def resolve_speaker(
             after=previous.start if previous is not None else -1,
         )
         if subject is not None:
-            resolved = resolve_speaker(source_tokens(subject), subject, memory, lexicons, view)
+            resolved = resolve_speaker(
+                source_tokens(subject, lexicons.words["source_adverbs"]),
+                subject,
+                memory,
+                lexicons,
+                view,
+            )
             return Speaker(
                 span.start_char,
                 span.end_char,
@@ -341,7 +350,7 @@ def resolve_speaker(
     if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i < head.i:
         # "Smith, who said ...": the source is "who", the speaker is Smith.
         noun = head.head.head
-        named = source_tokens(noun)
+        named = source_tokens(noun, lexicons.words["source_adverbs"])
         resolved = resolve_speaker(
             doc[noun.i : noun.i + 1] if not len(named) else named, noun, memory, lexicons, view
         )

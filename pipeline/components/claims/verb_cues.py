@@ -124,6 +124,20 @@ def _object_content(verb: Token, lemma: str, lexicons: ClaimsLexicons) -> list[t
     return [(start, end)]
 
 
+def _issued_statement(verb: Token, lexicons: ClaimsLexicons) -> Token | None:
+    """The participle that says what the text an ``issuing_verbs`` verb issues says:
+    "issued a statement saying …", "posted a message on Twitter reading …"."""
+    if verb_lemma(verb, lexicons) not in lexicons.words["issuing_verbs"]:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    for child in objects[0].rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.right_edge.i > child.i:
+            return child
+    return None
+
+
 def _phrasal_content(
     verb: Token, lemma: str, lexicons: ClaimsLexicons
 ) -> tuple[list[tuple[int, int]], Token]:
@@ -258,6 +272,13 @@ def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Cand
     ):
         token_parts = _object_content(verb, lemma, lexicons)
     cue_end_token = verb
+    phrase_token = verb  # the last token of the cue phrase, before what phrase_end adds
+    issued = _issued_statement(verb, lexicons) if token_parts else None
+    if issued is not None:
+        # "issued a statement saying that …": what the statement says is the content,
+        # "issued a statement saying" the cue phrase, as PolNeAR annotates it.
+        token_parts = [(issued.i + 1, issued.right_edge.i + 1)]
+        phrase_token = issued
     if not token_parts and lemma in lexicons.phrasal_cues:
         token_parts, cue_end_token = _phrasal_content(verb, lemma, lexicons)
     if addressee is not None and not token_parts:
@@ -313,9 +334,10 @@ def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Cand
     # Another attribution joined to the content ("… and suggested that Y", "…, the
     # footage showed") is its own claim, not part of this one.
     token_parts = [cut_at_other_cues(doc, part, verb, lexicons) for part in token_parts]
-    # Content never contains the cue clause itself.
+    # Content never contains the cue clause itself, nor the verb group's auxiliaries
+    # ("The birth … is expected | to coincide": "is" is the cue's, not the content's).
     cue_clause = (
-        min(subject.left_edge.i if subject is not None else verb.i, verb.i),
+        min(subject.left_edge.i if subject is not None else verb.i, cue_start(verb, lexicons).i),
         cue_end_token.i + 1,
     )
     cleaned: list[tuple[int, int]] = []
@@ -332,7 +354,11 @@ def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Cand
         cue=(verb.idx, cue_end_token.idx + len(cue_end_token.text)),
         cue_phrase=(
             cue_start(verb, lexicons).idx,
-            phrase_end(cue_end_token, lexicons, min(p[0] for p in cleaned) if cleaned else None),
+            phrase_end(
+                phrase_token if phrase_token.i > cue_end_token.i else cue_end_token,
+                lexicons,
+                min(p[0] for p in cleaned) if cleaned else None,
+            ),
         ),
         content=content,
         stance=lexicons.cue_verbs.get(lemma, "assert"),

@@ -30,6 +30,30 @@ def test_an_unclaimed_quotation_goes_to_the_verb_after_it_and_the_next_one_conti
     assert texts(added) == ["“This is over,”", "“We are going home now.”"]
 
 
+def test_an_attached_quotation_takes_the_whole_verb_group_as_its_cue_phrase() -> None:
+    doc = parsed(
+        "“This is over,” Kim said Tuesday.",
+        [
+            ("“", 7, "punct", "PUNCT", "``", '"'),
+            ("This", 2, "nsubj", "PRON", "DT", "this"),
+            ("is", 7, "ccomp", "AUX", "VBZ", "be"),
+            ("over", 2, "advmod", "ADV", "RB", "over"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("”", 7, "punct", "PUNCT", "''", '"'),
+            ("Kim", 7, "nsubj", "PROPN", "NNP", "Kim"),
+            ("said", 7, "ROOT", "VERB", "VBD", "say"),
+            ("Tuesday", 7, "npadvmod", "PROPN", "NNP", "Tuesday"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(6, 7, "PERSON")],
+    )
+    view = DocView(doc)
+    quotes, _ = find_quotes(view.text)
+    [added] = attach_quotes(view, quotes, [], load_lexicons(), split_quotes=False)
+    assert span_text(doc, added.cue) == "said"
+    assert span_text(doc, added.cue_phrase) == "said Tuesday"
+
+
 def test_split_quotes_makes_the_continuation_a_claim_of_its_own() -> None:
     view = DocView(KIM_SAID)
     quotes, _ = find_quotes(view.text)

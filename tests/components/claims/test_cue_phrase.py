@@ -95,3 +95,88 @@ def test_cue_is_the_verb_and_cue_phrase_the_verb_group(
     assert_valid_record(record)
     if phrase is not None:
         assert record["claims"][0]["cue_phrase"]["text"] == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "verb", "expected"),
+    [
+        (
+            "Cruz and Rubio have both argued that he lost.",
+            [
+                ("Cruz", 5, "nsubj", "PROPN", "NNP", "Cruz"),
+                ("and", 0, "cc", "CCONJ", "CC", "and"),
+                ("Rubio", 0, "conj", "PROPN", "NNP", "Rubio"),
+                ("have", 5, "aux", "AUX", "VBP", "have"),
+                ("both", 5, "dep", "PRON", "DT", "both"),
+                ("argued", 5, "ROOT", "VERB", "VBN", "argue"),
+                ("that", 8, "mark", "SCONJ", "IN", "that"),
+                ("he", 8, "nsubj", "PRON", "PRP", "he"),
+                ("lost", 5, "ccomp", "VERB", "VBD", "lose"),
+                (".", 5, "punct", "PUNCT", ".", "."),
+            ],
+            5,
+            "have both argued",
+        ),
+        (
+            "Both want a strong government.",
+            [
+                ("Both", 1, "nsubj", "PRON", "DT", "both"),
+                ("want", 1, "ROOT", "VERB", "VBP", "want"),
+                ("a", 4, "det", "DET", "DT", "a"),
+                ("strong", 4, "amod", "ADJ", "JJ", "strong"),
+                ("government", 1, "dobj", "NOUN", "NN", "government"),
+                (".", 1, "punct", "PUNCT", ".", "."),
+            ],
+            1,
+            "want",
+        ),
+        (
+            "She went on to say that he lost.",
+            [
+                ("She", 1, "nsubj", "PRON", "PRP", "she"),
+                ("went", 1, "ROOT", "VERB", "VBD", "go"),
+                ("on", 1, "prt", "ADP", "RP", "on"),
+                ("to", 4, "aux", "PART", "TO", "to"),
+                ("say", 1, "xcomp", "VERB", "VB", "say"),
+                ("that", 7, "mark", "SCONJ", "IN", "that"),
+                ("he", 7, "nsubj", "PRON", "PRP", "he"),
+                ("lost", 4, "ccomp", "VERB", "VBD", "lose"),
+                (".", 1, "punct", "PUNCT", ".", "."),
+            ],
+            4,
+            "went on to say",
+        ),
+    ],
+)
+def test_a_floating_both_and_a_catenative_verbs_particle_open_the_phrase(
+    text, rows, verb, expected
+) -> None:
+    assert phrase(parsed(text, rows)[verb]) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "dep", "pos", "tag", "expected"),
+    [
+        ("out", "prt", "ADP", "RP", "points out"),
+        ("repeatedly", "advmod", "ADV", "RB", "points repeatedly"),
+        ("often", "advmod", "ADV", "RB", "points often"),
+        ("sadly", "advmod", "ADV", "RB", "points"),  # not a cue adverb
+    ],
+)
+def test_the_verbs_particle_or_a_cue_adverb_after_it_ends_the_phrase(
+    word, dep, pos, tag, expected
+) -> None:
+    doc = parsed(
+        f"He points {word} that the plan failed.",
+        [
+            ("He", 1, "nsubj", "PRON", "PRP", "he"),
+            ("points", 1, "ROOT", "VERB", "VBZ", "point"),
+            (word, 1, dep, pos, tag, word),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("plan", 6, "nsubj", "NOUN", "NN", "plan"),
+            ("failed", 1, "ccomp", "VERB", "VBD", "fail"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert phrase(doc[1], content_start=3) == expected

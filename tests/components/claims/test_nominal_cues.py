@@ -113,3 +113,51 @@ def test_in_a_poll_is_an_attribution(make_doc, text: str, source: str, content: 
     assert [(text_of(text, c["source"]), content_text(text, c)) for c in claims] == [
         (source, content)
     ]
+
+
+def test_a_reporting_noun_in_a_phrase_of_a_verb_is_that_verbs_claim() -> None:
+    # The parser hung the that-clause on "statement" (acl), not on "said".
+    doc = parsed(
+        "The senator said in a statement that the steps were important.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ("in", 2, "prep", "ADP", "IN", "in"),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("statement", 3, "pobj", "NOUN", "NN", "statement"),
+            ("that", 9, "mark", "SCONJ", "IN", "that"),
+            ("the", 8, "det", "DET", "DT", "the"),
+            ("steps", 9, "nsubj", "NOUN", "NNS", "step"),
+            ("were", 5, "acl", "AUX", "VBD", "be"),
+            ("important", 9, "acomp", "ADJ", "JJ", "important"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    [candidate] = nominal_candidates(doc, load_lexicons())
+    assert candidate.source_head.text == "senator"
+    assert span_text(doc, candidate.cue) == "said"
+    assert span_text(doc, candidate.cue_phrase) == "said in a statement"
+    assert contents(doc, candidate) == ["that the steps were important"]
+
+
+def test_a_reporting_nouns_phrase_takes_its_adjectives_and_article() -> None:
+    doc = parsed(
+        "He made a passing promise that taxes would fall.",
+        [
+            ("He", 1, "nsubj", "PRON", "PRP", "he"),
+            ("made", 1, "ROOT", "VERB", "VBD", "make"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("passing", 4, "amod", "ADJ", "JJ", "passing"),
+            ("promise", 1, "dobj", "NOUN", "NN", "promise"),
+            ("that", 8, "mark", "SCONJ", "IN", "that"),
+            ("taxes", 8, "nsubj", "NOUN", "NNS", "tax"),
+            ("would", 8, "aux", "AUX", "MD", "would"),
+            ("fall", 4, "acl", "VERB", "VB", "fall"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    [candidate] = nominal_candidates(doc, load_lexicons())
+    assert span_text(doc, candidate.cue) == "promise"
+    assert span_text(doc, candidate.cue_phrase) == "a passing promise"
+    assert contents(doc, candidate) == ["that taxes would fall"]

@@ -92,6 +92,25 @@ def test_the_source_is_the_subject_s_phrase_cut_at_a_line_break() -> None:
     assert (speaker.canonical, speaker.type) == ("Senior officials", "anonymous")
 
 
+def test_the_writers_adverb_opening_a_subject_is_not_the_source() -> None:
+    doc = parsed(
+        "Even Donald Trump has knocked the rules.",
+        [
+            ("Even", 2, "advmod", "ADV", "RB", "even"),
+            ("Donald", 2, "compound", "PROPN", "NNP", "Donald"),
+            ("Trump", 4, "nsubj", "PROPN", "NNP", "Trump"),
+            ("has", 4, "aux", "AUX", "VBZ", "have"),
+            ("knocked", 4, "ROOT", "VERB", "VBN", "knock"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("rules", 4, "dobj", "NOUN", "NNS", "rule"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    adverbs = load_lexicons().words["source_adverbs"]
+    assert source_tokens(doc[2], adverbs).text == "Donald Trump"
+    assert source_tokens(doc[2]).text == "Even Donald Trump"
+
+
 # --- end to end (the model parses the text) ----------------------------------------
 
 

@@ -83,7 +83,7 @@ def test_you_know_is_a_discourse_marker() -> None:
     assert verb_candidate(doc[1], DocView(doc), load_lexicons()) is None
 
 
-def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
+def test_an_agentless_passive_is_an_attribution_without_a_source_its_auxiliary_the_cues() -> None:
     doc = parsed(
         "The mayor was charged with fraud.",
         [
@@ -98,7 +98,8 @@ def test_an_agentless_passive_is_an_attribution_without_a_source() -> None:
     )
     candidate = verb_candidate(doc[3], DocView(doc), load_lexicons())
     assert candidate.source_head is None
-    assert contents(doc, candidate) == ["The mayor was", "with fraud"]
+    assert contents(doc, candidate) == ["The mayor", "with fraud"]
+    assert span_text(doc, candidate.cue_phrase) == "was charged"
     assert candidate.stance == "accuse"
 
 
@@ -325,3 +326,27 @@ def test_clause_parsed_as_xcomp_is_the_content(make_doc, text: str, content: str
 def test_relative_pronoun_object_and_predicate(make_doc, text: str, cue: str, parts) -> None:
     [claim] = [c for c in make_doc(text)._.newsclaims_claims if text_of(text, c["cue"]) == cue]
     assert [text[s:e] for s, e in claim["content"]["spans"]] == parts
+
+
+def test_an_issued_statements_participle_says_the_content_and_ends_the_cue_phrase() -> None:
+    doc = parsed(
+        "The senator issued a statement saying that taxes will rise.",
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("senator", 2, "nsubj", "NOUN", "NN", "senator"),
+            ("issued", 2, "ROOT", "VERB", "VBD", "issue"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("statement", 2, "dobj", "NOUN", "NN", "statement"),
+            ("saying", 4, "acl", "VERB", "VBG", "say"),
+            ("that", 9, "mark", "SCONJ", "IN", "that"),
+            ("taxes", 9, "nsubj", "NOUN", "NNS", "tax"),
+            ("will", 9, "aux", "AUX", "MD", "will"),
+            ("rise", 5, "ccomp", "VERB", "VB", "rise"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    candidate = verb_candidate(doc[2], DocView(doc), load_lexicons())
+    assert span_text(doc, candidate.cue) == "issued"
+    assert span_text(doc, candidate.cue_phrase) == "issued a statement saying"
+    assert contents(doc, candidate) == ["that taxes will rise"]
+    assert candidate.source_head.text == "senator"
