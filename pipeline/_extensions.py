@@ -26,8 +26,8 @@ character offsets into ``doc.text``, end-exclusive.
                                 the claims stage merges with its rules
 
 ``dimension``, ``range``, ``cue_phrase``, ``cue_score``, ``origin``,
-``model_probability`` and ``bounds_probability`` are fields this project adds beyond the contract, which allows
-additions (``jsonschema.ADDED`` describes them).
+``model_probability`` and ``bounds_probability`` are fields this project adds
+beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, POS, SENT_START
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .docview import DocView
@@ -72,7 +73,6 @@ class BoundaryView:
         self.doc: Doc = view.doc
         self.lexicons = lexicons
         self.starts: list[int] = self.doc.to_array(IDX).tolist()
-        self._reporting: dict[int, bool] = {}
         self._sentence_ends: dict[int, int] = {}
 
     def token_at(self, offset: int) -> int:
@@ -145,10 +145,20 @@ class BoundaryView:
         """Sentence starts in ``(low, high]``."""
         return self._sentences_before[high] - self._sentences_before[low]
 
-    def reporting(self, i: int) -> bool:
-        if i not in self._reporting:
-            self._reporting[i] = is_reporting_verb(self.doc[i], self.lexicons)
-        return self._reporting[i]
+    @cached_property
+    def _reporting_before(self) -> list[int]:
+        """The number of reporting verbs before each token (and in all, last)."""
+        doc, lexicons = self.doc, self.lexicons
+        verbs = {VERB, AUX}
+        flags = [
+            pos in verbs and is_reporting_verb(doc[i], lexicons)
+            for i, pos in enumerate(doc.to_array(POS).tolist())
+        ]
+        return [0, *accumulate(flags)]
+
+    def reporting_between(self, low: int, high: int) -> bool:
+        """A reporting verb among tokens ``[low, high)``."""
+        return self._reporting_before[high] > self._reporting_before[low]
 
     def last_word_of_sentence(self, i: int) -> int:
         """The last word token of token ``i``'s sentence."""
@@ -175,12 +185,16 @@ class Bounds:
     high: int = 1 << 62
     left_edges: dict[int, str] = field(default_factory=dict)  # of the cue's children: dep
     right_edges: dict[int, str] = field(default_factory=dict)
+    children: frozenset[int] = frozenset()  # the cue's children
+    start_now: str = ""  # what is at the current start: the word before | its part of speech
+    end_now: str = ""  # what is at the current end: its part of speech | the word after
 
     def __post_init__(self) -> None:
         if self.cue is not None:
             for child in self.cue.children:
                 self.left_edges.setdefault(child.left_edge.i, child.dep_)
                 self.right_edges.setdefault(child.right_edge.i, child.dep_)
+            self.children = frozenset(child.i for child in self.cue.children)
 
 
 def _paragraph_tokens(bv: BoundaryView, i: int, limit: int, step: int) -> list[int]:
@@ -265,13 +279,11 @@ def start_token_features(bv: BoundaryView, i: int) -> list[str]:
 
 def start_claim_features(bv: BoundaryView, i: int, bounds: Bounds) -> list[str]:
     """Where a start at token ``i`` lies in the claim: how far it moves, past what."""
-    doc = bv.doc
     current, cue = bounds.first, bounds.cue
     distance = _bucket(i - current)
     features = [f"dist={distance}"]
-    if current > 0:
-        at = f"{_word(doc[current - 1])}|{doc[current].pos_}"
-        features.append(f"now={at},dist={distance}")
+    if bounds.start_now:
+        features.append(f"now={bounds.start_now},dist={distance}")
     if cue is not None:
         side = "cue_before" if cue.i < i else "cue_inside" if cue.i <= bounds.last else "cue_after"
         features.append(side)
@@ -280,10 +292,10 @@ def start_claim_features(bv: BoundaryView, i: int, bounds: Bounds) -> list[str]:
             features.append(f"from_cue={_bucket(i - cue.i)}")
         if i in bounds.left_edges:
             features.append(f"cue_child={bounds.left_edges[i]}")
-        elif doc[i].head.i == cue.i:
+        elif i in bounds.children:
             features.append("cue_child_head")
     low, high = sorted((i, current))
-    if any(bv.reporting(j) for j in range(low, high)):
+    if bv.reporting_between(low, high):
         features.append("reporting_verb_between")
     quotes = bv.quotes_between(low, high)
     if quotes:
@@ -324,13 +336,11 @@ def end_token_features(bv: BoundaryView, i: int) -> list[str]:
 
 def end_claim_features(bv: BoundaryView, i: int, bounds: Bounds) -> list[str]:
     """Where an end at token ``i`` lies in the claim: how far it moves, past what."""
-    doc = bv.doc
     current, cue = bounds.last, bounds.cue
     distance = _bucket(i - current)
     features = [f"dist={distance}"]
-    if current + 1 < len(doc):
-        at = f"{doc[current].pos_}|{_word(doc[current + 1])}"
-        features.append(f"now={at},dist={distance}")
+    if bounds.end_now:
+        features.append(f"now={bounds.end_now},dist={distance}")
     if cue is not None:
         side = "cue_after" if cue.i > i else "cue_inside" if cue.i >= bounds.first else "cue_before"
         features.append(side)
@@ -340,7 +350,7 @@ def end_claim_features(bv: BoundaryView, i: int, bounds: Bounds) -> list[str]:
         if i in bounds.right_edges:
             features.append(f"cue_child={bounds.right_edges[i]}")
     low, high = sorted((i, current))
-    if any(bv.reporting(j) for j in range(low + 1, high + 1)):
+    if bv.reporting_between(low + 1, high + 1):
         features.append("reporting_verb_between")
     sentences = bv.sentences_between(low, high)
     features.append(f"sentences={'-' if i < current else ''}{min(sentences, 3)}")

@@ -107,7 +107,16 @@ def claim_bounds(bv: BoundaryView, claim: dict[str, Any]) -> Bounds:
             low = max(low, end)
         elif begin > last:
             high = min(high, begin)
-    return Bounds(first=first, last=last, cue=cue_token, low=low, high=high)
+    doc = bv.doc
+    return Bounds(
+        first=first,
+        last=last,
+        cue=cue_token,
+        low=low,
+        high=high,
+        start_now=f"{doc[first - 1].lower_}|{doc[first].pos_}" if first > 0 else "",
+        end_now=f"{doc[last].pos_}|{doc[last + 1].lower_}" if last + 1 < len(doc) else "",
+    )
 
 
 def side_groups(
@@ -189,6 +198,10 @@ def rebound_claims(
         if ends[best_end] != bounds.last:
             last = doc[ends[best_end]]
             end = _closing(bv.view.text, quotes, last.idx + len(last))
+        probability = round(start_p[best_start] * end_p[best_end], 3)
+        if (start, end) == (spans[0][0], spans[-1][1]):
+            claim["bounds_probability"] = probability
+            continue
         spans = _moved(spans, start, end)
         if spans is None:
             claim["bounds_probability"] = None
@@ -197,7 +210,7 @@ def rebound_claims(
         if len(spans) > 1:
             content["spans"] = [[s, e] for s, e in spans]
         claim["content"] = content
-        claim["bounds_probability"] = round(start_p[best_start] * end_p[best_end], 3)
+        claim["bounds_probability"] = probability
         thinking = bounds.cue is not None and bounds.cue.lemma_.lower() in cognitive
         if claim["kind"] != "according_to" and not thinking:
             claim["kind"] = quoted_kind(bv.view.text, spans, quotes)
