@@ -45,6 +45,8 @@ from .quotes import Quote, quote_at
 MODEL_FILE = "components/claims/data/boundary_model.json"
 
 Span = tuple[int, int]
+#: The quote marks whose quotation a content keeps (``quotes.py`` pairs double quotes only).
+QUOTE_MARKS = frozenset("“”\"")
 #: What may stand between a content's last word and the quotation's closing mark.
 CLOSING_PUNCT = ",.;:!?—- "
 #: One claim's candidates: their features, and the index of the right one (None: not among them).
@@ -91,7 +93,8 @@ def content_spans(claim: dict[str, Any]) -> list[Span]:
 
 def claim_bounds(bv: BoundaryView, claim: dict[str, Any]) -> Bounds:
     """The claim's content as token positions, with its cue token, fenced by its
-    cue and source where they lie before or after it."""
+    cue and source where they lie before or after it, and by its quotation's
+    marks when it begins or ends with one."""
     spans = content_spans(claim)
     first = bv.word_from(bv.token_at(spans[0][0]), 1)
     last = bv.word_from(bv.token_ending_at(spans[-1][1]), -1)
@@ -107,6 +110,13 @@ def claim_bounds(bv: BoundaryView, claim: dict[str, Any]) -> Bounds:
             low = max(low, end)
         elif begin > last:
             high = min(high, begin)
+    # a content the rules drew to a quotation's mark stays within it (quotation
+    # pairing is what the rules do reliably)
+    text = bv.view.text
+    if text[spans[0][0]] in QUOTE_MARKS:
+        low = max(low, first - 1)
+    if text[spans[-1][1] - 1] in QUOTE_MARKS:
+        high = min(high, last + 1)
     doc = bv.doc
     return Bounds(
         first=first,
