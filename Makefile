@@ -54,18 +54,22 @@ eval-dates: $(STAMP)
 	$(BIN)/newsclaims evaluate dates $(BENCHMARKS)/tempeval3 --dates-domain earnings \
 		--json $(EVAL_DIR)/dates-tbaq-earnings.json
 
-# Retrain the claims stage's cue model (about 4 minutes) and attribution tagger
+# Retrain the claims stage's cue model (about 4 minutes), attribution tagger
 # (about 15 minutes on 2 cores: the parse, cached in $(OUTPUTS)/cache, then 5
-# epochs of about a minute; dev picks the epoch) on PolNeAR train. Both are seeded: the cue model
-# is deterministic, so a clean checkout rebuilds its shipped file as is.
+# epochs of about a minute; dev picks the epoch) and boundary chooser (about 3
+# minutes; dev picks the L2 penalty) on PolNeAR train. All are seeded: the cue model
+# and the boundary chooser are deterministic, so a clean checkout rebuilds their
+# shipped files as is (the chooser from the same tagger).
 # EXTRA_GOLD: gold JSONL files of our records (newsclaims import-labelstudio) to
 # learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".
 CUE_MODEL := pipeline/components/claims/data/cue_model.json
 EXTRA_GOLD ?=
 TAGGER := pipeline/components/claims/data/tagger
+BOUNDARY_MODEL := pipeline/components/claims/data/boundary_model.json
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
 	$(BIN)/newsclaims train-tagger $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(TAGGER)
+	$(BIN)/newsclaims train-boundaries $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(BOUNDARY_MODEL)
 
 # Rebuild the quantities stage's registry units (pint, babel, pycountry) after upgrading them.
 units: $(STAMP)

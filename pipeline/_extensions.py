@@ -16,17 +16,18 @@ character offsets into ``doc.text``, end-exclusive.
                                 plus "cue_phrase": {"text", "start", "end"} when the verb
                                 group is longer than the cue and "cue_score" (the cue
                                 model's probability) when the model scored the cue;
-                                "origin" and "model_probability" when the attribution
-                                tagger ran (see ``components/claims/merge.py``)
+                                "origin", "model_probability" and "bounds_probability"
+                                when the attribution tagger ran (see
+                                ``components/claims/merge.py``, ``boundary_model.py``)
                                 (the record adds ``id`` and ``mentions``; see ``schema.py``)
 ``doc._.newsclaims_warnings``   list of {"code", "message"}
 ``doc._.newsclaims_attributions`` list of {"role", "start", "end", "probability"}: the
                                 attribution tagger's source, cue and content spans, which
                                 the claims stage merges with its rules
 
-``dimension``, ``range``, ``cue_phrase``, ``cue_score``, ``origin`` and
-``model_probability`` are fields this project adds beyond the contract, which allows
-additions (``jsonschema.ADDED`` describes them).
+``dimension``, ``range``, ``cue_phrase``, ``cue_score``, ``origin``,
+``model_probability`` and ``bounds_probability`` are fields this project adds
+beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
 """
 
 from __future__ import annotations

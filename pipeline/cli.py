@@ -413,6 +413,40 @@ def train_tagger(
     typer.echo(f"tagger of epoch {log['chosen_epoch']} written to {output}", err=True)
 
 
+@app.command("train-boundaries")
+def train_boundaries(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    dev: Annotated[
+        Path, typer.Option("--dev", help="PolNeAR dev folder: picks the settings; not trained on.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the parsed articles (DocBin), reused when there."),
+    ] = None,  # noqa: UP045
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Train the claims stage's boundary chooser (where a content begins and ends)."""
+    from .boundary_training import claims_pipeline, staged_articles, train_boundary_model
+
+    for folder in (polnear, dev):
+        if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+            _fail(f"{folder} is not a PolNeAR folder (no text/ and attributions/)")
+    say = lambda message: typer.echo(message, err=True)  # noqa: E731
+    nlp = claims_pipeline(model)
+    dev_articles = staged_articles(
+        dev, nlp, cache / "polnear-dev.spacy" if cache else None, log=say
+    )
+    train_articles = staged_articles(
+        polnear, nlp, cache / "polnear-train.spacy" if cache else None, log=say
+    )
+    boundary_model = train_boundary_model(train_articles, dev_articles, log=say)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(boundary_model.to_json(), encoding="utf-8")
+    chosen = boundary_model.meta["chosen"]
+    say(f"boundary model ({chosen}) written to {output}")
+
+
 EXPORT_FORMATS = ("csv", "parquet", "labelstudio", "duckdb")
 
 

@@ -77,6 +77,7 @@ ADDED: dict[str, dict[str, Any]] = {
         "cue_score": {"type": "number", "minimum": 0, "maximum": 1},
         "origin": {"enum": list(CLAIM_ORIGINS)},
         "model_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+        "bounds_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
     },
 }
 

@@ -128,6 +128,9 @@ def assert_valid_record(record: dict[str, Any]) -> None:
                 assert probability is None, where
             else:
                 assert isinstance(probability, NUMBER) and 0 <= probability <= 1, where
+        if "bounds_probability" in claim:
+            probability = claim["bounds_probability"]
+            assert probability is None or (isinstance(probability, NUMBER) and 0 < probability <= 1)
         mentions = claim["mentions"]
         assert set(mentions["entities"]) <= entity_ids, where
         assert all(0 <= q < len(record["quantities"]) for q in mentions["quantities"]), where

@@ -42,7 +42,9 @@ When the attribution tagger (``tagger.py``, the ``newsclaims_attribution_tagger`
 component, trained on PolNeAR train) ran before this stage, ``merge`` lets its
 spans set where contents, sources and cue phrases begin and end, and every
 claim says where it came from (``origin``) and how sure the tagger is
-(``model_probability``); without it (``pipeline.load(rules_only=True)``) the
+(``model_probability``); then the boundary chooser (``boundaries``,
+``boundary_model``, trained on PolNeAR train) sets where each content begins
+and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
 claims are the rules' alone.
 
 Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
@@ -60,6 +62,8 @@ from ..._extensions import add_warning, get_list
 from ...errors import Warnings
 from ...guard import guarded
 from ..stage import DataStage
+from .boundaries import BoundaryView
+from .boundary_model import load_boundary_model, rebound_claims
 from .cue_model import MODEL_FILE, CueModel, load_cue_model
 from .docview import DocView
 from .find import find_claims
@@ -104,12 +108,14 @@ class ClaimsStage(DataStage):
         split_quotes: bool = False,
         split_sentence_quotes: bool = True,
         cue_model: bool = True,
+        boundary_model: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
         super().__init__(name, DATA_FILES, load_lexicons(), read_lexicons)
         self.lexicons: ClaimsLexicons
         self.cue_model = load_cue_model() if cue_model else None
+        self.boundary_model = load_boundary_model() if boundary_model else None
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -136,6 +142,9 @@ class ClaimsStage(DataStage):
                 lambda s, e: self._source(view, s, e),
                 self.lexicons.words["not_speakers"],
             )
+            if self.boundary_model is not None:
+                bounds_view = BoundaryView(view, self.lexicons)
+                rebound_claims(bounds_view, claims, self.boundary_model, quotes)
         get_list(doc, STAGE).extend(claims)
         return doc
 
@@ -181,17 +190,30 @@ class ClaimsStage(DataStage):
         # a source's canonical name and entity id; empty without the entities stage
         "doc._.newsclaims_entities",
     ],
-    default_config={"split_quotes": False, "split_sentence_quotes": True, "cue_model": True},
+    default_config={
+        "split_quotes": False,
+        "split_sentence_quotes": True,
+        "cue_model": True,
+        "boundary_model": True,
+    },
 )
 def make_claims(
-    nlp: Language, name: str, split_quotes: bool, split_sentence_quotes: bool, cue_model: bool
+    nlp: Language,
+    name: str,
+    split_quotes: bool,
+    split_sentence_quotes: bool,
+    cue_model: bool,
+    boundary_model: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
-    let the shipped cue model (``make train``) choose the cue verbs."""
+    let the shipped cue model (``make train``) choose the cue verbs;
+    ``boundary_model``: let the shipped boundary chooser (``make train``) set where
+    contents begin and end, when the attribution tagger ran."""
     return ClaimsStage(
         nlp,
         name,
         split_quotes=split_quotes,
         split_sentence_quotes=split_sentence_quotes,
         cue_model=cue_model,
+        boundary_model=boundary_model,
     )

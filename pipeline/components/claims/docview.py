@@ -38,6 +38,10 @@ class DocView:
         start, end = self._bounds[token.i]
         return self.doc[start:end]
 
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """The token range of token ``i``'s sentence."""
+        return self._bounds[i]
+
     def ent_at(self, i: int) -> Span | None:
         """The named entity (``doc.ents``) holding token ``i``, if any."""
         index = self._ent_index[i]

@@ -170,12 +170,17 @@ def claim_kind(
         and view.doc[candidate.cue_token].lemma_.lower() in lexicons.words["cognitive_verbs"]
     ):
         return "indirect"
-    quoted = [q for s, e in candidate.content for q in quotes_overlapping(quotes, s, e)]
+    return quoted_kind(view.text, candidate.content, quotes)
+
+
+def quoted_kind(text: str, content: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """direct when the content spans are all inside quotations, mixed when partly,
+    else indirect."""
+    quoted = [q for s, e in content for q in quotes_overlapping(quotes, s, e)]
     if not quoted:
         return "indirect"
-    text = view.text
     chars_outside = 0
-    for start, end in candidate.content:
+    for start, end in content:
         for i in range(start, end):
             if text[i].isalnum() and not any(q.start <= i < q.end for q in quoted):
                 chars_outside += 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.components.claims.boundary_model import MODEL_FILE as BOUNDARY_MODEL_FILE
 from pipeline.components.claims.cue_model import MODEL_FILE
 from pipeline.components.claims.lexicon import (
     DATA,
@@ -58,8 +59,15 @@ def test_bad_mapping_value_names_file_and_line() -> None:
 def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
     shipped = {p.name for p in files("pipeline").joinpath(*DATA.split("/")).iterdir()}
     # Beside the lexicons: the cue model's weights (``cue_model`` reads them) and its card,
-    # and the attribution tagger's folder (``tagger`` reads it).
-    model = {Path(MODEL_FILE).name, "cue_model.md", "tagger"}
+    # the boundary chooser's (``boundary_model``) and the attribution tagger's folder
+    # (``tagger`` reads it).
+    model = {
+        Path(MODEL_FILE).name,
+        "cue_model.md",
+        Path(BOUNDARY_MODEL_FILE).name,
+        "boundary_model.md",
+        "tagger",
+    }
     assert all(name.startswith(f"{DATA}/") for name in DATA_FILES)
     assert {Path(name).name for name in DATA_FILES} == shipped - model
     assert model <= shipped

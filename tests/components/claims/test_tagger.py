@@ -79,13 +79,17 @@ def test_rules_only_is_the_rules_path(make_doc) -> None:
         plain = rules(text)._.newsclaims_claims
         assert plain and all("origin" not in claim for claim in plain)
         merged = make_doc(text)._.newsclaims_claims
-        # the tagger adds claims and says how sure it is; the rules' claims stay as they were
-        from_rules = [
-            {k: v for k, v in claim.items() if k not in ("origin", "model_probability")}
-            for claim in merged
-            if claim["origin"] != "model"
+        # the tagger adds claims and says how sure it is; the rules' claims keep their cue,
+        # source and stance, and the boundary chooser (``boundary_model``) their bounds or
+        # moves them a little
+        moved = ("origin", "model_probability", "bounds_probability", "content", "kind")
+        from_rules = [claim for claim in merged if claim["origin"] != "model"]
+        assert [{k: v for k, v in c.items() if k not in moved} for c in from_rules] == [
+            {k: v for k, v in c.items() if k not in moved} for c in plain
         ]
-        assert from_rules == plain
+        for rule, claim in zip(plain, from_rules, strict=True):
+            assert rule["content"]["start"] < claim["content"]["end"]
+            assert claim["content"]["start"] < rule["content"]["end"]
 
 
 def test_a_saved_pipeline_carries_the_tagger(nlp, tmp_path) -> None:
