@@ -205,6 +205,12 @@ def extract(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
+def _check_polnear(*folders: Path) -> None:
+    for folder in folders:
+        if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+            _fail(f"{folder} is not a PolNeAR folder (no text/ and attributions/)")
+
+
 def _check_dates_domain(domain: str) -> None:
     from .components.dates import DOMAINS
 
@@ -359,8 +365,7 @@ def train(
     from .nlp import load
     from .training import train_cue_model
 
-    if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
-        _fail(f"{polnear} is not a PolNeAR folder (no text/ and attributions/)")
+    _check_polnear(polnear)
     for path in gold or []:
         if not path.is_file():
             _fail(f"no such gold file: {path}")
@@ -396,9 +401,7 @@ def train_tagger(
     from .tagger_training import EPOCHS, parse_polnear, save_tagger
     from .tagger_training import train_tagger as fit
 
-    for folder in (polnear, dev):
-        if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
-            _fail(f"{folder} is not a PolNeAR folder (no text/ and attributions/)")
+    _check_polnear(polnear, dev)
     nlp = load(model, stages=())
     say = lambda message: typer.echo(message, err=True)  # noqa: E731
     train_docs = parse_polnear(
@@ -429,9 +432,7 @@ def train_boundaries(
     """Train the claims stage's boundary chooser (where a content begins and ends)."""
     from .boundary_training import claims_pipeline, staged_articles, train_boundary_model
 
-    for folder in (polnear, dev):
-        if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
-            _fail(f"{folder} is not a PolNeAR folder (no text/ and attributions/)")
+    _check_polnear(polnear, dev)
     say = lambda message: typer.echo(message, err=True)  # noqa: E731
     nlp = claims_pipeline(model)
     dev_articles = staged_articles(
