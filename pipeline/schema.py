@@ -109,6 +109,7 @@ def article_record(
         _claim_record(text, number, claim, items, starts)
         for number, claim in enumerate(by_content, start=1)
     ]
+    _link_continuations(claims)
     warnings = list(article.warnings)
     if not error:
         warnings += _run_warnings(article, pieces)
@@ -201,6 +202,25 @@ def _claim_record(
     known = set(record) | {"content"}
     record.update({k: v for k, v in claim.items() if k not in known})
     return record
+
+
+def _link_continuations(claims: list[dict[str, Any]]) -> None:
+    """Each claim's ``continues``: for a quotation cut off its claim ("“A,” Kim
+    continued. “B.”": "B" is a claim of its own, with the same source and cue),
+    the id of the claim it goes on from; ``None`` for every other claim.
+
+    ``claims`` are in content order, so the claim a continuation goes on from (its
+    content ends before their shared cue) comes before it."""
+    heads: dict[tuple[int, int], str] = {}
+    for claim in claims:
+        cue = claim["cue"]
+        key = (cue["start"], cue["end"]) if cue else None
+        if claim.pop("continuation", False) and key in heads:
+            claim["continues"] = heads[key]
+            continue
+        claim["continues"] = None
+        if key is not None:
+            heads[key] = claim["id"]
 
 
 def _id_order(entity_id: str) -> tuple[int, str]:

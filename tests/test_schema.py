@@ -212,3 +212,30 @@ def test_claim_mentions_are_what_a_scan_of_every_item_found() -> None:
         }
         linked += bool(ids)
     assert linked > 20
+
+
+def test_a_quotation_cut_off_its_claim_names_the_claim_it_continues() -> None:
+    """"“A,” Kim continued. “B.”": B is a claim of its own, linked to A by ``continues``."""
+    text = "\u201cIt is a deal,\u201d Kim continued. \u201cThey will sign.\u201d Lee said no."
+    cue = {"start": 20, "end": 29}
+    source = {"start": 16, "end": 19, "entity_id": None, "type": "person"}
+
+    def claim(start: int, end: int, **extra) -> dict:
+        content = {"start": start, "end": end}
+        return {"kind": "direct", "source": source, "cue": cue, "content": content, **extra}
+
+    lee = {
+        "kind": "indirect",
+        "source": {"start": 49, "end": 52, "entity_id": None, "type": "person"},
+        "cue": {"start": 53, "end": 57},
+        "content": {"start": 58, "end": 60},
+    }
+    claims = [lee, claim(31, 48, continuation=True), claim(0, 15)]
+    record = article_record(Article(id="a2", text=text), {"claims": claims}, model="m")
+    assert_valid_record(record)
+    first, second, third = record["claims"]
+    assert [c["content"]["text"] for c in record["claims"]] == [
+        "\u201cIt is a deal,\u201d", "\u201cThey will sign.\u201d", "no"
+    ]
+    assert (first["continues"], second["continues"], third["continues"]) == (None, "c1", None)
+    assert all("continuation" not in c for c in record["claims"])

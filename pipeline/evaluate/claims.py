@@ -200,19 +200,30 @@ def score_documents(
 # --- predictions -------------------------------------------------------------
 
 
-def record_items(record: dict[str, Any]) -> list[Item]:
-    """A record's claims as scorer items (span lists per role)."""
-    items = []
+def record_items(record: dict[str, Any], *, one_per_cue: bool = False) -> list[Item]:
+    """A record's claims as scorer items (span lists per role).
+
+    ``one_per_cue``: PolNeAR's convention, one attribution per cue: a claim that
+    ``continues`` another ("“A,” Kim continued. “B.”") is scored as one more
+    content span of that claim, not as an item of its own."""
+    items: list[Item] = []
+    by_id: dict[str, Item] = {}
     for claim in record.get("claims") or []:
         content = claim["content"]
-        spans = content.get("spans") or [[content["start"], content["end"]]]
-        item: Item = {"content": [tuple(s) for s in spans]}
+        spans = [tuple(s) for s in content.get("spans") or [[content["start"], content["end"]]]]
+        head = by_id.get(claim.get("continues") or "") if one_per_cue else None
+        if head is not None:
+            head["content"] = sorted(head["content"] + spans)
+            continue
+        item: Item = {"content": spans}
         for role in ("source", "cue", "cue_phrase"):
             value = claim.get(role)
             item[role] = [(value["start"], value["end"])] if value else []
         item["cue_phrase"] = item["cue_phrase"] or item["cue"]
         item["claim"] = claim
         items.append(item)
+        if "id" in claim:
+            by_id[claim["id"]] = item
     return items
 
 
@@ -225,7 +236,10 @@ def evaluate_polnear(
     documents: list[BratDocument] = read_polnear(gold)
     articles = [Article(id=d.id, text=d.text, date=d.date) for d in documents]
     records = predicted_records(articles, predictions, nlp)
-    triples = [(d.text, d.attributions, record_items(records.get(d.id, {}))) for d in documents]
+    triples = [
+        (d.text, d.attributions, record_items(records.get(d.id, {}), one_per_cue=True))
+        for d in documents
+    ]
     metrics = score_documents(triples)
     # read_polnear gives the articles in file-name order, so the halves are stable
     metrics["halves"] = {name: score_documents(part) for name, part in halves(triples).items()}

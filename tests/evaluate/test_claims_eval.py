@@ -14,6 +14,7 @@ from pipeline.evaluate.claims import (
     format_report,
     greedy_match,
     jaccard,
+    record_items,
     score_documents,
     score_seed,
     trim,
@@ -271,3 +272,21 @@ def test_evaluate_seed_with_predictions_file(tmp_path: Path) -> None:
     )
     m = evaluate(gold, predictions)
     assert (m["benchmark"], m["core_matched"], m["canonical_ok"]) == ("seed", 1, 1)
+
+
+def test_polnear_scores_a_continuation_as_part_of_the_claim_it_continues() -> None:
+    """PolNeAR annotates one attribution per cue: Jones's two quotations are one item."""
+    jones = {"source": {"start": 46, "end": 51}, "cue": {"start": 52, "end": 56}}
+    record = {
+        "claims": [
+            {"id": "c1", "content": {"start": 32, "end": 45}, "continues": None, **jones},
+            {"id": "c2", "content": {"start": 58, "end": 75}, "continues": "c1", **jones},
+        ]
+    }
+    assert [i["content"] for i in record_items(record)] == [[(32, 45)], [(58, 75)]]
+    [joined] = record_items(record, one_per_cue=True)
+    assert joined["content"] == [(32, 45), (58, 75)]
+    assert (joined["source"], joined["cue"]) == ([(46, 51)], [(52, 56)])
+    gold = [a for a in parse_ann(ANN) if a["cue"] == [(52, 56)]]
+    metrics = score_documents([(TEXT, gold, [joined])])
+    assert metrics["exact_content"]["matched"] == 1

@@ -33,6 +33,7 @@ class Candidate:
     source_span: tuple[int, int] | None = None  # token range, when not the subject's phrase
     cue_phrase: tuple[int, int] | None = None  # the verb group ("has not said")
     cue_score: float | None = None  # the cue model's probability, for verbs it scored
+    continuation: bool = False  # the quotation after "“A,” Kim continued. …", cut off its claim
 
 
 def content_index(candidates: Iterable[Candidate]) -> SpanIndex[tuple[int, int]]:

@@ -252,4 +252,7 @@ def _claim(
     if candidate.cue_score is not None:
         # An added field: how sure the cue model is that this verb reports here.
         claim["cue_score"] = round(candidate.cue_score, 3)
+    if candidate.continuation:
+        # The record turns this into ``continues``: the id of the claim it goes on from.
+        claim["continuation"] = True
     return claim

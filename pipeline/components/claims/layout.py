@@ -207,5 +207,5 @@ def split_sentence_continuations(text: str, candidates: list[Candidate]) -> list
             result.append(candidate)
             continue
         result.append(replace(candidate, content=parts[:cut]))
-        result.append(replace(candidate, content=parts[cut:], kind="direct"))
+        result.append(replace(candidate, content=parts[cut:], kind="direct", continuation=True))
     return result

@@ -177,3 +177,5 @@ def test_split_sentence_quotes_option(nlp, text: str, contents: list[str]) -> No
     assert [content_text(text, c) for c in claims] == contents
     assert all(c["kind"] == "direct" for c in claims)
     assert len({(c["source"]["start"], c["cue"]["start"]) for c in claims}) == 1
+    # the quotation cut off is marked, so that the record can say which claim it continues
+    assert [bool(c.get("continuation")) for c in claims] == [i > 0 for i in range(len(claims))]
