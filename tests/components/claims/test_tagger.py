@@ -177,6 +177,11 @@ def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> N
     assert len(pieces) > 2 and pieces[0][0] == 0 and pieces[-1][1] == len(doc)
     assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
     assert all("\n" in doc[start - 1].text_with_ws for start, _ in pieces[1:])
+    # the pieces built from one array of the doc have the parse each piece has alone
+    shared = tagger_module.piece_docs(doc)
+    alone = [doc[start:end].as_doc() for start, end in pieces]
+    parse = lambda d: [(t.text, t.dep_, t.head.i, t.tag_, t.is_sent_start) for t in d]  # noqa: E731
+    assert [parse(d) for d in shared] == [parse(d) for d in alone]
     again = nlp(text)._.get(EXTENSION)
     assert [s["role"] for s in again] == [s["role"] for s in whole]
     assert [(s["start"], s["end"]) for s in again] == [(s["start"], s["end"]) for s in whole]
