@@ -4,9 +4,10 @@ The articles of a PolNeAR folder are parsed once (the tagger's cache,
 ``tagger_training.parse_polnear``); the entities stage, the attribution tagger
 and the claims stage (without the chooser) then give each article's claims as
 the chooser sees them. Each claim that matches a gold attribution (content
-character Jaccard at least 0.5, the scorer's greedy 1:1 matching) gives two
+character Jaccard at least 0.5, the scorer's greedy 1:1 matching; a claim and
+the quotation that continues it are one item, as the scorer joins them) gives two
 examples: its start candidates with the gold start as the right one, and its
-end candidates with the gold end; both compared after the scorer's trimming of
+(last part's) end candidates with the gold end; both compared after the scorer's trimming of
 punctuation and spaces. Claims whose gold bound is not among the candidates
 teach nothing (``oracle`` counts them).
 
@@ -86,14 +87,17 @@ def example_groups(article: Article) -> tuple[list[Group], list[Group]]:
     text, gold, doc = article
     claims = doc._.newsclaims_claims
     bv = BoundaryView(DocView(doc), load_lexicons())
-    pred = record_items({"claims": claims})
+    pred = record_items({"claims": claims}, one_per_cue=True)
     start_groups: list[Group] = []
     end_groups: list[Group] = []
     for gi, pi in content_matches(text, gold, pred, with_source=False):
         spans = trim(text, gold[gi]["content"])
         if not spans:
             continue
-        starts, start_rows, ends, end_rows = side_groups(bv, claims[pi])
+        # a claim and its continuation are one item: the first sets the start, the last the end
+        first, last = pred[pi]["claims"][0], pred[pi]["claims"][-1]
+        starts, start_rows, _, _ = side_groups(bv, first)
+        _, _, ends, end_rows = side_groups(bv, last)
         right_start = [
             k for k, i in enumerate(starts) if _trimmed_start(text, doc[i].idx) == spans[0][0]
         ]
@@ -122,7 +126,7 @@ def score_with(model: BoundaryModel | None, articles: Sequence[Article]) -> dict
         if model is not None:
             bv = BoundaryView(DocView(doc), lexicons)
             rebound_claims(bv, claims, model, find_quotes(text)[0])
-        triples.append((text, gold, record_items({"claims": claims})))
+        triples.append((text, gold, record_items({"claims": claims}, one_per_cue=True)))
     metrics = score_documents(triples)
     metrics["halves"] = {name: score_documents(part) for name, part in halves(triples).items()}
     return metrics

@@ -201,19 +201,29 @@ def score_documents(
 
 
 def record_items(record: dict[str, Any], *, one_per_cue: bool = False) -> list[Item]:
-    """A record's claims as scorer items (span lists per role).
+    """A record's claims (or a doc's ``newsclaims_claims``) as scorer items (span
+    lists per role); each item's ``claims`` are the claims it was made of.
 
     ``one_per_cue``: PolNeAR's convention, one attribution per cue: a claim that
-    ``continues`` another ("“A,” Kim continued. “B.”") is scored as one more
-    content span of that claim, not as an item of its own."""
+    ``continues`` another ("“A,” Kim continued. “B.”"; on a doc's claims, one
+    marked ``continuation``, which goes on from the claim before it with the same
+    cue) is scored as one more content span of that claim, not as an item of its own."""
     items: list[Item] = []
     by_id: dict[str, Item] = {}
+    by_cue: dict[tuple[int, int], Item] = {}
     for claim in record.get("claims") or []:
         content = claim["content"]
         spans = [tuple(s) for s in content.get("spans") or [[content["start"], content["end"]]]]
-        head = by_id.get(claim.get("continues") or "") if one_per_cue else None
+        cue = claim.get("cue")
+        cue_key = (cue["start"], cue["end"]) if cue else None
+        head = None
+        if one_per_cue:
+            head = by_id.get(claim.get("continues") or "")
+            if head is None and claim.get("continuation") and cue_key is not None:
+                head = by_cue.get(cue_key)
         if head is not None:
             head["content"] = sorted(head["content"] + spans)
+            head["claims"].append(claim)
             continue
         item: Item = {"content": spans}
         for role in ("source", "cue", "cue_phrase"):
@@ -221,9 +231,12 @@ def record_items(record: dict[str, Any], *, one_per_cue: bool = False) -> list[I
             item[role] = [(value["start"], value["end"])] if value else []
         item["cue_phrase"] = item["cue_phrase"] or item["cue"]
         item["claim"] = claim
+        item["claims"] = [claim]
         items.append(item)
         if "id" in claim:
             by_id[claim["id"]] = item
+        if cue_key is not None:
+            by_cue[cue_key] = item
     return items
 
 

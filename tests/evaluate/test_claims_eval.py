@@ -287,6 +287,14 @@ def test_polnear_scores_a_continuation_as_part_of_the_claim_it_continues() -> No
     [joined] = record_items(record, one_per_cue=True)
     assert joined["content"] == [(32, 45), (58, 75)]
     assert (joined["source"], joined["cue"]) == ([(46, 51)], [(52, 56)])
+    assert [c["id"] for c in joined["claims"]] == ["c1", "c2"]
+    # a doc's claims carry ``continuation`` instead: the claim before with the same cue
+    doc_claims = [
+        {k: v for k, v in c.items() if k not in ("id", "continues")} for c in record["claims"]
+    ]
+    doc_claims[1]["continuation"] = True
+    [from_doc] = record_items({"claims": doc_claims}, one_per_cue=True)
+    assert from_doc["content"] == joined["content"]
     gold = [a for a in parse_ann(ANN) if a["cue"] == [(52, 56)]]
     metrics = score_documents([(TEXT, gold, [joined])])
     assert metrics["exact_content"]["matched"] == 1
