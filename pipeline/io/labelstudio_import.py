@@ -464,7 +464,24 @@ def _claims(
                 or SOURCE_TYPE_OF_LABEL.get(entity_labels.get((start, end), ""), "unknown"),
             }
         claims.append(claim)
+    _mark_continuations(claims)
     return claims
+
+
+def _mark_continuations(claims: list[dict[str, Any]]) -> None:
+    """A claim after its cue whose cue an earlier claim ends before ("“A,” Kim
+    continued. “B.”": two claims, one cue) goes on from that claim, as the
+    records say (``continues``, set from this mark by ``schema.py``)."""
+    before_cue: set[tuple[int, int]] = set()
+    for claim in claims:  # in content order
+        cue = claim["cue"]
+        if cue is None:
+            continue
+        key = (cue["start"], cue["end"])
+        if claim["content"]["end"] <= cue["start"]:
+            before_cue.add(key)
+        elif key in before_cue and claim["content"]["start"] >= cue["end"]:
+            claim["continuation"] = True
 
 
 # --- the whole export -----------------------------------------------------------------------
