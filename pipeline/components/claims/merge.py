@@ -12,10 +12,11 @@ adds what the rules miss and says how sure it is:
 * a content span of the tagger that no claim overlaps, at least ``ADD``
   probable (``ADD_QUOTED`` when it touches a quotation: a quotation is a
   statement more often than other text is), with a cue span of the tagger in
-  its paragraph, is a claim of its own (``origin`` "model"): its cue the nearest cue span of the paragraph, its
-  source the source span nearest that cue; as for the rules' "NAME: …" lines,
-  page furniture before a colon ("Related — White House: …", the
-  ``not_speakers`` words) is no source, and its line no claim.
+  its paragraph, is a claim of its own (``origin`` "model"): its cue the
+  nearest cue span of the paragraph, its source the source span nearest that
+  cue; as for the rules' "NAME: …" lines, page furniture before a colon
+  ("Related — White House: …", the ``not_speakers`` words) is no source, and
+  its line no claim.
 """
 
 from __future__ import annotations
