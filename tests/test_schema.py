@@ -215,7 +215,7 @@ def test_claim_mentions_are_what_a_scan_of_every_item_found() -> None:
 
 
 def test_a_quotation_cut_off_its_claim_names_the_claim_it_continues() -> None:
-    """"“A,” Kim continued. “B.”": B is a claim of its own, linked to A by ``continues``."""
+    """ "“A,” Kim continued. “B.”": B is a claim of its own, linked to A by ``continues``."""
     text = "\u201cIt is a deal,\u201d Kim continued. \u201cThey will sign.\u201d Lee said no."
     cue = {"start": 20, "end": 29}
     source = {"start": 16, "end": 19, "entity_id": None, "type": "person"}
@@ -235,7 +235,9 @@ def test_a_quotation_cut_off_its_claim_names_the_claim_it_continues() -> None:
     assert_valid_record(record)
     first, second, third = record["claims"]
     assert [c["content"]["text"] for c in record["claims"]] == [
-        "\u201cIt is a deal,\u201d", "\u201cThey will sign.\u201d", "no"
+        "\u201cIt is a deal,\u201d",
+        "\u201cThey will sign.\u201d",
+        "no",
     ]
     assert (first["continues"], second["continues"], third["continues"]) == (None, "c1", None)
     assert all("continuation" not in c for c in record["claims"])

@@ -46,7 +46,7 @@ MODEL_FILE = "components/claims/data/boundary_model.json"
 
 Span = tuple[int, int]
 #: The quote marks whose quotation a content keeps (``quotes.py`` pairs double quotes only).
-QUOTE_MARKS = frozenset("“”\"")
+QUOTE_MARKS = frozenset('“”"')
 #: What may stand between a content's last word and the quotation's closing mark.
 CLOSING_PUNCT = ",.;:!?—- "
 #: One claim's candidates: their features, and the index of the right one (None: not among them).

@@ -63,6 +63,8 @@ def cut_at_other_cues(
     for token in doc[start:end]:
         if token.i == verb.i or not is_reporting_verb(token, lexicons):
             continue
+        if token.dep_ == "conj" and _second_that_clause(token):
+            continue  # "says A and that she expects B": the cue's second that-clause
         if token.dep_ == "conj" and start <= token.head.i < end and token.head.i != verb.i:
             conjunctions = [c for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
             cut = conjunctions[-1].i if conjunctions else token.left_edge.i
@@ -73,3 +75,9 @@ def cut_at_other_cues(
         if cut > start + 1:
             return start, cut
     return part
+
+
+def _second_that_clause(token: Token) -> bool:
+    """ "says the plan fails and that she expects B": a conjoined clause opened by
+    "that" is one more clause of the verb that reports the first one."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children)

@@ -91,9 +91,10 @@ SPEAKER_LINE = re.compile(
 SPEAKER_QUOTE_LINE = re.compile(
     r"^(?P<speaker>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’()-]+){0,7}):[ \t]+(?P<content>[“\"].*)$", re.M
 )
-#: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line.
+#: "“…” ― Pamela Padilla": a quotation signed by a name after a dash, ending the line;
+#: a hyphen signs only when it opens the line ("“…”\n\n- Bernie Sanders.").
 SIGNED_QUOTE = re.compile(
-    r"(?P<dash>[―—])[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$",
+    r"(?P<dash>[―—]|^-)[^\S\n]*(?P<speaker>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})[^\S\n]*$",
     re.M,
 )
 

@@ -10,11 +10,13 @@ adds what the rules miss and says how sure it is:
   least ``MATCH``) is ``origin`` "both", with that span's probability as
   ``model_probability``; any other rule claim is "rule", with None;
 * a content span of the tagger that no claim overlaps, at least ``ADD``
-  probable, with a cue span of the tagger in its paragraph, is a claim of its
-  own (``origin`` "model"): its cue the nearest cue span of the paragraph, its
-  source the source span nearest that cue; as for the rules' "NAME: …" lines,
-  page furniture before a colon ("Related — White House: …", the
-  ``not_speakers`` words) is no source, and its line no claim.
+  probable (``ADD_QUOTED`` when it touches a quotation: a quotation is a
+  statement more often than other text is), with a cue span of the tagger in
+  its paragraph, is a claim of its own (``origin`` "model"): its cue the
+  nearest cue span of the paragraph, its source the source span nearest that
+  cue; as for the rules' "NAME: …" lines, page furniture before a colon
+  ("Related — White House: …", the ``not_speakers`` words) is no source, and
+  its line no claim.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from .quotes import Quote, quotes_overlapping
 MATCH = 0.5
 #: A tagger content span no claim overlaps is a claim when it is this probable.
 ADD = 0.85
+#: ... or this probable when it touches a quotation (chosen on PolNeAR dev's even half:
+#: quote-marked recall 0.890 -> 0.914, odd half 0.910 -> 0.920, content F1 up on both).
+ADD_QUOTED = 0.6
 #: Fewest characters of a content the tagger adds on its own.
 MIN_ADDED = 12
 
@@ -134,7 +139,9 @@ def _added_claims(
     added = []
     for content in by_role["content"].items:
         bounds = (content["start"], content["end"])
-        if content["probability"] < ADD or bounds[1] - bounds[0] < MIN_ADDED:
+        touching = quotes_overlapping(quotes, *bounds)
+        threshold = ADD_QUOTED if touching else ADD
+        if content["probability"] < threshold or bounds[1] - bounds[0] < MIN_ADDED:
             continue
         if taken.overlapping(*bounds):
             continue
@@ -149,7 +156,6 @@ def _added_claims(
         if source_span is not None:
             start, end = source_span["start"], source_span["end"]
             source = source_of(start, end) if source_of else {"start": start, "end": end}
-        touching = quotes_overlapping(quotes, *bounds)
         inside = [q for q in touching if q.start <= bounds[0] and bounds[1] <= q.end]
         added.append(
             {

@@ -10,8 +10,10 @@ often an apostrophe ("imperialists’") than a closing mark.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 OPENING = "“"
 CLOSING = "”"
@@ -87,11 +89,13 @@ def _marks(text: str) -> list[tuple[int, str, int]]:
             # An opening mark closing a quotation ("It's unusual,“ he said") is a typo for ”.
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < n else ""
+            # So is one right after a word and before a space or punctuation
+            # ("an “expedited review“ of", "the year.“"): an opening mark follows a space.
             typo = (
                 before
                 and not before.isspace()
-                and before in ",.!?"
-                and (not after or after.isspace())
+                and before not in _OPEN_BEFORE
+                and (not after or after.isspace() or _is_punct(after))
             )
             marks.append((i, "close" if typo else "open", 1))
         elif ch == CLOSING:
@@ -132,7 +136,10 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     curly = _pair(
         text, [m for m in marks if text[m[0]] in (OPENING, CLOSING)]
     )  # by shape and position
-    # “… closed by a straight mark," (mixed styles): close there, not at the paragraph end.
+    # “… closed by a straight mark," (mixed styles): close there, not at the paragraph end,
+    # nor at a later curly mark ("“A," she said. "B.”": A ends at the straight mark).
+    straight_marks = [m for m in marks if text[m[0]] not in (OPENING, CLOSING)]
+    curly = [_cut_at_straight(q, straight_marks) for q in curly]
     curly = [q if q.closed else _close_on(text, q, STRAIGHT) for q in curly]
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
     straight = [q if q.closed else _close_on(text, q, CLOSING) for q in straight]
@@ -140,6 +147,25 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
         q for q in straight if not any(c.start < q.end and q.start < c.end for c in curly)
     ]
     return sorted(quotes, key=lambda q: q.start), (opened, closed)
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+def _cut_at_straight(quote: Quote, straight_marks: list[tuple[int, str, int]]) -> Quote:
+    """A curly quotation in which a straight closing mark comes before a straight
+    opening one ("“A," she said. "B.”") mixes styles: it ends at that closing mark.
+    (A straight quotation nested in a curly one opens before it closes.)"""
+    inside = [
+        (offset, kind) for offset, kind, _ in straight_marks if quote.start < offset < quote.end
+    ]
+    for (offset, kind), (_, next_kind) in pairwise(inside):
+        if kind == "close" and next_kind == "open":
+            return Quote(quote.start, offset + 1)
+        if kind == "open":
+            return quote
+    return quote
 
 
 def _close_on(text: str, quote: Quote, mark: str) -> Quote:

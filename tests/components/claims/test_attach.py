@@ -179,3 +179,51 @@ def test_split_sentence_quotes_option(nlp, text: str, contents: list[str]) -> No
     assert len({(c["source"]["start"], c["cue"]["start"]) for c in claims}) == 1
     # the quotation cut off is marked, so that the record can say which claim it continues
     assert [bool(c.get("continuation")) for c in claims] == [i > 0 for i in range(len(claims))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # the clause after a quotation that ends its sentence introduces the next one
+        (
+            "“Let us be clear about this,” he wrote. “If you are offended, that is your "
+            "fault.” He added: “This latest fuss is beyond hilarious, and I never posted it.”",
+            [
+                ("wrote", ["“Let us be clear about this,”"]),
+                ("wrote", ["“If you are offended, that is your fault.”"]),
+                ("added", ["“This latest fuss is beyond hilarious, and I never posted it.”"]),
+            ],
+        ),
+        (
+            "“The vote is over,” the senator said. “We lost this one.” She then added, "
+            "“We will be back next year with a better bill.”",
+            [
+                ("said", ["“The vote is over,”"]),
+                ("said", ["“We lost this one.”"]),
+                ("added", ["“We will be back next year with a better bill.”"]),
+            ],
+        ),
+        # a quotation ended by a period with its attribution after it, nothing following
+        (
+            "“We will win this race.” Kim said, looking at the crowd.",
+            [("said", ["“We will win this race.”"])],
+        ),
+    ],
+)
+def test_a_clause_before_a_colon_or_comma_introduces_the_next_quotation(
+    nlp, text: str, contents: list[tuple[str, list[str]]]
+) -> None:
+    claims = find_claims(nlp(text))
+    found = [
+        (
+            text_of(text, c["cue"]),
+            [
+                text[s:e]
+                for s, e in c["content"].get("spans")
+                or [[c["content"]["start"], c["content"]["end"]]]
+            ],
+        )
+        for c in claims
+    ]
+    assert found == contents

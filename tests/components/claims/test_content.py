@@ -123,3 +123,31 @@ def test_trailing_comment_is_cut_from_content(text: str, content: str) -> None:
     # "calls for new subsidies" as a claim of its own)
     rules = load_cached(rules_only=True)
     assert [content_text(text, c) for c in rules(text)._.newsclaims_claims] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        # a second that-clause of the same cue stays in the content
+        (
+            "Hillary Clinton says the administration should be taking more measures against "
+            "the group and that she expects the president to announce an “intensification” "
+            "of the campaign.",
+            [
+                "the administration should be taking more measures against the group and that "
+                "she expects the president to announce an “intensification” of the campaign"
+            ],
+        ),
+        # another attribution joined to the content is still a claim of its own
+        (
+            "The mayor said prices rose and officials argued that wages fell.",
+            ["prices rose", "that wages fell"],
+        ),
+    ],
+)
+def test_a_second_that_clause_stays_in_the_content(text: str, contents: list[str]) -> None:
+    rules = load_cached(rules_only=True)
+    found = [content_text(text, c) for c in rules(text)._.newsclaims_claims]
+    # (the verb inside a content may give a nested claim of its own, as PolNeAR has them)
+    assert found[: len(contents)] == contents

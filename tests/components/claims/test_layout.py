@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.components.claims.candidate import Candidate
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.layout import (
@@ -14,7 +16,7 @@ from pipeline.components.claims.layout import (
 from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.components.claims.quotes import find_quotes
 
-from .parsed import KIM_SAID, parsed, span_text
+from .parsed import KIM_SAID, content_text, parsed, span_text, text_of
 
 LEX = load_lexicons()
 
@@ -127,3 +129,27 @@ def test_a_quotation_signed_after_a_dash() -> None:
     assert (span_text(doc, signed.cue), signed.kind) == ("―", "direct")
     assert spans(doc.text, signed) == ["“We will win this.”"]
     assert signed.source_head.text == "Padilla"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        # a quotation signed on the next line, after a hyphen opening that line
+        (
+            "“Almost all new income is going to the top 1 percent.”\n\n- Bernie Sanders.\n\n"
+            "The senator is relying on an outdated study.",
+            ("-", "“Almost all new income is going to the top 1 percent.”", "Bernie Sanders."),
+        ),
+        # a hyphen inside a line signs nothing
+        ("The vote - “a real disgrace” - Senator Lee said it was over.", None),
+    ],
+)
+def test_a_quotation_signed_on_the_next_line(nlp, text: str, signed: tuple | None) -> None:
+    from pipeline.components.claims import find_claims
+
+    claims = [c for c in find_claims(nlp(text)) if text_of(text, c["cue"]) in ("-", "―", "—")]
+    found = [
+        (text_of(text, c["cue"]), content_text(text, c), text_of(text, c["source"])) for c in claims
+    ]
+    assert found == ([signed] if signed else [])

@@ -38,6 +38,15 @@ from pipeline.components.claims.quotes import (
         ('"I don’t think so,” Grassley said.', ['"I don’t think so,”']),
         # an opening mark typed where a closing one belongs
         ("“It's unusual,“ Noble said.", ["“It's unusual,“"]),
+        ("He sought an “expedited review“ of the pipes.", ["“expedited review“"]),
+        ("It called them “rapists“, then left.", ["“rapists“"]),
+        # curly opened, straight closed, then a straight quotation closed by a curly mark
+        (
+            '“Our roads are crumbling," she said. "Families endure blackouts.”',
+            ['“Our roads are crumbling,"', '"Families endure blackouts.”'],
+        ),
+        # a straight quotation nested in a curly one stays inside it
+        ('He said “yes, the "plan" works” today.', ['“yes, the "plan" works”']),
         # a stray straight mark does not swallow curly quotations
         ('Kevin was snoring. " “Here he is,” she said.', ["“Here he is,”"]),
     ],

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.components.claims.merge import jaccard, merge_claims
+from pipeline.components.claims.merge import ADD, ADD_QUOTED, jaccard, merge_claims
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.tagger import (
     EXTENSION,
@@ -164,6 +164,30 @@ def test_merge_marks_rule_claims_and_adds_confident_contents() -> None:
     assert [c["origin"] for c in merge_claims(text, [dict(rule)], unsure, quotes)] == ["both"]
     assert merge_claims(text, [dict(rule)], [], quotes)[0]["model_probability"] is None
     assert jaccard((0, 10), (5, 15)) == pytest.approx(5 / 15)
+
+
+def test_merge_adds_a_quotation_on_less_evidence_than_other_contents() -> None:
+    text = (
+        "The mayor warned the bridge would close.\n"
+        "Lee wrote back: \u201cWe are not closing anything this year.\u201d"
+    )
+    quotes, _ = find_quotes(text)
+
+    def span(role: str, part: str, probability: float) -> dict:
+        start = text.index(part)
+        return {"role": role, "start": start, "end": start + len(part), "probability": probability}
+
+    probability = (ADD_QUOTED + ADD) / 2  # enough for a quotation, not for other contents
+    model = [
+        span("cue", "warned", 0.9),
+        span("content", "the bridge would close", probability),
+        span("cue", "wrote back", 0.9),
+        span("content", "\u201cWe are not closing anything this year.\u201d", probability),
+    ]
+    [added] = merge_claims(text, [], model, quotes)
+    assert text[added["content"]["start"] : added["content"]["end"]].startswith("\u201cWe are")
+    assert text[added["cue"]["start"] : added["cue"]["end"]] == "wrote back"
+    assert added["kind"] == "direct"
 
 
 def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> None:
