@@ -220,3 +220,28 @@ def _interposed_start(verb: Token, start: int) -> int:
     if begin is None or i != subjects[0].right_edge.i:
         return start  # only when they reach back to the subject
     return begin.idx
+
+
+#: What a tagger's cue span may begin with that hangs on the word right before it:
+#: "concerns | about", "message | of", "struggled | to demonstrate", "rebuked".
+LEADING_DEPS = frozenset({"prep", "aux", "prt"})
+
+
+def grown_tagger_cue(doc: Doc, cue: tuple[int, int], lexicons: ClaimsLexicons) -> tuple[int, int]:
+    """The attribution tagger's cue span ``cue``, opened at the verb group it belongs to:
+    a preposition or "to" that begins it takes the word it hangs on right before it
+    ("concerns about", "struggled to demonstrate"), and a verb the auxiliaries and
+    adverbs before it ("has been rebuked", "has yet to address")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return cue
+    first = span[0]
+    while first.dep_ in LEADING_DEPS and first.i > 0 and first.head.i == first.i - 1:
+        first = first.head
+    if first.dep_ in LEADING_DEPS and first.head.i == first.i + 1 and first.head.i < span.end:
+        first = first.head  # "to | demonstrate": the infinitive's verb
+    start = min(doc[first.i].idx, cue[0])
+    if first.pos_ in ("VERB", "AUX"):
+        start = min(start, cue_start(first, lexicons).idx)
+        start = min(_governing_start(first, start), _interposed_start(first, start))
+    return start, cue[1]

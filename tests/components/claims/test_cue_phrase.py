@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.claims.cue_phrase import cue_start, phrase_end, settled_phrase
+from pipeline.components.claims.cue_phrase import (
+    cue_start,
+    grown_tagger_cue,
+    phrase_end,
+    settled_phrase,
+)
 from pipeline.components.claims.lexicon import load_lexicons
 from pipeline.process import process_text
 
@@ -346,3 +351,75 @@ def test_the_settled_phrase_end_to_end(text: str, phrase: str) -> None:
     record = process_text(text, date="2023-06-13")
     assert_valid_record(record)
     assert [c["cue_phrase"]["text"] for c in record["claims"]] == [phrase]
+
+
+# --- the attribution tagger's cue spans, opened at their verb group -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "cue", "expected"),
+    [
+        (
+            "Investors voiced concerns about the probe.",
+            [
+                ("Investors", 1, "nsubj", "NOUN", "NNS", "investor"),
+                ("voiced", 1, "ROOT", "VERB", "VBD", "voice"),
+                ("concerns", 1, "dobj", "NOUN", "NNS", "concern"),
+                ("about", 2, "prep", "ADP", "IN", "about"),
+                ("the", 5, "det", "DET", "DT", "the"),
+                ("probe", 3, "pobj", "NOUN", "NN", "probe"),
+                (".", 1, "punct", "PUNCT", ".", "."),
+            ],
+            "about",
+            "concerns about",
+        ),
+        (
+            "Clinton has yet to address the donors.",
+            [
+                ("Clinton", 1, "nsubj", "PROPN", "NNP", "Clinton"),
+                ("has", 1, "ROOT", "VERB", "VBZ", "have"),
+                ("yet", 1, "advmod", "ADV", "RB", "yet"),
+                ("to", 4, "aux", "PART", "TO", "to"),
+                ("address", 1, "xcomp", "VERB", "VB", "address"),
+                ("the", 6, "det", "DET", "DT", "the"),
+                ("donors", 4, "dobj", "NOUN", "NNS", "donor"),
+                (".", 1, "punct", "PUNCT", ".", "."),
+            ],
+            "address",
+            "has yet to address",
+        ),
+        (
+            "Trump has been rebuked by opponents.",
+            [
+                ("Trump", 3, "nsubjpass", "PROPN", "NNP", "Trump"),
+                ("has", 3, "aux", "AUX", "VBZ", "have"),
+                ("been", 3, "auxpass", "AUX", "VBN", "be"),
+                ("rebuked", 3, "ROOT", "VERB", "VBN", "rebuke"),
+                ("by", 3, "agent", "ADP", "IN", "by"),
+                ("opponents", 4, "pobj", "NOUN", "NNS", "opponent"),
+                (".", 3, "punct", "PUNCT", ".", "."),
+            ],
+            "rebuked",
+            "has been rebuked",
+        ),
+        (
+            # the span already starts at its verb group: nothing to add
+            "Sanders said little.",
+            [
+                ("Sanders", 1, "nsubj", "PROPN", "NNP", "Sanders"),
+                ("said", 1, "ROOT", "VERB", "VBD", "say"),
+                ("little", 1, "dobj", "ADJ", "JJ", "little"),
+                (".", 1, "punct", "PUNCT", ".", "."),
+            ],
+            "said",
+            "said",
+        ),
+    ],
+)
+def test_a_tagger_cue_opens_at_the_word_it_hangs_on_and_its_verb_group(
+    text, rows, cue, expected
+) -> None:
+    doc = parsed(text, rows)
+    start = text.index(cue)
+    grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
+    assert text[grown[0] : grown[1]] == expected
