@@ -423,3 +423,54 @@ def test_a_tagger_cue_opens_at_the_word_it_hangs_on_and_its_verb_group(
     start = text.index(cue)
     grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
     assert text[grown[0] : grown[1]] == expected
+
+
+# --- a nominal cue takes the verb whose object it is ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "noun", "phrase_start", "expected"),
+    [
+        (
+            "Rubio also rejected the notion that he lost.",
+            [
+                ("Rubio", 2, "nsubj", "PROPN", "NNP", "Rubio"),
+                ("also", 2, "advmod", "ADV", "RB", "also"),
+                ("rejected", 2, "ROOT", "VERB", "VBD", "reject"),
+                ("the", 4, "det", "DET", "DT", "the"),
+                ("notion", 2, "dobj", "NOUN", "NN", "notion"),
+                ("that", 7, "mark", "SCONJ", "IN", "that"),
+                ("he", 7, "nsubj", "PRON", "PRP", "he"),
+                ("lost", 4, "acl", "VERB", "VBD", "lose"),
+                (".", 2, "punct", "PUNCT", ".", "."),
+            ],
+            4,
+            3,
+            "also rejected the notion",
+        ),
+        (
+            "His claim that he lost was false.",
+            [
+                ("His", 1, "poss", "PRON", "PRP$", "his"),
+                ("claim", 5, "nsubj", "NOUN", "NN", "claim"),
+                ("that", 4, "mark", "SCONJ", "IN", "that"),
+                ("he", 4, "nsubj", "PRON", "PRP", "he"),
+                ("lost", 1, "acl", "VERB", "VBD", "lose"),
+                ("was", 5, "ROOT", "AUX", "VBD", "be"),
+                ("false", 5, "acomp", "ADJ", "JJ", "false"),
+                (".", 5, "punct", "PUNCT", ".", "."),
+            ],
+            1,
+            1,
+            "claim",
+        ),
+    ],
+)
+def test_a_nominal_cue_takes_the_verb_whose_object_it_is(
+    text, rows, noun, phrase_start, expected
+) -> None:
+    doc = parsed(text, rows)
+    cue = (doc[noun].idx, doc[noun].idx + len(doc[noun]))
+    phrase = (doc[phrase_start].idx, cue[1])
+    start, end = settled_phrase(doc, cue, phrase, [(doc[noun + 1].idx, len(text))])
+    assert text[start:end] == expected
