@@ -45,7 +45,10 @@ claim says where it came from (``origin``) and how sure the tagger is
 (``model_probability``); then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
 and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
-claims are the rules' alone.
+claims are the rules' alone. Either way, each claim's cue phrase is settled last: a
+rule claim's on its final content (``cue_phrase.settled_phrase``: "was asked about",
+"went on to explain"), a tagger-added claim's cue span opened at its verb group
+(``cue_phrase.grown_tagger_cue``: "concerns about", "has yet to address").
 
 Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
 
@@ -65,6 +68,7 @@ from ..stage import DataStage
 from .boundaries import BoundaryView
 from .boundary_model import load_boundary_model, rebound_claims
 from .cue_model import MODEL_FILE, CueModel, load_cue_model
+from .cue_phrase import grown_tagger_cue, settled_phrase
 from .docview import DocView
 from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
@@ -145,6 +149,7 @@ class ClaimsStage(DataStage):
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
                 rebound_claims(bounds_view, claims, self.boundary_model, quotes)
+        settle_cue_phrases(view, claims, self.lexicons)
         get_list(doc, STAGE).extend(claims)
         return doc
 
@@ -217,3 +222,25 @@ def make_claims(
         cue_model=cue_model,
         boundary_model=boundary_model,
     )
+
+
+def settle_cue_phrases(
+    view: DocView, claims: list[dict[str, Any]], lexicons: ClaimsLexicons
+) -> None:
+    """Each claim's ``cue_phrase``: a rule claim's as its final content bounds make it
+    (``settled_phrase``), a tagger-added claim's its cue span opened at its verb group
+    (``grown_tagger_cue``); the contract's ``cue`` stays as it is."""
+    for claim in claims:
+        cue = (claim["cue"]["start"], claim["cue"]["end"])
+        if claim.get("origin") == "model":
+            start, end = grown_tagger_cue(view.doc, cue, lexicons)
+            if (start, end) != cue:
+                claim["cue_phrase"] = {"text": view.text[start:end], "start": start, "end": end}
+            continue
+        old = claim.get("cue_phrase")
+        phrase = (old["start"], old["end"]) if old else cue
+        content = claim["content"]
+        spans = [tuple(s) for s in content.get("spans") or [[content["start"], content["end"]]]]
+        start, end = settled_phrase(view.doc, cue, phrase, spans)
+        if (start, end) != phrase:
+            claim["cue_phrase"] = {"text": view.text[start:end], "start": start, "end": end}
