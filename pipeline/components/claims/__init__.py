@@ -70,7 +70,7 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import find_quotes
-from .speakers import SpeakerMemory, resolve_speaker, source_tokens
+from .speakers import SpeakerMemory, resolve_speaker, source_phrase
 from .tagger import EXTENSION as TAGGER_SPANS
 from .tagger import TAGGER, make_attribution_tagger
 
@@ -150,15 +150,12 @@ class ClaimsStage(DataStage):
 
     def _source(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of a tagger's source span, named as the rules name theirs;
-        a subject takes its whole phrase, as the rules' sources do ("un" of "Kim
-        Jong-un" is "Kim Jong-un")."""
+        the span grows to its noun phrase (``source_phrase``), as the rules' sources
+        do ("un" of "Kim Jong-un" is "Kim Jong-un")."""
         span = view.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        if span.root.dep_ in ("nsubj", "nsubjpass"):
-            phrase = source_tokens(span.root, self.lexicons.words["source_adverbs"])
-            if phrase.start <= span.start and span.end <= phrase.end:
-                span = phrase
+        span = source_phrase(span, self.lexicons.words["source_adverbs"])
         speaker = resolve_speaker(span, span.root, SpeakerMemory(), self.lexicons, view)
         return speaker.as_source(span.start_char, span.end_char)
 

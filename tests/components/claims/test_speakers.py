@@ -10,6 +10,7 @@ from pipeline.components.claims.speakers import (
     Speaker,
     SpeakerMemory,
     resolve_speaker,
+    source_phrase,
     source_tokens,
 )
 
@@ -222,3 +223,54 @@ def test_an_organisation_is_typed_by_its_first_media_or_government_word(
     ]
     doc = parsed(text, rows, ents=[(0, 3, "ORG")])
     assert source_type(doc[0:3], doc[2], "ORG", load_lexicons()) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a time after the speaker says when, not who: left out
+        ("The report on Wednesday cited a memo that warned of hacks.", "The report"),
+        ("A congressional report on Tuesday said hackers stole files.", "A congressional report"),
+        # a time that says which one is part of it
+        ("Another Pew study from 2011 found that most agreed.", "Another Pew study from 2011"),
+    ],
+)
+def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "part", "phrase"),
+    [
+        # a subject: its whole phrase
+        ("Marco Rubio defended himself on Saturday.", "Rubio", "Marco Rubio"),
+        # the modifiers before the head
+        ("Less than a third agreed with the President.", "than a third", "Less than a third"),
+        (
+            "Washington Post columnist Margaret Sullivan wrote that it was unfair.",
+            "Washington Post columnist",
+            "Washington Post columnist Margaret Sullivan",
+        ),
+        # a noun inside a phrase: the phrase up to the noun's end
+        (
+            "Governors in more than two dozen states balked at accepting any refugees.",
+            "dozen states",
+            "Governors in more than two dozen states",
+        ),
+        (
+            "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response.",
+            "presidential nominee",
+            "Mitt Romney, the 2012 Republican presidential nominee",
+        ),
+        # a possessive is no part of what it owns: "his remarks" are not the speaker
+        ("His harsh attacks and his remarks about women drew criticism.", "his", "his"),
+    ],
+)
+def test_a_tagger_source_grows_to_its_noun_phrase(nlp, text: str, part: str, phrase: str) -> None:
+    doc = nlp(text)
+    start = text.index(part)
+    span = doc.char_span(start, start + len(part), alignment_mode="expand")
+    assert source_phrase(span).text == phrase
