@@ -170,6 +170,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 #: How a noun hangs on the noun phrase it is part of: "Fox News’ [Bret Baier]",
 #: "[the World Anti-Doping Agency] and [14 organizations]", "Governors in [states]".
 PART_DEPS = frozenset({"compound", "conj", "appos", "pobj"})
+#: How a word before a noun modifies it: "Republican [voters]", "The Obama [administration]".
+PREMODIFIER_DEPS = frozenset({"amod", "nmod", "nummod", "det"})
 #: The dependents before a noun that belong to its phrase ("the", "Tennis great", "Mr.").
 MODIFIER_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "quantmod", "advmod", "poss", "nmod", "predet"}
@@ -187,7 +189,9 @@ def source_phrase(span: Span, adverbs: frozenset[str] = frozenset()) -> Span:
         phrase = source_tokens(root, adverbs)
         return phrase if phrase.start <= span.start and span.end <= phrase.end else span
     head = root
-    while head.dep_ in PART_DEPS and head.head.i != head.i:
+    while (
+        head.dep_ in PART_DEPS or head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i
+    ) and head.head.i != head.i:
         parent = head.head.head if head.dep_ == "pobj" else head.head
         if head.dep_ == "pobj" and head.head.dep_ != "prep" or parent.pos_ not in NOMINAL_POS:
             break
@@ -196,6 +200,8 @@ def source_phrase(span: Span, adverbs: frozenset[str] = frozenset()) -> Span:
     modifiers = [c.left_edge.i for c in head.lefts if c.dep_ in MODIFIER_DEPS]
     start = min([span.start, head.i, *modifiers])
     end = max(span.end, head.i + 1)
+    if end < len(doc) and doc[end].dep_ == "case" and doc[end].head.i == end - 1:
+        end += 1  # "Rubio’s": a possessor keeps its "’s"
     for token in doc[start : span.start]:
         if "\n" in token.text_with_ws or token.is_sent_end:
             start = token.i + 1

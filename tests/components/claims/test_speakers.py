@@ -265,6 +265,11 @@ def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
             "presidential nominee",
             "Mitt Romney, the 2012 Republican presidential nominee",
         ),
+        # a word before a noun that modifies it: the noun's phrase
+        ("But Republican voters were more divided on the plan.", "Republican", "Republican voters"),
+        ("The Obama administration is trying to decide.", "The Obama", "The Obama administration"),
+        # a possessor keeps its "’s"
+        ("Rubio’s answer was that taxes would fall.", "Rubio", "Rubio’s"),
         # a possessive is no part of what it owns: "his remarks" are not the speaker
         ("His harsh attacks and his remarks about women drew criticism.", "his", "his"),
     ],
