@@ -279,3 +279,23 @@ def test_a_tagger_source_grows_to_its_noun_phrase(nlp, text: str, part: str, phr
     start = text.index(part)
     span = doc.char_span(start, start + len(part), alignment_mode="expand")
     assert source_phrase(span).text == phrase
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title the small model parses as a second subject belongs to the name
+        (
+            "Vatican spokesman the Rev. Federico Lombardi told reporters that the pope was tired.",
+            "Vatican spokesman the Rev. Federico Lombardi",
+        ),
+        ("Local news affiliate ABC 7 reported that it was out.", "Local news affiliate ABC 7"),
+        ("“It was fine,” his nephew Michery el Soheil added.", "his nephew Michery el Soheil"),
+        # a quotation before the speaker is no title
+        ("“We are tired of it,” Maria Ocampo said.", "Maria Ocampo"),
+    ],
+)
+def test_a_title_parsed_as_a_second_subject(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]
