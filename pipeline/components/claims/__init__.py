@@ -180,7 +180,9 @@ class ClaimsStage(DataStage):
             subject = find_subject(verb)
             if subject is None:
                 return None
-            phrase = source_tokens(subject, self.lexicons.words["source_adverbs"])
+            phrase = source_tokens(
+                subject, self.lexicons.words["source_adverbs"], cue_verbs=self.lexicons.cue_verbs
+            )
         if not len(phrase) or "\n" in view.text[
             min(phrase.start_char, start) : max(phrase.end_char, end)
         ]:

@@ -203,7 +203,11 @@ def _source(
     span = (
         view.doc[candidate.source_span[0] : candidate.source_span[1]]
         if candidate.source_span
-        else source_tokens(candidate.source_head, lexicons.words["source_adverbs"])
+        else source_tokens(
+            candidate.source_head,
+            lexicons.words["source_adverbs"],
+            cue_verbs=lexicons.cue_verbs,
+        )
     )
     if len(span) and "\n" in view.text[span.start_char : candidate.cue[0]]:
         span = span[:0]  # a subject in another paragraph (a dateline) is no source

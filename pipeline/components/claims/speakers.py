@@ -12,6 +12,7 @@ else the mention's own named entity or its text without the determiner.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,7 +111,9 @@ class SpeakerMemory:
         return latest
 
 
-def source_tokens(subject: Token, adverbs: frozenset[str] = frozenset()) -> Span:
+def source_tokens(
+    subject: Token, adverbs: frozenset[str] = frozenset(), *, cue_verbs: Container[str] = ()
+) -> Span:
     """The subject's phrase: its whole subtree, appositions and relative clauses
     included ("Joseph, who has four children"; "a GAO report released last year"),
     as PolNeAR annotates sources; cut at a line break (a dateline or headline
@@ -124,7 +127,9 @@ def source_tokens(subject: Token, adverbs: frozenset[str] = frozenset()) -> Span
     title = _title_before(subject, start)
     if title is not None:
         start = title.left_edge.i
-    when = next((c for c in subject.rights if _says_when(c)), None)
+    when = next(
+        (c for c in subject.rights if _says_when(c) or _reports(c, cue_verbs)), None
+    )
     if when is not None:
         end = min(end, when.left_edge.i)
     for token in doc[start:end]:
@@ -162,6 +167,13 @@ def _title_before(subject: Token, start: int) -> Token | None:
     if other.head == subject.head and other.dep_ == subject.dep_ and other.pos_ in SOURCE_POS:
         return other
     return None
+
+
+def _reports(child: Token, cue_verbs: Container[str]) -> bool:
+    """A relative clause that is an attribution of its own ("Barkley, who said he
+    typically votes Democratic, said …": its verb one of ``cue_verbs``), which
+    PolNeAR annotates apart and leaves out of the speaker (train: 56 of 90)."""
+    return child.dep_ == "relcl" and child.pos_ == "VERB" and child.lemma_.lower() in cue_verbs
 
 
 #: Parts of speech of a title parsed as a subject of its own.

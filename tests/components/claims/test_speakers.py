@@ -299,3 +299,25 @@ def test_a_tagger_source_grows_to_its_noun_phrase(nlp, text: str, part: str, phr
 def test_a_title_parsed_as_a_second_subject(make_doc, text: str, source: str) -> None:
     claims = make_doc(text)._.newsclaims_claims
     assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a relative clause that reports is an attribution of its own, not the speaker
+        (
+            "Barkley, who said he typically votes Democratic, said one candidate he likes "
+            "is John Kasich.",
+            [("who", "said"), ("Barkley", "said")],
+        ),
+        # any other relative clause stays with the speaker, as PolNeAR annotates it
+        (
+            "Chris Cox, who runs the NRA’s lobbying arm, said the bill would fail.",
+            [("Chris Cox, who runs the NRA’s lobbying arm", "said")],
+        ),
+    ],
+)
+def test_a_relative_clause_that_reports(make_doc, text: str, sources: list) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), text_of(text, c["cue"])) for c in claims] == sources
