@@ -28,6 +28,22 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+#: A dash before the speaker's head ends a dateline or a headline parsed into the
+#: subject: "WASHINGTON (AP) — Donald Trump", "RED STATES OUTNUMBER BLUE - Jeffrey Jones".
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between spaces ("Kim Jong-un", "(D-Calif.)" hold hyphens, not dashes)."""
+    doc = token.doc
+    return (
+        token.text in DASHES
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(doc[token.i - 1].whitespace_)
+    )
+
+
 #: Tokens that may end a source span but belong to the sentence, not the speaker.
 _TRIM = frozenset({",", "—", "–", "-", "(", ")", '"', "“", "”", ":", ";"})
 
@@ -133,7 +149,7 @@ def source_tokens(
     if when is not None:
         end = min(end, when.left_edge.i)
     for token in doc[start:end]:
-        if "\n" in token.text_with_ws:
+        if "\n" in token.text_with_ws or token.i < subject.i and _is_dash(token):
             if token.i < subject.i:
                 start = token.i + 1
             elif token.i >= subject.i:
@@ -241,7 +257,7 @@ def source_phrase(span: Span, adverbs: frozenset[str] = frozenset()) -> Span:
     if end < len(doc) and doc[end].dep_ == "case" and doc[end].head.i == end - 1:
         end += 1  # "Rubio’s": a possessor keeps its "’s"
     for token in doc[start : span.start]:
-        if "\n" in token.text_with_ws or token.is_sent_end:
+        if "\n" in token.text_with_ws or token.is_sent_end or _is_dash(token):
             start = token.i + 1
     while start < span.start and (doc[start].text in _TRIM or doc[start].is_space):
         start += 1

@@ -321,3 +321,19 @@ def test_a_title_parsed_as_a_second_subject(make_doc, text: str, source: str) ->
 def test_a_relative_clause_that_reports(make_doc, text: str, sources: list) -> None:
     claims = make_doc(text)._.newsclaims_claims
     assert [(text_of(text, c["source"]), text_of(text, c["cue"])) for c in claims] == sources
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline before a dash is no part of the speaker
+        ("WASHINGTON (AP) — Donald Trump said that the race was rigged.", "Donald Trump"),
+        # hyphens are no dashes
+        ("Rep. Zoe Lofgren (D-Calif.) said that it would help.", "Rep. Zoe Lofgren (D-Calif.)"),
+        ("Kim Jong-un said that the tests would continue.", "Kim Jong-un"),
+    ],
+)
+def test_a_dateline_before_a_dash(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]
