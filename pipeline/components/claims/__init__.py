@@ -74,9 +74,10 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import find_quotes
-from .speakers import SpeakerMemory, resolve_speaker, source_tokens
+from .speakers import SpeakerMemory, resolve_speaker, source_phrase, source_tokens
 from .tagger import EXTENSION as TAGGER_SPANS
 from .tagger import TAGGER, make_attribution_tagger
+from .verbs import find_subject
 
 STAGE = "newsclaims_claims"
 
@@ -145,6 +146,7 @@ class ClaimsStage(DataStage):
                 quotes,
                 lambda s, e: self._source(view, s, e),
                 self.lexicons.words["not_speakers"],
+                lambda s, e: self._cue_speaker(view, s, e),
             )
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
@@ -155,17 +157,43 @@ class ClaimsStage(DataStage):
 
     def _source(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of a tagger's source span, named as the rules name theirs;
-        a subject takes its whole phrase, as the rules' sources do ("un" of "Kim
-        Jong-un" is "Kim Jong-un")."""
+        the span grows to its noun phrase (``source_phrase``), as the rules' sources
+        do ("un" of "Kim Jong-un" is "Kim Jong-un")."""
         span = view.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        if span.root.dep_ in ("nsubj", "nsubjpass"):
-            phrase = source_tokens(span.root, self.lexicons.words["source_adverbs"])
-            if phrase.start <= span.start and span.end <= phrase.end:
-                span = phrase
+        span = source_phrase(span, self.lexicons.words["source_adverbs"])
         speaker = resolve_speaker(span, span.root, SpeakerMemory(), self.lexicons, view)
         return speaker.as_source(span.start_char, span.end_char)
+
+    def _cue_speaker(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
+        """The source dict of the subject of a tagger's cue span, when the cue is a
+        verb with a subject in its line ("Joe Bateman, who …, says …": the rules'
+        subject, with its phrase), or a participle describing a noun ("Police
+        receive 911 calls saying …": the noun's phrase)."""
+        span = view.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = span.root
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            # "911 calls saying …": the noun the participle describes, up to it
+            subject = verb.head
+            phrase = view.doc[subject.left_edge.i : verb.i]
+            while len(phrase) and phrase[-1].text in (",", "—", "-"):
+                phrase = phrase[:-1]
+        else:
+            subject = find_subject(verb)
+            if subject is None:
+                return None
+            phrase = source_tokens(
+                subject, self.lexicons.words["source_adverbs"], cue_verbs=self.lexicons.cue_verbs
+            )
+        if not len(phrase) or "\n" in view.text[
+            min(phrase.start_char, start) : max(phrase.end_char, end)
+        ]:
+            return None
+        speaker = resolve_speaker(phrase, subject, SpeakerMemory(), self.lexicons, view)
+        return speaker.as_source(phrase.start_char, phrase.end_char)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the data files in use, and the cue model when the stage uses one."""

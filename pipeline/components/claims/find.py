@@ -200,10 +200,17 @@ def _source(
     """The claim's source, resolved (and remembered for later pronouns), if it has one."""
     if candidate.source_head is None:
         return None
+    outer = _outer_speaker(view, candidate, lexicons)
+    if outer is not None:
+        candidate.source_head, candidate.source_span = outer, None
     span = (
         view.doc[candidate.source_span[0] : candidate.source_span[1]]
         if candidate.source_span
-        else source_tokens(candidate.source_head, lexicons.words["source_adverbs"])
+        else source_tokens(
+            candidate.source_head,
+            lexicons.words["source_adverbs"],
+            cue_verbs=lexicons.cue_verbs,
+        )
     )
     if len(span) and "\n" in view.text[span.start_char : candidate.cue[0]]:
         span = span[:0]  # a subject in another paragraph (a dateline) is no source
@@ -214,6 +221,27 @@ def _source(
     speaker = resolve_speaker(span, candidate.source_head, memory, lexicons, view)
     memory.remember(speaker)
     return speaker.as_source(span.start_char, span.end_char)
+
+
+def _outer_speaker(
+    view: DocView, candidate: Candidate, lexicons: ClaimsLexicons
+) -> Token | None:
+    """The speaker of a cue the parse coordinated with what another speaker says
+    ("Kasich says he'd sit Putin down and tells the crowd …": "tells" hangs on
+    "sit"): the cue shares the subject of the reporting verb, not the one of the
+    clause it reports. (An advcl cue hung there, "Trump insisted that he has …,
+    claiming …", is often the same, but taking the outer subject for it cost one
+    dev half a quoted source.)"""
+    if candidate.cue_token is None or candidate.source_span is not None:
+        return None
+    cue = view.doc[candidate.cue_token]
+    if cue.dep_ != "conj" or any(c.dep_ == "nsubj" for c in cue.children):
+        return None
+    reported = cue.head
+    if reported.dep_ != "ccomp" or not is_reporting_verb(reported.head, lexicons):
+        return None
+    subjects = [c for c in reported.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
 
 
 def _claim(

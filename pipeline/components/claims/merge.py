@@ -61,10 +61,12 @@ def merge_claims(
     quotes: list[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
     not_speakers: frozenset[str] = frozenset(),
+    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
     tagger adds (their source from ``source_of(start, end)``, the rules' speaker
-    resolution, when given), in cue order."""
+    resolution, when given; without a source span of the tagger near the cue,
+    from ``speaker_of_cue(start, end)``, the cue's subject), in cue order."""
     by_role = {
         role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
         for role in ("content", "source", "cue")
@@ -79,7 +81,7 @@ def merge_claims(
         claim["model_probability"] = (
             round(sum(probabilities) / len(probabilities), 3) if probabilities else None
         )
-    added = _added_claims(text, claims, by_role, quotes, source_of, not_speakers)
+    added = _added_claims(text, claims, by_role, quotes, source_of, not_speakers, speaker_of_cue)
     return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
 
 
@@ -132,6 +134,7 @@ def _added_claims(
     quotes: list[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None,
     not_speakers: frozenset[str],
+    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Claims of the confident tagger contents that no claim overlaps (the
     tagger's spans never overlap one another)."""
@@ -156,6 +159,10 @@ def _added_claims(
         if source_span is not None:
             start, end = source_span["start"], source_span["end"]
             source = source_of(start, end) if source_of else {"start": start, "end": end}
+        elif speaker_of_cue is not None:
+            source = speaker_of_cue(cue["start"], cue["end"])
+            if source is not None and source["start"] < bounds[1] and bounds[0] < source["end"]:
+                source = None  # the subject is inside the content
         inside = [q for q in touching if q.start <= bounds[0] and bounds[1] <= q.end]
         added.append(
             {

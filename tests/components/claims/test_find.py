@@ -325,3 +325,24 @@ def test_unbalanced_quotes_warn() -> None:
     record = process_text("He said “this never closes. Then more text.", date="2023-06-13")
     assert_valid_record(record)
     assert any(w["code"] == "W003" for w in record["warnings"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a cue coordinated with the reported clause shares the reporter's subject
+        (
+            "Kasich says he would sit Putin down and tells the crowd he was the first one.",
+            [("Kasich", "says"), ("Kasich", "tells")],
+        ),
+        # a cue coordinated with the reporting verb, with its own subject, keeps it
+        (
+            "Clinton said she would win and Sanders argued that he would.",
+            [("Clinton", "said"), ("Sanders", "argued")],
+        ),
+    ],
+)
+def test_a_cue_coordinated_with_a_reported_clause(make_doc, text: str, sources: list) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), text_of(text, c["cue"])) for c in claims] == sources

@@ -10,6 +10,7 @@ from pipeline.components.claims.speakers import (
     Speaker,
     SpeakerMemory,
     resolve_speaker,
+    source_phrase,
     source_tokens,
 )
 
@@ -222,3 +223,117 @@ def test_an_organisation_is_typed_by_its_first_media_or_government_word(
     ]
     doc = parsed(text, rows, ents=[(0, 3, "ORG")])
     assert source_type(doc[0:3], doc[2], "ORG", load_lexicons()) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a time after the speaker says when, not who: left out
+        ("The report on Wednesday cited a memo that warned of hacks.", "The report"),
+        ("A congressional report on Tuesday said hackers stole files.", "A congressional report"),
+        # a time that says which one is part of it
+        ("Another Pew study from 2011 found that most agreed.", "Another Pew study from 2011"),
+    ],
+)
+def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "part", "phrase"),
+    [
+        # a subject: its whole phrase
+        ("Marco Rubio defended himself on Saturday.", "Rubio", "Marco Rubio"),
+        # the modifiers before the head
+        ("Less than a third agreed with the President.", "than a third", "Less than a third"),
+        (
+            "Washington Post columnist Margaret Sullivan wrote that it was unfair.",
+            "Washington Post columnist",
+            "Washington Post columnist Margaret Sullivan",
+        ),
+        # a noun inside a phrase: the phrase up to the noun's end
+        (
+            "Governors in more than two dozen states balked at accepting any refugees.",
+            "dozen states",
+            "Governors in more than two dozen states",
+        ),
+        (
+            "Mitt Romney, the 2012 Republican presidential nominee, tweeted in response.",
+            "presidential nominee",
+            "Mitt Romney, the 2012 Republican presidential nominee",
+        ),
+        # a word before a noun that modifies it: the noun's phrase
+        ("But Republican voters were more divided on the plan.", "Republican", "Republican voters"),
+        ("The Obama administration is trying to decide.", "The Obama", "The Obama administration"),
+        # a possessor keeps its "’s"
+        ("Rubio’s answer was that taxes would fall.", "Rubio", "Rubio’s"),
+        # a possessive is no part of what it owns: "his remarks" are not the speaker
+        ("His harsh attacks and his remarks about women drew criticism.", "his", "his"),
+    ],
+)
+def test_a_tagger_source_grows_to_its_noun_phrase(nlp, text: str, part: str, phrase: str) -> None:
+    doc = nlp(text)
+    start = text.index(part)
+    span = doc.char_span(start, start + len(part), alignment_mode="expand")
+    assert source_phrase(span).text == phrase
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title the small model parses as a second subject belongs to the name
+        (
+            "Vatican spokesman the Rev. Federico Lombardi told reporters that the pope was tired.",
+            "Vatican spokesman the Rev. Federico Lombardi",
+        ),
+        ("Local news affiliate ABC 7 reported that it was out.", "Local news affiliate ABC 7"),
+        ("“It was fine,” his nephew Michery el Soheil added.", "his nephew Michery el Soheil"),
+        # a quotation before the speaker is no title
+        ("“We are tired of it,” Maria Ocampo said.", "Maria Ocampo"),
+    ],
+)
+def test_a_title_parsed_as_a_second_subject(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a relative clause that reports is an attribution of its own, not the speaker
+        (
+            "Barkley, who said he typically votes Democratic, said one candidate he likes "
+            "is John Kasich.",
+            [("who", "said"), ("Barkley", "said")],
+        ),
+        # any other relative clause stays with the speaker, as PolNeAR annotates it
+        (
+            "Chris Cox, who runs the NRA’s lobbying arm, said the bill would fail.",
+            [("Chris Cox, who runs the NRA’s lobbying arm", "said")],
+        ),
+    ],
+)
+def test_a_relative_clause_that_reports(make_doc, text: str, sources: list) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [(text_of(text, c["source"]), text_of(text, c["cue"])) for c in claims] == sources
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a dateline before a dash is no part of the speaker
+        ("WASHINGTON (AP) — Donald Trump said that the race was rigged.", "Donald Trump"),
+        # hyphens are no dashes
+        ("Rep. Zoe Lofgren (D-Calif.) said that it would help.", "Rep. Zoe Lofgren (D-Calif.)"),
+        ("Kim Jong-un said that the tests would continue.", "Kim Jong-un"),
+    ],
+)
+def test_a_dateline_before_a_dash(make_doc, text: str, source: str) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    assert [text_of(text, c["source"]) for c in claims] == [source]

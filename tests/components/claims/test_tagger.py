@@ -224,3 +224,42 @@ def test_page_furniture_is_a_not_speaker_word_before_the_first_colon(line, furni
     from pipeline.components.claims.merge import _is_furniture
 
     assert _is_furniture(line, frozenset({"related", "watch"})) is furniture
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        # a participle describing a noun: the noun's phrase
+        (
+            "Police receive 911 calls saying shots have been fired.",
+            "saying",
+            "shots have been fired",
+            "911 calls",
+        ),
+        ("The bridge would close, the notice warned.", "warned", "The bridge would", "the notice"),
+    ],
+)
+def test_an_added_claim_without_a_tagger_source_takes_its_cue_subject(
+    nlp, text: str, cue: str, content: str, source: str
+) -> None:
+    from pipeline.components.claims.docview import DocView
+
+    doc = nlp(text)
+    stage = nlp.get_pipe("newsclaims_claims")
+
+    def span(role: str, part: str) -> dict:
+        start = text.index(part)
+        return {"role": role, "start": start, "end": start + len(part), "probability": 0.95}
+
+    view = DocView(doc)
+    merged = merge_claims(
+        text,
+        [],
+        [span("cue", cue), span("content", content)],
+        find_quotes(text)[0],
+        speaker_of_cue=lambda s, e: stage._cue_speaker(view, s, e),
+    )
+    assert len(merged) == 1
+    found = merged[0]["source"]
+    assert found is not None and text[found["start"] : found["end"]] == source
