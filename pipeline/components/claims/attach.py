@@ -33,10 +33,14 @@ WINDOW_AFTER = 14
 WINDOW_BEFORE = 6
 
 
-def _verb_after(doc: Doc, quote: Quote, next_start: int, lexicons: ClaimsLexicons) -> Token | None:
+def _verb_after(
+    view: DocView, quote: Quote, next_start: int, lexicons: ClaimsLexicons
+) -> Token | None:
     """A reporting verb (with its subject) in the short clause right after a quotation."""
+    doc = view.doc
     span = doc.char_span(quote.end, next_start, alignment_mode="contract")
-    if span is None or _introduces_next(doc.text, quote, next_start):
+    # ``view.text``, not ``doc.text``: spaCy rebuilds that from every token on each call
+    if span is None or _introduces_next(view.text, quote, next_start):
         return None
     for token in span[:WINDOW_AFTER]:
         if "\n" in token.text or (token.text in SENTENCE_END and token.i > span.start):
@@ -185,7 +189,7 @@ def attach_quotes(
     “…”" (the same speaker goes on). Quotations left over without an
     attribution next to them (scare quotes, titles) are not claims.
     """
-    doc, text = view.doc, view.text
+    text = view.text
     by_cue = {
         c.cue_token: c for c in candidates if c.cue_token is not None and c.kind != "according_to"
     }
@@ -226,7 +230,7 @@ def attach_quotes(
         if claimed.overlapping(quote.start, quote.end):
             continue
         next_start = quotes[index + 1].start if index + 1 < len(quotes) else len(text)
-        verb = _verb_after(doc, quote, next_start, lexicons) or _verb_before(view, quote, lexicons)
+        verb = _verb_after(view, quote, next_start, lexicons) or _verb_before(view, quote, lexicons)
         if verb is not None and quote_at(quotes, verb.idx) is None:
             attach(quote, verb)
             continue

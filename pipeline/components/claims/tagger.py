@@ -91,7 +91,10 @@ class AttributionTagger(Tagger):
         scores = []
         for doc in docs:
             pieces = piece_docs(doc)
-            piece_scores = [self.model.ops.to_numpy(s) for s in self.model.predict(pieces)]
+            # one piece at a time: the arrays of all pieces at once outgrow the caches
+            piece_scores = [
+                self.model.ops.to_numpy(self.model.predict([piece])[0]) for piece in pieces
+            ]
             scores.append(numpy.concatenate(piece_scores))
         return scores
 
