@@ -74,10 +74,14 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import find_quotes
-from .speakers import SpeakerMemory, resolve_speaker, source_phrase, source_tokens
+from .speakers import (
+    SpeakerMemory,
+    cue_subject_phrase,
+    resolve_speaker,
+    source_phrase,
+)
 from .tagger import EXTENSION as TAGGER_SPANS
 from .tagger import TAGGER, make_attribution_tagger
-from .verbs import find_subject
 
 STAGE = "newsclaims_claims"
 
@@ -174,23 +178,11 @@ class ClaimsStage(DataStage):
         span = view.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
             return None
-        verb = span.root
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
-            # "911 calls saying …": the noun the participle describes, up to it
-            subject = verb.head
-            phrase = view.doc[subject.left_edge.i : verb.i]
-            while len(phrase) and phrase[-1].text in (",", "—", "-"):
-                phrase = phrase[:-1]
-        else:
-            subject = find_subject(verb)
-            if subject is None:
-                return None
-            phrase = source_tokens(
-                subject, self.lexicons.words["source_adverbs"], cue_verbs=self.lexicons.cue_verbs
-            )
-        if not len(phrase) or "\n" in view.text[
-            min(phrase.start_char, start) : max(phrase.end_char, end)
-        ]:
+        found = cue_subject_phrase(span.root, self.lexicons)
+        if found is None:
+            return None
+        subject, phrase = found
+        if "\n" in view.text[min(phrase.start_char, start) : max(phrase.end_char, end)]:
             return None
         speaker = resolve_speaker(phrase, subject, SpeakerMemory(), self.lexicons, view)
         return speaker.as_source(phrase.start_char, phrase.end_char)
@@ -261,14 +253,13 @@ def settle_cue_phrases(
     for claim in claims:
         cue = (claim["cue"]["start"], claim["cue"]["end"])
         if claim.get("origin") == "model":
+            phrase = cue
             start, end = grown_tagger_cue(view.doc, cue, lexicons)
-            if (start, end) != cue:
-                claim["cue_phrase"] = {"text": view.text[start:end], "start": start, "end": end}
-            continue
-        old = claim.get("cue_phrase")
-        phrase = (old["start"], old["end"]) if old else cue
-        content = claim["content"]
-        spans = [tuple(s) for s in content.get("spans") or [[content["start"], content["end"]]]]
-        start, end = settled_phrase(view.doc, cue, phrase, spans)
+        else:
+            old = claim.get("cue_phrase")
+            phrase = (old["start"], old["end"]) if old else cue
+            content = claim["content"]
+            spans = [tuple(s) for s in content.get("spans") or [[content["start"], content["end"]]]]
+            start, end = settled_phrase(view.doc, cue, phrase, spans)
         if (start, end) != phrase:
             claim["cue_phrase"] = {"text": view.text[start:end], "start": start, "end": end}

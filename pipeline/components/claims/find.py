@@ -223,9 +223,7 @@ def _source(
     return speaker.as_source(span.start_char, span.end_char)
 
 
-def _outer_speaker(
-    view: DocView, candidate: Candidate, lexicons: ClaimsLexicons
-) -> Token | None:
+def _outer_speaker(view: DocView, candidate: Candidate, lexicons: ClaimsLexicons) -> Token | None:
     """The speaker of a cue the parse coordinated with what another speaker says
     ("Kasich says he'd sit Putin down and tells the crowd …": "tells" hangs on
     "sit"): the cue shares the subject of the reporting verb, not the one of the
