@@ -272,6 +272,25 @@ def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
         ("Rubio’s answer was that taxes would fall.", "Rubio", "Rubio’s"),
         # a possessive is no part of what it owns: "his remarks" are not the speaker
         ("His harsh attacks and his remarks about women drew criticism.", "his", "his"),
+        # a fragment of a phrase (a prepositional phrase, a conjunct with its "and",
+        # a relative clause): the phrase of the noun it hangs on
+        (
+            "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem said "
+            "the talks had failed.",
+            "of Jerusalem",
+            "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem",
+        ),
+        (
+            "Officials from the agency said the plan was sound.",
+            "from the agency",
+            "Officials from the agency",
+        ),
+        ("Blumenthal and Cohen wrote that the deal was dead.", "and Cohen", "Blumenthal and Cohen"),
+        (
+            "The senator met Jolly, who was elected to Congress in 2014, and he said it would pass.",
+            "who was elected to Congress in 2014",
+            "Jolly, who was elected to Congress in 2014",
+        ),
     ],
 )
 def test_a_tagger_source_grows_to_its_noun_phrase(nlp, text: str, part: str, phrase: str) -> None:
