@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attach import attach_quotes, drop_duplicates, drop_nested
 from .candidate import Candidate
@@ -28,7 +28,7 @@ from .nominal_cues import according_to_candidates, in_source_candidates, nominal
 from .quotes import Quote, find_quotes, quote_at, quotes_overlapping
 from .speakers import SpeakerMemory, resolve_speaker, source_tokens
 from .verb_cues import raising_candidates, verb_candidate
-from .verbs import is_reporting_verb
+from .verbs import is_reporting_verb, verb_lemma
 
 
 def find_claims(
@@ -218,9 +218,24 @@ def _source(
         s < span.end_char and span.start_char < e for s, e in candidate.content
     ):
         return None
+    if _expletive(span, candidate, view, lexicons):
+        return None
     speaker = resolve_speaker(span, candidate.source_head, memory, lexicons, view)
     memory.remember(speaker)
     return speaker.as_source(span.start_char, span.end_char)
+
+
+#: Subjects that stand for no one: "it seems that …", "there appears to be …".
+EXPLETIVES = frozenset({"it", "there"})
+
+
+def _expletive(span: Span, candidate: Candidate, view: DocView, lexicons: ClaimsLexicons) -> bool:
+    """The source is the empty subject of a verb of seeming ("It appears that the
+    plan failed"), which speaks for no one: PolNeAR train gives such claims no
+    source (8 of 9)."""
+    if len(span) != 1 or span[0].lower_ not in EXPLETIVES or candidate.cue_token is None:
+        return False
+    return verb_lemma(view.doc[candidate.cue_token], lexicons) in lexicons.words["raising_verbs"]
 
 
 def _outer_speaker(view: DocView, candidate: Candidate, lexicons: ClaimsLexicons) -> Token | None:

@@ -346,3 +346,26 @@ def test_unbalanced_quotes_warn() -> None:
 def test_a_cue_coordinated_with_a_reported_clause(make_doc, text: str, sources: list) -> None:
     claims = make_doc(text)._.newsclaims_claims
     assert [(text_of(text, c["source"]), text_of(text, c["cue"])) for c in claims] == sources
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # the empty subject of a verb of seeming speaks for no one
+        (
+            "It appears that the plan failed, officials said.",
+            [(None, "appears"), ("officials", "said")],
+        ),
+        ("It seems that Trump will win the nomination.", [(None, "seems")]),
+        # "it" as the subject of a reporting verb is a source (a document, a group)
+        ("It said that the plan failed.", [("It", "said")]),
+    ],
+)
+def test_an_expletive_it_is_no_source(make_doc, text: str, sources: list) -> None:
+    claims = make_doc(text)._.newsclaims_claims
+    found = [
+        (text_of(text, c["source"]) if c["source"] else None, text_of(text, c["cue"]))
+        for c in claims
+    ]
+    assert found == sources
