@@ -78,8 +78,9 @@ SOURCE_POS = frozenset({"PROPN", "NOUN"})
 def unparsed_subject(verb: Token, view: DocView) -> tuple[Token, tuple[int, int]] | None:
     """The speaker of a main reporting verb with a clause, when the small model did
     not parse it as the subject: right after the verb ("…,” says Ana Whitfield, a
-    fundraiser") or opening the sentence ("Maria Alvarez, a … teacher, said she …").
-    The head token and the token range of the source."""
+    fundraiser", the name with its apposition) or opening the sentence ("Maria
+    Alvarez, a … teacher, said she …"). The head token and the token range of the
+    source."""
     if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     doc = verb.doc
@@ -96,7 +97,13 @@ def unparsed_subject(verb: Token, view: DocView) -> tuple[Token, tuple[int, int]
         end = after
         while end + 1 < sent.end and doc[end + 1].pos_ == "PROPN":
             end += 1
-        return doc[end], (after, end + 1)
+        appositions = [
+            c for c in doc[end].rights if c.dep_ == "appos" and c.right_edge.i < sent.end
+        ]
+        last = appositions[-1].right_edge.i + 1 if appositions else end + 1
+        while last > end + 1 and doc[last - 1].is_punct:
+            last -= 1
+        return doc[end], (after, last)
     if before is None or before.i == sent.start:
         return None
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):

@@ -287,7 +287,8 @@ def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
         ),
         ("Blumenthal and Cohen wrote that the deal was dead.", "and Cohen", "Blumenthal and Cohen"),
         (
-            "The senator met Jolly, who was elected to Congress in 2014, and he said it would pass.",
+            "The senator met Jolly, who was elected to Congress in 2014, and he said it "
+            "would pass.",
             "who was elected to Congress in 2014",
             "Jolly, who was elected to Congress in 2014",
         ),
