@@ -244,13 +244,18 @@ def source_phrase(span: Span, adverbs: frozenset[str] = frozenset()) -> Span:
         phrase = source_tokens(root, adverbs)
         return phrase if phrase.start <= span.start and span.end <= phrase.end else span
     head = root
+    named = None  # the last apposition climbed over
     while (
         head.dep_ in PART_DEPS or head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i
     ) and head.head.i != head.i:
         parent = head.head.head if head.dep_ == "pobj" else head.head
         if head.dep_ == "pobj" and head.head.dep_ != "prep" or parent.pos_ not in NOMINAL_POS:
             break
+        if head.dep_ == "appos":
+            named = head
         head = parent
+    if named is not None and _adjunct(head):
+        head = named
     doc = span.doc
     modifiers = [c.left_edge.i for c in head.lefts if c.dep_ in MODIFIER_DEPS]
     start = min([span.start, head.i, *modifiers])
@@ -267,6 +272,16 @@ def source_phrase(span: Span, adverbs: frozenset[str] = frozenset()) -> Span:
     while end > span.end and doc[end - 1].text in _TRIM:
         end -= 1
     return doc[start:end]
+
+
+def _adjunct(noun: Token) -> bool:
+    """Whether ``noun`` is the object of a preposition that modifies a verb: the
+    phrase says where or when ("In a statement to the Observer, her senior policy
+    adviser, Jake Sullivan, said"), and a name the parse hangs on it as an
+    apposition is a phrase of its own."""
+    return (
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 #: How a tagger's span that is only part of a phrase hangs on the phrase's noun:

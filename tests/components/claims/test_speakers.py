@@ -286,6 +286,18 @@ def test_a_time_after_the_speaker(make_doc, text: str, source: str) -> None:
             "Officials from the agency",
         ),
         ("Blumenthal and Cohen wrote that the deal was dead.", "and Cohen", "Blumenthal and Cohen"),
+        # a name the parse hangs on the object of an opening adjunct is no part of it
+        (
+            "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said "
+            "the plan was sound.",
+            "Jake Sullivan",
+            "her senior policy adviser, Jake Sullivan",
+        ),
+        (
+            "His former business partner at Lenox, Lawrence B. Cummings, called him a master.",
+            "Lawrence B. Cummings",
+            "His former business partner at Lenox, Lawrence B. Cummings",
+        ),
         (
             "The senator met Jolly, who was elected to Congress in 2014, and he said it "
             "would pass.",
