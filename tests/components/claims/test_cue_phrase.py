@@ -345,12 +345,24 @@ def test_the_phrase_starts_at_the_verb_group_the_subject_governs(
         ("The senator went on to say that the tax would hurt farmers.", "went on to say"),
         ("Rubio moved to emphasize that border security matters.", "moved to emphasize"),
         ("She has since said that she attended the wedding.", "has since said"),
+        # the verb's own words up to the content's preposition, or its adverbs
+        (
+            "Senator Collins expressed concern about the cost of the new border wall.",
+            "expressed concern about",
+        ),
+        (
+            "The governor spoke passionately about her father's drive to build the company.",
+            "spoke passionately about",
+        ),
+        ("Residents complain bitterly that taxes are too high in the city.", "complain bitterly"),
+        # an addressee between stays out
+        ("Smith talked to Jones about the plan to close the plant in March.", "talked"),
     ],
 )
 def test_the_settled_phrase_end_to_end(text: str, phrase: str) -> None:
     record = process_text(text, date="2023-06-13")
     assert_valid_record(record)
-    assert [c["cue_phrase"]["text"] for c in record["claims"]] == [phrase]
+    assert [c.get("cue_phrase", c["cue"])["text"] for c in record["claims"]] == [phrase]
 
 
 # --- the attribution tagger's cue spans, opened at their verb group -----------------
