@@ -276,7 +276,11 @@ def grown_tagger_cue(doc: Doc, cue: tuple[int, int], lexicons: ClaimsLexicons) -
     """The attribution tagger's cue span ``cue``, opened at the verb group it belongs to:
     a preposition or "to" that begins it takes the word it hangs on right before it
     ("concerns about", "struggled to demonstrate"), and a verb the auxiliaries and
-    adverbs before it ("has been rebuked", "has yet to address")."""
+    adverbs before it ("has been rebuked", "has yet to address"). A span that begins
+    with a verb's negation or adverbs opens at that verb's group ("does | n't want"),
+    one that begins inside the object or complement of the verb right before it at
+    that verb's group ("don't yet have | a common message about", "turned | his back
+    on")."""
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None or not len(span):
         return cue
@@ -286,10 +290,38 @@ def grown_tagger_cue(doc: Doc, cue: tuple[int, int], lexicons: ClaimsLexicons) -
     if first.dep_ in LEADING_DEPS and first.head.i == first.i + 1 and first.head.i < span.end:
         first = first.head  # "to | demonstrate": the infinitive's verb
     start = min(doc[first.i].idx, cue[0])
+    if first.pos_ not in ("VERB", "AUX"):
+        anchor = first
+        while anchor.i < anchor.head.i < span.end:
+            anchor = anchor.head  # "n't | want", "also not | answered", "common | message"
+        if anchor.pos_ in ("VERB", "AUX"):
+            first = anchor
+        else:
+            start = min(start, _complement_start(anchor, span.start))
     if first.pos_ in ("VERB", "AUX"):
         start = min(start, cue_start(first, lexicons).idx)
         start = min(_governing_start(first, start), _interposed_start(first, start))
     return start, cue[1]
+
+
+#: How a tagger's nominal or adjectival cue hangs on the verb right before it: "have |
+#: a common message about", "is | immune to", "turned | his back on".
+COMPLEMENT_DEPS = frozenset({"acomp", "dobj", "attr"})
+
+
+def _complement_start(word: Token, first: int) -> int:
+    """The start of the verb group that ``word`` (a tagger cue's head) completes, when
+    the verb comes right before ``word``'s phrase and the cue (whose first token is
+    ``first``) begins inside that phrase ("don't yet have | a common message about",
+    "were | slightly more likely to say", "echoed | a theme"); else ``word``'s own start."""
+    doc = word.doc
+    verb = word.head
+    if word.dep_ not in COMPLEMENT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return doc[first].idx
+    if verb.i >= first or word.left_edge.i != verb.i + 1:
+        return doc[first].idx
+    start = _verb_group_start(verb)
+    return min(start, _interposed_start(verb, start))
 
 
 def _object_noun_start(noun: Token, phrase: tuple[int, int]) -> int:

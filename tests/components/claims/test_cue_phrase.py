@@ -383,7 +383,7 @@ def test_the_settled_phrase_end_to_end(text: str, phrase: str) -> None:
                 (".", 1, "punct", "PUNCT", ".", "."),
             ],
             "about",
-            "concerns about",
+            "voiced concerns about",  # and the verb whose object it is
         ),
         (
             "Clinton has yet to address the donors.",
@@ -432,6 +432,40 @@ def test_a_tagger_cue_opens_at_the_word_it_hangs_on_and_its_verb_group(
     text, rows, cue, expected
 ) -> None:
     doc = parsed(text, rows)
+    start = text.index(cue)
+    grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
+    assert text[grown[0] : grown[1]] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a span that begins with its verb's negation or adverbs
+        ("He doesn't want the attacks to stick.", "n't want", "doesn't want"),
+        ("Obama has also not answered the question.", "also not answered", "has also not answered"),
+        # a span that begins inside the object or complement of the verb before it
+        (
+            "The candidates don't yet have a common message about the war.",
+            "common message about",
+            "don't yet have a common message about",
+        ),
+        (
+            "Voters were slightly more likely to say they preferred Clinton.",
+            "slightly more likely to say",
+            "were slightly more likely to say",
+        ),
+        ("Rubio turned his back on the reform bill.", "his back on", "turned his back on"),
+        # a subject is no verb's complement
+        (
+            "Critics said concerns about the cost were overblown.",
+            "concerns about",
+            "concerns about",
+        ),
+    ],
+)
+def test_a_tagger_cue_inside_a_verb_group_opens_at_the_verb(nlp, text, cue, expected) -> None:
+    doc = nlp(text)
     start = text.index(cue)
     grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
     assert text[grown[0] : grown[1]] == expected
