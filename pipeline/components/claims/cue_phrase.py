@@ -163,9 +163,10 @@ MAX_OWN_WORDS = 4
 
 def _own_words(tokens: list[Token], verb: Token) -> bool:
     """Whether the words between ``verb`` and its content are the verb's own, which
-    PolNeAR's cue takes in: only adverbs of the verb ("complain bitterly | that"), or
-    a short phrase of the verb ending in the preposition that opens the content
-    ("expressed concern about", "made the case for", "spoke passionately about").
+    PolNeAR's cue takes in: only adverbs of the verb ("complain bitterly | that"), its
+    object noun that the content hangs on ("expressed concern | that"), or a short
+    phrase of the verb ending in the preposition that opens the content ("expressed
+    concern about", "made the case for", "spoke passionately about").
     Not with a name or pronoun, a time or a second preposition inside: "talks to
     DuVernay about", "told the audience at his fundraiser for" and "said Tuesday
     about" are left out about as often as taken in (measured on train)."""
@@ -174,6 +175,8 @@ def _own_words(tokens: list[Token], verb: Token) -> bool:
     if all(t.dep_ == "advmod" and t.head.i == verb.i for t in tokens):
         return True
     last = tokens[-1]
+    if _content_noun(last, verb):  # "expressed concern | that …"
+        return len(tokens) <= MAX_OWN_WORDS and not any(t.pos_ in ("PROPN", "PRON") for t in tokens)
     return (
         last.dep_ == "prep"
         and len(tokens) <= MAX_OWN_WORDS
@@ -182,6 +185,16 @@ def _own_words(tokens: list[Token], verb: Token) -> bool:
             for t in tokens[:-1]
         )
     )
+
+
+def _content_noun(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is a noun object of ``verb`` on which the content right after it
+    hangs: "expressed concern | that …", "voiced confidence | that …"; not an
+    addressee ("told reporters | that …", where the content hangs on the verb)."""
+    doc = word.doc
+    if word.dep_ != "dobj" or word.head.i != verb.i or word.pos_ != "NOUN":
+        return False
+    return word.i + 1 < len(doc) and _governed_by(doc[word.i + 1], word)
 
 
 def _governed_by(token: Token, verb: Token) -> bool:

@@ -358,6 +358,9 @@ def test_the_phrase_starts_at_the_verb_group_the_subject_governs(
         # the verb a gerund of "by" or "in" says how it was said, with no object between
         ("Trump responded by saying that the report was a hoax.", "responded by saying"),
         ("Clinton clearly erred in saying that the figure was final.", "clearly erred in saying"),
+        # the verb's object that the content hangs on; not an addressee
+        ("Senator Collins expressed confidence that the bill would pass.", "expressed confidence"),
+        ("The mayor told reporters that the budget was balanced.", "told"),
         # an addressee between stays out
         ("Smith talked to Jones about the plan to close the plant in March.", "talked"),
     ],
