@@ -345,12 +345,30 @@ def test_the_phrase_starts_at_the_verb_group_the_subject_governs(
         ("The senator went on to say that the tax would hurt farmers.", "went on to say"),
         ("Rubio moved to emphasize that border security matters.", "moved to emphasize"),
         ("She has since said that she attended the wedding.", "has since said"),
+        # the verb's own words up to the content's preposition, or its adverbs
+        (
+            "Senator Collins expressed concern about the cost of the new border wall.",
+            "expressed concern about",
+        ),
+        (
+            "The governor spoke passionately about her father's drive to build the company.",
+            "spoke passionately about",
+        ),
+        ("Residents complain bitterly that taxes are too high in the city.", "complain bitterly"),
+        # the verb a gerund of "by" or "in" says how it was said, with no object between
+        ("Trump responded by saying that the report was a hoax.", "responded by saying"),
+        ("Clinton clearly erred in saying that the figure was final.", "clearly erred in saying"),
+        # the verb's object that the content hangs on; not an addressee
+        ("Senator Collins expressed confidence that the bill would pass.", "expressed confidence"),
+        ("The mayor told reporters that the budget was balanced.", "told"),
+        # an addressee between stays out
+        ("Smith talked to Jones about the plan to close the plant in March.", "talked"),
     ],
 )
 def test_the_settled_phrase_end_to_end(text: str, phrase: str) -> None:
     record = process_text(text, date="2023-06-13")
     assert_valid_record(record)
-    assert [c["cue_phrase"]["text"] for c in record["claims"]] == [phrase]
+    assert [c.get("cue_phrase", c["cue"])["text"] for c in record["claims"]] == [phrase]
 
 
 # --- the attribution tagger's cue spans, opened at their verb group -----------------
@@ -371,7 +389,7 @@ def test_the_settled_phrase_end_to_end(text: str, phrase: str) -> None:
                 (".", 1, "punct", "PUNCT", ".", "."),
             ],
             "about",
-            "concerns about",
+            "voiced concerns about",  # and the verb whose object it is
         ),
         (
             "Clinton has yet to address the donors.",
@@ -420,6 +438,40 @@ def test_a_tagger_cue_opens_at_the_word_it_hangs_on_and_its_verb_group(
     text, rows, cue, expected
 ) -> None:
     doc = parsed(text, rows)
+    start = text.index(cue)
+    grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
+    assert text[grown[0] : grown[1]] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a span that begins with its verb's negation or adverbs
+        ("He doesn't want the attacks to stick.", "n't want", "doesn't want"),
+        ("Obama has also not answered the question.", "also not answered", "has also not answered"),
+        # a span that begins inside the object or complement of the verb before it
+        (
+            "The candidates don't yet have a common message about the war.",
+            "common message about",
+            "don't yet have a common message about",
+        ),
+        (
+            "Voters were slightly more likely to say they preferred Clinton.",
+            "slightly more likely to say",
+            "were slightly more likely to say",
+        ),
+        ("Rubio turned his back on the reform bill.", "his back on", "turned his back on"),
+        # a subject is no verb's complement
+        (
+            "Critics said concerns about the cost were overblown.",
+            "concerns about",
+            "concerns about",
+        ),
+    ],
+)
+def test_a_tagger_cue_inside_a_verb_group_opens_at_the_verb(nlp, text, cue, expected) -> None:
+    doc = nlp(text)
     start = text.index(cue)
     grown = grown_tagger_cue(doc, (start, start + len(cue)), load_lexicons())
     assert text[grown[0] : grown[1]] == expected
