@@ -174,9 +174,12 @@ def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> i
     if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
         return ref.year  # a date within a week of publication is this year's, whatever the tense
     if tense == "past":
-        if there > here and (month - ref.month) % 12 <= 1:
-            # "paid on Dec. 3 to holders on Nov. 12" in a past-tense report, "said the
-            # visit is slated for September" late in August: the coming dates and month.
+        # A past-tense report names the coming days of what it announces ("declared a
+        # dividend, payable Dec. 7" in late October) up to a quarter ahead, and the coming
+        # month only when it is the next ("said the visit is slated for September" late in
+        # August); news gives a day of another year its year (AP style).
+        ahead = 3 if day is not None else 1
+        if there > here and (month - ref.month) % 12 <= ahead:
             return ref.year if month >= ref.month else ref.year + 1
         return ref.year if there <= here else ref.year - 1
     if tense == "future":

@@ -390,6 +390,16 @@ def test_closed_at_a_record_tuesday_is_the_past_tuesday_in_news(make_doc):
     assert one(earnings, "Tuesday")["value"] == "2023-06-20"  # a dividend notice's "record"
 
 
+@pytest.mark.model
+def test_a_past_report_names_the_coming_days_it_announces(make_doc):
+    text = "The company declared a dividend, payable Dec. 7 to holders of record Nov. 22."
+    items = timexes(make_doc, text, "1989-10-27")
+    assert one(items, "Dec. 7")["value"] == "1989-12-07"
+    assert one(items, "Nov. 22")["value"] == "1989-11-22"
+    text = "The company said it paid the last dividend on Dec. 7."
+    assert one(timexes(make_doc, text, "1990-05-20"), "Dec. 7")["value"] == "1989-12-07"
+
+
 def test_no_verb_no_tense():
     assert _tense("Friday 0 ROOT PROPN NNP Friday", "Friday") is None
     assert _tense("by 0 ROOT ADP IN by\nFriday 0 pobj PROPN NNP Friday", "Friday") == "future"
@@ -408,6 +418,10 @@ REF = date(2023, 8, 16)  # a Wednesday
         (10, None, None, 2023),  # up to three months ahead: the coming one
         (12, None, None, 2022),
         (8, 20, "past", 2023),  # within a week of publication: this year's
+        (10, 7, "past", 2023),  # "declared a dividend, payable Oct. 7": a day up to a quarter ahead
+        (11, 16, "past", 2023),
+        (12, 1, "past", 2022),  # four months ahead: the last one
+        (1, 2, "past", 2023),  # behind: this year's
         (12, 25, "present", 2022),
     ],
 )
