@@ -180,15 +180,15 @@ def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> i
         # August); news gives a day of another year its year (AP style).
         ahead = 3 if day is not None else 1
         if there > here and (month - ref.month) % 12 <= ahead:
-            return ref.year if month >= ref.month else ref.year + 1
+            return ref.year
         return ref.year if there <= here else ref.year - 1
     if tense == "future":
         return ref.year if there >= here else ref.year + 1
-    # No tense: news mostly reports the past; a date up to three months ahead is the coming one.
-    ahead = (month - ref.month) % 12
-    if there <= here:
-        return ref.year
-    return ref.year if ahead <= 3 else ref.year - 1
+    # No tense: news mostly reports the past; a date up to three months ahead is the coming
+    # one, across the year's end too ("payable Jan. 2" early in November).
+    coming = ref.year if there > here else ref.year + 1
+    months_to_coming = month - ref.month + (0 if there > here else 12)
+    return coming if months_to_coming <= 3 else coming - 1
 
 
 def weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = None) -> date:

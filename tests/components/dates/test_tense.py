@@ -430,6 +430,19 @@ def test_closest_year(month, day, tense, year):
 
 
 @pytest.mark.parametrize(
+    ("ref", "month", "day", "year"),
+    [
+        (date(1989, 11, 2), 1, 2, 1990),  # "is payable Jan. 2": up to three months ahead
+        (date(1989, 11, 2), 2, None, 1990),
+        (date(1989, 11, 2), 3, 1, 1989),  # four months ahead: the last one
+        (date(1990, 1, 20), 12, 15, 1989),
+    ],
+)
+def test_closest_year_without_tense_crosses_the_years_end(ref, month, day, year):
+    assert closest_year(ref, month, day, None) == year
+
+
+@pytest.mark.parametrize(
     ("weekday", "tense", "rel", "expected"),
     [
         (1, "past", None, date(2023, 8, 14)),
