@@ -55,6 +55,9 @@ def parse_pub_date(value: str | None) -> date | None:
 DOMAINS = ("news", "earnings")
 
 
+#: The families that name a quarter ("the third quarter", "Q3"): one may be the reported one.
+_QUARTERS = ("quarter", "quarter_code")
+
 #: The model's entity labels for counts and amounts.
 _COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY")
 
@@ -165,7 +168,7 @@ def find_dates(
         if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
             ctx.mentions.append(value)
         fiscal = "fiscal" in text[cand.start : cand.end].lower()
-        if cand.family == "quarter" and ctx.financial and reported_quarter(value, ctx, fiscal):
+        if cand.family in _QUARTERS and ctx.financial and reported_quarter(value, ctx, fiscal):
             ctx.reported = value
         items.append(
             {

@@ -282,6 +282,13 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{alternation(lex['holiday'])}|thanksgiving(?:\s+day)?|"
             rf"easter(?:\s+sunday)?|(?-i:Election\s+Day))(?:\s+(?P<span>week|weekend))?{E}",
         ),
+        (
+            # Business news's codes, in capitals: "Q3", "Q3 2023", "H1 of 2024", "Q2 FY24",
+            # and the fiscal year "FY2023", "FY 24".
+            "quarter_code",
+            rf"{B}(?-i:(?P<letter>[QH])(?P<n>[1-4])(?:\s+(?:of\s+)?(?P<year>{year})|"
+            rf"\s*FY\s?'?(?P<fy>(?:19|20)?\d\d))?|FY\s?'?(?P<fyear>(?:19|20)?\d\d)){E}",
+        ),
     ]
     return tuple((family, re.compile(regex, re.I)) for family, regex in spec)
 
@@ -298,6 +305,7 @@ REQUIRED_WORDS = {
     "decade": ("0s", "0's", "ties"),
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
+    "quarter_code": ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),

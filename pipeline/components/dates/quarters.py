@@ -132,6 +132,31 @@ def ordinal_quarter(cand: TimexCandidate, ctx: Context) -> Timex | None:
     return date_timex(value, "")
 
 
+def quarter_code(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "Q3", "Q3 2023", "H1 FY24" as "the third quarter (of 2023)" reads; "FY2023" as
+    "fiscal 2023", its year (a TIMEX3 value names calendar periods: the fiscal year's
+    company calendar is not known)."""
+    g = cand.groups
+    if g.get("fyear"):
+        return date_timex(_full_year(g["fyear"]), "")
+    year = g.get("year") or (_full_year(g["fy"]) if g.get("fy") else None)
+    what = "quarter" if g["letter"].upper() == "Q" else "half"
+    groups = {"what": what, "ord": _ORDINAL_NUMBER[int(g["n"])], "year": year}
+    return ordinal_quarter(TimexCandidate(cand.start, cand.end, "quarter", groups), ctx)
+
+
+#: The ordinal word (the lexicon's ``ordinal``) of a quarter's or half's number.
+_ORDINAL_NUMBER = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+
+
+def _full_year(digits: str) -> str:
+    """ "2023" as it is, "23" as 2023 (two digits name this century's years in business
+    codes), "98" as 1998."""
+    if len(digits) == 4:
+        return digits
+    return f"{19 if int(digits) >= 50 else 20}{digits}"
+
+
 def year_ago(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """ "year-earlier", "the quarter a year ago", "last year's quarter": the reported quarter
     a year back when a quarter is meant (or in financial mode), else last year."""
