@@ -37,6 +37,9 @@ def test_candidates_without_model():
         ("Talks resume in mid-2024.", "mid-2024", "year"),
         ("It happened more than four decades ago.", "more than four decades ago", "duration"),
         ("He left two years or so ago.", "two years or so ago", "duration"),
+        # A hedge on a modifier stays out: "just [over an hour]".
+        ("He died just over an hour later.", "over an hour", "duration"),
+        ("It took just under two weeks.", "under two weeks", "duration"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "date_mdy"),
         ("The day before Oct. 12, he quit.", "day before Oct. 12", "date_mdy"),
     ],
