@@ -58,6 +58,9 @@ DOMAINS = ("news", "earnings")
 #: The families that name a quarter ("the third quarter", "Q3"): one may be the reported one.
 _QUARTERS = ("quarter", "quarter_code")
 
+#: Verbs whose object is a length: "over" before it says "more than".
+_LENGTH_VERBS = ("last", "take")
+
 #: The model's entity labels for counts and amounts.
 _COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY")
 
@@ -89,6 +92,20 @@ def _counts_things(
     # A count of the plural noun for the model, or after a modifier of amounts ("some",
     # "nearly", "more than", "up to").
     return amount == "CARDINAL" or doc[token.i - 1].lower_ in {p.split()[-1] for p in mods}
+
+
+def _drop_preposition(doc: Doc, starts: list[int], cand: TimexCandidate) -> None:
+    """Leave out of ``cand`` a folded-in "over" that the parse reads as a preposition with
+    the duration as its object ("evolved [over] several years": during them), keeping it
+    where it says "more than" ("over a week later", a quantity modifier, or the object of a
+    verb of length: "to last over a week")."""
+    token = doc[bisect.bisect_right(starts, cand.start) - 1]
+    if token.head.lemma_ in _LENGTH_VERBS:
+        return  # "likely to last over a week": how long, more than a week
+    if token.idx == cand.start and token.lower_ == "over" and token.dep_ == "prep":
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.idx < cand.end:
+            cand.start, cand.mod = after.idx, None
 
 
 def find_dates(
@@ -140,6 +157,8 @@ def find_dates(
         ):
             continue
         ctx.multi_quarter = False
+        if cand.mod == "over" and has_parse:
+            _drop_preposition(doc, starts, cand)
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text, lexicons.words, notices=earnings)
