@@ -58,6 +58,9 @@ DOMAINS = ("news", "earnings")
 #: The families that name a quarter ("the third quarter", "Q3"): one may be the reported one.
 _QUARTERS = ("quarter", "quarter_code")
 
+#: Modifiers that may be a preposition of their own, not part of the time.
+_PREPOSITIONS = ("over", "about")
+
 #: Verbs whose object is a length: "over" before it says "more than".
 _LENGTH_VERBS = ("last", "take")
 
@@ -95,14 +98,15 @@ def _counts_things(
 
 
 def _drop_preposition(doc: Doc, starts: list[int], cand: TimexCandidate) -> None:
-    """Leave out of ``cand`` a folded-in "over" that the parse reads as a preposition with
-    the duration as its object ("evolved [over] several years": during them), keeping it
-    where it says "more than" ("over a week later", a quantity modifier, or the object of a
-    verb of length: "to last over a week")."""
+    """Leave out of ``cand`` a folded-in "over" or "about" that the parse reads as a
+    preposition with the duration as its object ("evolved [over] several years": during
+    them; "talking [about] three days": their topic), keeping it where it modifies the
+    amount ("over a week later", "about five hours", a quantity modifier, or before the
+    object of a verb of length: "to last over a week")."""
     token = doc[bisect.bisect_right(starts, cand.start) - 1]
     if token.head.lemma_ in _LENGTH_VERBS:
         return  # "likely to last over a week": how long, more than a week
-    if token.idx == cand.start and token.lower_ == "over" and token.dep_ == "prep":
+    if token.idx == cand.start and token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and after.idx < cand.end:
             cand.start, cand.mod = after.idx, None
@@ -157,7 +161,7 @@ def find_dates(
         ):
             continue
         ctx.multi_quarter = False
-        if cand.mod == "over" and has_parse:
+        if cand.mod in _PREPOSITIONS and has_parse:
             _drop_preposition(doc, starts, cand)
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)

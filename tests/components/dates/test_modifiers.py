@@ -48,6 +48,22 @@ CASES = [
         None,
     ),
     (
+        "I am talking about three days, more or less.",
+        SAMPLE_DATE,
+        "three days",
+        "DURATION",
+        "P3D",
+        None,
+    ),
+    (
+        "The flight takes about five hours.",
+        SAMPLE_DATE,
+        "about five hours",
+        "DURATION",
+        "PT5H",
+        "APPROX",
+    ),
+    (
         "The money can be used over three years.",
         SAMPLE_DATE,
         "three years",
