@@ -116,7 +116,7 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     body = match.group(0)[len(groups["det"]) :].lstrip()
     hyphenated = bool(
         re.match(
-            r"^[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)",
+            r"^(?:fiscal\s+)?[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)",
             body,
             re.I,
         )

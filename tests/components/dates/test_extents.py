@@ -30,6 +30,7 @@ def test_candidates_without_model():
         ("Shares fell in the third quarter.", "the third quarter", "quarter"),
         ("They lost the 14-day appeal.", "14-day", "duration"),  # "the" left out
         ("They lost the third-quarter lead.", "third-quarter", "quarter"),
+        ("Net for the fiscal second-quarter rose.", "fiscal second-quarter", "quarter"),
         # A possessive determiner is the owner's, not part of the time.
         ("Acme reported its third quarter results.", "third quarter", "quarter"),
         ("Acme blamed its fourth-quarter loss on rain.", "fourth-quarter", "quarter"),
