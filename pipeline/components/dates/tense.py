@@ -62,7 +62,33 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # from an earlier point ("Until Thursday, they had not named a successor", "only
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
-    return _verb_tense(verb, token)
+    tense = _verb_tense(verb, token)
+    if tense == "present" and _scheduled_by_adjective(token, verb):
+        # "is due on April 30", "is slated for March": a present schedule looks ahead.
+        return "future"
+    return tense
+
+
+def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
+    """Whether the date's present clause says a schedule: its verb is a participle of one
+    ("is scheduled Tuesday", "is expected Friday"), a copula with one ("is due on April
+    30", "is set for March"), or one stands between the date and its verb."""
+    if verb.lower_ in _SCHEDULE_WORDS or any(
+        c.dep_ == "acomp" and c.lower_ in _SCHEDULE_WORDS for c in verb.children
+    ):
+        return True
+    head = token
+    for _ in range(4):
+        if head is verb or head.head is head:
+            return False
+        head = head.head
+        if head.lower_ in _SCHEDULE_WORDS and head is not verb:
+            return True
+    return False
+
+
+#: Adjectives and participles of a schedule, after a present copula: the date is ahead.
+_SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
 
 
 def _governing_verb(token: Token) -> Token:

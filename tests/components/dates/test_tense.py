@@ -400,6 +400,23 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
     assert one(timexes(make_doc, text, "1990-05-20"), "Dec. 7")["value"] == "1989-12-07"
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # A present clause that says a schedule looks ahead (2023-06-13 is a Tuesday).
+        ("The report is due on April 30.", "April 30", "2024-04-30"),
+        ("The ruling is expected Friday, lawyers said.", "Friday", "2023-06-16"),
+        ("The hearing is set for Monday.", "Monday", "2023-06-19"),
+        # Not in the past, nor without a word of schedule.
+        ("The payment was due on April 30.", "April 30", "2023-04-30"),
+        ("The bank is open on Monday.", "Monday", "2023-06-12"),
+    ],
+)
+def test_a_present_schedule_looks_ahead(make_doc, text, extent, value):
+    assert one(timexes(make_doc, text, SAMPLE_DATE), extent)["value"] == value
+
+
 def test_no_verb_no_tense():
     assert _tense("Friday 0 ROOT PROPN NNP Friday", "Friday") is None
     assert _tense("by 0 ROOT ADP IN by\nFriday 0 pobj PROPN NNP Friday", "Friday") == "future"
