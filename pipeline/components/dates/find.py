@@ -56,7 +56,7 @@ DOMAINS = ("news", "earnings")
 
 
 #: The families that name a quarter ("the third quarter", "Q3"): one may be the reported one.
-_QUARTERS = ("quarter", "quarter_code")
+_QUARTERS = ("quarter", "quarter_code", "month_span")
 
 #: Modifiers that may be a preposition of their own, not part of the time.
 _PREPOSITIONS = ("over", "about")

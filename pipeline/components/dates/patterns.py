@@ -283,6 +283,13 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"easter(?:\s+sunday)?|(?-i:Election\s+Day))(?:\s+(?P<span>week|weekend))?{E}",
         ),
         (
+            # "the April-June quarter", "the July-to-September period": three (or six)
+            # months a report names by their ends.
+            "month_span",
+            rf"{B}(?:the\s+)?(?P<first>{month})\s*(?:-|–|to|through)\s*(?P<last>{month})\s+"
+            rf"(?P<what>quarter|period|half){E}",
+        ),
+        (
             # Business news's codes, in capitals: "Q3", "Q3 2023", "H1 of 2024", "Q2 FY24",
             # and the fiscal year "FY2023", "FY 24".
             "quarter_code",
@@ -306,6 +313,7 @@ REQUIRED_WORDS = {
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
     "quarter_code": ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
+    "month_span": ("quarter", "period", "half"),
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang.calendar import month_number
 from .anchoring import Context, Timex, date_timex
 from .calendar import RELATIVE_OFFSET, quarter_of, shift
 from .extents import TimexCandidate
@@ -142,6 +143,23 @@ def quarter_code(cand: TimexCandidate, ctx: Context) -> Timex | None:
     year = g.get("year") or (_full_year(g["fy"]) if g.get("fy") else None)
     what = "quarter" if g["letter"].upper() == "Q" else "half"
     groups = {"what": what, "ord": _ORDINAL_NUMBER[int(g["n"])], "year": year}
+    return ordinal_quarter(TimexCandidate(cand.start, cand.end, "quarter", groups), ctx)
+
+
+def month_span(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "the April-June quarter": the calendar quarter (or half) those months are, as "the
+    second quarter" reads; months of no calendar quarter ("the February-April quarter" of
+    a retailer's fiscal year) are written by their length, as "the year ended Sept. 30"."""
+    g = cand.groups
+    first, last = month_number(g["first"]), month_number(g["last"])
+    months = (last - first) % 12 + 1
+    if months == 3 and first % 3 == 1:
+        n, what = (first + 2) // 3, "quarter"
+    elif months == 6 and first in (1, 7):
+        n, what = (first + 5) // 6, "half"
+    else:
+        return {"type": "DURATION", "value": f"P{months}M"}
+    groups = {"what": what, "ord": _ORDINAL_NUMBER[n], "year": None}
     return ordinal_quarter(TimexCandidate(cand.start, cand.end, "quarter", groups), ctx)
 
 

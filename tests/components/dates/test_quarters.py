@@ -280,6 +280,10 @@ CODE_CASES = [
     # clause when it lies ahead (2023-06-13 is in the second quarter).
     ("Q3 sales fell sharply.", "Q3", "2022-Q3"),
     ("The company expects a loss in Q4.", "Q4", "2023-Q4"),
+    # A quarter or half named by its months.
+    ("It added 5 million users in the April-June quarter.", "the April-June quarter", "2023-Q2"),
+    ("Profit rose in the July-September period.", "the July-September period", "2022-Q3"),
+    ("Sales in the January-June half rose 3%.", "the January-June half", "2023-H1"),
 ]
 
 
@@ -296,3 +300,12 @@ def test_quarter_codes(make_doc, text, extent, value):
 )
 def test_what_is_no_quarter_code(make_doc, text):
     assert timexes(make_doc, text, SAMPLE_DATE) == []
+
+
+@pytest.mark.model
+def test_months_of_no_calendar_quarter_are_a_length(make_doc):
+    item = one(
+        timexes(make_doc, "Sales fell in the February-April quarter.", SAMPLE_DATE),
+        "the February-April quarter",
+    )
+    assert (item["type"], item["value"]) == ("DURATION", "P3M")
