@@ -79,10 +79,10 @@ def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
         return True
     head = token
     for _ in range(4):
-        if head is verb or head.head is head:
+        if head.i in (verb.i, head.head.i):  # spaCy makes a new Token on each access
             return False
         head = head.head
-        if head.lower_ in _SCHEDULE_WORDS and head is not verb:
+        if head.lower_ in _SCHEDULE_WORDS and head.i != verb.i:
             return True
     return False
 
@@ -97,7 +97,7 @@ def _governing_verb(token: Token) -> Token:
     for _ in range(6):
         if verb.pos_ in VERB_POS and verb.dep_ != "aux":
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
@@ -133,7 +133,7 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
                 head.tag_ == "VBN"
                 and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
             )
-            if head is not verb and head_past:
+            if head.i != verb.i and head_past:
                 # "was kidnapped to make the trip", "asked to leave Friday": the head's past.
                 return "past" if head.lemma_ not in FUTURE_VERBS else "future"
             return "future"
@@ -143,7 +143,7 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
             return "past"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -164,7 +164,7 @@ def _past_perfect(verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in verb.children
         ):
             return True
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return False
