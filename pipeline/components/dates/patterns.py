@@ -357,6 +357,8 @@ REQUIRED_WORDS = {
         "mother's",
         "father's",
         "good friday",
+        "black friday",
+        "cyber monday",
         "thanksgiving",
         "easter",
         "election day",
