@@ -222,7 +222,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "season",
-            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>{yearb})|"
+            # "the winter of 2022-23": the season that begins in the first year.
+            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<ystart>{year})[-/](?:\d\d|{year})(?![\d%])|"
+            rf"(?P<year>{yearb})|"
             rf"nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?)))?{E}",
         ),
         (
