@@ -178,10 +178,12 @@ _WEEKDAY_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 def holiday_by_rule(rule: str, y: int) -> date:
     """The day a holiday rule of the lexicon names in year ``y``: "09-MO-1" the first Monday
     of September (Labor Day), "05-MO-L" the last Monday of May (Memorial Day), "EASTER-2"
-    two days before Easter (Good Friday)."""
-    m = re.fullmatch(r"EASTER([+-]\d+)", rule)
+    two days before Easter (Good Friday), "THANKSGIVING+1" the day after Thanksgiving
+    (Black Friday)."""
+    m = re.fullmatch(r"(EASTER|THANKSGIVING)([+-]\d+)", rule)
     if m:
-        return easter(y) + timedelta(days=int(m[1]))
+        base = easter(y) if m[1] == "EASTER" else movable_holiday("thanksgiving", y)
+        return base + timedelta(days=int(m[2]))
     month, code, nth = rule.split("-")
     weekday = _WEEKDAY_CODES[code]
     if nth == "L":

@@ -73,8 +73,8 @@ def season(cand: TimexCandidate, ctx: Context) -> Timex:
     g, ref, tense = cand.groups, ctx.ref, ctx.tense
     code = ctx.lexicon["season"][g["season"].lower()]
     det = lower_words(g.get("det"))
-    if g.get("year"):
-        return date_timex(f"{g['year']}-{code}", "")
+    if g.get("year") or g.get("ystart"):
+        return date_timex(f"{g.get('year') or g['ystart']}-{code}", "")
     if g.get("y19") and parse_number(g["y19"]):
         return date_timex(f"{1900 + int(parse_number(g['y19']))}-{code}", "")
     if ref is None:

@@ -104,6 +104,10 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     ):
         # "expected to last several weeks", "could last two years": the verb, not "the last".
         return match.end() - len(match.group(0)[len(groups["det"]) :].lstrip())
+    if det in _POSSESSIVES:
+        # "its [third quarter]", "their [fiscal 1990]": a possessive determiner is the
+        # owner's, not part of the time (TimeBank leaves it out 11 times in 12).
+        return match.end() - len(match.group(0)[len(groups["det"]) :].lstrip())
     if det != "the":
         return start
     if family == "year_ago_adj":
@@ -112,7 +116,7 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     body = match.group(0)[len(groups["det"]) :].lstrip()
     hyphenated = bool(
         re.match(
-            r"^[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)",
+            r"^(?:fiscal\s+)?[\w.]+-(?:fiscal-)?(?:quarter|half|second|minute|hour|day|week|month|year|decade)",
             body,
             re.I,
         )
@@ -158,6 +162,9 @@ def _merge_time_and_date(text: str, cands: list[TimexCandidate]) -> list[TimexCa
             time.extra["date"] = after.extra.get("date", after)
     return out
 
+
+#: Possessive determiners, which patterns read but extents leave out.
+_POSSESSIVES = ("its", "their")
 
 #: What makes a following "last" the verb: "to", a modal or a negation before it.
 _VERB_BEFORE = re.compile(

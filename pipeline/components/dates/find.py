@@ -55,6 +55,15 @@ def parse_pub_date(value: str | None) -> date | None:
 DOMAINS = ("news", "earnings")
 
 
+#: The families that name a quarter ("the third quarter", "Q3"): one may be the reported one.
+_QUARTERS = ("quarter", "quarter_code", "month_span")
+
+#: Modifiers that may be a preposition of their own, not part of the time.
+_PREPOSITIONS = ("over", "about")
+
+#: Verbs whose object is a length: "over" before it says "more than".
+_LENGTH_VERBS = ("last", "take")
+
 #: The model's entity labels for counts and amounts.
 _COUNT_LABELS = ("CARDINAL", "QUANTITY", "MONEY")
 
@@ -86,6 +95,21 @@ def _counts_things(
     # A count of the plural noun for the model, or after a modifier of amounts ("some",
     # "nearly", "more than", "up to").
     return amount == "CARDINAL" or doc[token.i - 1].lower_ in {p.split()[-1] for p in mods}
+
+
+def _drop_preposition(doc: Doc, starts: list[int], cand: TimexCandidate) -> None:
+    """Leave out of ``cand`` a folded-in "over" or "about" that the parse reads as a
+    preposition with the duration as its object ("evolved [over] several years": during
+    them; "talking [about] three days": their topic), keeping it where it modifies the
+    amount ("over a week later", "about five hours", a quantity modifier, or before the
+    object of a verb of length: "to last over a week")."""
+    token = doc[bisect.bisect_right(starts, cand.start) - 1]
+    if token.head.lemma_ in _LENGTH_VERBS:
+        return  # "likely to last over a week": how long, more than a week
+    if token.idx == cand.start and token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.idx < cand.end:
+            cand.start, cand.mod = after.idx, None
 
 
 def find_dates(
@@ -137,6 +161,8 @@ def find_dates(
         ):
             continue
         ctx.multi_quarter = False
+        if cand.mod in _PREPOSITIONS and has_parse:
+            _drop_preposition(doc, starts, cand)
         if has_parse and starts:
             i = max(0, bisect.bisect_right(starts, cand.start) - 1)
             ctx.tense = clause_tense(doc[i], text, lexicons.words, notices=earnings)
@@ -165,7 +191,7 @@ def find_dates(
         if result["type"] in ("DATE", "TIME") and re.match(r"^\d{4}", value):
             ctx.mentions.append(value)
         fiscal = "fiscal" in text[cand.start : cand.end].lower()
-        if cand.family == "quarter" and ctx.financial and reported_quarter(value, ctx, fiscal):
+        if cand.family in _QUARTERS and ctx.financial and reported_quarter(value, ctx, fiscal):
             ctx.reported = value
         items.append(
             {

@@ -78,6 +78,8 @@ HANDLERS: dict[str, Handler] = {
     "holiday": absolute.holiday,
     # Quarters and halves, and financial mode.
     "quarter": quarters.ordinal_quarter,
+    "quarter_code": quarters.quarter_code,
+    "month_span": quarters.month_span,
     "year_ago_adj": quarters.year_ago,
     "period_year_ago": quarters.year_ago,
     "year_end": quarters.year_end,

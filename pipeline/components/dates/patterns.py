@@ -222,7 +222,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "season",
-            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>{yearb})|"
+            # "the winter of 2022-23": the season that begins in the first year.
+            rf"{B}(?:(?P<det>the|this|last|next|that|past)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<ystart>{year})[-/](?:\d\d|{year})(?![\d%])|"
+            rf"(?P<year>{yearb})|"
             rf"nineteen\s+(?P<y19>(?:{tens})(?:[\s-](?:{ones}))?)))?{E}",
         ),
         (
@@ -282,6 +284,20 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             rf"{B}(?:(?P<rel>last|this|next)\s+)?(?P<word>{alternation(lex['holiday'])}|thanksgiving(?:\s+day)?|"
             rf"easter(?:\s+sunday)?|(?-i:Election\s+Day))(?:\s+(?P<span>week|weekend))?{E}",
         ),
+        (
+            # "the April-June quarter", "the July-to-September period": three (or six)
+            # months a report names by their ends.
+            "month_span",
+            rf"{B}(?:the\s+)?(?P<first>{month})\s*(?:-|–|to|through)\s*(?P<last>{month})\s+"
+            rf"(?P<what>quarter|period|half){E}",
+        ),
+        (
+            # Business news's codes, in capitals: "Q3", "Q3 2023", "H1 of 2024", "Q2 FY24",
+            # and the fiscal year "FY2023", "FY 24".
+            "quarter_code",
+            rf"{B}(?-i:(?P<letter>[QH])(?P<n>[1-4])(?:\s+(?:of\s+)?(?P<year>{year})|"
+            rf"\s*FY\s?'?(?P<fy>(?:19|20)?\d\d))?|FY\s?'?(?P<fyear>(?:19|20)?\d\d)){E}",
+        ),
     ]
     return tuple((family, re.compile(regex, re.I)) for family, regex in spec)
 
@@ -298,6 +314,8 @@ REQUIRED_WORDS = {
     "decade": ("0s", "0's", "ties"),
     "century": ("century",),
     "quarter": ("quarter", "half", "period"),
+    "quarter_code": ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
+    "month_span": ("quarter", "period", "half"),
     "year_ago_adj": ("year-", "year "),
     "period_year_ago": ("a year", "last year"),
     "mid_part": ("mid",),
@@ -341,6 +359,8 @@ REQUIRED_WORDS = {
         "mother's",
         "father's",
         "good friday",
+        "black friday",
+        "cyber monday",
         "thanksgiving",
         "easter",
         "election day",

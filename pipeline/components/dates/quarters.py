@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang.calendar import month_number
 from .anchoring import Context, Timex, date_timex
 from .calendar import RELATIVE_OFFSET, quarter_of, shift
 from .extents import TimexCandidate
@@ -130,6 +131,48 @@ def ordinal_quarter(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if g.get("plural") and not g.get("year"):
         return {"type": "SET", "value": f"XXXX-{letter}{n}"}
     return date_timex(value, "")
+
+
+def quarter_code(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "Q3", "Q3 2023", "H1 FY24" as "the third quarter (of 2023)" reads; "FY2023" as
+    "fiscal 2023", its year (a TIMEX3 value names calendar periods: the fiscal year's
+    company calendar is not known)."""
+    g = cand.groups
+    if g.get("fyear"):
+        return date_timex(_full_year(g["fyear"]), "")
+    year = g.get("year") or (_full_year(g["fy"]) if g.get("fy") else None)
+    what = "quarter" if g["letter"].upper() == "Q" else "half"
+    groups = {"what": what, "ord": _ORDINAL_NUMBER[int(g["n"])], "year": year}
+    return ordinal_quarter(TimexCandidate(cand.start, cand.end, "quarter", groups), ctx)
+
+
+def month_span(cand: TimexCandidate, ctx: Context) -> Timex | None:
+    """ "the April-June quarter": the calendar quarter (or half) those months are, as "the
+    second quarter" reads; months of no calendar quarter ("the February-April quarter" of
+    a retailer's fiscal year) are written by their length, as "the year ended Sept. 30"."""
+    g = cand.groups
+    first, last = month_number(g["first"]), month_number(g["last"])
+    months = (last - first) % 12 + 1
+    if months == 3 and first % 3 == 1:
+        n, what = (first + 2) // 3, "quarter"
+    elif months == 6 and first in (1, 7):
+        n, what = (first + 5) // 6, "half"
+    else:
+        return {"type": "DURATION", "value": f"P{months}M"}
+    groups = {"what": what, "ord": _ORDINAL_NUMBER[n], "year": None}
+    return ordinal_quarter(TimexCandidate(cand.start, cand.end, "quarter", groups), ctx)
+
+
+#: The ordinal word (the lexicon's ``ordinal``) of a quarter's or half's number.
+_ORDINAL_NUMBER = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+
+
+def _full_year(digits: str) -> str:
+    """ "2023" as it is, "23" as 2023 (two digits name this century's years in business
+    codes), "98" as 1998."""
+    if len(digits) == 4:
+        return digits
+    return f"{19 if int(digits) >= 50 else 20}{digits}"
 
 
 def year_ago(cand: TimexCandidate, ctx: Context) -> Timex | None:

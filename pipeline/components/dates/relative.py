@@ -169,9 +169,20 @@ def _weekday(p: Phrase, ctx: Context) -> Timex:
 
 
 def _month(p: Phrase, ctx: Context) -> Timex:
-    """ "last March", "next June", "this May"; otherwise placed by the clause's tense."""
+    """ "last March", "next June", "this May"; "the following January", "that March" from
+    the month the text is at; otherwise placed by the clause's tense."""
     ref = ctx.ref
     month = month_number(p.word)
+    anchor = last_mention(ctx, "month") if p.anaphoric else None
+    if anchor:
+        # "elected in November 2016, he took office the following January": the month
+        # after (before) the month the text is at; "that March" is in its year.
+        year, at = int(anchor[:4]), int(anchor[5:7])
+        if p.offset > 0:
+            year += month <= at
+        elif p.offset < 0:
+            year -= month >= at
+        return date_timex(f"{year}-{month:02d}", "")
     if ref is None:
         return date_timex(None, f"XXXX-{month:02d}")
     if p.rel in ("last", "past"):

@@ -80,7 +80,9 @@ def start_patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "date_month_words": lex["month"],
         "date_month_rel": lex["month"],
         "date_month": lex["month"],
+        "month_span": ["the", *lex["month"]],
         "year": ["the", "fiscal", "calendar"],
+        "quarter_code": ["q1", "q2", "q3", "q4", "h1", "h2", "fy"],
         "quarter": [
             *["the", "its", "their", "a", "this", "last", "next", "year", "comparable"],
             *["fiscal", "calendar", *lex["ordinal"]],

@@ -62,7 +62,33 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # from an earlier point ("Until Thursday, they had not named a successor", "only
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
-    return _verb_tense(verb, token)
+    tense = _verb_tense(verb, token)
+    if tense == "present" and _scheduled_by_adjective(token, verb):
+        # "is due on April 30", "is slated for March": a present schedule looks ahead.
+        return "future"
+    return tense
+
+
+def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
+    """Whether the date's present clause says a schedule: its verb is a participle of one
+    ("is scheduled Tuesday", "is expected Friday"), a copula with one ("is due on April
+    30", "is set for March"), or one stands between the date and its verb."""
+    if verb.lower_ in _SCHEDULE_WORDS or any(
+        c.dep_ == "acomp" and c.lower_ in _SCHEDULE_WORDS for c in verb.children
+    ):
+        return True
+    head = token
+    for _ in range(4):
+        if head.i in (verb.i, head.head.i):  # spaCy makes a new Token on each access
+            return False
+        head = head.head
+        if head.lower_ in _SCHEDULE_WORDS and head.i != verb.i:
+            return True
+    return False
+
+
+#: Adjectives and participles of a schedule, after a present copula: the date is ahead.
+_SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
 
 
 def _governing_verb(token: Token) -> Token:
@@ -71,7 +97,7 @@ def _governing_verb(token: Token) -> Token:
     for _ in range(6):
         if verb.pos_ in VERB_POS and verb.dep_ != "aux":
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
@@ -107,7 +133,7 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
                 head.tag_ == "VBN"
                 and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
             )
-            if head is not verb and head_past:
+            if head.i != verb.i and head_past:
                 # "was kidnapped to make the trip", "asked to leave Friday": the head's past.
                 return "past" if head.lemma_ not in FUTURE_VERBS else "future"
             return "future"
@@ -117,7 +143,7 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
             return "past"
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "present"
-        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
@@ -138,7 +164,7 @@ def _past_perfect(verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in verb.children
         ):
             return True
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return False
@@ -174,18 +200,21 @@ def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> i
     if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
         return ref.year  # a date within a week of publication is this year's, whatever the tense
     if tense == "past":
-        if there > here and (month - ref.month) % 12 <= 1:
-            # "paid on Dec. 3 to holders on Nov. 12" in a past-tense report, "said the
-            # visit is slated for September" late in August: the coming dates and month.
-            return ref.year if month >= ref.month else ref.year + 1
+        # A past-tense report names the coming days of what it announces ("declared a
+        # dividend, payable Dec. 7" in late October) up to a quarter ahead, and the coming
+        # month only when it is the next ("said the visit is slated for September" late in
+        # August); news gives a day of another year its year (AP style).
+        ahead = 3 if day is not None else 1
+        if there > here and (month - ref.month) % 12 <= ahead:
+            return ref.year
         return ref.year if there <= here else ref.year - 1
     if tense == "future":
         return ref.year if there >= here else ref.year + 1
-    # No tense: news mostly reports the past; a date up to three months ahead is the coming one.
-    ahead = (month - ref.month) % 12
-    if there <= here:
-        return ref.year
-    return ref.year if ahead <= 3 else ref.year - 1
+    # No tense: news mostly reports the past; a date up to three months ahead is the coming
+    # one, across the year's end too ("payable Jan. 2" early in November).
+    coming = ref.year if there > here else ref.year + 1
+    months_to_coming = month - ref.month + (0 if there > here else 12)
+    return coming if months_to_coming <= 3 else coming - 1
 
 
 def weekday_date(ref: date, weekday: int, tense: str | None, rel: str | None = None) -> date:

@@ -277,6 +277,15 @@ MOVABLE_HOLIDAY_CASES = [
         None,
     ),
     ("Shops closed on Good Friday.", SAMPLE_DATE, "Good Friday", "DATE", "2023-04-07", None),
+    # Not the weekday of "Friday": the day after Thanksgiving (2022-11-24).
+    (
+        "Shoppers crowded stores on Black Friday.",
+        SAMPLE_DATE,
+        "Black Friday",
+        "DATE",
+        "2022-11-25",
+        None,
+    ),
     ("Markets will shut for Juneteenth.", SAMPLE_DATE, "Juneteenth", "DATE", "2023-06-19", None),
     (
         "Traffic was heavy over the Memorial Day weekend.",

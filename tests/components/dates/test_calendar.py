@@ -127,6 +127,9 @@ def test_quarter_ending_holds_most_of_its_three_months(month, expected):
         ("05-SU-2", 2024, date(2024, 5, 12)),  # Mother's Day
         ("EASTER-2", 2024, date(2024, 3, 29)),  # Good Friday
         ("EASTER+1", 2024, date(2024, 4, 1)),  # Easter Monday
+        ("THANKSGIVING+1", 2024, date(2024, 11, 29)),  # Black Friday
+        ("THANKSGIVING+1", 2019, date(2019, 11, 29)),  # Nov. 1 a Friday: not the 4th Friday
+        ("THANKSGIVING+4", 2022, date(2022, 11, 28)),  # Cyber Monday
     ],
 )
 def test_holiday_by_rule(rule, year, day):

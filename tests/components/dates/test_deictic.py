@@ -88,6 +88,23 @@ CASES = [
         "1987-WI",
         None,
     ),
+    # A winter across two years begins in the first.
+    (
+        "The winter of 2022-23 was mild.",
+        SAMPLE_DATE,
+        "The winter of 2022-23",
+        "DATE",
+        "2022-WI",
+        None,
+    ),
+    (
+        "Heating bills soared in winter 2022/2023.",
+        SAMPLE_DATE,
+        "winter 2022/2023",
+        "DATE",
+        "2022-WI",
+        None,
+    ),
     (
         "Flights leave on Tuesday nights.",
         SAMPLE_DATE,

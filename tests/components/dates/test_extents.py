@@ -30,9 +30,17 @@ def test_candidates_without_model():
         ("Shares fell in the third quarter.", "the third quarter", "quarter"),
         ("They lost the 14-day appeal.", "14-day", "duration"),  # "the" left out
         ("They lost the third-quarter lead.", "third-quarter", "quarter"),
+        ("Net for the fiscal second-quarter rose.", "fiscal second-quarter", "quarter"),
+        # A possessive determiner is the owner's, not part of the time.
+        ("Acme reported its third quarter results.", "third quarter", "quarter"),
+        ("Acme blamed its fourth-quarter loss on rain.", "fourth-quarter", "quarter"),
+        ("Both firms beat forecasts for their first half.", "first half", "quarter"),
         ("Talks resume in mid-2024.", "mid-2024", "year"),
         ("It happened more than four decades ago.", "more than four decades ago", "duration"),
         ("He left two years or so ago.", "two years or so ago", "duration"),
+        # A hedge on a modifier stays out: "just [over an hour]".
+        ("He died just over an hour later.", "over an hour", "duration"),
+        ("It took just under two weeks.", "under two weeks", "duration"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "date_mdy"),
         ("The day before Oct. 12, he quit.", "day before Oct. 12", "date_mdy"),
     ],

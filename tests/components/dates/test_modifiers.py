@@ -21,6 +21,56 @@ CASES = [
     ),
     ("Talks resume in mid-2024.", SAMPLE_DATE, "mid-2024", "DATE", "2024", "MID"),
     ("The vote was held in early March.", SAMPLE_DATE, "early March", "DATE", "2023-03", "START"),
+    # "over" says "more than" as a quantity's modifier or after a verb of length, and is a
+    # preposition ("during") before the object of another verb.
+    (
+        "The strike lasted over three years.",
+        SAMPLE_DATE,
+        "over three years",
+        "DURATION",
+        "P3Y",
+        "MORE_THAN",
+    ),
+    (
+        "He has worked there for over three years.",
+        SAMPLE_DATE,
+        "over three years",
+        "DURATION",
+        "P3Y",
+        "MORE_THAN",
+    ),
+    (
+        "The system has evolved over several years.",
+        SAMPLE_DATE,
+        "several years",
+        "DURATION",
+        "PXY",
+        None,
+    ),
+    (
+        "I am talking about three days, more or less.",
+        SAMPLE_DATE,
+        "three days",
+        "DURATION",
+        "P3D",
+        None,
+    ),
+    (
+        "The flight takes about five hours.",
+        SAMPLE_DATE,
+        "about five hours",
+        "DURATION",
+        "PT5H",
+        "APPROX",
+    ),
+    (
+        "The money can be used over three years.",
+        SAMPLE_DATE,
+        "three years",
+        "DURATION",
+        "P3Y",
+        None,
+    ),
 ]
 
 

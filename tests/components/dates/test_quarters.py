@@ -267,3 +267,45 @@ def test_last_quarter_is_the_reported_one_else_the_last_completed():
 )
 def test_reported_quarter(value, kw, fiscal, reported):
     assert reported_quarter(value, _context(**kw), fiscal) is reported
+
+
+# Business news's codes for quarters, halves and fiscal years, in capitals.
+CODE_CASES = [
+    ("Sales rose in Q3 2022, the company said.", "Q3 2022", "2022-Q3"),
+    ("Guidance for H1 of 2024 was cut.", "H1 of 2024", "2024-H1"),
+    ("It beat estimates for Q2 FY24.", "Q2 FY24", "2024-Q2"),
+    ("FY2023 revenue rose 8%.", "FY2023", "2023"),
+    ("The outlook for FY 24 is weak.", "FY 24", "2024"),
+    # Without a year, as "the third quarter" reads: this year's, last year's in a past
+    # clause when it lies ahead (2023-06-13 is in the second quarter).
+    ("Q3 sales fell sharply.", "Q3", "2022-Q3"),
+    ("The company expects a loss in Q4.", "Q4", "2023-Q4"),
+    # A quarter or half named by its months.
+    ("It added 5 million users in the April-June quarter.", "the April-June quarter", "2023-Q2"),
+    ("Profit rose in the July-September period.", "the July-September period", "2022-Q3"),
+    ("Sales in the January-June half rose 3%.", "the January-June half", "2023-H1"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,extent,value", CODE_CASES)
+def test_quarter_codes(make_doc, text, extent, value):
+    item = one(timexes(make_doc, text, SAMPLE_DATE), extent)
+    assert (item["type"], item["value"]) == ("DATE", value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["The HQ3 building opened.", "The Q7 sedan and the Q1A form.", "He scored q3 points."]
+)
+def test_what_is_no_quarter_code(make_doc, text):
+    assert timexes(make_doc, text, SAMPLE_DATE) == []
+
+
+@pytest.mark.model
+def test_months_of_no_calendar_quarter_are_a_length(make_doc):
+    item = one(
+        timexes(make_doc, "Sales fell in the February-April quarter.", SAMPLE_DATE),
+        "the February-April quarter",
+    )
+    assert (item["type"], item["value"]) == ("DURATION", "P3M")

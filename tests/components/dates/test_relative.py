@@ -16,6 +16,14 @@ from tests.components.dates.helpers import (
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
+    (
+        "He was elected in November 2016 and took office the following January.",
+        SAMPLE_DATE,
+        "the following January",
+        "DATE",
+        "2017-01",
+        None,
+    ),
     ("Kim eased restrictions this year.", SAMPLE_DATE, "this year", "DATE", "2023", None),
     ("Sales fell last week.", "2023-06-13", "last week", "DATE", "2023-W23", None),
     # A bare "the week" is the week the story is about, the publication date's (TimeBank's
@@ -98,6 +106,13 @@ def test_timex(make_doc, text, date, extent, type_, value, mod):
         ("the latest", "fiscal year", [], {"type": "DATE", "value": "2022"}),
         ("the following", "year", ["2019-05"], {"type": "DATE", "value": "2020"}),
         ("that", "month", ["2019-05-02"], {"type": "DATE", "value": "2019-05"}),
+        # A month counted from the month the text is at (else placed by the clause's tense).
+        ("the following", "January", ["2016-11"], {"type": "DATE", "value": "2017-01"}),
+        ("the following", "December", ["2016-11-08"], {"type": "DATE", "value": "2016-12"}),
+        ("the previous", "March", ["2016-11"], {"type": "DATE", "value": "2016-03"}),
+        ("the previous", "December", ["2016-11"], {"type": "DATE", "value": "2015-12"}),
+        ("that", "March", ["2016-11"], {"type": "DATE", "value": "2016-03"}),
+        ("the following", "January", [], {"type": "DATE", "value": "2023-01"}),
         ("the past", "decade", [], {"type": "DURATION", "value": "P10Y"}),
         # One unit of a sequence ("the first day of the tour"): a DATE, unplaced.
         ("the first", "day", [], {"type": "DATE", "value": "XXXX-XX-XX"}),

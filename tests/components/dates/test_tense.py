@@ -390,6 +390,33 @@ def test_closed_at_a_record_tuesday_is_the_past_tuesday_in_news(make_doc):
     assert one(earnings, "Tuesday")["value"] == "2023-06-20"  # a dividend notice's "record"
 
 
+@pytest.mark.model
+def test_a_past_report_names_the_coming_days_it_announces(make_doc):
+    text = "The company declared a dividend, payable Dec. 7 to holders of record Nov. 22."
+    items = timexes(make_doc, text, "1989-10-27")
+    assert one(items, "Dec. 7")["value"] == "1989-12-07"
+    assert one(items, "Nov. 22")["value"] == "1989-11-22"
+    text = "The company said it paid the last dividend on Dec. 7."
+    assert one(timexes(make_doc, text, "1990-05-20"), "Dec. 7")["value"] == "1989-12-07"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # A present clause that says a schedule looks ahead (2023-06-13 is a Tuesday).
+        ("The report is due on April 30.", "April 30", "2024-04-30"),
+        ("The ruling is expected Friday, lawyers said.", "Friday", "2023-06-16"),
+        ("The hearing is set for Monday.", "Monday", "2023-06-19"),
+        # Not in the past, nor without a word of schedule.
+        ("The payment was due on April 30.", "April 30", "2023-04-30"),
+        ("The bank is open on Monday.", "Monday", "2023-06-12"),
+    ],
+)
+def test_a_present_schedule_looks_ahead(make_doc, text, extent, value):
+    assert one(timexes(make_doc, text, SAMPLE_DATE), extent)["value"] == value
+
+
 def test_no_verb_no_tense():
     assert _tense("Friday 0 ROOT PROPN NNP Friday", "Friday") is None
     assert _tense("by 0 ROOT ADP IN by\nFriday 0 pobj PROPN NNP Friday", "Friday") == "future"
@@ -408,11 +435,28 @@ REF = date(2023, 8, 16)  # a Wednesday
         (10, None, None, 2023),  # up to three months ahead: the coming one
         (12, None, None, 2022),
         (8, 20, "past", 2023),  # within a week of publication: this year's
+        (10, 7, "past", 2023),  # "declared a dividend, payable Oct. 7": a day up to a quarter ahead
+        (11, 16, "past", 2023),
+        (12, 1, "past", 2022),  # four months ahead: the last one
+        (1, 2, "past", 2023),  # behind: this year's
         (12, 25, "present", 2022),
     ],
 )
 def test_closest_year(month, day, tense, year):
     assert closest_year(REF, month, day, tense) == year
+
+
+@pytest.mark.parametrize(
+    ("ref", "month", "day", "year"),
+    [
+        (date(1989, 11, 2), 1, 2, 1990),  # "is payable Jan. 2": up to three months ahead
+        (date(1989, 11, 2), 2, None, 1990),
+        (date(1989, 11, 2), 3, 1, 1989),  # four months ahead: the last one
+        (date(1990, 1, 20), 12, 15, 1989),
+    ],
+)
+def test_closest_year_without_tense_crosses_the_years_end(ref, month, day, year):
+    assert closest_year(ref, month, day, None) == year
 
 
 @pytest.mark.parametrize(
