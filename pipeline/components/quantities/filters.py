@@ -14,10 +14,18 @@ from .atoms import Atom, Finder
 MAX_STREET_NAMES = 4
 #: Tags of words that are no part of a street's name: verbs and plural nouns.
 NOT_STREET_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NNS", "NNPS"})
+#: Digits of a 24-hour clock ("0930 hrs", "1400 GMT").
+CLOCK_RE = re.compile(r"[0-2]\d[0-5]\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 #: Month names and abbreviations ("Jan.", "sept"), and weekday names.
 MONTHS = frozenset(months())
 WEEKDAYS = frozenset(weekdays())
+
+
+def is_duration(token: Token, atom: Atom) -> bool:
+    """Whether a number with a time word after it is a duration ("2 hrs", "90 mins"), not
+    a clock time: its unit measures time and its digits are no 24-hour clock ("1400 hrs")."""
+    return atom.dimension == "time" and not CLOCK_RE.fullmatch(token.text)
 
 
 def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
@@ -34,7 +42,7 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
         return True
     if nxt is not None and nxt.lower_ in MONTHS and nxt.text[0].isupper() and atom.unit is None:
         return True
-    if nxt is not None and nxt.lower_ in lex.time_words:
+    if nxt is not None and nxt.lower_ in lex.time_words and not is_duration(token, atom):
         return True
     if atom.currency or atom.unit is not None or atom.scaled:
         return False

@@ -1,0 +1,218 @@
+"""A probe of how news writes units, run through the whole pipeline.
+
+Written for the project from general knowledge of news style (not from any
+benchmark's items): lower-cased, abbreviated and symbol units, attached ("10kg") and
+spaced ("10 kg"), singular and plural, currencies with codes and symbols before and
+after the amount, temperatures, speeds, areas, volumes, percentages, ages and rates.
+Each case names the quantity's text and asserts its value, unit and dimension;
+cases not solved yet are ``xfail`` with the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+STAGE = "newsclaims_quantities"
+
+
+def quantity(nlp, text: str, surface: str) -> dict:
+    """The quantity of ``text`` whose span reads ``surface`` (fails when there is none)."""
+    doc = nlp(text)
+    found = {doc.text[q["start"] : q["end"]]: q for q in doc._.get(STAGE)}
+    assert surface in found, f"{surface!r} not among {sorted(found)}"
+    return found[surface]
+
+
+def xfail(*case, reason: str):
+    return pytest.param(*case, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+UNITS = [
+    # temperatures: symbols, lower case, abbreviations, words
+    ("Temperatures fell to 6 deg c overnight.", "6 deg c", 6, "degree celsius", "temperature"),
+    ("It was 10 Deg C in the capital.", "10 Deg C", 10, "degree celsius", "temperature"),
+    ("It was 100 degrees f in Phoenix.", "100 degrees f", 100, "degree fahrenheit", "temperature"),
+    ("Water freezes at 32°F.", "32°F", 32, "degree fahrenheit", "temperature"),
+    ("Highs of 28 °C are forecast.", "28 °C", 28, "degree celsius", "temperature"),
+    ("Highs of 28° C are forecast.", "28° C", 28, "degree celsius", "temperature"),
+    ("Highs of 28ºC are forecast.", "28ºC", 28, "degree celsius", "temperature"),
+    ("Temperatures dropped to -5C.", "-5C", -5, "degree celsius", "temperature"),
+    ("temperatures hit 35c in madrid.", "35c", 35, "degree celsius", "temperature"),
+    ("It was 15 celsius in London.", "15 celsius", 15, "degree celsius", "temperature"),
+    ("It was 20 degrees centigrade.", "20 degrees centigrade", 20, "degree celsius", "temperature"),
+    (
+        "The heatwave pushed temperatures to 40 degrees.",
+        "40 degrees",
+        40,
+        "degree",
+        "temperature",
+    ),
+    # lengths and distances
+    ("The village lies 5 km from the border.", "5 km", 5, "kilometre", "length"),
+    ("The village lies 5km from the border.", "5km", 5, "kilometre", "length"),
+    ("They walked 5 kms.", "5 kms", 5, "kilometre", "length"),
+    ("The runner covered 42.2 kilometres.", "42.2 kilometres", 42.2, "kilometre", "length"),
+    ("The tower is 330 meters tall.", "330 meters", 330, "metre", "length"),
+    ("The trail is 10 mi long.", "10 mi", 10, "mile", "length"),
+    ("He drove 70 miles to the hospital.", "70 miles", 70, "mile", "length"),
+    ("He is 6 ft tall.", "6 ft", 6, "foot", "length"),
+    ("The plane flew at 35,000 feet.", "35,000 feet", 35000, "foot", "length"),
+    ("The storm dumped 2 inches of rain.", "2 inches", 2, "inch", "length"),
+    ("The city received 150 mm of rain.", "150 mm", 150, "millimetre", "length"),
+    ("Snow depth reached 30 cm.", "30 cm", 30, "centimetre", "length"),
+    ("They built a 5-metre wall.", "5-metre", 5, "metre", "length"),
+    ("He is a 7-foot center.", "7-foot", 7, "foot", "length"),
+    ("He bought a 55-inch TV.", "55-inch", 55, "inch", "length"),
+    # mass
+    ("He lost 10kg in a month.", "10kg", 10, "kilogram", "mass"),
+    ("He lost 10 kg in a month.", "10 kg", 10, "kilogram", "mass"),
+    ("He lifted 20 kilos.", "20 kilos", 20, "kilogram", "mass"),
+    ("He weighs 180 lbs.", "180 lbs", 180, "pound", "mass"),
+    ("The fish weighed 4 pounds.", "4 pounds", 4, "pound", "mass"),
+    ("It weighs 5 oz.", "5 oz", 5, "ounce", "mass"),
+    ("Each tablet holds 200 mg of the drug.", "200 mg", 200, "milligram", "mass"),
+    ("The truck carried 3.5 tonnes.", "3.5 tonnes", 3.5, "metric ton", "mass"),
+    ("A 10-tonne truck crashed.", "10-tonne", 10, "metric ton", "mass"),
+    # speed
+    ("Drivers must keep below 20 mph.", "below 20 mph", 20, "mile per hour", "speed"),
+    ("Speed is capped at 20mph.", "20mph", 20, "mile per hour", "speed"),
+    ("Winds reached 120 km/h.", "120 km/h", 120, "kilometre per hour", "speed"),
+    ("Winds reached 120 kph.", "120 kph", 120, "kilometre per hour", "speed"),
+    ("Winds reached 100 km per hour.", "100 km per hour", 100, "kilometre per hour", "speed"),
+    ("Gusts hit 70 miles an hour.", "70 miles an hour", 70, "mile per hour", "speed"),
+    ("The gust measured 50 m/s.", "50 m/s", 50, "metre per second", "speed"),
+    ("The ship sailed at 15 knots.", "15 knots", 15, "knot", "speed"),
+    # area and volume
+    ("They live in a 40 sq ft room.", "40 sq ft", 40, "square foot", "area"),
+    ("The flat is 40 sqm.", "40 sqm", 40, "square metre", "area"),
+    ("The flat is 40 m2.", "40 m2", 40, "square metre", "area"),
+    ("The home has 1000 sqft of space.", "1000 sqft", 1000, "square foot", "area"),
+    ("The fire burned 10 sq km of forest.", "10 sq km", 10, "square kilometre", "area"),
+    ("The lake covers 10 km² of land.", "10 km²", 10, "square kilometre", "area"),
+    ("The park covers 300 square miles.", "300 square miles", 300, "square mile", "area"),
+    ("The farm covers 2 hectares.", "2 hectares", 2, "hectare", "area"),
+    ("They bought a 500-acre farm.", "500-acre", 500, "acre", "area"),
+    ("The car has a 2-litre engine.", "2-litre", 2, "litre", "volume"),
+    ("He bought a 330ml can.", "330ml", 330, "millilitre", "volume"),
+    ("The tank holds 2 gallons.", "2 gallons", 2, "gallon", "volume"),
+    ("He drank 12 fl oz of soda.", "12 fl oz", 12, "fluid ounce", "volume"),
+    # energy, power, data
+    ("The battery stores 50 kwh.", "50 kwh", 50, "kilowatt hour", "energy"),
+    ("the plant generates 100mw of power.", "100mw", 100, "megawatt", "power"),
+    ("The plant generates 1.5 GW of power.", "1.5 GW", 1.5, "gigawatt", "power"),
+    ("The phone has 64gb of storage.", "64gb", 64, "gigabyte", "information"),
+    ("The chip runs at 3 ghz.", "3 ghz", 3, "gigahertz", "frequency"),
+    # time
+    ("It is a 30-minute drive.", "30-minute", 30, "minute", "time"),
+    ("The shift lasts 2 hrs.", "2 hrs", 2, "hour", "time"),
+    ("The test took 90 secs.", "90 secs", 90, "second", "time"),
+    # percentages
+    ("Inflation rose 3.5 per cent in March.", "3.5 per cent", 3.5, "percent", "percentage"),
+    ("Profits rose 5 pc last year.", "5 pc", 5, "percent", "percentage"),
+    ("Sales fell 3pc in May.", "3pc", 3, "percent", "percentage"),
+    (
+        "Support fell 30 percentage points.",
+        "30 percentage points",
+        30,
+        "percentage point",
+        "percentage",
+    ),
+    ("Rates were cut by 50 bps.", "50 bps", 50, "basis point", "percentage"),
+    # currencies: symbols and codes, before and after, scaled
+    ("The start-up raised $5m.", "$5m", 5e6, "dollar", "currency"),
+    ("The deal is worth £3bn.", "£3bn", 3e9, "british pound", "currency"),
+    ("The fund invested €1.2bn.", "€1.2bn", 1.2e9, "euro", "currency"),
+    ("The price is 500€ in the shop.", "500€", 500, "euro", "currency"),
+    ("The price is 500 € in the shop.", "500 €", 500, "euro", "currency"),
+    ("The bank lent US$ 2 billion.", "US$ 2 billion", 2e9, "dollar", "currency"),
+    ("The fine was 5,000 USD.", "5,000 USD", 5000, "dollar", "currency"),
+    ("The firm paid 5 million usd.", "5 million usd", 5e6, "dollar", "currency"),
+    ("The company lost EUR 300 million.", "EUR 300 million", 3e8, "euro", "currency"),
+    ("the fare is 5 eur.", "5 eur", 5, "euro", "currency"),
+    ("The firm earned 5 billion dollars.", "5 billion dollars", 5e9, "dollar", "currency"),
+    ("The deal was worth $5 mln.", "$5 mln", 5e6, "dollar", "currency"),
+    ("Tickets cost Rs 500 each.", "Rs 500", 500, "indian rupee", "currency"),
+    ("He paid Rs. 2,000 for it.", "Rs. 2,000", 2000, "indian rupee", "currency"),
+    ("The flat costs Rs 5 lakh.", "Rs 5 lakh", 5e5, "indian rupee", "currency"),
+    ("The project costs ₹5 crore.", "₹5 crore", 5e7, "indian rupee", "currency"),
+    ("A coffee costs ¥1,200 in Tokyo.", "¥1,200", 1200, "japanese yen", "currency"),
+    ("A coffee costs 1,200 yen in Tokyo.", "1,200 yen", 1200, "japanese yen", "currency"),
+    ("The visa costs A$20.", "A$20", 20, "australian dollar", "currency"),
+    ("The meal costs HK$100.", "HK$100", 100, "hong kong dollar", "currency"),
+    ("The watch costs CHF 200.", "CHF 200", 200, "swiss franc", "currency"),
+    ("The ticket costs R$ 100.", "R$ 100", 100, "brazilian real", "currency"),
+    ("The meal costs RMB 100.", "RMB 100", 100, "chinese yuan", "currency"),
+    ("The meal costs 100 yuan.", "100 yuan", 100, "chinese yuan", "currency"),
+    ("The meal costs 500 roubles.", "500 roubles", 500, "russian ruble", "currency"),
+    ("The shirt costs 200 rand.", "200 rand", 200, "south african rand", "currency"),
+    ("Beer costs 5 quid.", "5 quid", 5, "british pound", "currency"),
+    ("A stamp costs 50p.", "50p", 50, "penny", "currency"),
+    ("The app costs 99 cents.", "99 cents", 99, "cent", "currency"),
+    ("He sold it for 3.5bn pounds.", "3.5bn pounds", 3.5e9, "british pound", "currency"),
+    xfail(
+        "The meal costs ₦500.",
+        "₦500",
+        500,
+        "nigerian naira",
+        "currency",
+        reason="the registry has babel's 'en' symbols only",
+    ),
+    xfail(
+        "The fare is KSh 500.",
+        "KSh 500",
+        500,
+        "kenyan shilling",
+        "currency",
+        reason="the registry has babel's 'en' symbols only",
+    ),
+    xfail(
+        "the firm paid usd 5m for the site.",
+        "usd 5m",
+        5e6,
+        "dollar",
+        "currency",
+        reason="a lower-case code is read before a number only when glued",
+    ),
+    # ages
+    ("A 10-year-old boy was hurt.", "10-year-old", 10, "year of age", "age"),
+    ("A two-year-old girl was rescued.", "two-year-old", 2, "year of age", "age"),
+    ("The shop sells to 70-year-olds.", "70-year-olds", 70, "year of age", "age"),
+    ("A 3-month-old baby was rescued.", "3-month-old", 3, "month of age", "age"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "dimension"), UNITS)
+def test_news_unit(nlp, text: str, surface: str, value: float, unit: str, dimension: str) -> None:
+    found = quantity(nlp, text, surface)
+    assert found["value"] == pytest.approx(value)
+    assert (found["unit"], found["dimension"]) == (unit, dimension)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "per"),
+    [
+        ("She earns 50,000 euros a year.", "50,000 euros a year", "year"),
+        ("Rent is £20 a week.", "£20 a week", "week"),
+        ("Workers earn $15/hour.", "$15/hour", "hour"),
+        ("Gas costs $2.50 per gallon.", "$2.50 per gallon", "gallon"),
+        ("Nurses work 8 hours a day.", "8 hours a day", "day"),
+        ("The country pumps 1.5 million barrels a day.", "1.5 million barrels a day", "day"),
+    ],
+)
+def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
+    assert quantity(nlp, text, surface)["per"] == per
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He bought an iPhone 5c last week.", "5c"),  # a model name, no Celsius
+        ("Of the 10 games they played, 7 won.", "7"),  # the verb, no South Korean won
+    ],
+)
+def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
+    doc = nlp(text)
+    units = [q["unit"] for q in doc._.get(STAGE) if surface in doc.text[q["start"] : q["end"]]]
+    assert all(unit is None for unit in units)
