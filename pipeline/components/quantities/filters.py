@@ -110,15 +110,15 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
     apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
-    "aged" ("a man aged 45") or "the age of" ("at the age of 43")."""
+    "aged" or "age" ("a man aged 45", "at age 90") or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
         return False
     if atom.value != int(atom.value) or i < 1:
         return False
-    if doc[i - 1].lower_ == "aged":
-        return True
+    if doc[i - 1].lower_ in ("aged", "age", "ages"):
+        return True  # "a man aged 45", "she died at age 90", "ages 18 to 29"
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("age", "ages"):
         return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):

@@ -32,6 +32,8 @@ LEVEL_WORDS = f"{DATA}/level_words.txt"
 NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
+PRICE_WORDS = f"{DATA}/price_words.txt"
+WEIGHT_WORDS = f"{DATA}/weight_words.txt"
 ELECTRIC_WORDS = f"{DATA}/electric_words.txt"
 CAPITAL_CODES = f"{DATA}/capital_codes.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
@@ -50,6 +52,8 @@ DATA_FILES = (
     NOT_RATE_AFTER,
     TEMPERATURE_WORDS,
     STERLING_WORDS,
+    PRICE_WORDS,
+    WEIGHT_WORDS,
     ELECTRIC_WORDS,
     CAPITAL_CODES,
 )
@@ -80,6 +84,7 @@ class QuantitiesLexicons:
     modifier_re: re.Pattern
     modifiers: dict[str, str]
     change_lemmas: dict[str, str]
+    by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
@@ -91,6 +96,8 @@ class QuantitiesLexicons:
     not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
     temperature_re: re.Pattern  # a word that makes "degrees" a temperature ("weather")
     sterling_re: re.Pattern  # a word or mark that makes "pounds" money ("£", "pence")
+    price_re: re.Pattern  # a word that makes "pounds" money when no weight word is there
+    weight_re: re.Pattern  # a word that keeps "pounds" a mass ("weighs", "lost")
     electric_re: re.Pattern  # a word that makes "C"/"F" a coulomb/farad ("capacitor")
 
 
@@ -184,10 +191,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
     change_lemmas: dict[str, str] = {}
-    for number, fields in resource_rows(CHANGE_VERBS, (2, 2), text=texts.get(CHANGE_VERBS)):
+    by_change_lemmas: dict[str, str] = {}
+    for number, fields in resource_rows(CHANGE_VERBS, (2, 3), text=texts.get(CHANGE_VERBS)):
         if fields[1] not in ("up", "down"):
             raise ResourceError(CHANGE_VERBS, number, f"expected up or down, got {fields[1]!r}")
-        change_lemmas[fields[0].lower()] = fields[1]
+        by_only = "by" in _flags(CHANGE_VERBS, number, fields, 2, ("by",))
+        (by_change_lemmas if by_only else change_lemmas)[fields[0].lower()] = fields[1]
 
     table = load_number_words()
     return QuantitiesLexicons(
@@ -203,6 +212,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         modifier_re=modifier_re,
         modifiers=modifiers,
         change_lemmas=change_lemmas,
+        by_change_lemmas={**change_lemmas, **by_change_lemmas},
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
@@ -220,6 +230,8 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         ),
         temperature_re=_words_re(word_list(TEMPERATURE_WORDS, text=texts.get(TEMPERATURE_WORDS))),
         sterling_re=_words_re(word_list(STERLING_WORDS, text=texts.get(STERLING_WORDS))),
+        price_re=_words_re(word_list(PRICE_WORDS, text=texts.get(PRICE_WORDS))),
+        weight_re=_words_re(word_list(WEIGHT_WORDS, text=texts.get(WEIGHT_WORDS))),
         electric_re=_words_re(word_list(ELECTRIC_WORDS, text=texts.get(ELECTRIC_WORDS))),
     )
 

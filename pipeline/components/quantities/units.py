@@ -9,8 +9,10 @@ Surface forms that name more than one unit are decided by their context
 (``resolve``), and otherwise read as the lexicons say:
 
 * "pound(s)": mass ("300 pounds of beef"), but money when the sentence has a
-  sterling mark or word (``data/sterling_words.txt``: "£", "pence") or the
-  number is scaled and no "of" follows ("5 million pounds");
+  sterling mark or word (``data/sterling_words.txt``: "£", "pence"), or no "of"
+  follows and the number is scaled ("5 million pounds") or the sentence speaks of
+  prices (``data/price_words.txt``: "costs", "paid", "worth") and not of weight
+  (``data/weight_words.txt``: "weighs", "lost"): "the car costs 30,000 pounds";
 * "$", "dollar(s)": the US dollar, unless the article names another dollar
   ("A$", "Canadian dollars", "HK$") and no US one ("US$", "USD", "US dollars"):
   then that dollar; a mark with a country ("A$", "C$", "NZ$") is its own dollar;
@@ -82,8 +84,15 @@ def resolve(
     lower = surface.lower()
     if name == "pound" and dimension == "mass" and lower.startswith("pound"):
         sentence = finder.sentence_text(end)
-        if finder.lex.sterling_re.search(sentence) or (
-            scaled and not re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
+        of_after = re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
+        if (
+            finder.lex.sterling_re.search(sentence)
+            or (scaled and not of_after)
+            or (
+                not of_after
+                and finder.lex.price_re.search(sentence)
+                and not finder.lex.weight_re.search(sentence)
+            )
         ):
             return end, "british pound", "currency", surface
     elif lower == "won" and not scaled:

@@ -175,7 +175,16 @@ UNITS = [
         "currency",
         reason="a lower-case code is read before a number only when glued",
     ),
+    # "pounds": money where the sentence speaks of prices, not of weight
+    ("The car costs 30,000 pounds.", "30,000 pounds", 30000, "british pound", "currency"),
+    ("Staff are paid 10 pounds an hour.", "10 pounds an hour", 10, "british pound", "currency"),
+    ("The baby weighed 7 pounds.", "7 pounds", 7, "pound", "mass"),
+    ("He lost 30 pounds before the fight.", "30 pounds", 30, "pound", "mass"),
+    ("The beef costs $3 for 2 pounds.", "2 pounds", 2, "pound", "mass"),
     # ages
+    ("She died at age 90.", "90", 90, "year of age", "age"),
+    ("A man aged 42 was arrested.", "42", 42, "year of age", "age"),
+    ("He is 42 years old.", "42 years old", 42, "year of age", "age"),
     ("A 10-year-old boy was hurt.", "10-year-old", 10, "year of age", "age"),
     ("A two-year-old girl was rescued.", "two-year-old", 2, "year of age", "age"),
     ("The shop sells to 70-year-olds.", "70-year-olds", 70, "year of age", "age"),
@@ -216,3 +225,25 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
     doc = nlp(text)
     units = [q["unit"] for q in doc._.get(STAGE) if surface in doc.text[q["start"] : q["end"]]]
     assert all(unit is None for unit in units)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "change"),
+    [
+        ("Inflation rose 3.5 per cent in March.", "3.5 per cent", "up"),
+        ("The index slid 1.4%.", "1.4%", "down"),
+        ("Sales were down 4% on the year.", "4%", "down"),
+        ("Shares were up 12 percent.", "12 percent", "up"),
+        ("Profit increased by 8 per cent.", "8 per cent", "up"),
+        ("The budget fell by $2 million.", "$2 million", "down"),
+        ("Costs came down by 10 percent.", "10 percent", "down"),
+        ("The bank raised rates by 25bp.", "25bp", "up"),
+        ("The bank raised rates by 0.25 percentage point.", "0.25 percentage point", "up"),
+        ("The government slashed spending by 10%.", "10%", "down"),
+        ("The start-up raised $5m from investors.", "$5m", "="),  # collected, no rise
+        ("Unemployment stood at 4.2 percent.", "4.2 percent", "="),
+        ("Drivers must keep below 20 mph.", "below 20 mph", "<"),
+    ],
+)
+def test_news_change(nlp, text: str, surface: str, change: str) -> None:
+    assert quantity(nlp, text, surface)["change"] == change
