@@ -147,8 +147,15 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     # Matched at the end of the text before the number, with a space inside only where the
     # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
     # without the "cs" flag ("Rs") is matched ignoring case ("a$10", "rs 500" in lower-cased
-    # text); a code ("EUR") as written, or in any case glued to the number ("usd10m").
-    any_case = {mark for mark in marks_written if _is_symbol_mark(mark) or mark not in units_cs}
+    # text); so is a code ("EUR", "usd 5m"), but one that is a word in lower case
+    # (``capital_codes.txt``: "RUB") as written, or in any case glued ("rub10").
+    any_case = {
+        mark
+        for mark in marks_written
+        if _is_symbol_mark(mark)
+        or mark not in units_cs
+        or (_is_code(mark) and mark.lower() not in capital_codes)
+    }
     marks = "|".join(
         _mark_pattern(p, any_case=p in any_case)
         for p in sorted(marks_written, key=len, reverse=True)

@@ -16,7 +16,9 @@ imports them. Rerunning with the same versions rewrites the same file.
   of funds and metals), with babel's English name (the canonical name, lower
   case: "british pound", "japanese yen"; "dollar" for the US dollar, from
   ``registry_sources/currency_names.tsv``), its plural, its English
-  symbol ("$", "A$", "£", "€", "₹") and the code itself ("EUR"); a name's
+  symbol ("$", "A$", "£", "€", "₹"), the symbols of its regional English locales
+  that name it alone ("₦", "Ksh", "GH₵"; ``regional_symbols``) and the code
+  itself ("EUR"); a name's
   last word stands alone ("yen", "shekels") when no other currency ends with it;
 * surfaces that are English words or letters news uses otherwise ("in", "a",
   "are", "point", "s", "t") are skipped (``registry_sources/skip.txt``); the
@@ -36,6 +38,7 @@ from pathlib import Path
 
 import pint
 import pycountry
+from babel import Locale, localedata
 from babel.numbers import get_currency_name, get_currency_symbol
 
 SOURCES = Path(__file__).parent / "registry_sources"  # the build's inputs, not shipped
@@ -187,10 +190,35 @@ def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
             rows.append((symbol, unit, "currency", "cs before"))
         for word in {name.split(" ")[-1], many.split(" ")[-1]}:
             by_last_word[word].add(unit)
+    for symbol, code in sorted(regional_symbols(codes).items()):
+        if code in names:
+            rows.append((symbol, short_names.get(code, names[code]), "currency", "cs before"))
     for word, currencies in sorted(by_last_word.items()):
         if len(currencies) == 1 and " " in next(iter(currencies)):
             rows.append((word, next(iter(currencies)), "currency", ""))
     return [row for row in rows if row[0] not in skip]
+
+
+def regional_symbols(codes: list[str]) -> dict[str, str]:
+    """Symbol -> currency code from babel's regional English locales ("en_NG": "₦",
+    "en_KE": "Ksh", "en_PH": "₱"), for the symbols that name one currency and are no
+    bare letters: a sign in them ("GH₵", "NT$", "kr.") or small letters ("Ksh", "Rp");
+    "$" and capitals alone ("R", "MK", "SR") name many things in news."""
+    currencies_of: dict[str, set[str]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        if not identifier.startswith("en_"):
+            continue
+        symbols = Locale.parse(identifier).currency_symbols
+        for code in codes:
+            symbol = symbols.get(code)
+            if symbol and symbol != code:
+                currencies_of[symbol].add(code)
+    return {
+        symbol: next(iter(currencies))
+        for symbol, currencies in currencies_of.items()
+        if len(currencies) == 1
+        and (not symbol.isalpha() or (len(symbol) > 1 and not symbol.isupper()))
+    }
 
 
 def build() -> str:
