@@ -14,9 +14,11 @@ from .atoms import Atom, Finder
 from .attach import attach_context
 from .units import currency_before, resolve, scale_at, unit_at
 
-#: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30".
+#: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
+#: grouping of lakhs and crores ("1,00,000", "12,34,567").
 DIGITS_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d)|[ \u00a0]?(?P<vulgar>[½⅓⅔¼¾⅛⅜⅝⅞]))?"
     r"(?:[×x]10(?P<exp>[-−]?\d+))?"
 )

@@ -18,12 +18,14 @@ Surface forms that name more than one unit are decided by their context
   then that dollar; a mark with a country ("A$", "C$", "NZ$") is its own dollar;
 * "degree(s)", "deg", "°": a temperature when "celsius"/"fahrenheit" or a "c"/"f"
   follows ("6 deg c", "100 degrees f", "-3C", "°F", lexicon rows) or the sentence
-  speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
+  speaks of weather (``data/temperature_words.txt``: "temperatures", "heat") or
+  the number is below zero ("minus 20 degrees");
   otherwise an angle. "C" and "F" right after a number are temperatures, unless
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
   "voltage"): then a coulomb and a farad, in either case; lower-case "c" and "f"
   otherwise only in a sentence that speaks of weather or heat ("temperatures
-  hit 40c", "a 12 c melting point"), else no unit ("5c a litre", "iPhone 5c");
+  hit 40c", "a 12 c melting point") or below zero ("-10c"), else no unit ("5c a
+  litre", "iPhone 5c");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
   milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
   a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
@@ -53,6 +55,10 @@ WORD_RE = re.compile(r"[A-Za-z]+")
 CONVERSION_RE = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 #: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
 FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
+#: The number (and space or hyphen) at the end of the text before a unit, and a minus
+#: sign or word before it.
+NUMBER_BEFORE_RE = re.compile(r"[\d.,]+[ \u00a0-]?$")
+MINUS_BEFORE_RE = re.compile(r"(?:^|[^\w-])[-−]$|\bminus[ \u00a0-]?$", re.I)
 BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
 
 
@@ -101,17 +107,31 @@ def resolve(
         return end, finder.article_dollar, dimension, surface
     elif surface.upper() in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
         return end, *ELECTRIC[surface.upper()], surface  # "the capacitor held 2.5 F" (or "f")
-    elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
-        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
+    elif (
+        surface in ("c", "f")
+        and not finder.lex.temperature_re.search(finder.sentence_text(end))
+        and not below_zero(finder, end - len(surface))
+    ):
+        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c", "-10c" are Celsius
     elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
         return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
     elif (
         name == "degree"
         and dimension == "angle"
-        and finder.lex.temperature_re.search(finder.sentence_text(end))
+        and (
+            finder.lex.temperature_re.search(finder.sentence_text(end))
+            or below_zero(finder, end - len(surface))
+        )
     ):
         return end, name, "temperature", surface
     return unit
+
+
+def below_zero(finder: Finder, unit_start: int) -> bool:
+    """Whether the number before the unit at ``unit_start`` is negative ("-10c", "minus
+    20 degrees"): news writes temperatures below zero, rarely angles or cents."""
+    before = NUMBER_BEFORE_RE.sub("", finder.text[max(0, unit_start - 24) : unit_start])
+    return bool(MINUS_BEFORE_RE.search(before))
 
 
 def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:

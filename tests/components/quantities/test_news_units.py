@@ -49,6 +49,10 @@ UNITS = [
         "degree",
         "temperature",
     ),
+    ("it was -10c in the hills overnight.", "-10c", -10, "degree celsius", "temperature"),
+    ("It was minus 20 degrees in Moscow.", "minus 20 degrees", -20, "degree", "temperature"),
+    ("It was a chilly 15 deg on the coast.", "15 deg", 15, "degree", "temperature"),
+    ("The plane banked 20 degrees.", "20 degrees", 20, "degree", "angle"),
     # lengths and distances
     ("The village lies 5 km from the border.", "5 km", 5, "kilometre", "length"),
     ("The village lies 5km from the border.", "5km", 5, "kilometre", "length"),
@@ -104,6 +108,7 @@ UNITS = [
     ("The plant generates 1.5 GW of power.", "1.5 GW", 1.5, "gigawatt", "power"),
     ("The phone has 64gb of storage.", "64gb", 64, "gigabyte", "information"),
     ("The chip runs at 3 ghz.", "3 ghz", 3, "gigahertz", "frequency"),
+    ("The line runs at 1 gbps.", "1 gbps", 1, "gigabit per second", "data rate"),
     # time
     ("It is a 30-minute drive.", "30-minute", 30, "minute", "time"),
     ("The shift lasts 2 hrs.", "2 hrs", 2, "hour", "time"),
@@ -135,6 +140,7 @@ UNITS = [
     ("The deal was worth $5 mln.", "$5 mln", 5e6, "dollar", "currency"),
     ("Tickets cost Rs 500 each.", "Rs 500", 500, "indian rupee", "currency"),
     ("He paid Rs. 2,000 for it.", "Rs. 2,000", 2000, "indian rupee", "currency"),
+    ("The flat costs Rs 1,00,000, he said.", "Rs 1,00,000", 1e5, "indian rupee", "currency"),
     ("The flat costs Rs 5 lakh.", "Rs 5 lakh", 5e5, "indian rupee", "currency"),
     ("The project costs ₹5 crore.", "₹5 crore", 5e7, "indian rupee", "currency"),
     ("A coffee costs ¥1,200 in Tokyo.", "¥1,200", 1200, "japanese yen", "currency"),
