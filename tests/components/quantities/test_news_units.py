@@ -237,3 +237,17 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
 )
 def test_news_change(nlp, text: str, surface: str, change: str) -> None:
     assert quantity(nlp, text, surface)["change"] == change
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Analysts expected $4.1 billion.", "$4.1 billion", 4_100_000_000),
+        ("The project costs ₹2.3 crore.", "₹2.3 crore", 23_000_000),
+        ("The fund holds €0.7bn.", "€0.7bn", 700_000_000),
+    ],
+)
+def test_a_scaled_value_is_written_exactly(nlp, text: str, surface: str, value: int) -> None:
+    """4.1 * 1e9 is 4099999999.9999995 in floating point: the record says 4100000000."""
+    found = quantity(nlp, text, surface)["value"]
+    assert found == value and isinstance(found, int)
