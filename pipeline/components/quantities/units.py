@@ -26,6 +26,8 @@ Surface forms that name more than one unit are decided by their context
   otherwise only in a sentence that speaks of weather or heat ("temperatures
   hit 40c", "a 12 c melting point") or below zero ("-10c"), else no unit ("5c a
   litre", "iPhone 5c");
+* "nm": a nanometre, but a newton metre in a sentence about torque ("400 nm of
+  torque");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
   milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
   a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
@@ -55,6 +57,8 @@ WORD_RE = re.compile(r"[A-Za-z]+")
 CONVERSION_RE = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 #: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
 FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
+#: A sentence about an engine's torque, where "nm" is a newton metre, not a nanometre.
+TORQUE_RE = re.compile(r"\btorque\b", re.I)
 #: The number (and space or hyphen) at the end of the text before a unit, and a minus
 #: sign or word before it.
 NUMBER_BEFORE_RE = re.compile(r"[\d.,]+[ \u00a0-]?$")
@@ -113,6 +117,8 @@ def resolve(
         and not below_zero(finder, end - len(surface))
     ):
         return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c", "-10c" are Celsius
+    elif name == "nanometre" and TORQUE_RE.search(finder.sentence_text(end)):
+        return end, "newton metre", "torque", surface  # "400 nm of torque" in lower case
     elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
         return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
     elif (

@@ -86,6 +86,7 @@ UNITS = [
     ("Winds reached 120 kph.", "120 kph", 120, "kilometre per hour", "speed"),
     ("Winds reached 100 km per hour.", "100 km per hour", 100, "kilometre per hour", "speed"),
     ("Gusts hit 70 miles an hour.", "70 miles an hour", 70, "mile per hour", "speed"),
+    ("Winds reached 200 km per hr.", "200 km per hr", 200, "kilometre per hour", "speed"),
     ("The gust measured 50 m/s.", "50 m/s", 50, "metre per second", "speed"),
     ("The ship sailed at 15 knots.", "15 knots", 15, "knot", "speed"),
     # area and volume
@@ -109,6 +110,8 @@ UNITS = [
     ("The phone has 64gb of storage.", "64gb", 64, "gigabyte", "information"),
     ("The chip runs at 3 ghz.", "3 ghz", 3, "gigahertz", "frequency"),
     ("The line runs at 1 gbps.", "1 gbps", 1, "gigabit per second", "data rate"),
+    ("The engine makes 400 nm of torque.", "400 nm", 400, "newton metre", "torque"),
+    ("The chip uses a 5 nm process.", "5 nm", 5, "nanometre", "length"),
     # time
     ("It is a 30-minute drive.", "30-minute", 30, "minute", "time"),
     ("The shift lasts 2 hrs.", "2 hrs", 2, "hour", "time"),
@@ -178,6 +181,8 @@ UNITS = [
     ("A 10-year-old boy was hurt.", "10-year-old", 10, "year of age", "age"),
     ("A two-year-old girl was rescued.", "two-year-old", 2, "year of age", "age"),
     ("The shop sells to 70-year-olds.", "70-year-olds", 70, "year of age", "age"),
+    ("The 25yo was arrested.", "25yo", 25, "year of age", "age"),
+    ("The singer, 30 y.o., was there.", "30 y.o.", 30, "year of age", "age"),
     ("A 3-month-old baby was rescued.", "3-month-old", 3, "month of age", "age"),
 ]
 
