@@ -15,10 +15,11 @@ from .attach import attach_context
 from .units import currency_before, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
-#: grouping of lakhs and crores ("1,00,000", "12,34,567").
+#: grouping of lakhs and crores ("1,00,000", "12,34,567"); a point after letters ends an
+#: abbreviation ("Rs.12 million" is 12 million).
 DIGITS_RE = re.compile(
     r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?|\.\d+)"
+    r"|\d+(?:\.\d+)?|(?<![A-Za-z])\.\d+)"
     r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d)|[ \u00a0]?(?P<vulgar>[½⅓⅔¼¾⅛⅜⅝⅞]))?"
     r"(?:[×x]10(?P<exp>[-−]?\d+))?"
 )
@@ -99,7 +100,13 @@ def _skip_to(finder: Finder, match: re.Match) -> int | None:
     text = finder.text
     start, end = match.span()
     before = text[start - 1] if start else " "
-    if before.isdigit() or before in ".,:/@#_":
+    if (
+        before.isdigit()
+        or before in ".,:/@#_"
+        and not (
+            before == "." and currency_before(finder, start)  # "Rs.12 million"
+        )
+    ):
         return -1
     if before in "\"'" and text[max(0, start - 2) : start - 1] == "=":
         close = text.find(before, end, end + MAX_ATTRIBUTE)  # a markup attribute's value:
