@@ -59,6 +59,8 @@ DATA_FILES = (
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
+#: The same inside a unit's name, which a compound may hyphenate ("5-percentage-point").
+UNIT_SPACE = r"[ \u00a0-]?"
 #: The flags of the unit files' fourth column (their headers say what they do).
 UNIT_FLAGS = ("cs", "before")
 #: The canonical name of the US dollar, the default of "$" and "dollars".
@@ -141,8 +143,13 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
     # The units are thousands: a trie of them, so that a match tries one branch per character.
     tail = r"(?![A-Za-z0-9])"
-    unit_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units) + ")" + tail, re.I)
-    unit_cs_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs) + ")" + tail)
+    # A unit's words may be hyphenated in a compound ("a 50-basis-point cut").
+    unit_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units, space=UNIT_SPACE) + ")" + tail, re.I
+    )
+    unit_cs_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs, space=UNIT_SPACE) + ")" + tail
+    )
 
     # Matched at the end of the text before the number, with a space inside only where the
     # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
@@ -311,10 +318,10 @@ def _dollar_re(units: dict[str, Unit], units_cs: dict[str, Unit]) -> re.Pattern:
     )
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching the same strings as ``alternation(words, space=SPACE)``, factored
+def _trie(words: Iterable[str], *, space: str = SPACE) -> str:
+    """A regex matching the same strings as ``alternation(words, space=space)``, factored
     by common prefixes so that a search tries one branch per character, not one per word.
-    A space, which ``SPACE`` makes optional, is tried last: "percent-owned" before "per
+    A space, which ``space`` makes optional, is tried last: "percent-owned" before "per
     cent"."""
     root: dict = {}
     for word in words:
@@ -326,7 +333,7 @@ def _trie(words: Iterable[str]) -> str:
     def pattern(node: dict) -> str:
         ends = "" in node
         branches = [
-            (SPACE if char == " " else re.escape(char)) + pattern(child)
+            (space if char == " " else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items(), key=lambda item: (item[0] == " ", item[0]))
             if char
         ]

@@ -161,7 +161,7 @@ def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:
         if match and (best is None or match.end() > best[0]):
             surface = match.group("unit")
             key = re.sub(r"[ \u00a0]+", " ", surface.lower() if fold else surface)
-            entry = table.get(key) or table.get(surface)
+            entry = table.get(key) or table.get(surface) or table.get(key.replace("-", " "))
             if entry:
                 best = (match.end(), entry[0], entry[1], surface)
     return best

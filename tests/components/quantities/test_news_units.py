@@ -127,6 +127,15 @@ UNITS = [
         "percentage point",
         "percentage",
     ),
+    (
+        "He has a 5-percentage-point lead.",
+        "5-percentage-point",
+        5,
+        "percentage point",
+        "percentage",
+    ),
+    ("The bank made a 50-basis-point cut.", "50-basis-point", 50, "basis point", "percentage"),
+    ("The 3-per-cent rise surprised markets.", "3-per-cent", 3, "percent", "percentage"),
     ("Rates were cut by 50 bps.", "50 bps", 50, "basis point", "percentage"),
     # currencies: symbols and codes, before and after, scaled
     ("The start-up raised $5m.", "$5m", 5e6, "dollar", "currency"),
