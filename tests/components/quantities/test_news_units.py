@@ -219,6 +219,10 @@ def test_news_unit(nlp, text: str, surface: str, value: float, unit: str, dimens
         ("Workers earn $15/hour.", "$15/hour", "hour"),
         ("Gas costs $2.50 per gallon.", "$2.50 per gallon", "gallon"),
         ("Nurses work 8 hours a day.", "8 hours a day", "day"),
+        ("The drug costs $1,000 a dose.", "$1,000 a dose", "dose"),
+        ("Fuel costs 20 cents a mile.", "20 cents a mile", "mile"),
+        ("The firm earns $2bn a quarter.", "$2bn a quarter", "quarter"),
+        ("He is paid $20m a season.", "$20m a season", "season"),
         ("The country pumps 1.5 million barrels a day.", "1.5 million barrels a day", "day"),
     ],
 )
