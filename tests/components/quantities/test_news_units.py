@@ -256,6 +256,11 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("The bank raised rates by 25bp.", "25bp", "up"),
         ("The bank raised rates by 0.25 percentage point.", "0.25 percentage point", "up"),
         ("The government slashed spending by 10%.", "10%", "down"),
+        ("The index edged higher 2.5% on Monday.", "2.5%", "up"),
+        ("The rupee weakened 1.2% against the dollar.", "1.2%", "down"),
+        ("The index fell back 2%.", "2%", "down"),
+        ("The economy contracted by 0.3%.", "0.3%", "down"),
+        ("The firm 5% stake was sold.", "5%", "="),
         ("The start-up raised $5m from investors.", "$5m", "="),  # collected, no rise
         ("Unemployment stood at 4.2 percent.", "4.2 percent", "="),
         ("Drivers must keep below 20 mph.", "below 20 mph", "<"),
