@@ -14,6 +14,9 @@ from .atoms import Atom, Finder
 MAX_STREET_NAMES = 4
 #: Tags of words that are no part of a street's name: verbs and plural nouns.
 NOT_STREET_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NNS", "NNPS"})
+#: Words right before a number that make it an age, and bound words between them.
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+AGE_BOUNDS = frozenset({"between", "from"})
 #: Digits of a 24-hour clock ("0930 hrs", "1400 GMT").
 CLOCK_RE = re.compile(r"[0-2]\d[0-5]\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
@@ -117,8 +120,10 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
         return False
     if atom.value != int(atom.value) or i < 1:
         return False
-    if doc[i - 1].lower_ in ("aged", "age", "ages"):
+    if doc[i - 1].lower_ in AGE_WORDS:
         return True  # "a man aged 45", "she died at age 90", "ages 18 to 29"
+    if i >= 2 and doc[i - 1].lower_ in AGE_BOUNDS and doc[i - 2].lower_ in AGE_WORDS:
+        return True  # "aged between 18 and 24", "aged from 5 to 11"
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("age", "ages"):
         return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):
