@@ -12,7 +12,7 @@ import re
 from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
-from .units import currency_before, resolve, scale_at, unit_at
+from .units import ANNUAL_RE, currency_before, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
 #: grouping of lakhs and crores ("1,00,000", "12,34,567"); a point after letters ends an
@@ -167,8 +167,9 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
         # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D",
         # "iPhone 5c" (a "c" is Celsius only where the sentence speaks of weather).
         if pos < len(text) and text[pos].isalpha():
+            yearly = currency is not None and ANNUAL_RE.match(text, pos)  # "£40,000pa"
             glued = unit_at(finder, pos)
-            if glued is None or resolve(finder, glued, scaled=scaled) is None:
+            if not yearly and (glued is None or resolve(finder, glued, scaled=scaled) is None):
                 continue
         atom = Atom(
             start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier

@@ -51,6 +51,8 @@ from .lexicon import US_DOLLAR
 #: Parts of speech that can be the counted noun of a number (or a rate's noun).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
+#: A yearly rate written the Latin way: "£40,000 p.a.", "£40,000pa", "per annum".
+ANNUAL_RE = re.compile(r"[ \u00a0]?(?:p\.a\.|pa\b|per[ \u00a0]+annum\b)", re.I)
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 #: A conversion in brackets after an amount.
@@ -205,8 +207,12 @@ def rate_after_conversion(finder: Finder, pos: int) -> str | None:
 
 
 def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
-    """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"."""
+    """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"; "p.a.", "pa"
+    and "per annum" are "year"."""
     text = finder.text
+    annual = ANNUAL_RE.match(text, pos)
+    if annual:
+        return annual.end(), "year"
     match = PER_RE.match(text, pos)
     if not match:
         return None
