@@ -42,6 +42,8 @@ PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\(?0\d{1,4}\)?[ .-]\d{3
 HYPHEN_PREFIX_RE = re.compile(
     r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I
 )
+#: The first number of a range and its dash, right before the second ("5-" in "$5-10m").
+RANGE_START_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?$")
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 
 
@@ -132,6 +134,13 @@ def _skip_to(finder: Finder, match: re.Match) -> int | None:
     return None
 
 
+def _range_after_currency(finder: Finder, start: int) -> bool:
+    """Whether the number at ``start`` ends a range that starts with a currency ("$5-10m":
+    the "m" is millions, as after the mark)."""
+    before = RANGE_START_RE.search(finder.text, max(0, start - 24), start)
+    return before is not None and currency_before(finder, before.start()) is not None
+
+
 def find_digit_atoms(finder: Finder) -> list[Atom]:
     """Every number written in digits, with its currency, scale, unit and surroundings."""
     text = finder.text
@@ -156,8 +165,9 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
             continue
         scaled = False
         multiplier = 1.0
+        money = currency is not None or _range_after_currency(finder, start)
         while True:
-            scale = scale_at(finder, pos, currency=currency is not None)
+            scale = scale_at(finder, pos, currency=money)
             if scale is None:
                 break
             pos, factor = scale
