@@ -152,14 +152,16 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
     # Matched at the end of the text before the number, with a space inside only where the
-    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
-    # without the "cs" flag ("Rs") is matched ignoring case ("a$10", "rs 500" in lower-cased
-    # text); so is a code ("EUR", "usd 5m"), but one that is a word in lower case
-    # (``capital_codes.txt``: "RUB") as written, or in any case glued ("rub10").
+    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$"), of
+    # letters in mixed case ("Ksh") or without the "cs" flag ("Rs") is matched ignoring
+    # case ("a$10", "ksh 500", "rs 500" in lower-cased text); so is a code ("EUR", "usd
+    # 5m"), but one that is a word in lower case (``capital_codes.txt``: "RUB") only as
+    # written, or in any case glued ("rub10").
     any_case = {
         mark
         for mark in marks_written
         if _is_symbol_mark(mark)
+        or _is_abbreviation_mark(mark)
         or mark not in units_cs
         or (_is_code(mark) and mark.lower() not in capital_codes)
     }
@@ -268,6 +270,12 @@ def _is_code(mark: str) -> bool:
 def _is_symbol_mark(mark: str) -> bool:
     """A currency mark of letters and a sign ("A$", "HK$", "Rs."), not a code ("EUR")."""
     return any(c.isalpha() for c in mark) and not mark.isalpha()
+
+
+def _is_abbreviation_mark(mark: str) -> bool:
+    """A currency mark of letters in mixed case ("Ksh", "Rp", "Tk"): no word or code, so
+    read in any case ("ksh 500" in lower-cased text)."""
+    return mark.isalpha() and not mark.isupper() and not mark.islower()
 
 
 def _words_re(words: frozenset[str]) -> re.Pattern:

@@ -184,6 +184,7 @@ UNITS = [
     ("He sold it for 3.5bn pounds.", "3.5bn pounds", 3.5e9, "british pound", "currency"),
     ("The meal costs ₦500.", "₦500", 500, "nigerian naira", "currency"),
     ("The fare is KSh 500.", "KSh 500", 500, "kenyan shilling", "currency"),
+    ("the fare is ksh 500.", "ksh 500", 500, "kenyan shilling", "currency"),
     ("Rice sells for Rp 10,000.", "Rp 10,000", 10000, "indonesian rupiah", "currency"),
     ("A taxi costs GH₵ 50.", "GH₵ 50", 50, "ghanaian cedi", "currency"),
     ("A meal costs ₱200.", "₱200", 200, "philippine peso", "currency"),
