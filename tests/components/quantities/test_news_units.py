@@ -69,6 +69,22 @@ UNITS = [
     ("They built a 5-metre wall.", "5-metre", 5, "metre", "length"),
     ("He is a 7-foot center.", "7-foot", 7, "foot", "length"),
     ("He bought a 55-inch TV.", "55-inch", 55, "inch", "length"),
+    xfail(
+        "He is 5'11\" tall.",
+        "5'",
+        5,
+        "foot",
+        "length",
+        reason="feet and inches written with primes are not read",
+    ),
+    xfail(
+        "Runners did 5-10m sprints.",
+        "5-10m",
+        None,
+        "metre",
+        "length",
+        reason="'m' before a plural noun is read as millions",
+    ),
     # mass
     ("He lost 10kg in a month.", "10kg", 10, "kilogram", "mass"),
     ("He lost 10 kg in a month.", "10 kg", 10, "kilogram", "mass"),
