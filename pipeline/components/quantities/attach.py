@@ -9,13 +9,22 @@ from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
 from .filters import age_apposition, is_date_or_label
 from .objects import object_after, unit_of_head
-from .units import US_DOLLAR, inch_after_feet, per_at, rate_after_conversion, resolve, unit_at
+from .units import (
+    ANNUAL_RE,
+    US_DOLLAR,
+    inch_after_feet,
+    per_at,
+    rate_after_conversion,
+    resolve,
+    unit_at,
+)
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
     """Modifier, change verb, unit's rate and counted object of an atom whose number is
     read; None when the number is a date, clock time or label."""
-    _attach_unit(finder, atom)
+    if not (atom.currency and ANNUAL_RE.match(finder.text, atom.number_end)):
+        _attach_unit(finder, atom)  # "£40,000 p.a." is a rate, not pence
     per = per_at(finder, atom.end) if (atom.unit or atom.currency) else None
     if per is not None:
         atom.per = per[1]

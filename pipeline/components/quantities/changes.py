@@ -43,7 +43,7 @@ def change_before(finder: Finder, start: int) -> str | None:
         if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
             # "grow sales by 35%": the verb "by" belongs to, wherever it is; a verb of no
             # direction may have its direction word before "by" ("revised upward by 5%")
-            direction = lemmas.get(t.head.lemma_.lower())
+            direction = lex.by_change_lemmas.get(t.head.lemma_.lower())
             if direction is not None or t.head.i == i - 1:
                 return direction
         direction = lemmas.get(t.lemma_.lower()) or lemmas.get(lower)

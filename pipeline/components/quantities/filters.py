@@ -14,10 +14,21 @@ from .atoms import Atom, Finder
 MAX_STREET_NAMES = 4
 #: Tags of words that are no part of a street's name: verbs and plural nouns.
 NOT_STREET_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NNS", "NNPS"})
+#: Words right before a number that make it an age, and bound words between them.
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+AGE_BOUNDS = frozenset({"between", "from"})
+#: Digits of a 24-hour clock ("0930 hrs", "1400 GMT").
+CLOCK_RE = re.compile(r"[0-2]\d[0-5]\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 #: Month names and abbreviations ("Jan.", "sept"), and weekday names.
 MONTHS = frozenset(months())
 WEEKDAYS = frozenset(weekdays())
+
+
+def is_duration(token: Token, atom: Atom) -> bool:
+    """Whether a number with a time word after it is a duration ("2 hrs", "90 mins"), not
+    a clock time: its unit measures time and its digits are no 24-hour clock ("1400 hrs")."""
+    return atom.dimension == "time" and not CLOCK_RE.fullmatch(token.text)
 
 
 def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
@@ -34,7 +45,7 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
         return True
     if nxt is not None and nxt.lower_ in MONTHS and nxt.text[0].isupper() and atom.unit is None:
         return True
-    if nxt is not None and nxt.lower_ in lex.time_words:
+    if nxt is not None and nxt.lower_ in lex.time_words and not is_duration(token, atom):
         return True
     if atom.currency or atom.unit is not None or atom.scaled:
         return False
@@ -102,15 +113,17 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
     apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
-    "aged" ("a man aged 45") or "the age of" ("at the age of 43")."""
+    "aged" or "age" ("a man aged 45", "at age 90") or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
         return False
     if atom.value != int(atom.value) or i < 1:
         return False
-    if doc[i - 1].lower_ == "aged":
-        return True
+    if doc[i - 1].lower_ in AGE_WORDS:
+        return True  # "a man aged 45", "she died at age 90", "ages 18 to 29"
+    if i >= 2 and doc[i - 1].lower_ in AGE_BOUNDS and doc[i - 2].lower_ in AGE_WORDS:
+        return True  # "aged between 18 and 24", "aged from 5 to 11"
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("age", "ages"):
         return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):

@@ -61,9 +61,13 @@ def quantity_dict(atom: Atom) -> dict[str, Any]:
 
 
 def _clean(value: float | None) -> float | int | None:
-    """A whole float as an int, others rounded to 10 places; NaN as None."""
+    """A whole float as an int, others rounded to 10 places; NaN as None. The value is
+    first cut to 15 significant digits, which drops the error of a scale's product
+    ("$4.1 billion" is 4.1 * 1e9 = 4099999999.9999995): 4100000000."""
     if value is None or math.isnan(value):
         return None
+    if not math.isinf(value):
+        value = float(f"{value:.15g}")
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return round(value, 10)

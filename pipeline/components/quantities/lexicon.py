@@ -32,6 +32,8 @@ LEVEL_WORDS = f"{DATA}/level_words.txt"
 NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
+PRICE_WORDS = f"{DATA}/price_words.txt"
+WEIGHT_WORDS = f"{DATA}/weight_words.txt"
 ELECTRIC_WORDS = f"{DATA}/electric_words.txt"
 CAPITAL_CODES = f"{DATA}/capital_codes.txt"
 #: The stage's data files (names for ``pipeline.lexicons``), as ``to_disk`` saves them.
@@ -50,11 +52,15 @@ DATA_FILES = (
     NOT_RATE_AFTER,
     TEMPERATURE_WORDS,
     STERLING_WORDS,
+    PRICE_WORDS,
+    WEIGHT_WORDS,
     ELECTRIC_WORDS,
     CAPITAL_CODES,
 )
 #: Optional spaces inside a lexicon phrase ("per cent", "HK $").
 SPACE = r"[ \u00a0]?"
+#: The same inside a unit's name, which a compound may hyphenate ("5-percentage-point").
+UNIT_SPACE = r"[ \u00a0-]?"
 #: The flags of the unit files' fourth column (their headers say what they do).
 UNIT_FLAGS = ("cs", "before")
 #: The canonical name of the US dollar, the default of "$" and "dollars".
@@ -80,6 +86,7 @@ class QuantitiesLexicons:
     modifier_re: re.Pattern
     modifiers: dict[str, str]
     change_lemmas: dict[str, str]
+    by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
@@ -91,6 +98,8 @@ class QuantitiesLexicons:
     not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
     temperature_re: re.Pattern  # a word that makes "degrees" a temperature ("weather")
     sterling_re: re.Pattern  # a word or mark that makes "pounds" money ("£", "pence")
+    price_re: re.Pattern  # a word that makes "pounds" money when no weight word is there
+    weight_re: re.Pattern  # a word that keeps "pounds" a mass ("weighs", "lost")
     electric_re: re.Pattern  # a word that makes "C"/"F" a coulomb/farad ("capacitor")
 
 
@@ -134,14 +143,28 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     # A unit or scale ends at a word boundary; a space or hyphen may separate it from the number.
     # The units are thousands: a trie of them, so that a match tries one branch per character.
     tail = r"(?![A-Za-z0-9])"
-    unit_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units) + ")" + tail, re.I)
-    unit_cs_re = re.compile(r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs) + ")" + tail)
+    # A unit's words may be hyphenated in a compound ("a 50-basis-point cut").
+    unit_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units, space=UNIT_SPACE) + ")" + tail, re.I
+    )
+    unit_cs_re = re.compile(
+        r"[ \u00a0]?(?:-[ \u00a0]?)?(?P<unit>" + _trie(units_cs, space=UNIT_SPACE) + ")" + tail
+    )
 
     # Matched at the end of the text before the number, with a space inside only where the
-    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$") or
-    # without the "cs" flag ("Rs") is matched ignoring case ("a$10", "rs 500" in lower-cased
-    # text); a code ("EUR") as written, or in any case glued to the number ("usd10m").
-    any_case = {mark for mark in marks_written if _is_symbol_mark(mark) or mark not in units_cs}
+    # lexicon writes one ("HK $", not "A $": "a $10 fee"). A mark with a sign ("A$"), of
+    # letters in mixed case ("Ksh") or without the "cs" flag ("Rs") is matched ignoring
+    # case ("a$10", "ksh 500", "rs 500" in lower-cased text); so is a code ("EUR", "usd
+    # 5m"), but one that is a word in lower case (``capital_codes.txt``: "RUB") only as
+    # written, or in any case glued ("rub10").
+    any_case = {
+        mark
+        for mark in marks_written
+        if _is_symbol_mark(mark)
+        or _is_abbreviation_mark(mark)
+        or mark not in units_cs
+        or (_is_code(mark) and mark.lower() not in capital_codes)
+    }
     marks = "|".join(
         _mark_pattern(p, any_case=p in any_case)
         for p in sorted(marks_written, key=len, reverse=True)
@@ -184,10 +207,12 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
     change_lemmas: dict[str, str] = {}
-    for number, fields in resource_rows(CHANGE_VERBS, (2, 2), text=texts.get(CHANGE_VERBS)):
+    by_change_lemmas: dict[str, str] = {}
+    for number, fields in resource_rows(CHANGE_VERBS, (2, 3), text=texts.get(CHANGE_VERBS)):
         if fields[1] not in ("up", "down"):
             raise ResourceError(CHANGE_VERBS, number, f"expected up or down, got {fields[1]!r}")
-        change_lemmas[fields[0].lower()] = fields[1]
+        by_only = "by" in _flags(CHANGE_VERBS, number, fields, 2, ("by",))
+        (by_change_lemmas if by_only else change_lemmas)[fields[0].lower()] = fields[1]
 
     table = load_number_words()
     return QuantitiesLexicons(
@@ -203,6 +228,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         modifier_re=modifier_re,
         modifiers=modifiers,
         change_lemmas=change_lemmas,
+        by_change_lemmas={**change_lemmas, **by_change_lemmas},
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
@@ -220,6 +246,8 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         ),
         temperature_re=_words_re(word_list(TEMPERATURE_WORDS, text=texts.get(TEMPERATURE_WORDS))),
         sterling_re=_words_re(word_list(STERLING_WORDS, text=texts.get(STERLING_WORDS))),
+        price_re=_words_re(word_list(PRICE_WORDS, text=texts.get(PRICE_WORDS))),
+        weight_re=_words_re(word_list(WEIGHT_WORDS, text=texts.get(WEIGHT_WORDS))),
         electric_re=_words_re(word_list(ELECTRIC_WORDS, text=texts.get(ELECTRIC_WORDS))),
     )
 
@@ -242,6 +270,12 @@ def _is_code(mark: str) -> bool:
 def _is_symbol_mark(mark: str) -> bool:
     """A currency mark of letters and a sign ("A$", "HK$", "Rs."), not a code ("EUR")."""
     return any(c.isalpha() for c in mark) and not mark.isalpha()
+
+
+def _is_abbreviation_mark(mark: str) -> bool:
+    """A currency mark of letters in mixed case ("Ksh", "Rp", "Tk"): no word or code, so
+    read in any case ("ksh 500" in lower-cased text)."""
+    return mark.isalpha() and not mark.isupper() and not mark.islower()
 
 
 def _words_re(words: frozenset[str]) -> re.Pattern:
@@ -292,10 +326,10 @@ def _dollar_re(units: dict[str, Unit], units_cs: dict[str, Unit]) -> re.Pattern:
     )
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching the same strings as ``alternation(words, space=SPACE)``, factored
+def _trie(words: Iterable[str], *, space: str = SPACE) -> str:
+    """A regex matching the same strings as ``alternation(words, space=space)``, factored
     by common prefixes so that a search tries one branch per character, not one per word.
-    A space, which ``SPACE`` makes optional, is tried last: "percent-owned" before "per
+    A space, which ``space`` makes optional, is tried last: "percent-owned" before "per
     cent"."""
     root: dict = {}
     for word in words:
@@ -307,7 +341,7 @@ def _trie(words: Iterable[str]) -> str:
     def pattern(node: dict) -> str:
         ends = "" in node
         branches = [
-            (SPACE if char == " " else re.escape(char)) + pattern(child)
+            (space if char == " " else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items(), key=lambda item: (item[0] == " ", item[0]))
             if char
         ]

@@ -12,11 +12,14 @@ import re
 from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
-from .units import currency_before, resolve, scale_at, unit_at
+from .units import ANNUAL_RE, currency_before, resolve, scale_at, unit_at
 
-#: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30".
+#: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
+#: grouping of lakhs and crores ("1,00,000", "12,34,567"); a point after letters ends an
+#: abbreviation ("Rs.12 million" is 12 million).
 DIGITS_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?|(?<![A-Za-z])\.\d+)"
     r"(?:[/⁄](?P<den>\d+)(?![\d,.]*\d)|[ \u00a0]?(?P<vulgar>[½⅓⅔¼¾⅛⅜⅝⅞]))?"
     r"(?:[×x]10(?P<exp>[-−]?\d+))?"
 )
@@ -39,6 +42,8 @@ PHONE_RE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\(?0\d{1,4}\)?[ .-]\d{3
 HYPHEN_PREFIX_RE = re.compile(
     r"(?:^|(?<=[^A-Za-z]))(?P<word>minus|sub|to|now)[-‐][ \u00a0]?$", re.I
 )
+#: The first number of a range and its dash, right before the second ("5-" in "$5-10m").
+RANGE_START_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?$")
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 
 
@@ -97,7 +102,13 @@ def _skip_to(finder: Finder, match: re.Match) -> int | None:
     text = finder.text
     start, end = match.span()
     before = text[start - 1] if start else " "
-    if before.isdigit() or before in ".,:/@#_":
+    if (
+        before.isdigit()
+        or before in ".,:/@#_"
+        and not (
+            before == "." and currency_before(finder, start)  # "Rs.12 million"
+        )
+    ):
         return -1
     if before in "\"'" and text[max(0, start - 2) : start - 1] == "=":
         close = text.find(before, end, end + MAX_ATTRIBUTE)  # a markup attribute's value:
@@ -121,6 +132,13 @@ def _skip_to(finder: Finder, match: re.Match) -> int | None:
     if match.group("den") and not FRACTION_USE_RE.match(text, end) and not unit_at(finder, end):
         return end  # "9/11", "24/7": a date or a phrase, not a fraction
     return None
+
+
+def _range_after_currency(finder: Finder, start: int) -> bool:
+    """Whether the number at ``start`` ends a range that starts with a currency ("$5-10m":
+    the "m" is millions, as after the mark)."""
+    before = RANGE_START_RE.search(finder.text, max(0, start - 24), start)
+    return before is not None and currency_before(finder, before.start()) is not None
 
 
 def find_digit_atoms(finder: Finder) -> list[Atom]:
@@ -147,8 +165,9 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
             continue
         scaled = False
         multiplier = 1.0
+        money = currency is not None or _range_after_currency(finder, start)
         while True:
-            scale = scale_at(finder, pos, currency=currency is not None)
+            scale = scale_at(finder, pos, currency=money)
             if scale is None:
                 break
             pos, factor = scale
@@ -158,8 +177,9 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
         # Glued letters that are neither scale nor unit make a code, not a number: "9AB8", "3D",
         # "iPhone 5c" (a "c" is Celsius only where the sentence speaks of weather).
         if pos < len(text) and text[pos].isalpha():
+            yearly = currency is not None and ANNUAL_RE.match(text, pos)  # "£40,000pa"
             glued = unit_at(finder, pos)
-            if glued is None or resolve(finder, glued, scaled=scaled) is None:
+            if not yearly and (glued is None or resolve(finder, glued, scaled=scaled) is None):
                 continue
         atom = Atom(
             start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier

@@ -16,7 +16,9 @@ imports them. Rerunning with the same versions rewrites the same file.
   of funds and metals), with babel's English name (the canonical name, lower
   case: "british pound", "japanese yen"; "dollar" for the US dollar, from
   ``registry_sources/currency_names.tsv``), its plural, its English
-  symbol ("$", "A$", "£", "€", "₹") and the code itself ("EUR"); a name's
+  symbol ("$", "A$", "£", "€", "₹"), the symbols of its other locales that name
+  it alone ("₽", "₦", "Ksh", "GH₵"; ``regional_symbols``) and the code
+  itself ("EUR"); a name's
   last word stands alone ("yen", "shekels") when no other currency ends with it;
 * surfaces that are English words or letters news uses otherwise ("in", "a",
   "are", "point", "s", "t") are skipped (``registry_sources/skip.txt``); the
@@ -30,12 +32,14 @@ and ``before`` (a currency mark that may stand before the number).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
 import pint
 import pycountry
+from babel import Locale, localedata
 from babel.numbers import get_currency_name, get_currency_symbol
 
 SOURCES = Path(__file__).parent / "registry_sources"  # the build's inputs, not shipped
@@ -187,10 +191,45 @@ def currency_rows(skip: frozenset[str]) -> list[tuple[str, str, str, str]]:
             rows.append((symbol, unit, "currency", "cs before"))
         for word in {name.split(" ")[-1], many.split(" ")[-1]}:
             by_last_word[word].add(unit)
+    for symbol, code in sorted(regional_symbols(codes).items()):
+        if code in names:
+            rows.append((symbol, short_names.get(code, names[code]), "currency", "cs before"))
     for word, currencies in sorted(by_last_word.items()):
         if len(currencies) == 1 and " " in next(iter(currencies)):
             rows.append((word, next(iter(currencies)), "currency", ""))
     return [row for row in rows if row[0] not in skip]
+
+
+def regional_symbols(codes: list[str]) -> dict[str, str]:
+    """Symbol -> currency code from babel's locales, for the symbols that name one
+    currency: a currency sign alone or after a country's letters from any locale ("₽"
+    in "ru", "₺", "฿", "EG£", "RD$"), and from the regional English locales also
+    letters with a sign or small letters ("GH₵", "kr.", "Ksh", "Rp" in "en_GH",
+    "en_DK", "en_KE", "en_ID"). "$" and capitals alone ("R", "MK", "SR") name many
+    things in news."""
+    currencies_of: dict[str, set[str]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        english = identifier.startswith("en_")
+        symbols = Locale.parse(identifier).currency_symbols
+        for code in codes:
+            symbol = symbols.get(code)
+            if symbol and symbol != code and (english or _signed(symbol)):
+                currencies_of[symbol].add(code)
+    return {
+        symbol: next(iter(currencies))
+        for symbol, currencies in currencies_of.items()
+        if len(currencies) == 1
+        and (not symbol.isalpha() or (len(symbol) > 1 and not symbol.isupper()))
+    }
+
+
+def _signed(symbol: str) -> bool:
+    """A currency sign, alone or after a country's capitals ("₽", "EG£", "RD$")."""
+    sign = symbol[-1]
+    letters = symbol[:-1]
+    return unicodedata.category(sign) == "Sc" and (
+        not letters or (letters.isascii() and letters.isalpha() and letters[0].isupper())
+    )
 
 
 def build() -> str:

@@ -9,19 +9,25 @@ Surface forms that name more than one unit are decided by their context
 (``resolve``), and otherwise read as the lexicons say:
 
 * "pound(s)": mass ("300 pounds of beef"), but money when the sentence has a
-  sterling mark or word (``data/sterling_words.txt``: "£", "pence") or the
-  number is scaled and no "of" follows ("5 million pounds");
+  sterling mark or word (``data/sterling_words.txt``: "£", "pence"), or no "of"
+  follows and the number is scaled ("5 million pounds") or the sentence speaks of
+  prices (``data/price_words.txt``: "costs", "paid", "worth") and not of weight
+  (``data/weight_words.txt``: "weighs", "lost"): "the car costs 30,000 pounds";
 * "$", "dollar(s)": the US dollar, unless the article names another dollar
   ("A$", "Canadian dollars", "HK$") and no US one ("US$", "USD", "US dollars"):
   then that dollar; a mark with a country ("A$", "C$", "NZ$") is its own dollar;
 * "degree(s)", "deg", "°": a temperature when "celsius"/"fahrenheit" or a "c"/"f"
   follows ("6 deg c", "100 degrees f", "-3C", "°F", lexicon rows) or the sentence
-  speaks of weather (``data/temperature_words.txt``: "temperatures", "heat");
+  speaks of weather (``data/temperature_words.txt``: "temperatures", "heat") or
+  the number is below zero ("minus 20 degrees");
   otherwise an angle. "C" and "F" right after a number are temperatures, unless
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
   "voltage"): then a coulomb and a farad, in either case; lower-case "c" and "f"
   otherwise only in a sentence that speaks of weather or heat ("temperatures
-  hit 40c", "a 12 c melting point"), else no unit ("5c a litre", "iPhone 5c");
+  hit 40c", "a 12 c melting point") or below zero ("-10c"), else no unit ("5c a
+  litre", "iPhone 5c");
+* "nm": a nanometre, but a newton metre in a sentence about torque ("400 nm of
+  torque");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
   milli- ones, and "mah" the milliampere hour of a battery (``data/units.tsv``);
   a lower-case "w" is a watt only glued to the number ("a 65w charger"; "9 w
@@ -45,12 +51,20 @@ from .lexicon import US_DOLLAR
 #: Parts of speech that can be the counted noun of a number (or a rate's noun).
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
+#: A yearly rate written the Latin way: "£40,000 p.a.", "£40,000pa", "per annum".
+ANNUAL_RE = re.compile(r"[ \u00a0]?(?:p\.a\.|pa\b|per[ \u00a0]+annum\b)", re.I)
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 #: A conversion in brackets after an amount.
 CONVERSION_RE = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 #: Feet written right before a number ("6 ft 2 in", "5 feet 11 in"), and the bare "in".
 FEET_BEFORE_RE = re.compile(r"\d[ \u00a0]?(?:ft|feet|foot)\.?[ \u00a0]+$", re.I)
+#: A sentence about an engine's torque, where "nm" is a newton metre, not a nanometre.
+TORQUE_RE = re.compile(r"\btorque\b", re.I)
+#: The number (and space or hyphen) at the end of the text before a unit, and a minus
+#: sign or word before it.
+NUMBER_BEFORE_RE = re.compile(r"[\d.,]+[ \u00a0-]?$")
+MINUS_BEFORE_RE = re.compile(r"(?:^|[^\w-])[-−]$|\bminus[ \u00a0-]?$", re.I)
 BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
 
 
@@ -82,8 +96,15 @@ def resolve(
     lower = surface.lower()
     if name == "pound" and dimension == "mass" and lower.startswith("pound"):
         sentence = finder.sentence_text(end)
-        if finder.lex.sterling_re.search(sentence) or (
-            scaled and not re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
+        of_after = re.match(r"[ \u00a0]+of\b", finder.text[end : end + 4])
+        if (
+            finder.lex.sterling_re.search(sentence)
+            or (scaled and not of_after)
+            or (
+                not of_after
+                and finder.lex.price_re.search(sentence)
+                and not finder.lex.weight_re.search(sentence)
+            )
         ):
             return end, "british pound", "currency", surface
     elif lower == "won" and not scaled:
@@ -92,17 +113,33 @@ def resolve(
         return end, finder.article_dollar, dimension, surface
     elif surface.upper() in ELECTRIC and finder.lex.electric_re.search(finder.sentence_text(end)):
         return end, *ELECTRIC[surface.upper()], surface  # "the capacitor held 2.5 F" (or "f")
-    elif surface in ("c", "f") and not finder.lex.temperature_re.search(finder.sentence_text(end)):
-        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c" is Celsius
+    elif (
+        surface in ("c", "f")
+        and not finder.lex.temperature_re.search(finder.sentence_text(end))
+        and not below_zero(finder, end - len(surface))
+    ):
+        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c", "-10c" are Celsius
+    elif name == "nanometre" and TORQUE_RE.search(finder.sentence_text(end)):
+        return end, "newton metre", "torque", surface  # "400 nm of torque" in lower case
     elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():
         return None  # "a 65w charger" is a watt, "9 w 57th st" an address's west
     elif (
         name == "degree"
         and dimension == "angle"
-        and finder.lex.temperature_re.search(finder.sentence_text(end))
+        and (
+            finder.lex.temperature_re.search(finder.sentence_text(end))
+            or below_zero(finder, end - len(surface))
+        )
     ):
         return end, name, "temperature", surface
     return unit
+
+
+def below_zero(finder: Finder, unit_start: int) -> bool:
+    """Whether the number before the unit at ``unit_start`` is negative ("-10c", "minus
+    20 degrees"): news writes temperatures below zero, rarely angles or cents."""
+    before = NUMBER_BEFORE_RE.sub("", finder.text[max(0, unit_start - 24) : unit_start])
+    return bool(MINUS_BEFORE_RE.search(before))
 
 
 def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:
@@ -126,7 +163,7 @@ def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:
         if match and (best is None or match.end() > best[0]):
             surface = match.group("unit")
             key = re.sub(r"[ \u00a0]+", " ", surface.lower() if fold else surface)
-            entry = table.get(key) or table.get(surface)
+            entry = table.get(key) or table.get(surface) or table.get(key.replace("-", " "))
             if entry:
                 best = (match.end(), entry[0], entry[1], surface)
     return best
@@ -170,8 +207,12 @@ def rate_after_conversion(finder: Finder, pos: int) -> str | None:
 
 
 def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
-    """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"."""
+    """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"; "p.a.", "pa"
+    and "per annum" are "year"."""
     text = finder.text
+    annual = ANNUAL_RE.match(text, pos)
+    if annual:
+        return annual.end(), "year"
     match = PER_RE.match(text, pos)
     if not match:
         return None

@@ -229,8 +229,10 @@ def test_every_quantity_has_a_dimension_field(nlp) -> None:
         ("paid hk$10", 8, (5, "hong kong dollar", "currency")),
         ("paid HK $10", 9, (5, "hong kong dollar", "currency")),  # the lexicon's space
         ("paid a $10", 8, (7, "dollar", "currency")),  # "a" is the article
-        ("paid eur 10", 9, None),  # a code only as written, or glued:
+        ("paid eur 10", 9, (5, "euro", "currency")),  # a code in any case ...
         ("paid usd10m", 8, (5, "dollar", "currency")),
+        ("rub 10 drops in", 4, None),  # ... but one that is a word only as written, or glued
+        ("paid rub10", 8, (5, "russian ruble", "currency")),
         ("paid rs 500", 8, (5, "indian rupee", "currency")),  # a mark without "cs"
         ("paid EUR 10", 9, (5, "euro", "currency")),
         ("at cop26 talks", 6, None),  # codes that are words or names are skipped
