@@ -199,11 +199,7 @@ def _content_noun(word: Token, verb: Token) -> bool:
 
 def _governed_by(token: Token, verb: Token) -> bool:
     """Whether ``token`` is ``verb`` or hangs on it, however deep."""
-    while token.i != verb.i:
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return True
+    return token.i == verb.i or verb.is_ancestor(token)
 
 
 def _bridges(token: Token, verb: Token) -> bool:
