@@ -81,7 +81,7 @@ def token_features(token: Token, in_lexicon: bool, view: DocView | None = None) 
         f"tag={token.tag_}",
         f"dep={token.dep_}",
         f"lemma,dep={lemma},{token.dep_}",
-        f"head_pos={token.head.pos_}" if token.head is not token else "head=root",
+        f"head_pos={token.head.pos_}" if token.head.i != token.i else "head=root",
         f"in_lexicon={in_lexicon}",
     ]
     args = set()
