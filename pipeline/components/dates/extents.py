@@ -176,11 +176,22 @@ _PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?|\s*\(", re.I)
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
 _DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
 _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
+#: "one day" after a modal or an infinitive's "to" ("Islam will one day be", "hopes to one
+#: day run"): some day ahead, not a length.
+_SOME_DAY = re.compile(r"(?i)one\s+day")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 
 
 def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) -> None:
     """Widen ``cand`` over the modifiers around it and note what they say."""
     before, after = lexicons.modifier_before, lexicons.modifier_after
+    if (
+        cand.family == "duration"
+        and _SOME_DAY.fullmatch(text[cand.start : cand.end])
+        and _MODAL_BEFORE.search(text[max(0, cand.start - 8) : cand.start])
+    ):
+        cand.extra["some_day"] = True
+        return
     if cand.family in ("date_mdy", "date_dmy"):
         week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
         if week_of:

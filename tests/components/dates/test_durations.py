@@ -316,3 +316,26 @@ HYPHENATED_RATE_CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, HYPHENATED_RATE_CASES)
 def test_hyphenated_rates(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# "one day" after a modal or an infinitive's "to" is some day ahead; as the object of a
+# verb or a preposition it stays a length.
+SOME_DAY_CASES = [
+    (
+        "Islam will one day be the second largest religion.",
+        SAMPLE_DATE,
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+        None,
+    ),
+    ("She hopes to one day fly to the Moon.", SAMPLE_DATE, "one day", "DATE", "FUTURE_REF", None),
+    ("The repair will take one day.", SAMPLE_DATE, "one day", "DURATION", "P1D", None),
+    ("He had been in the job only one day.", SAMPLE_DATE, "one day", "DURATION", "P1D", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, SOME_DAY_CASES)
+def test_one_day_after_a_modal_is_some_day_ahead(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
