@@ -87,6 +87,8 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A ``relative`` ("last week") or ``the_unit`` ("the year") candidate's value."""
     g, ref = cand.groups, ctx.ref
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
+    if rel == "that same":
+        rel = "the same"  # "that same day"
     word = lower_words(g["word"])
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
         # "the year ended Sept. 30": the twelve months up to that day. A TIMEX3 value names
