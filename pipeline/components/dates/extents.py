@@ -179,6 +179,9 @@ _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "
 #: "one day" after a modal or an infinitive's "to" ("Islam will one day be", "hopes to one
 #: day run"): some day ahead, not a length.
 _SOME_DAY = re.compile(r"(?i)one\s+day")
+#: "the year before.", "the month after,": the unit next to the one the text is at; not
+#: "the week before Christmas", whose "before" takes an object.
+_UNIT_NEXT = re.compile(r"(?i)\s+(before|after)(?=\s*(?:[,.;:!?)]|$))")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 
 
@@ -192,6 +195,12 @@ def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) ->
     ):
         cand.extra["some_day"] = True
         return
+    if cand.family == "the_unit" and not cand.groups.get("ended"):
+        shift = _UNIT_NEXT.match(text, cand.end)
+        if shift:
+            cand.end = shift.end()
+            cand.extra["unit_shift"] = -1 if shift.group(1).lower() == "before" else 1
+            return
     if cand.family in ("date_mdy", "date_dmy"):
         week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
         if week_of:

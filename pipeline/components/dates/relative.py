@@ -90,6 +90,8 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     if rel == "that same":
         rel = "the same"  # "that same day"
     word = lower_words(g["word"])
+    if cand.extra.get("unit_shift") and word in _NEXT_UNITS:
+        return _next_unit(_NEXT_UNITS[word], cand.extra["unit_shift"], ctx)
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
         # "the year ended Sept. 30": the twelve months up to that day. A TIMEX3 value names
         # calendar periods only, so a year that is no calendar year is written by its
@@ -138,6 +140,25 @@ def _kind(word: str, lexicon: Lexicon) -> str:
     if word in lexicon["part"]:
         return "a part of day"
     return word
+
+
+#: The units of "the year before", "the month after" -> their TimeML unit letter.
+_NEXT_UNITS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "decade": "10Y"}
+
+
+def _next_unit(code: str, step: int, ctx: Context) -> Timex:
+    """ "the year before", "the month after": the unit before (after) the one the text is
+    at, its last mention of that granularity, else the publication date's ("Profit fell
+    last year, after rising the year before": the year before last)."""
+    anchor = last_mention(ctx, UNIT_GRANULARITY.get(code, "year"))
+    if anchor is not None:
+        anchor = truncate(anchor, code) if code != "10Y" else anchor[:3]
+    if anchor is None and ctx.ref is None:
+        return date_timex(None, undefined(code))
+    if code == "10Y":
+        decade = int(anchor) if anchor else ctx.ref.year // 10
+        return date_timex(str(decade + step), "")
+    return date_timex(shift(anchor, ctx.ref, step, code), undefined(code))
 
 
 def _stretch(word: str, ctx: Context) -> Timex:

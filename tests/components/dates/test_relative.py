@@ -80,6 +80,33 @@ CASES = [
         "P2Y",
         None,
     ),
+    # "the year before", "the month after" (ending the clause): the unit next to the one
+    # the text is at, else to the publication date's.
+    (
+        "Profit fell last year, down from a record the year before.",
+        SAMPLE_DATE,
+        "the year before",
+        "DATE",
+        "2021",
+        None,
+    ),
+    (
+        "The plant opened in March 2020 and closed the month after.",
+        SAMPLE_DATE,
+        "the month after",
+        "DATE",
+        "2020-04",
+        None,
+    ),
+    ("He had arrived the week before.", SAMPLE_DATE, "the week before", "DATE", "2023-W23", None),
+    (
+        "Output rose in the third quarter, after falling the quarter before.",
+        SAMPLE_DATE,
+        "the quarter before",
+        "DATE",
+        "2022-Q2",
+        None,
+    ),
     # "that same day" is "the same day": the day the text is at.
     (
         "Kim met the envoy on June 2. He resigned that same day.",
@@ -217,3 +244,10 @@ def test_the_month_is_the_month_the_story_is_at(make_doc):
         ("February", "2016-02"),
         ("the month", "2016-02"),
     ]
+
+
+@pytest.mark.model
+def test_the_week_before_an_event_is_not_shifted(make_doc):
+    """ "before" with an object ("the week before Christmas") is no "the week before"."""
+    items = timexes(make_doc, "The week before Christmas was busy.", SAMPLE_DATE)
+    assert "The week before" not in [d["text"] for d in items]
