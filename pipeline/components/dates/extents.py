@@ -72,7 +72,22 @@ def find_candidates(text: str, lexicons: DatesLexicons) -> list[TimexCandidate]:
     chosen = _merge_time_and_date(text, chosen)
     for cand in chosen:
         _fold_modifiers(text, cand, lexicons)
-    return chosen
+    return _outside_folds(chosen)
+
+
+def _outside_folds(chosen: list[TimexCandidate]) -> list[TimexCandidate]:
+    """The candidates not inside a neighbour's folded-in modifiers ("hours" in "the early
+    hours of Sunday"); ``chosen`` is in text order and did not overlap before folding."""
+    kept = []
+    for i, cand in enumerate(chosen):
+        inside = any(
+            other.start <= cand.start and cand.end <= other.end
+            for other in chosen[max(0, i - 2) : i + 3]
+            if other is not cand
+        )
+        if not inside:
+            kept.append(cand)
+    return kept
 
 
 def _longest_first(found: list[TimexCandidate]) -> list[TimexCandidate]:

@@ -51,7 +51,7 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
     before = re.compile(
         rf"(?:{B}(?P<mod>{alternation(words['mod'])})\s+|"
         rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
-        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later|end(?=-)|start(?=-))"
+        rf"second\s+half|last\s+half|(?:early|small|wee)\s+hours)\s+of|early|late|mid|earlier|later|end(?=-)|start(?=-))"
         rf"(?:\s+|-))$",
         re.I,
     )
