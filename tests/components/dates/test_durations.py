@@ -339,3 +339,13 @@ SOME_DAY_CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, SOME_DAY_CASES)
 def test_one_day_after_a_modal_is_some_day_ahead(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_week_earlier_counts_from_the_week_the_text_is_at(make_doc):
+    text = "That week, the board met. A week earlier, rumors had spread."
+    items = timexes(make_doc, "On March 3, the deal was announced. " + text, SAMPLE_DATE)
+    assert [(d["text"], d["value"]) for d in items][-2:] == [
+        ("That week", "2023-W09"),
+        ("A week earlier", "2023-W08"),
+    ]
