@@ -194,9 +194,9 @@ _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "
 #: "one day" after a modal or an infinitive's "to" ("Islam will one day be", "hopes to one
 #: day run"): some day ahead, not a length.
 _SOME_DAY = re.compile(r"(?i)one\s+day")
-#: "the year before.", "the month after,": the unit next to the one the text is at; not
+#: "the year before.", "the month after that,": the unit next to the one the text is at; not
 #: "the week before Christmas", whose "before" takes an object.
-_UNIT_NEXT = re.compile(r"(?i)\s+(before|after)(?=\s*(?:[,.;:!?)]|$))")
+_UNIT_NEXT = re.compile(r"(?i)\s+(before|after)(?:\s+that)?(?=\s*(?:[,.;:!?)]|$))")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 
 

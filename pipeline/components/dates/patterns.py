@@ -177,7 +177,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         (
             "the_unit",
             # Not "the month of May", "the week of March 6": the date the phrase names.
-            rf"{B}the\s+(?P<word>year|quarter|month|week|weekend|decade|fiscal\s+year)"
+            # "the day" only as "the day before." / "the day after that,".
+            rf"{B}the\s+(?P<word>year|quarter|month|week|weekend|decade|fiscal\s+year|"
+            rf"day(?=\s+(?:before|after)(?:\s+that)?\s*(?:[,.;:!?)]|$)))"
             rf"(?!\s+of\s+(?:{month}|{weekday}|\d))(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
         ),
         (

@@ -11,6 +11,7 @@ weekend, or a calendar unit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -107,7 +108,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
         return date_timex(str(ref.year - 1), "")
     # "the next day", "the next morning" are anaphoric like "the following day"; "the
     # coming year" is the next one.
-    if rel == "the next" and (word == "day" or word in ctx.lexicon["part"]):
+    if rel == "the next" and (
+        word == "day" or word in ctx.lexicon["part"] or (ctx.tense == "past" and ctx.mentions)
+    ):
+        # A past narrative's "the next year" is the year after the one it is at, too.
         rel = "the following"
     elif rel in ("the next", "the coming"):
         rel = "next"
@@ -143,7 +147,7 @@ def _kind(word: str, lexicon: Lexicon) -> str:
 
 
 #: The units of "the year before", "the month after" -> their TimeML unit letter.
-_NEXT_UNITS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "decade": "10Y"}
+_NEXT_UNITS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D", "decade": "10Y"}
 
 
 def _next_unit(code: str, step: int, ctx: Context) -> Timex:
@@ -226,6 +230,20 @@ def _season(p: Phrase, ctx: Context) -> Timex:
     if ref is None:
         return date_timex(None, f"XXXX-{code}")
     start = SEASON_START[code]
+    anchor = last_mention(ctx, "year") if p.anaphoric else None
+    if anchor:
+        # "the spring of 2019 ... that summer", "the following winter": from the year the
+        # text is at (a winter counts as the year it starts in).
+        at = int(anchor[:4])
+        month = (
+            int(anchor[5:7]) if re.match(r"^\d{4}-\d\d", anchor) else SEASON_START.get(anchor[5:7])
+        )
+        y = at
+        if p.offset > 0 and (month is None or start <= month):
+            y = at + 1
+        elif p.offset < 0 and (month is None or start >= month):
+            y = at - 1
+        return date_timex(f"{y}-{code}", "")
     y = ref.year
     if p.offset < 0:
         y = ref.year - 1 if start >= ref.month else ref.year
