@@ -349,3 +349,19 @@ def test_a_week_earlier_counts_from_the_week_the_text_is_at(make_doc):
         ("That week", "2023-W09"),
         ("A week earlier", "2023-W08"),
     ]
+
+
+# "on weekends" is every weekend; a counted "weekends" is not.
+WEEKENDS_CASES = [
+    ("The museum is open on weekends.", ["weekends"]),
+    ("He spent weekends at the lake.", ["weekends"]),
+    ("The Weekends played a show.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,extents", WEEKENDS_CASES)
+def test_weekends_are_a_set(make_doc, text, extents):
+    items = timexes(make_doc, text, SAMPLE_DATE)
+    assert [d["text"] for d in items] == extents
+    assert all(d["type"] == "SET" and d["value"] == "XXXX-WXX-WE" for d in items)
