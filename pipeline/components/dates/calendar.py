@@ -56,6 +56,14 @@ def safe_day(y: int, m: int, d: int) -> str:
         return f"{y}-{m:02d}"
 
 
+def _week_monday(year: int, week: int) -> date | None:
+    """The Monday of ISO week ``week`` of ``year``, or None when the year has no such week."""
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+
+
 def shift(value: str | None, ref: date | None, n: int, unit: str) -> str | None:
     """``value`` (or the reference date) moved ``n`` units, at the unit's granularity.
 
@@ -75,6 +83,9 @@ def shift(value: str | None, ref: date | None, n: int, unit: str) -> str | None:
             if rest and rest.isdigit() and unit == "M":
                 d = add_months(date(y, int(rest), 1), n)
                 return f"{d.year}-{d.month:02d}"
+            if rest and rest.startswith("W") and unit == "W":
+                # "a week earlier" than "that week" (2023-W09): the week before it.
+                base = _week_monday(y, int(rest[1:]))
     if base is None:
         base = ref
     if base is None:

@@ -63,6 +63,8 @@ def duration_value(n: float | None, code: str) -> str:
 def duration(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A counted unit: a DURATION ("two years"), or a DATE when a direction follows
     ("two years ago")."""
+    if cand.extra.get("some_day"):
+        return date_timex("FUTURE_REF", "")  # "will one day be": some day ahead
     g = cand.groups
     unit_word = g["unit"].lower()
     if unit_word == "centuries":

@@ -72,7 +72,22 @@ def find_candidates(text: str, lexicons: DatesLexicons) -> list[TimexCandidate]:
     chosen = _merge_time_and_date(text, chosen)
     for cand in chosen:
         _fold_modifiers(text, cand, lexicons)
-    return chosen
+    return _outside_folds(chosen)
+
+
+def _outside_folds(chosen: list[TimexCandidate]) -> list[TimexCandidate]:
+    """The candidates not inside a neighbour's folded-in modifiers ("hours" in "the early
+    hours of Sunday"); ``chosen`` is in text order and did not overlap before folding."""
+    kept = []
+    for i, cand in enumerate(chosen):
+        inside = any(
+            other.start <= cand.start and cand.end <= other.end
+            for other in chosen[max(0, i - 2) : i + 3]
+            if other is not cand
+        )
+        if not inside:
+            kept.append(cand)
+    return kept
 
 
 def _longest_first(found: list[TimexCandidate]) -> list[TimexCandidate]:
@@ -176,11 +191,31 @@ _PAREN_GAP = re.compile(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?|\s*\(", re.I)
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+of\s+$")
 _DAY_BEFORE = re.compile(r"(?i)(?<![\w-])day\s+(before|after)\s+$")
 _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "holiday")
+#: "one day" after a modal or an infinitive's "to" ("Islam will one day be", "hopes to one
+#: day run"): some day ahead, not a length.
+_SOME_DAY = re.compile(r"(?i)one\s+day")
+#: "the year before.", "the month after that,": the unit next to the one the text is at; not
+#: "the week before Christmas", whose "before" takes an object.
+_UNIT_NEXT = re.compile(r"(?i)\s+(before|after)(?:\s+that)?(?=\s*(?:[,.;:!?)]|$))")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 
 
 def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) -> None:
     """Widen ``cand`` over the modifiers around it and note what they say."""
     before, after = lexicons.modifier_before, lexicons.modifier_after
+    if (
+        cand.family == "duration"
+        and _SOME_DAY.fullmatch(text[cand.start : cand.end])
+        and _MODAL_BEFORE.search(text[max(0, cand.start - 8) : cand.start])
+    ):
+        cand.extra["some_day"] = True
+        return
+    if cand.family == "the_unit" and not cand.groups.get("ended"):
+        shift = _UNIT_NEXT.match(text, cand.end)
+        if shift:
+            cand.end = shift.end()
+            cand.extra["unit_shift"] = -1 if shift.group(1).lower() == "before" else 1
+            return
     if cand.family in ("date_mdy", "date_dmy"):
         week_of = _WEEK_OF.search(text[max(0, cand.start - 20) : cand.start])
         if week_of:
@@ -204,7 +239,7 @@ def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) ->
             word = re.sub(r"\s+", " ", match.group("mod").lower())
             body = text[cand.start : cand.end]
             prepositional = word in ("over", "around", "under", "about", "some") and (
-                cand.family not in ("duration", "time")
+                cand.family not in ("duration", "time", "time_date")
                 or re.match(r"(?i)the\b|past\b|last\b|next\b", body)
             )
             if (

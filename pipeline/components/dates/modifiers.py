@@ -18,6 +18,9 @@ POSITION_MOD = {
     "the start of": "START",
     "the very beginning of": "START",
     "the first half of": "START",
+    "the early hours of": "START",  # "the early (small, wee) hours of Sunday"
+    "the small hours of": "START",
+    "the wee hours of": "START",
     "start": "START",  # "start-2024"
     "mid": "MID",
     "the middle of": "MID",

@@ -51,7 +51,7 @@ def compile_lexicons(words: Lexicon) -> DatesLexicons:
     before = re.compile(
         rf"(?:{B}(?P<mod>{alternation(words['mod'])})\s+|"
         rf"{B}(?P<pos>the\s+(?:very\s+)?(?:end|close|beginning|start|middle|turn|first\s+half|"
-        rf"second\s+half|last\s+half)\s+of|early|late|mid|earlier|later|end(?=-)|start(?=-))"
+        rf"second\s+half|last\s+half|(?:early|small|wee)\s+hours)\s+of|early|late|mid|earlier|later|end(?=-)|start(?=-))"
         rf"(?:\s+|-))$",
         re.I,
     )
@@ -104,7 +104,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     of_rel_year = r",?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year"
     ordinal = alternation(lex["ordinal"])
     rel = (
-        r"this|last|next|past|previous|coming|current|that|"
+        r"this|last|next|past|previous|coming|current|that(?:\s+same)?|"
         r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
         r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|full|first|final)"
     )
@@ -177,7 +177,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         (
             "the_unit",
             # Not "the month of May", "the week of March 6": the date the phrase names.
-            rf"{B}the\s+(?P<word>year|quarter|month|week|weekend|decade|fiscal\s+year)"
+            # "the day" only as "the day before." / "the day after that,".
+            rf"{B}the\s+(?P<word>year|quarter|month|week|weekend|decade|fiscal\s+year|"
+            rf"day(?=\s+(?:before|after)(?:\s+that)?\s*(?:[,.;:!?)]|$)))"
             rf"(?!\s+of\s+(?:{month}|{weekday}|\d))(?P<ended>(?=\s+(?:ended|ending)\b(?:\s+(?P<endmonth>{month})(?!\w))?))?{E}",
         ),
         (

@@ -11,6 +11,7 @@ weekend, or a calendar unit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -87,7 +88,11 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A ``relative`` ("last week") or ``the_unit`` ("the year") candidate's value."""
     g, ref = cand.groups, ctx.ref
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
+    if rel == "that same":
+        rel = "the same"  # "that same day"
     word = lower_words(g["word"])
+    if cand.extra.get("unit_shift") and word in _NEXT_UNITS:
+        return _next_unit(_NEXT_UNITS[word], cand.extra["unit_shift"], ctx)
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):
         # "the year ended Sept. 30": the twelve months up to that day. A TIMEX3 value names
         # calendar periods only, so a year that is no calendar year is written by its
@@ -103,7 +108,10 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
         return date_timex(str(ref.year - 1), "")
     # "the next day", "the next morning" are anaphoric like "the following day"; "the
     # coming year" is the next one.
-    if rel == "the next" and (word == "day" or word in ctx.lexicon["part"]):
+    if rel == "the next" and (
+        word == "day" or word in ctx.lexicon["part"] or (ctx.tense == "past" and ctx.mentions)
+    ):
+        # A past narrative's "the next year" is the year after the one it is at, too.
         rel = "the following"
     elif rel in ("the next", "the coming"):
         rel = "next"
@@ -136,6 +144,25 @@ def _kind(word: str, lexicon: Lexicon) -> str:
     if word in lexicon["part"]:
         return "a part of day"
     return word
+
+
+#: The units of "the year before", "the month after" -> their TimeML unit letter.
+_NEXT_UNITS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D", "decade": "10Y"}
+
+
+def _next_unit(code: str, step: int, ctx: Context) -> Timex:
+    """ "the year before", "the month after": the unit before (after) the one the text is
+    at, its last mention of that granularity, else the publication date's ("Profit fell
+    last year, after rising the year before": the year before last)."""
+    anchor = last_mention(ctx, UNIT_GRANULARITY.get(code, "year"))
+    if anchor is not None:
+        anchor = truncate(anchor, code) if code != "10Y" else anchor[:3]
+    if anchor is None and ctx.ref is None:
+        return date_timex(None, undefined(code))
+    if code == "10Y":
+        decade = int(anchor) if anchor else ctx.ref.year // 10
+        return date_timex(str(decade + step), "")
+    return date_timex(shift(anchor, ctx.ref, step, code), undefined(code))
 
 
 def _stretch(word: str, ctx: Context) -> Timex:
@@ -203,6 +230,20 @@ def _season(p: Phrase, ctx: Context) -> Timex:
     if ref is None:
         return date_timex(None, f"XXXX-{code}")
     start = SEASON_START[code]
+    anchor = last_mention(ctx, "year") if p.anaphoric else None
+    if anchor:
+        # "the spring of 2019 ... that summer", "the following winter": from the year the
+        # text is at (a winter counts as the year it starts in).
+        at = int(anchor[:4])
+        month = (
+            int(anchor[5:7]) if re.match(r"^\d{4}-\d\d", anchor) else SEASON_START.get(anchor[5:7])
+        )
+        y = at
+        if p.offset > 0 and (month is None or start <= month):
+            y = at + 1
+        elif p.offset < 0 and (month is None or start >= month):
+            y = at - 1
+        return date_timex(f"{y}-{code}", "")
     y = ref.year
     if p.offset < 0:
         y = ref.year - 1 if start >= ref.month else ref.year

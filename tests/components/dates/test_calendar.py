@@ -51,6 +51,9 @@ def test_interval(value, expected):
         ("2023-Q1", -1, "Q", "2022-Q4"),
         ("2023-Q3", -1, "Y", "2022-Q3"),
         ("2023-01", 13, "M", "2024-02"),
+        ("2023-W09", -1, "W", "2023-W08"),  # a week from a week, not from the reference date
+        ("2021-W01", -1, "W", "2020-W53"),
+        ("2021-W53", 1, "W", "2023-W25"),  # no such week: from the reference date
         ("2023", 2, "Y", "2025"),
         (None, -1, "Q", "2023-Q1"),  # from the reference date
         (None, -1, "10Y", "201"),

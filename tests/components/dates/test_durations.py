@@ -316,3 +316,52 @@ HYPHENATED_RATE_CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, HYPHENATED_RATE_CASES)
 def test_hyphenated_rates(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# "one day" after a modal or an infinitive's "to" is some day ahead; as the object of a
+# verb or a preposition it stays a length.
+SOME_DAY_CASES = [
+    (
+        "Islam will one day be the second largest religion.",
+        SAMPLE_DATE,
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+        None,
+    ),
+    ("She hopes to one day fly to the Moon.", SAMPLE_DATE, "one day", "DATE", "FUTURE_REF", None),
+    ("The repair will take one day.", SAMPLE_DATE, "one day", "DURATION", "P1D", None),
+    ("He had been in the job only one day.", SAMPLE_DATE, "one day", "DURATION", "P1D", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, SOME_DAY_CASES)
+def test_one_day_after_a_modal_is_some_day_ahead(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_week_earlier_counts_from_the_week_the_text_is_at(make_doc):
+    text = "That week, the board met. A week earlier, rumors had spread."
+    items = timexes(make_doc, "On March 3, the deal was announced. " + text, SAMPLE_DATE)
+    assert [(d["text"], d["value"]) for d in items][-2:] == [
+        ("That week", "2023-W09"),
+        ("A week earlier", "2023-W08"),
+    ]
+
+
+# "on weekends" is every weekend; a counted "weekends" is not.
+WEEKENDS_CASES = [
+    ("The museum is open on weekends.", ["weekends"]),
+    ("He spent weekends at the lake.", ["weekends"]),
+    ("The Weekends played a show.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,extents", WEEKENDS_CASES)
+def test_weekends_are_a_set(make_doc, text, extents):
+    items = timexes(make_doc, text, SAMPLE_DATE)
+    assert [d["text"] for d in items] == extents
+    assert all(d["type"] == "SET" and d["value"] == "XXXX-WXX-WE" for d in items)

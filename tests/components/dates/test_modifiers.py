@@ -7,7 +7,7 @@ import pytest
 from pipeline.components.dates.extents import TimexCandidate
 from pipeline.components.dates.lexicon import load_lexicons
 from pipeline.components.dates.modifiers import with_mod
-from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex
+from tests.components.dates.helpers import CASE_FIELDS, SAMPLE_DATE, assert_timex, timexes
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
@@ -111,3 +111,38 @@ def test_with_mod(mod, position, extra, groups, expected):
 )
 def test_hyphenated_positions(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+# "the early (small, wee) hours of" a day is its start, one timex: no "hours" of its own.
+EARLY_HOURS_CASES = [
+    (
+        "He was detained in the early hours of Thursday morning.",
+        SAMPLE_DATE,
+        "the early hours of Thursday morning",
+        "TIME",
+        "2023-06-08TMO",
+        "START",
+    ),
+    (
+        "The attack began in the small hours of Sunday.",
+        SAMPLE_DATE,
+        "the small hours of Sunday",
+        "DATE",
+        "2023-06-11",
+        "START",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, EARLY_HOURS_CASES)
+def test_the_early_hours_of_a_day(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
+    assert len(timexes(make_doc, text, date)) == 1
+
+
+@pytest.mark.model
+def test_a_period_inside_folded_modifiers_is_not_a_timex_of_its_own(make_doc):
+    text = "Sales have been flat for the last half of the '80s."
+    items = timexes(make_doc, text, SAMPLE_DATE)
+    assert [d["text"] for d in items] == ["the last half of the '80s"]

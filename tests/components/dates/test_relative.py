@@ -80,6 +80,93 @@ CASES = [
         "P2Y",
         None,
     ),
+    # "the year before", "the month after" (ending the clause): the unit next to the one
+    # the text is at, else to the publication date's.
+    (
+        "Profit fell last year, down from a record the year before.",
+        SAMPLE_DATE,
+        "the year before",
+        "DATE",
+        "2021",
+        None,
+    ),
+    (
+        "The plant opened in March 2020 and closed the month after.",
+        SAMPLE_DATE,
+        "the month after",
+        "DATE",
+        "2020-04",
+        None,
+    ),
+    ("He had arrived the week before.", SAMPLE_DATE, "the week before", "DATE", "2023-W23", None),
+    (
+        "Output rose in the third quarter, after falling the quarter before.",
+        SAMPLE_DATE,
+        "the quarter before",
+        "DATE",
+        "2022-Q2",
+        None,
+    ),
+    (
+        "The war began in 2014. The year after that, fighting resumed.",
+        SAMPLE_DATE,
+        "The year after that",
+        "DATE",
+        "2015",
+        None,
+    ),
+    (
+        "On Oct. 5, 2022, the firm filed for bankruptcy. The day before, shares fell.",
+        SAMPLE_DATE,
+        "The day before",
+        "DATE",
+        "2022-10-04",
+        None,
+    ),
+    # A past narrative's "the next year" is the year after the one it is at; ahead of the
+    # publication date otherwise.
+    (
+        "He died on Dec. 31, 1999. The next year, his son took over.",
+        SAMPLE_DATE,
+        "The next year",
+        "DATE",
+        "2000",
+        None,
+    ),
+    (
+        "Economists expect growth to slow in the next year.",
+        SAMPLE_DATE,
+        "the next year",
+        "DATE",
+        "2024",
+        None,
+    ),
+    # "that summer", "the following winter" count from the year the text is at.
+    (
+        "The summit was held in the spring of 2019. That summer, talks collapsed.",
+        SAMPLE_DATE,
+        "That summer",
+        "DATE",
+        "2019-SU",
+        None,
+    ),
+    (
+        "Talks collapsed in the summer of 2019. The following winter, war broke out.",
+        SAMPLE_DATE,
+        "The following winter",
+        "DATE",
+        "2019-WI",
+        None,
+    ),
+    # "that same day" is "the same day": the day the text is at.
+    (
+        "Kim met the envoy on June 2. He resigned that same day.",
+        SAMPLE_DATE,
+        "that same day",
+        "DATE",
+        "2023-06-02",
+        None,
+    ),
 ]
 
 
@@ -208,3 +295,16 @@ def test_the_month_is_the_month_the_story_is_at(make_doc):
         ("February", "2016-02"),
         ("the month", "2016-02"),
     ]
+
+
+@pytest.mark.model
+def test_the_week_before_an_event_is_not_shifted(make_doc):
+    """ "before" with an object ("the week before Christmas") is no "the week before"."""
+    items = timexes(make_doc, "The week before Christmas was busy.", SAMPLE_DATE)
+    assert "The week before" not in [d["text"] for d in items]
+
+
+@pytest.mark.model
+def test_the_day_before_an_event_is_no_timex(make_doc):
+    """ "the day" is read only as "the day before." / "the day after that,"."""
+    assert timexes(make_doc, "It was the day after his birthday.", SAMPLE_DATE) == []

@@ -221,3 +221,31 @@ def test_wire_times(make_doc, text, date, extent, type_, value, mod):
 def test_a_time_restated_in_an_aside_is_not_a_second_timex(make_doc):
     items = timexes(make_doc, "The blast came at 10:35 a.m. (0735 GMT) on Friday.", SAMPLE_DATE)
     assert [d["text"] for d in items] == ["10:35 a.m.", "Friday"]
+
+
+# "about", "around" before a clock time with its day are in the extent (APPROX), as before a
+# clock time alone.
+APPROX_CASES = [
+    (
+        "The storm hit at around 3 a.m. local time on Sunday.",
+        SAMPLE_DATE,
+        "around 3 a.m. local time on Sunday",
+        "TIME",
+        "2023-06-11T03:00",
+        "APPROX",
+    ),
+    (
+        "The blast occurred at about 10:35 a.m. Friday.",
+        SAMPLE_DATE,
+        "about 10:35 a.m. Friday",
+        "TIME",
+        "2023-06-09T10:35",
+        "APPROX",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(CASE_FIELDS, APPROX_CASES)
+def test_an_approximate_time_on_a_day(make_doc, text, date, extent, type_, value, mod):
+    assert_timex(make_doc, text, date, extent, type_, value, mod)
