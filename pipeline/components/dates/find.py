@@ -97,14 +97,6 @@ def _counts_things(
     return amount == "CARDINAL" or doc[token.i - 1].lower_ in {p.split()[-1] for p in mods}
 
 
-def _names_a_periodical(doc: Doc, starts: list[int], cand: TimexCandidate) -> bool:
-    """Whether a set word ("daily", "weekly") is the kind of a periodical it modifies by
-    name ("the Communist Party daily Granma", "the weekly Der Spiegel"), not how often
-    something happens ("the daily White House briefing": it modifies a common noun)."""
-    token = doc[bisect.bisect_right(starts, cand.start) - 1]
-    return token.idx == cand.start and token.head.pos_ == "PROPN" and token.head.i > token.i
-
-
 def _drop_preposition(doc: Doc, starts: list[int], cand: TimexCandidate) -> None:
     """Leave out of ``cand`` a folded-in "over" or "about" that the parse reads as a
     preposition with the duration as its object ("evolved [over] several years": during
@@ -167,8 +159,6 @@ def find_dates(
         if cand.family == "year" and _counts_things(
             doc, text, starts, cand, counts, has_parse, lexicons.words["mod"]
         ):
-            continue
-        if cand.family == "set_word" and has_parse and _names_a_periodical(doc, starts, cand):
             continue
         ctx.multi_quarter = False
         if cand.mod in _PREPOSITIONS and has_parse:

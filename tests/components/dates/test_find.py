@@ -176,19 +176,3 @@ def test_a_year_like_count_is_no_year(make_doc, text, extents):
 def test_a_year_the_model_misreads_as_a_count_stays_before_a_singular_noun(make_doc):
     items = timexes(make_doc, "Donors gave to her 2000 Senate campaign.", SAMPLE_DATE)
     assert [(d["text"], d["value"]) for d in items] == [("2000", "2000")]
-
-
-# A set word that modifies a periodical's name is the kind of paper, not a frequency; one
-# that modifies a common noun stays a SET.
-PERIODICAL_CASES = [
-    ("The Communist Party daily Granma compared him with Che.", []),
-    ("It ran on the front page of the weekly Der Spiegel.", []),
-    ("The daily White House briefing was cancelled.", ["daily"]),
-    ("Prices are set daily by the ministry.", ["daily"]),
-]
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text,extents", PERIODICAL_CASES)
-def test_a_set_word_naming_a_periodical_is_no_timex(make_doc, text, extents):
-    assert [d["text"] for d in timexes(make_doc, text, SAMPLE_DATE)] == extents
