@@ -104,7 +104,7 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     of_rel_year = r",?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year"
     ordinal = alternation(lex["ordinal"])
     rel = (
-        r"this|last|next|past|previous|coming|current|that(?:\s+same)?|"
+        r"this|last|next|past|previous|coming|current|that|"
         r"the\s+(?:current|past|last|previous|coming|next|following|same|latest|most\s+recent|"
         r"prior|preceding|year-earlier|year-ago|year\s+earlier|corresponding|comparable|entire|whole|full|first|final)"
     )

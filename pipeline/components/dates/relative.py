@@ -88,8 +88,6 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     """A ``relative`` ("last week") or ``the_unit`` ("the year") candidate's value."""
     g, ref = cand.groups, ctx.ref
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
-    if rel == "that same":
-        rel = "the same"  # "that same day"
     word = lower_words(g["word"])
     if cand.extra.get("unit_shift") and word in _NEXT_UNITS:
         return _next_unit(_NEXT_UNITS[word], cand.extra["unit_shift"], ctx)

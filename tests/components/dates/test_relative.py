@@ -158,15 +158,6 @@ CASES = [
         "2019-WI",
         None,
     ),
-    # "that same day" is "the same day": the day the text is at.
-    (
-        "Kim met the envoy on June 2. He resigned that same day.",
-        SAMPLE_DATE,
-        "that same day",
-        "DATE",
-        "2023-06-02",
-        None,
-    ),
 ]
 
 
