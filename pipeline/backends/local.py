@@ -21,8 +21,14 @@ from ..nlp import DEFAULT_DATES_DOMAIN, DEFAULT_MODEL, load_cached
 from ..process import DEFAULT_BATCH_SIZE, process_articles
 from .base import batches
 
-#: Chunks in flight per worker process.
-CHUNKS_IN_FLIGHT = 3
+#: Articles per chunk handed to a worker, by default: a quarter of a batch. At the
+#: end of a run one worker finishes its last chunk while the other is still on one
+#: (on average half a chunk's time, with nothing left for it to take): small chunks
+#: keep that tail short. Records do not depend on how articles are batched.
+CHUNK_FRACTION_OF_BATCH = 4
+#: Chunks in flight per worker process (as many articles as three whole batches, so
+#: one slow chunk at the head of the queue does not leave the other worker idle).
+CHUNKS_IN_FLIGHT = 3 * CHUNK_FRACTION_OF_BATCH
 _POOL_NLP: Language | None = None
 
 
@@ -64,7 +70,7 @@ def process_articles_parallel(
 ) -> Iterator[dict[str, Any]]:
     """``process_articles`` over ``n_process`` worker processes: same records, same order.
 
-    Chunks of ``chunk_size`` articles (default ``batch_size``) go out a few per
+    Chunks of ``chunk_size`` articles (default a quarter of ``batch_size``) go out a few per
     worker at a time and come back in input order, so memory stays flat. The
     workers are forked with the parent's pipeline (``nlp``) where the platform
     allows and the parent runs no other thread, else each loads ``model`` once (its dates
@@ -85,7 +91,7 @@ def process_articles_parallel(
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _POOL_NLP = nlp
-    chunks = batches(articles, chunk_size or batch_size)
+    chunks = batches(articles, chunk_size or max(1, batch_size // CHUNK_FRACTION_OF_BATCH))
     try:
         with ProcessPoolExecutor(
             n_process,

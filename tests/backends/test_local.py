@@ -68,3 +68,26 @@ def test_a_parent_with_threads_starts_fresh_workers_with_the_same_records(nlp) -
 def test_the_backend_in_this_process_gives_the_records_of_process_articles(nlp) -> None:
     backend = LocalBackend(nlp=nlp, batch_size=3)
     assert list(backend.records(articles())) == list(process_articles(articles(), nlp=nlp))
+
+
+def _chunk_sizes(articles, *, nlp, batch_size):
+    """Stands for ``process_articles`` in the workers: each record tells its chunk's size."""
+    articles = list(articles)
+    return [{"id": article.id, "chunk": len(articles)} for article in articles]
+
+
+def test_workers_take_chunks_of_a_quarter_batch(monkeypatch) -> None:
+    import pipeline.backends.local as local
+
+    # Forked workers inherit the stand-in (the parent here runs one thread: they are forked).
+    monkeypatch.setattr(local, "process_articles", _chunk_sizes)
+    made = [Article(id=f"a{i}", text="x") for i in range(10)]
+    records = list(
+        process_articles_parallel(made, nlp=object(), n_process=2, batch_size=8)  # type: ignore[arg-type]
+    )
+    assert [record["id"] for record in records] == [article.id for article in made]
+    assert [record["chunk"] for record in records] == [2] * 10
+    records = list(
+        process_articles_parallel(made, nlp=object(), n_process=2, batch_size=8, chunk_size=4)  # type: ignore[arg-type]
+    )
+    assert [record["chunk"] for record in records] == [4] * 8 + [2] * 2

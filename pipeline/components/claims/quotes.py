@@ -139,7 +139,8 @@ def find_quotes(text: str) -> tuple[list[Quote], tuple[int, int]]:
     # “… closed by a straight mark," (mixed styles): close there, not at the paragraph end,
     # nor at a later curly mark ("“A," she said. "B.”": A ends at the straight mark).
     straight_marks = [m for m in marks if text[m[0]] not in (OPENING, CLOSING)]
-    curly = [_cut_at_straight(q, straight_marks) for q in curly]
+    straight_offsets = [offset for offset, _, _ in straight_marks]
+    curly = [_cut_at_straight(q, straight_marks, straight_offsets) for q in curly]
     curly = [q if q.closed else _close_on(text, q, STRAIGHT) for q in curly]
     straight = _pair(text, [m for m in marks if text[m[0]] not in (OPENING, CLOSING)])
     straight = [q if q.closed else _close_on(text, q, CLOSING) for q in straight]
@@ -153,13 +154,17 @@ def _is_punct(char: str) -> bool:
     return unicodedata.category(char).startswith("P")
 
 
-def _cut_at_straight(quote: Quote, straight_marks: list[tuple[int, str, int]]) -> Quote:
+def _cut_at_straight(
+    quote: Quote, straight_marks: list[tuple[int, str, int]], offsets: list[int]
+) -> Quote:
     """A curly quotation in which a straight closing mark comes before a straight
     opening one ("“A," she said. "B.”") mixes styles: it ends at that closing mark.
-    (A straight quotation nested in a curly one opens before it closes.)"""
-    inside = [
-        (offset, kind) for offset, kind, _ in straight_marks if quote.start < offset < quote.end
-    ]
+    (A straight quotation nested in a curly one opens before it closes.)
+
+    ``offsets`` are the marks' offsets, in order: the marks inside are found by
+    bisection, not by a scan of all of them for every quotation."""
+    first, last = bisect_right(offsets, quote.start), bisect_left(offsets, quote.end)
+    inside = [(offset, kind) for offset, kind, _ in straight_marks[first:last]]
     for (offset, kind), (_, next_kind) in pairwise(inside):
         if kind == "close" and next_kind == "open":
             return Quote(quote.start, offset + 1)

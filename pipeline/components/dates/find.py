@@ -84,7 +84,10 @@ def _counts_things(
     "predicting 1990 earnings", "her 2000 Senate campaign"."""
     if not re.fullmatch(r"\d{4}", text[cand.start : cand.end]):  # ``text`` is ``doc.text``
         return False
-    amount = next((label for s, e, label in counts if s <= cand.start and cand.end <= e), None)
+    # ``counts`` are the model's entities: sorted and disjoint, so only the last starting
+    # at or before the candidate can hold it (a bisection, not a scan of all of them).
+    index = bisect.bisect_right(counts, cand.start, key=_first) - 1
+    amount = counts[index][2] if index >= 0 and cand.end <= counts[index][1] else None
     if amount in ("QUANTITY", "MONEY"):
         return True  # "2000 kilometers", "2000 dollars"
     if not has_parse:
@@ -95,6 +98,17 @@ def _counts_things(
     # A count of the plural noun for the model, or after a modifier of amounts ("some",
     # "nearly", "more than", "up to").
     return amount == "CARDINAL" or doc[token.i - 1].lower_ in {p.split()[-1] for p in mods}
+
+
+def _first(item: tuple[int, ...]) -> int:
+    return item[0]
+
+
+def _overlaps_any(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether any of ``spans`` (sorted and disjoint, as the model's entities; ``ends``
+    their ends) overlaps ``[start, end)``: only the first ending after ``start`` can."""
+    index = bisect.bisect_right(ends, start)
+    return index < len(spans) and spans[index][0] < end
 
 
 def _drop_preposition(doc: Doc, starts: list[int], cand: TimexCandidate) -> None:
@@ -144,6 +158,7 @@ def find_dates(
     ents = [(e.start_char, e.end_char) for e in entities if e.label_ in ("DATE", "TIME")]
     # The model's counts: a year-like number inside one is a count ("about 1500 people").
     counts = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in _COUNT_LABELS]
+    ent_ends = [end for _, end in ents]
     items: list[dict] = []
     # Each sentence's first token and its character offsets, read once (``Token.sent``
     # walks the tokens on each call); the sentence -> (whether it reports a game,
@@ -154,7 +169,7 @@ def find_dates(
     sent_starts = [start for start, _, _ in bounds]
     sentences: dict[tuple[int, int, int], tuple[bool, bool]] = {}
     for cand in find_candidates(text, lexicons):
-        if cand.extra.get("weak") and not any(s < cand.end and cand.start < e for s, e in ents):
+        if cand.extra.get("weak") and not _overlaps_any(ents, ent_ends, cand.start, cand.end):
             continue
         if cand.family == "year" and _counts_things(
             doc, text, starts, cand, counts, has_parse, lexicons.words["mod"]
