@@ -48,12 +48,17 @@ SETTINGS = ((3e-4, 150), (1e-3, 150))
 Article = tuple[str, list[dict[str, Any]], Doc]  # text, gold attributions, doc with claims
 
 
-def claims_pipeline(model: str) -> Language:
-    """The model with the stages of ``STAGES``, the claims stage without the chooser."""
+def claims_pipeline(
+    model: str, *, boundary_model: bool = False, accept_model: bool = False
+) -> Language:
+    """The model with the stages of ``STAGES``, the claims stage without the chooser
+    (unless ``boundary_model``) and without the accept model (unless ``accept_model``):
+    the chooser learns from the claims of ``merge.py``'s fixed thresholds."""
     from .nlp import load
 
     nlp = load(model, stages=STAGES[:-1])
-    nlp.add_pipe(STAGES[-1], config={"boundary_model": False})
+    config = {"boundary_model": boundary_model, "accept_model": accept_model}
+    nlp.add_pipe(STAGES[-1], config=config)
     return nlp
 
 

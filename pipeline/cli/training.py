@@ -111,3 +111,41 @@ def train_boundaries(
     output.write_text(boundary_model.to_json(), encoding="utf-8")
     chosen = boundary_model.meta["chosen"]
     say(f"boundary model ({chosen}) written to {output}")
+
+
+def train_accept(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    dev: Annotated[
+        Path, typer.Option("--dev", help="PolNeAR dev folder: picks the threshold; not trained on.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    cache: Annotated[
+        Path,
+        typer.Option(
+            help="Folder for the parsed articles and the fold taggers, reused when there."
+        ),
+    ] = Path("outputs/cache"),
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Train the claims stage's accept model (which of the tagger's proposals are claims)."""
+    from ..accept_training import proposed_articles, train_accept_model, train_fold_taggers
+    from ..boundary_training import claims_pipeline
+    from ..tagger_training import parse_polnear
+
+    check_polnear(polnear, dev)
+    say = lambda message: typer.echo(message, err=True)  # noqa: E731
+    nlp = claims_pipeline(model, boundary_model=True)
+    train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
+    taggers = train_fold_taggers(
+        nlp,
+        parse_polnear(polnear, nlp, train_cache, log=say),
+        parse_polnear(dev, nlp, dev_cache, log=say),
+        cache / "accept-folds",
+        log=say,
+    )
+    train_articles = proposed_articles(polnear, nlp, train_cache, taggers, log=say)
+    dev_articles = proposed_articles(dev, nlp, dev_cache, log=say)
+    accept_model = train_accept_model(train_articles, dev_articles, log=say)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(accept_model.to_json(), encoding="utf-8")
+    say(f"accept model (threshold {accept_model.threshold}) written to {output}")

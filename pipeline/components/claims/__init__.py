@@ -42,7 +42,9 @@ When the attribution tagger (``tagger.py``, the ``newsclaims_attribution_tagger`
 component, trained on PolNeAR train) ran before this stage, ``merge`` lets its
 spans set where contents, sources and cue phrases begin and end, and every
 claim says where it came from (``origin``) and how sure the tagger is
-(``model_probability``); then the boundary chooser (``boundaries``,
+(``model_probability``); the accept model (``accept_model``, trained on the
+proposals of taggers that never saw the articles) says which of the tagger's
+contents the rules miss become claims; then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
 and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
 claims are the rules' alone. Either way, each claim's cue phrase is settled last: a
@@ -54,7 +56,7 @@ Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,9 @@ from spacy.tokens import Doc
 from ..._extensions import add_warning, get_list
 from ...errors import Warnings
 from ...guard import guarded
+from ...intervals import SpanIndex
 from ..stage import DataStage
+from .accept_model import AcceptModel, load_accept_model, proposal_features
 from .boundaries import BoundaryView
 from .boundary_model import load_boundary_model, rebound_claims
 from .cue_model import MODEL_FILE, CueModel, load_cue_model
@@ -73,7 +77,7 @@ from .docview import DocView
 from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .speakers import (
     SpeakerMemory,
     cue_subject_phrase,
@@ -118,6 +122,7 @@ class ClaimsStage(DataStage):
         split_sentence_quotes: bool = True,
         cue_model: bool = True,
         boundary_model: bool = True,
+        accept_model: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
@@ -125,6 +130,10 @@ class ClaimsStage(DataStage):
         self.lexicons: ClaimsLexicons
         self.cue_model = load_cue_model() if cue_model else None
         self.boundary_model = load_boundary_model() if boundary_model else None
+        self.accept_model: AcceptModel | None = load_accept_model() if accept_model else None
+        #: when a list, every proposal of the tagger is a claim and goes in it with its
+        #: features, as ``(features, claim)`` (``accept_training.py``)
+        self.proposals: list[tuple[list[str], dict[str, Any]]] | None = None
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -151,6 +160,7 @@ class ClaimsStage(DataStage):
                 lambda s, e: self._source(view, s, e),
                 self.lexicons.words["not_speakers"],
                 lambda s, e: self._cue_speaker(view, s, e),
+                self._accept(view, claims, quotes),
             )
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
@@ -158,6 +168,29 @@ class ClaimsStage(DataStage):
         settle_cue_phrases(view, claims, self.lexicons)
         get_list(doc, STAGE).extend(claims)
         return doc
+
+    def _accept(
+        self, view: DocView, claims: list[dict[str, Any]], quotes: list[Quote]
+    ) -> Callable[[dict[str, Any]], bool] | None:
+        """The accept model's judge of the tagger's proposals (``merge_claims``), or
+        None without the model (and without ``proposals`` to record)."""
+        model, recorded = self.accept_model, self.proposals
+        if model is None and recorded is None:
+            return None
+        contents = [claim["content"] for claim in claims]
+        spans = [tuple(s) for c in contents for s in c.get("spans") or [[c["start"], c["end"]]]]
+        rule_contents = SpanIndex(spans, lambda s: s)
+        cue_verbs = frozenset(self.lexicons.cue_verbs)
+
+        def accept(proposal: dict[str, Any]) -> bool:
+            features = proposal_features(view, proposal, quotes, rule_contents, cue_verbs)
+            if recorded is not None:
+                recorded.append((features, proposal["claim"]))
+                return True
+            assert model is not None
+            return model.probability(features) >= model.threshold
+
+        return accept
 
     def _source(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of a tagger's source span, named as the rules name theirs;
@@ -220,6 +253,7 @@ class ClaimsStage(DataStage):
         "split_sentence_quotes": True,
         "cue_model": True,
         "boundary_model": True,
+        "accept_model": True,
     },
 )
 def make_claims(
@@ -229,11 +263,13 @@ def make_claims(
     split_sentence_quotes: bool,
     cue_model: bool,
     boundary_model: bool,
+    accept_model: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
     let the shipped cue model (``make train``) choose the cue verbs;
     ``boundary_model``: let the shipped boundary chooser (``make train``) set where
-    contents begin and end, when the attribution tagger ran."""
+    contents begin and end, when the attribution tagger ran; ``accept_model``: let the
+    shipped accept model (``make train``) say which of the tagger's proposals are claims."""
     return ClaimsStage(
         nlp,
         name,
@@ -241,6 +277,7 @@ def make_claims(
         split_sentence_quotes=split_sentence_quotes,
         cue_model=cue_model,
         boundary_model=boundary_model,
+        accept_model=accept_model,
     )
 
 

@@ -17,6 +17,11 @@ adds what the rules miss and says how sure it is:
   cue; as for the rules' "NAME: …" lines, page furniture before a colon
   ("Related — White House: …", the ``not_speakers`` words) is no source, and
   its line no claim.
+
+With an accept judge (``accept``, the stage's ``accept_model.py``), every
+content span of the tagger that no claim overlaps and that has a cue span in
+its paragraph is a proposal, and the judge, not ``ADD``/``ADD_QUOTED``, says
+which proposals are claims.
 """
 
 from __future__ import annotations
@@ -62,11 +67,17 @@ def merge_claims(
     source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
     not_speakers: frozenset[str] = frozenset(),
     speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
+    accept: Callable[[dict[str, Any]], bool] | None = None,
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
     tagger adds (their source from ``source_of(start, end)``, the rules' speaker
     resolution, when given; without a source span of the tagger near the cue,
-    from ``speaker_of_cue(start, end)``, the cue's subject), in cue order."""
+    from ``speaker_of_cue(start, end)``, the cue's subject), in cue order.
+
+    ``accept(proposal)``: whether a proposal is a claim (a dict of the ``claim`` it
+    would be, the tagger's ``content`` and ``cue`` spans, ``source_from`` "tagger",
+    "subject" or "none" and the ``source_probability`` of a tagger's source span);
+    without it, the tagger's probability must reach ``ADD`` (``ADD_QUOTED``)."""
     by_role = {
         role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
         for role in ("content", "source", "cue")
@@ -81,7 +92,9 @@ def merge_claims(
         claim["model_probability"] = (
             round(sum(probabilities) / len(probabilities), 3) if probabilities else None
         )
-    added = _added_claims(text, claims, by_role, quotes, source_of, not_speakers, speaker_of_cue)
+    added = _added_claims(
+        text, claims, by_role, quotes, source_of, not_speakers, speaker_of_cue, accept
+    )
     return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
 
 
@@ -135,18 +148,19 @@ def _added_claims(
     source_of: Callable[[int, int], dict[str, Any] | None] | None,
     not_speakers: frozenset[str],
     speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
+    accept: Callable[[dict[str, Any]], bool] | None = None,
 ) -> list[dict[str, Any]]:
-    """Claims of the confident tagger contents that no claim overlaps (the
-    tagger's spans never overlap one another)."""
+    """Claims of the tagger contents that no claim overlaps (the tagger's spans
+    never overlap one another) and that are confident enough (``accept``)."""
     taken = SpanIndex((span for claim in claims for span in _content_spans(claim)), lambda s: s)
     added = []
     for content in by_role["content"].items:
         bounds = (content["start"], content["end"])
         touching = quotes_overlapping(quotes, *bounds)
         threshold = ADD_QUOTED if touching else ADD
-        if content["probability"] < threshold or bounds[1] - bounds[0] < MIN_ADDED:
+        if accept is None and content["probability"] < threshold:
             continue
-        if taken.overlapping(*bounds):
+        if bounds[1] - bounds[0] < MIN_ADDED or taken.overlapping(*bounds):
             continue
         paragraph = _paragraph(text, bounds[0])
         cue = _nearest(by_role["cue"], paragraph, bounds, bounds[0])
@@ -156,24 +170,34 @@ def _added_claims(
             continue  # "Related — White House: “…” But We Make Sure “…”"
         source_span = _nearest(by_role["source"], paragraph, bounds, cue["start"])
         source = None
+        source_from = "none"
         if source_span is not None:
             start, end = source_span["start"], source_span["end"]
             source = source_of(start, end) if source_of else {"start": start, "end": end}
+            source_from = "tagger"
         elif speaker_of_cue is not None:
             source = speaker_of_cue(cue["start"], cue["end"])
             if source is not None and source["start"] < bounds[1] and bounds[0] < source["end"]:
                 source = None  # the subject is inside the content
+            source_from = "subject" if source is not None else "none"
         inside = [q for q in touching if q.start <= bounds[0] and bounds[1] <= q.end]
-        added.append(
-            {
-                "kind": "direct" if inside else "mixed" if touching else "indirect",
-                "stance": "assert",
-                "source": source,
-                "cue": {"start": cue["start"], "end": cue["end"]},
-                "content": {"start": bounds[0], "end": bounds[1]},
-                "addressee": None,
-                "origin": "model",
-                "model_probability": content["probability"],
-            }
-        )
+        claim = {
+            "kind": "direct" if inside else "mixed" if touching else "indirect",
+            "stance": "assert",
+            "source": source,
+            "cue": {"start": cue["start"], "end": cue["end"]},
+            "content": {"start": bounds[0], "end": bounds[1]},
+            "addressee": None,
+            "origin": "model",
+            "model_probability": content["probability"],
+        }
+        proposal = {
+            "claim": claim,
+            "content": content,
+            "cue": cue,
+            "source_from": source_from,
+            "source_probability": source_span["probability"] if source_span else None,
+        }
+        if accept is None or accept(proposal):
+            added.append(claim)
     return added

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.components.claims.accept_model import MODEL_FILE as ACCEPT_MODEL_FILE
 from pipeline.components.claims.boundary_model import MODEL_FILE as BOUNDARY_MODEL_FILE
 from pipeline.components.claims.cue_model import MODEL_FILE
 from pipeline.components.claims.lexicon import (
@@ -59,13 +60,15 @@ def test_bad_mapping_value_names_file_and_line() -> None:
 def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
     shipped = {p.name for p in files("pipeline").joinpath(*DATA.split("/")).iterdir()}
     # Beside the lexicons: the cue model's weights (``cue_model`` reads them) and its card,
-    # the boundary chooser's (``boundary_model``) and the attribution tagger's folder
-    # (``tagger`` reads it).
+    # the boundary chooser's (``boundary_model``), the accept model's (``accept_model``) and
+    # the attribution tagger's folder (``tagger`` reads it).
     model = {
         Path(MODEL_FILE).name,
         "cue_model.md",
         Path(BOUNDARY_MODEL_FILE).name,
         "boundary_model.md",
+        Path(ACCEPT_MODEL_FILE).name,
+        "accept_model.md",
         "tagger",
     }
     assert all(name.startswith(f"{DATA}/") for name in DATA_FILES)

@@ -27,6 +27,7 @@ def test_every_option_is_in_the_factory_config() -> None:
         "split_sentence_quotes": True,
         "cue_model": True,
         "boundary_model": True,
+        "accept_model": True,
     }
     assert "doc._.newsclaims_claims" in meta.assigns
     assert "doc._.newsclaims_entities" in meta.requires

@@ -1,0 +1,182 @@
+"""A learned accept model: is a claim the attribution tagger proposes a real one?
+
+``merge.py`` turns every content span of the tagger that no rule claim
+overlaps into a proposal (its cue the nearest cue span of the paragraph, its
+source the nearest source span or the cue's subject). One threshold on the
+tagger's probability was too blunt a judge of them (a lower one added claims,
+and more wrong sources and cues with them), so this module scores each
+proposal with a logistic regression over readable features of it: the
+tagger's probabilities (binned), the quotation it touches, its cue's lemma,
+part of speech and distance, where its source came from, its length, where
+it begins and whether rule claims are near. A proposal is a claim when its
+probability reaches the model's ``threshold``.
+
+The model is trained (``make train``, ``pipeline/accept_training.py``) on
+PolNeAR train with the proposals of taggers trained on the other half of
+train (the shipped tagger's probabilities are inflated on its own training
+articles); a proposal is right when the scorer matches its content to a gold
+attribution. PolNeAR dev's even half picks the threshold. The weights ship as
+JSON in ``data/accept_model.json``, read once per process; the model card is
+``data/accept_model.md``. Training is the cue model's deterministic
+full-batch AdaGrad (``cue_model.train``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.tokens import Span as DocSpan
+
+from ...intervals import SpanIndex
+from .docview import DocView
+from .quotes import Quote, quotes_overlapping
+
+#: The shipped model's path in the package (``make train`` writes it).
+MODEL_FILE = "components/claims/data/accept_model.json"
+
+#: Cumulative bins of a probability: the feature ``p>=0.7`` fires for 0.7 and above.
+PROBABILITY_STEPS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+#: Upper ends of the bins of a content's length in tokens.
+LENGTH_BINS = (3, 6, 10, 20, 40)
+#: Upper ends of the bins of the words between a cue and its content.
+DISTANCE_BINS = (0, 2, 5, 10, 20)
+
+Bounds = tuple[int, int]
+
+
+def _steps(name: str, value: float) -> list[str]:
+    return [f"{name}>={step}" for step in PROBABILITY_STEPS if value >= step]
+
+
+def _bin(name: str, value: int, bins: Sequence[int]) -> str:
+    for top in bins:
+        if value <= top:
+            return f"{name}<={top}"
+    return f"{name}>{bins[-1]}"
+
+
+def _span(view: DocView, start: int, end: int) -> DocSpan | None:
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def proposal_features(
+    view: DocView,
+    proposal: dict[str, Any],
+    quotes: list[Quote],
+    rule_contents: SpanIndex[Bounds],
+    cue_verbs: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The features of one proposal (``merge.py``'s ``accept``), as readable strings.
+
+    ``rule_contents``: the content spans of the rule claims of the doc;
+    ``cue_verbs``: the rules' reporting verbs."""
+    content, cue = proposal["content"], proposal["cue"]
+    start, end = content["start"], content["end"]
+    features = ["bias", *_steps("p", content["probability"])]
+    features += _steps("cue_p", cue["probability"])
+    touching = quotes_overlapping(quotes, start, end)
+    if not touching:
+        features.append("quote=none")
+    elif any(q.start <= start and end <= q.end for q in touching):
+        features.append("quote=inside")
+    else:
+        features.append("quote=touches")
+    source = proposal["source_from"]
+    features.append(f"source={source}")
+    if source == "tagger":
+        features += _steps("source_p", proposal["source_probability"])
+    span = _span(view, start, end)
+    cue_span = _span(view, cue["start"], cue["end"])
+    if span is None or cue_span is None:
+        return features
+    features.append(_bin("length", len(span), LENGTH_BINS))
+    root = cue_span.root
+    lemma = root.lemma_.lower()
+    features += [
+        f"cue_lemma={lemma}",
+        f"cue_pos={root.pos_}",
+        f"cue_dep={root.dep_}",
+        f"cue_words={min(len(cue_span), 3)}",
+    ]
+    if lemma in cue_verbs:
+        features.append("cue_in_lexicon")
+    if cue["end"] <= start:
+        side, gap = "before", view.doc[cue_span.end : span.start]
+    elif end <= cue["start"]:
+        side, gap = "after", view.doc[span.end : cue_span.start]
+    else:
+        side, gap = "inside", view.doc[0:0]
+    words = sum(1 for t in gap if not t.is_punct and not t.is_space)
+    features += [f"cue_side={side}", _bin(f"cue_{side}_gap", words, DISTANCE_BINS)]
+    sentence = view.sentence(span[0])
+    if view.sentence(root).start == sentence.start:
+        features.append("cue_same_sentence")
+    first = span[0]
+    features += [f"first_pos={first.pos_}", f"first_dep={first.dep_}"]
+    if first.i == sentence.start:
+        features.append("starts_sentence")
+    if span[-1].i == sentence.end - 1 or span.end >= sentence.end:
+        features.append("ends_sentence")
+    content_root = span.root
+    features.append(f"root_dep={content_root.dep_}")
+    if content_root.head.i in range(cue_span.start, cue_span.end):
+        features.append(f"root_hangs_on_cue={content_root.dep_}")
+    if rule_contents.overlapping(sentence.start_char, sentence.end_char):
+        features.append("rule_claim_in_sentence")
+    return features
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
+
+
+@dataclass(frozen=True)
+class AcceptModel:
+    weights: dict[str, float]
+    #: a proposal is a claim from this probability on
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, features: Sequence[str]) -> float:
+        """The probability that a proposal with ``features`` is a gold attribution."""
+        weights = self.weights
+        return sigmoid(sum(weights.get(f, 0.0) for f in features))
+
+    def explain(self, features: Sequence[str]) -> list[tuple[str, float]]:
+        """The features that fired and their weights, strongest first."""
+        fired = [(f, self.weights.get(f, 0.0)) for f in features]
+        return sorted(fired, key=lambda fw: -abs(fw[1]))
+
+    def to_json(self) -> str:
+        body = {
+            "meta": self.meta,
+            "threshold": self.threshold,
+            "weights": {f: round(w, 5) for f, w in sorted(self.weights.items())},
+        }
+        return json.dumps(body, indent=0) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> AcceptModel:
+        body = json.loads(text)
+        return cls(
+            weights=dict(body["weights"]),
+            threshold=float(body["threshold"]),
+            meta=dict(body.get("meta") or {}),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_accept_model() -> AcceptModel | None:
+    """The shipped model, or ``None`` when the package has none (``merge.py``'s
+    fixed thresholds judge the proposals)."""
+    resource = files("pipeline").joinpath(*MODEL_FILE.split("/"))
+    if not resource.is_file():
+        return None
+    return AcceptModel.from_json(resource.read_text(encoding="utf-8"))
