@@ -48,8 +48,20 @@ def _verb_after(
         if is_reporting_verb(token, lexicons):
             subject = find_subject(token)
             if subject is not None and subject.idx >= quote.end:
-                return token
+                return None if _reports_its_own(view.text, quote, token) else token
     return None
+
+
+def _reports_its_own(text: str, quote: Quote, verb: Token) -> bool:
+    """ "“… ever seen,” Reid said. “It shows a lack of character.” Reid said both are
+    “non-entities”": a quotation that ends its sentence is not what the verb of the
+    next sentence says when that verb has a clause of its own after it."""
+    inner = text[quote.start : quote.end].rstrip("”\"' ")
+    return (
+        quote.closed
+        and inner.endswith(".")
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _introduces_next(text: str, quote: Quote, next_start: int) -> bool:

@@ -72,6 +72,18 @@ def extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -> No
         quote = quote_opening_at_or_after(quotes, end)
         if quote is not None and cue_begin < start and text[end : quote.start].strip() == ":":
             parts[-1] = (start, quote.end)
+    # "Murphy followed up by lamenting …: “There’s just a ton …,” he said": what a
+    # cue after the content says is the quotation; the sentence before its colon
+    # is the writer's introduction of it.
+    if parts and parts[0][1] <= cue_begin:
+        start, end = parts[0]
+        quote = quote_opening_at_or_after(quotes, start + 1)
+        if (
+            quote is not None
+            and quote.start < end <= quote.end
+            and text[start : quote.start].rstrip().endswith(":")
+        ):
+            parts[0] = (quote.start, end)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(parts):
         if merged and start <= merged[-1][1]:

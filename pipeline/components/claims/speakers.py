@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .docview import DocView
 from .lexicon import ClaimsLexicons
-from .verbs import find_subject
+from .verbs import find_subject, inverted_speaker
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 THING_PRONOUNS = frozenset({"it"})
@@ -139,8 +139,12 @@ def source_tokens(
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i + 1
-    if subject.dep_ == "dobj":  # "prompting experts to suggest": the object alone
+    if subject.dep_ == "dobj" and inverted_speaker(subject.head) != subject:
+        # "prompting experts to suggest": the object alone (not "“…,” added Murphy")
         start, end = subject.left_edge.i, subject.i + 1
+    reported = [c for c in subject.lefts if c.dep_ in REPORTED_DEPS]
+    if reported:
+        start = max(start, reported[-1].right_edge.i + 1)
     title = _title_before(subject, start)
     if title is not None:
         start = title.left_edge.i
@@ -163,6 +167,12 @@ def source_tokens(
     ):
         start += 1
     return doc[start:end]
+
+
+#: How the small model sometimes hangs the quotation before its speaker on the
+#: speaker's name ("“That’s a legitimate concern,” Sarandon, 69, told MSNBC": the
+#: quoted clause a ccomp of "Sarandon"): the statement, not part of the source.
+REPORTED_DEPS = frozenset({"ccomp"})
 
 
 def _title_before(subject: Token, start: int) -> Token | None:

@@ -18,7 +18,7 @@ from .content import cut_at_other_cues, cut_trailing_comment, ends_with_quote, s
 from .cue_phrase import cue_start, phrase_end
 from .docview import DocView
 from .lexicon import ClaimsLexicons
-from .verbs import SUBJECT_DEPS, find_subject, unparsed_subject, verb_lemma
+from .verbs import SUBJECT_DEPS, find_subject, inverted_speaker, unparsed_subject, verb_lemma
 
 #: Dependency labels of a clausal complement that holds what was said.
 CONTENT_DEPS = ("ccomp",)
@@ -262,6 +262,8 @@ def verb_candidate(verb: Token, view: DocView, lexicons: ClaimsLexicons) -> Cand
     if (
         not token_parts
         and addressee is None
+        # "“…,” posted Sharon Geyer": the object is the speaker, not what is said
+        and (subject is None or subject != inverted_speaker(verb))
         and (
             lemma in lexicons.words["object_content_verbs"]
             or lemma not in lexicons.words["no_object_content_verbs"]

@@ -18,8 +18,13 @@ def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it depends on ("…, noting that").
 
     An infinitive's subject is its head's object when there is one ("prompting
-    experts to suggest").
+    experts to suggest"). A verb right after a quotation with its speaker parsed
+    as its object ("“…,” added Murphy") has that speaker (``inverted_speaker``).
     """
+    if not has_own_subject(verb):
+        inverted = inverted_speaker(verb)
+        if inverted is not None:
+            return inverted
     current = verb
     for _ in range(3):
         subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
@@ -49,6 +54,57 @@ def find_subject(verb: Token) -> Token | None:
 
 #: Prepositions whose gerund shares the main clause's subject ("by saying", "after telling").
 PCOMP_INHERIT = frozenset({"by", "after", "before", "while", "in", "without", "when"})
+
+
+#: How the small model hangs a speaker named after its verb on that verb ("“…,”
+#: added Murphy": dobj; "“…,” said Skelly": advmod).
+INVERTED_DEPS = frozenset({"dobj", "advmod", "npadvmod"})
+#: Parts of speech of such a speaker's head ("read one": a number).
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
+#: Tags of a finite verb: a participle after a quotation ("“…,” telling reporters",
+#: "“…,” blaming Bloomberg") goes on from the sentence's own subject.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: What ends a quotation before its attribution: "“…,” added", "“…?” asked".
+QUOTE_END_PUNCT = frozenset({",", "?", "!"})
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker of a finite main verb without a subject that follows a quotation's closing
+    mark ("“…,” added Murphy", "“…,” added another New Hampshire Republican"): the
+    noun phrase right after the verb, which the small model parses as its object."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.i - 4) : verb.i] if not t.is_space]
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in FINITE_TAGS
+        or len(before) < 2
+        or before[-1].text not in QUOTE_TOKENS
+        or before[-2].text not in QUOTE_END_PUNCT
+    ):
+        return None
+    first = next(verb.rights, None)
+    if (
+        first is not None
+        and first.dep_ in INVERTED_DEPS
+        and first.pos_ in SPEAKER_POS
+        and first.left_edge.i == verb.i + 1
+        and _ends_clause(first)
+    ):
+        return first
+    return None
+
+
+def _ends_clause(noun: Token) -> bool:
+    """The noun's phrase ends the clause ("added Murphy.", "added Murphy, referring
+    to …"), as an inverted speaker's does; an object goes on ("denounced her record
+    as secretary and said …")."""
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    return after >= len(doc) or doc[after].text in CLAUSE_ENDS or doc[after].is_space
+
+
+#: What follows an inverted speaker's phrase.
+CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?"})
 
 
 def has_own_subject(verb: Token) -> bool:

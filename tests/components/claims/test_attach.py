@@ -227,3 +227,29 @@ def test_a_clause_before_a_colon_or_comma_introduces_the_next_quotation(
         for c in claims
     ]
     assert found == contents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("tail", "said_by_reid"),
+    [
+        # the next sentence's verb reports its own clause: the quotation goes on
+        # from the claim before it
+        (' Reid said both Rubio and Cruz are "non-entities in the Senate."', False),
+        # the verb has nothing of its own to report: the quotation is what it says
+        (" Reid said.", True),
+    ],
+)
+def test_a_quotation_ending_its_sentence_and_the_verb_of_the_next_one(
+    make_doc, tail: str, said_by_reid: bool
+) -> None:
+    text = (
+        '"I just think what Rubio has done on immigration is one of the worst machinations '
+        'I have seen," the Senate minority leader said. "It shows a lack of character in my '
+        'opinion."' + tail
+    )
+    claims = make_doc(text)._.newsclaims_claims
+    quoted = [c for c in claims if content_text(text, c).startswith('"It shows')]
+    assert len(quoted) == 1
+    source = text_of(text, quoted[0]["source"])
+    assert source == ("Reid" if said_by_reid else "the Senate minority leader")

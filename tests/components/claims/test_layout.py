@@ -54,6 +54,39 @@ def test_a_quotation_around_the_cue_is_not_taken() -> None:
     assert spans(text, candidate) == ["will rise"]  # unchanged
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's introduction before the colon is not what "he said"
+        (
+            "Murphy went on about fundraising: “There is a ton of it,” he said.",
+            "“There is a ton of it,”",
+        ),
+        # no colon: the content is left as it is
+        ("In Iowa, “there is a ton of it,” he said.", "In Iowa, “there is a ton of it,”"),
+    ],
+)
+def test_a_quotation_after_a_colon_is_what_the_cue_after_it_says(text: str, content: str) -> None:
+    quotes, _ = find_quotes(text)
+    cue = text.index("said")
+    candidate = Candidate(cue=(cue, cue + 4), content=[(0, text.index("” he") + 1)])
+    extend_to_quotes(text, candidate, quotes)
+    assert spans(text, candidate) == [content]
+
+
+@pytest.mark.model
+def test_a_quotation_after_a_colon_is_what_the_cue_after_it_says_end_to_end(make_doc) -> None:
+    text = (
+        "A few minutes later, Murphy complained about the tasks his job entails, especially "
+        "fundraising: “There is just a ton of nonsense with this job,” he said."
+    )
+    claims = make_doc(text)._.newsclaims_claims
+    said = [c for c in claims if text_of(text, c["cue"]) == "said"]
+    assert [(content_text(text, c), text_of(text, c["source"])) for c in said] == [
+        ("“There is just a ton of nonsense with this job,”", "he")
+    ]
+
+
 def test_a_quotation_opening_a_new_sentence_is_a_claim_of_its_own() -> None:
     text = KIM_SAID.text
     cue = text.index("said")

@@ -108,6 +108,14 @@ def old_extend_to_quotes(text: str, candidate: Candidate, quotes: list[Quote]) -
             if quote.start >= end and cue_begin < start and text[end : quote.start].strip() == ":":
                 parts[-1] = (start, quote.end)
                 break
+    if parts and parts[0][1] <= cue_begin:
+        start, end = parts[0]
+        for quote in quotes:
+            if quote.start > start:
+                before = text[start : quote.start].rstrip()
+                if quote.start < end <= quote.end and before.endswith(":"):
+                    parts[0] = (quote.start, end)
+                break
     merged: list[tuple[int, int]] = []
     for start, end in sorted(parts):
         if merged and start <= merged[-1][1]:

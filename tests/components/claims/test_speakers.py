@@ -112,6 +112,29 @@ def test_the_writers_adverb_opening_a_subject_is_not_the_source() -> None:
     assert source_tokens(doc[2]).text == "Even Donald Trump"
 
 
+def test_a_quotation_parsed_onto_the_speaker_is_not_the_source() -> None:
+    doc = parsed(
+        "“It is a concern,” Sarandon, 69, told MSNBC.",
+        [
+            ("“", 7, "punct", "PUNCT", "``", "“"),
+            ("It", 2, "nsubj", "PRON", "PRP", "it"),
+            ("is", 7, "ccomp", "AUX", "VBZ", "be"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("concern", 2, "attr", "NOUN", "NN", "concern"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("”", 7, "punct", "PUNCT", "''", "”"),
+            ("Sarandon", 11, "nsubj", "PROPN", "NNP", "Sarandon"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("69", 7, "appos", "NUM", "CD", "69"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("told", 11, "ROOT", "VERB", "VBD", "tell"),
+            ("MSNBC", 11, "dobj", "PROPN", "NNP", "MSNBC"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert source_tokens(doc[7]).text == "Sarandon, 69"
+
+
 # --- end to end (the model parses the text) ----------------------------------------
 
 

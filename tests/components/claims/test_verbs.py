@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.lexicon import load_lexicons
+from pipeline.components.claims.speakers import source_tokens
 from pipeline.components.claims.verbs import (
     find_subject,
     has_own_subject,
@@ -79,3 +80,57 @@ def test_the_speaker_after_the_verb_when_the_parser_missed_the_subject() -> None
     # the name with its apposition, as PolNeAR annotates a source
     assert doc[start:end].text == "Maria Alvarez, the president"
     assert unparsed_subject(SENATOR_SAID[2], DocView(SENATOR_SAID)) is None
+
+
+def _after_a_quotation(verb: str, tag: str, rest: list[tuple]) -> object:
+    """ "“We will win,” VERB …" with the small model's parse: what follows the verb
+    hangs on it as its object."""
+    words = " ".join(row[0] for row in rest)
+    return parsed(
+        f"“We will win,” {verb} {words}",
+        [
+            ("“", 6, "punct", "PUNCT", "``", "“"),
+            ("We", 3, "nsubj", "PRON", "PRP", "we"),
+            ("will", 3, "aux", "AUX", "MD", "will"),
+            ("win", 6, "ccomp", "VERB", "VB", "win"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("”", 6, "punct", "PUNCT", "''", "”"),
+            (verb, 6, "ROOT", "VERB", tag, verb),
+            *rest,
+        ],
+    )
+
+
+def test_a_speaker_after_a_quotation_parsed_as_the_verb_s_object() -> None:
+    added = _after_a_quotation(
+        "added",
+        "VBD",
+        [
+            ("another", 9, "det", "DET", "DT", "another"),
+            ("Democrat", 9, "compound", "PROPN", "NNP", "Democrat"),
+            ("Murphy", 6, "dobj", "PROPN", "NNP", "Murphy"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert find_subject(added[6]).text == "Murphy"
+    assert source_tokens(find_subject(added[6])).text == "another Democrat Murphy"
+    # a participle goes on from the sentence's subject: its object is no speaker
+    blaming = _after_a_quotation(
+        "blaming",
+        "VBG",
+        [("Murphy", 6, "dobj", "PROPN", "NNP", "Murphy"), (".", 6, "punct", "PUNCT", ".", ".")],
+    )
+    assert find_subject(blaming[6]) is None
+    # an object the clause goes on after is what the verb acts on
+    denounced = _after_a_quotation(
+        "denounced",
+        "VBD",
+        [
+            ("her", 8, "poss", "PRON", "PRP$", "her"),
+            ("record", 6, "dobj", "NOUN", "NN", "record"),
+            ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("left", 6, "conj", "VERB", "VBD", "leave"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    assert find_subject(denounced[6]) is None
