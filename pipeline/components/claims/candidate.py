@@ -71,8 +71,18 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
 
 
 def char_spans(doc: Doc, parts: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``char_span`` of each token range, leaving out those with nothing in them."""
-    return [span for span in (char_span(doc, start, end) for start, end in parts) if span]
+    """``char_span`` of each token range, leaving out those with nothing in them;
+    spans with only spaces between them are one (token ranges that touch, as the
+    subtrees of a clause's subject and verb do, make one stretch of text)."""
+    spans: list[tuple[int, int]] = []
+    for span in (char_span(doc, start, end) for start, end in parts):
+        if span is None:
+            continue
+        if spans and spans[-1][1] <= span[0] and not doc.text[spans[-1][1] : span[0]].strip():
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
+    return spans
 
 
 def exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
