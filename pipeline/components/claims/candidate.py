@@ -71,11 +71,18 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
 
 
 def char_spans(doc: Doc, parts: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``char_span`` of each token range, leaving out those with nothing in them;
-    spans with only spaces between them are one (token ranges that touch, as the
-    subtrees of a clause's subject and verb do, make one stretch of text)."""
+    """``char_span`` of each token range, leaving out those with nothing in them.
+    Token ranges that touch or overlap are one range, and spans with only spaces
+    between them one span (the subtrees of a clause's subject and of the rest of
+    it make one stretch of text, not two)."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in parts:
+        if ranges and ranges[-1][0] <= start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
     spans: list[tuple[int, int]] = []
-    for span in (char_span(doc, start, end) for start, end in parts):
+    for span in (char_span(doc, start, end) for start, end in ranges):
         if span is None:
             continue
         if spans and spans[-1][1] <= span[0] and not doc.text[spans[-1][1] : span[0]].strip():

@@ -47,6 +47,13 @@ def test_spans_with_only_a_space_between_them_are_one() -> None:
     assert len(char_spans(KIM_SAID, [(1, 2), (3, 4)])) == 2
 
 
+def test_token_ranges_that_touch_are_one_range() -> None:
+    # "This is over ," + "”": the comma between them stays in (apart: "This is over" | "”")
+    assert char_spans(KIM_SAID, [(1, 5), (5, 6)]) == [char_span(KIM_SAID, 1, 6)]
+    assert char_spans(KIM_SAID, [(1, 5), (3, 6)]) == [char_span(KIM_SAID, 1, 6)]
+    assert len(char_spans(KIM_SAID, [(1, 4), (5, 6)])) == 2
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text, cue, across",
