@@ -48,6 +48,15 @@ LEADING_CONJUNCTIONS = frozenset({"but", "and", "so", "yet", "or"})
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Character span of tokens [start, end) without punctuation at its ends, nor a
     sentence-opening conjunction ("But the goal is not revenue", PolNeAR leaves it out)."""
+    tokens = _trimmed(doc, start, end)
+    if tokens is None:
+        return None
+    start, end = tokens
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens of ``char_span``'s span: [start, end) without those left out at its ends."""
     while start < end and (
         doc[start].text in PUNCT_EDGE
         or doc[start].is_space
@@ -60,9 +69,7 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].text in PUNCT_EDGE or doc[end - 1].is_space):
         end -= 1
-    if start >= end:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return (start, end) if start < end else None
 
 
 def subtree_bounds(token: Token) -> tuple[int, int]:
@@ -71,8 +78,29 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
 
 
 def char_spans(doc: Doc, parts: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``char_span`` of each token range, leaving out those with nothing in them."""
-    return [span for span in (char_span(doc, start, end) for start, end in parts) if span]
+    """``char_span`` of each token range, leaving out those with nothing in them.
+    Token ranges that touch or overlap are one range, and spans with only spaces
+    between them one span (the subtrees of a clause's subject and of the rest of
+    it make one stretch of text, not two)."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in parts:
+        if ranges and ranges[-1][0] <= start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
+    kept: list[tuple[int, int]] = []
+    for tokens in (_trimmed(doc, start, end) for start, end in ranges):
+        if tokens is None:
+            continue
+        if (
+            kept
+            and kept[-1][1] <= tokens[0]
+            and all(t.is_space for t in doc[kept[-1][1] : tokens[0]])
+        ):
+            kept[-1] = (kept[-1][0], tokens[1])
+        else:
+            kept.append(tokens)
+    return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) for start, end in kept]
 
 
 def exclude(bounds: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:
