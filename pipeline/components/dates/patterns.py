@@ -200,7 +200,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "deictic_day",
-            rf"{B}(?P<word>{alternation(day_offsets())})(?:\s+(?P<part>{part}))?(?!\w)",
+            # "today's" names the noun after it (``owned``: "today's youth" is the general present).
+            rf"{B}(?P<word>{alternation(day_offsets())})(?:\s+(?P<part>{part}))?(?!\w)"
+            r"(?=(?:['’]s\s+(?P<owned>[a-z]+))?)",
         ),
         (
             "part_of_day",
