@@ -63,8 +63,9 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
     tense = _verb_tense(verb, token)
-    if tense == "present" and _scheduled_by_adjective(token, verb):
-        # "is due on April 30", "is slated for March": a present schedule looks ahead.
+    if tense == "present" and (_scheduled_by_adjective(token, verb) or _schedule_subject(verb)):
+        # "is due on April 30", "is slated for March", "the deadline is midnight Friday":
+        # a present schedule looks ahead.
         return "future"
     return tense
 
@@ -89,6 +90,22 @@ def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
 
 #: Adjectives and participles of a schedule, after a present copula: the date is ahead.
 _SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
+#: Nouns of a schedule, the subject of a present copula: "the deadline is Friday" is ahead.
+_SCHEDULE_NOUNS = {"deadline", "cutoff", "due date", "expiry", "expiration"}
+
+
+def _schedule_subject(verb: Token) -> bool:
+    """Whether ``verb`` is "be" with a schedule noun as subject ("the deadline is midnight
+    Friday", "the due date is June 5")."""
+    if verb.lemma_ != "be":
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            words = {child.lemma_.lower()} | {
+                f"{c.lower_} {child.lemma_.lower()}" for c in child.children if c.dep_ == "compound"
+            }
+            return bool(words & _SCHEDULE_NOUNS)
+    return False
 
 
 def _governing_verb(token: Token) -> Token:

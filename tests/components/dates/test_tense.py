@@ -408,9 +408,13 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
         ("The report is due on April 30.", "April 30", "2024-04-30"),
         ("The ruling is expected Friday, lawyers said.", "Friday", "2023-06-16"),
         ("The hearing is set for Monday.", "Monday", "2023-06-19"),
+        # A schedule noun the subject of "is": the deadline ahead, not the Friday past.
+        ("The deadline is Friday.", "Friday", "2023-06-16"),
+        ("The filing deadline is June 5.", "June 5", "2024-06-05"),
         # Not in the past, nor without a word of schedule.
         ("The payment was due on April 30.", "April 30", "2023-04-30"),
         ("The bank is open on Monday.", "Monday", "2023-06-12"),
+        ("The deadline was Friday.", "Friday", "2023-06-09"),
     ],
 )
 def test_a_present_schedule_looks_ahead(make_doc, text, extent, value):
