@@ -33,6 +33,10 @@ _FUTURE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES})\s+$", re.I)
 #: past-tense report; in other news "closed at a record Tuesday" is the past Tuesday.
 _DIVIDEND_NOTICE_CUES = r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?"
 _NOTICE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES}|{_DIVIDEND_NOTICE_CUES})\s+$", re.I)
+#: "effective Feb. 1": in any news a calendar date a change takes effect is announced
+#: ahead ("a new office of the chairman, effective Feb. 1"); a weekday after it is left
+#: to the clause ("resigned effective Monday").
+_EFFECTIVE_CUE = re.compile(r"\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
 
 def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = False) -> str | None:
@@ -49,6 +53,8 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
     cue = (_NOTICE_CUE if notices else _FUTURE_CUE).search(before)
     deadline = cue is not None and cue.group(0).lower().startswith(("until", "till", "by"))
     if cue and not deadline:
+        return "future"
+    if token.lower_ in lexicon["month"] and _EFFECTIVE_CUE.search(before):
         return "future"
     if token.dep_ == "poss" or _names_a_noun(token, lexicon):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by

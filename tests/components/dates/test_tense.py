@@ -516,3 +516,13 @@ resign 1 ccomp VERB VB resign
 )
 def test_would_on_the_dates_own_verb_looks_ahead(rows, word, tense):
     assert _tense(rows, word) == tense
+
+
+@pytest.mark.model
+def test_effective_before_a_calendar_date_looks_ahead_in_news(make_doc):
+    # 2023-06-13 is a Tuesday: "effective Feb. 1" is the coming one, as announced.
+    text = "The company created an office of the chairman, effective Feb. 1."
+    assert one(timexes(make_doc, text, SAMPLE_DATE), "Feb. 1")["value"] == "2024-02-01"
+    # A weekday after it is left to the clause: he resigned the Monday before.
+    text = "He resigned effective Monday, the company said."
+    assert one(timexes(make_doc, text, SAMPLE_DATE), "Monday")["value"] == "2023-06-12"
