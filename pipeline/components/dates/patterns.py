@@ -251,7 +251,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "duration",
-            rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
+            # ``within``: right after "in" ("would be redeemed in five years": a date ahead).
+            rf"{B}(?P<within>(?<=\bin\s))?(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
             rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
             rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
             rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long)?"
