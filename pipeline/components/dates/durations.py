@@ -83,7 +83,10 @@ def duration(cand: TimexCandidate, ctx: Context) -> Timex | None:
         and code in _SHIFT_UNITS
     ):
         # "The stock would be redeemed in five years": the time that far ahead, a DATE
-        # (TimeML); "letters in two weeks" in a past clause stays a length.
+        # (TimeML); "letters in two weeks" in a past clause stays a length. "In a year or
+        # two" is some time ahead.
+        if g.get("alt"):
+            return date_timex("FUTURE_REF", "")
         return _shifted(n, code, "from now", ctx)
     return {"type": "DURATION", "value": duration_value(n, code)}
 
