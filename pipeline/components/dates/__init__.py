@@ -31,11 +31,12 @@ The component's ``domain`` (config ``{"domain": "news"}``, the default, or
 ``"earnings"``) picks the reading: only ``earnings`` reads a whole text as an
 earnings report once it mentions quarters or earnings twice (the financial mode of
 ``quarters.py``) and dividend-notice words (payable, record, effective) as dates
-ahead (``tense.py``); under ``news`` a sentence decides for itself whether it
-reports a quarter's results. The gold notation of TempEval-3 ("the week" as
-"1989-WXX", "the past year" as the year before, AQUAINT's "Friday morning", "9 a.m.
-Tuesday" as DATEs) is applied when scoring (``pipeline/evaluate/timebank.py``), not
-here; a comment says "TimeBank's spelling" where a value still follows that corpus.
+ahead (``tense.py``; any news reads "effective" before a calendar date so); under
+``news`` a sentence decides for itself whether it reports a quarter's results. The
+gold notation of TempEval-3 ("the week" as "1989-WXX", "the past year" as the year
+before, AQUAINT's "Friday morning", "9 a.m. Tuesday" as DATEs) is applied when scoring
+(``pipeline/evaluate/timebank.py``), not here; a comment says "TimeBank's spelling"
+where a value still follows that corpus.
 """
 
 from __future__ import annotations

@@ -116,9 +116,12 @@ def year(cand: TimexCandidate, ctx: Context) -> Timex:
 
 
 def decade(cand: TimexCandidate, ctx: Context) -> Timex:
-    """ "the 1990s", "the '80s", "the early sixties" (mod START)."""
+    """ "the 1990s", "the '80s", "the early sixties" (mod START); "the 1800s", "the early
+    1900s" are centuries ("18", "19"), "the 2000s" the decade news mostly means."""
     g = cand.groups
-    if g["dec4"]:
+    if g["dec4"] and g["dec4"].endswith("00") and not g["dec4"].startswith("20"):
+        value = g["dec4"][:2]
+    elif g["dec4"]:
         value = g["dec4"][:3]
     elif g["dec2"]:
         value = "19" + g["dec2"][0]

@@ -21,7 +21,8 @@ from .times import overnight
 
 
 def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
-    """ "today", "yesterday", "tomorrow"; "tonight" and "yesterday morning" are TIMEs."""
+    """ "today", "yesterday", "tomorrow"; "tonight" and "yesterday morning" are TIMEs;
+    "today's" before a generic noun ("today's youth") is the present (PRESENT_REF)."""
     g, ref = cand.groups, ctx.ref
     word = g["word"].lower()
     day = day_value(ref + timedelta(days=day_offsets()[word])) if ref else None
@@ -29,7 +30,10 @@ def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
     if word == "tonight" or part:
         code = "NI" if word == "tonight" else ctx.lexicon["part"][part.lower()]
         return {"type": "TIME", "value": f"{day or 'XXXX-XX-XX'}T{code}"}
-    if word == "today" and ref is None:
+    if word == "today" and (
+        ref is None or (g.get("owned") or "").lower() in ctx.lexicon["generic"]
+    ):
+        # "today's youth", "today's world": the present, not the day ("today's vote").
         return date_timex(None, "PRESENT_REF")
     return date_timex(day, "XXXX-XX-XX")
 

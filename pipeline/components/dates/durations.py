@@ -76,6 +76,18 @@ def duration(cand: TimexCandidate, ctx: Context) -> Timex | None:
     direction = lower_words(g.get("dir"))
     if direction:
         return _shifted(n, code, direction, ctx)
+    if (
+        g.get("within") is not None
+        and not g.get("det")
+        and ctx.tense in ("future", "modal")
+        and code in _SHIFT_UNITS
+    ):
+        # "The stock would be redeemed in five years": the time that far ahead, a DATE
+        # (TimeML); "letters in two weeks" in a past clause stays a length. "In a year or
+        # two" is some time ahead.
+        if g.get("alt"):
+            return date_timex("FUTURE_REF", "")
+        return _shifted(n, code, "from now", ctx)
     return {"type": "DURATION", "value": duration_value(n, code)}
 
 

@@ -1,7 +1,8 @@
 """The dates lexicon (``data/lexicon.tsv``): ``kind<TAB>word[<TAB>value]`` lines.
 
 Every word list the stage's patterns and values use: units, parts of the day,
-quarter ordinals, modifiers, set adverbs, deictic words, holidays (fixed dates and
+quarter ordinals, modifiers, set adverbs, deictic words, the nouns of a general
+"today's" (``generic``), holidays (fixed dates and
 rules for movable ones) and the labels that make a number no year. ``read_lexicons``
 parses them (from the shipped file, or the texts a saved pipeline holds:
 ``DatesStage.from_disk``) and compiles the patterns from them
@@ -39,6 +40,7 @@ KINDS = (
     "mod",
     "set",
     "deictic",
+    "generic",
     "holiday",
     "label",
     "game",

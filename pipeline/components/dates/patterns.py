@@ -200,7 +200,9 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "deictic_day",
-            rf"{B}(?P<word>{alternation(day_offsets())})(?:\s+(?P<part>{part}))?(?!\w)",
+            # "today's" names the noun after it (``owned``: "today's youth" is the general present).
+            rf"{B}(?P<word>{alternation(day_offsets())})(?:\s+(?P<part>{part}))?(?!\w)"
+            r"(?=(?:['’]s\s+(?P<owned>[a-z]+))?)",
         ),
         (
             "part_of_day",
@@ -249,10 +251,14 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "duration",
-            rf"{B}(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
+            # ``within``: right after "in" ("would be redeemed in five years": a date ahead).
+            rf"{B}(?P<within>(?<=\bin\s))?(?:(?P<det>the|another|an\s+additional|the\s+(?:past|last|next|first|final|latest|coming|"
             rf"previous|following|preceding|remaining|recent|same)|past|last|next|first|recent)\s+)?"
             rf"(?P<num>{num})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|long|trading|business|"
             rf"calendar)\s+)?(?P<unit>{unit})(?P<plural>s)?(?P<half>\s+and\s+a\s+half)?(?P<old>-old|-long)?"
+            # "a year or two": a second count after the unit (not "or weeks", below), read
+            # but left out of the extent (TempEval-3 has it both ways).
+            rf"(?:(?=(?P<alt>\s+or\s+(?:two|three|four|five|\d{{1,2}})(?!\s+(?:{unit})|[\w-]))))?"
             rf"(?:\s+(?:or\s+(?:{unit})s?\s+|(?P<orso>or\s+so)\s+)?(?P<dir>ago|earlier|from\s+now|hence|old|of\s+age))?{E}",
         ),
         (

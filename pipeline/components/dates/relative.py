@@ -211,9 +211,11 @@ def _month(p: Phrase, ctx: Context) -> Timex:
     if ref is None:
         return date_timex(None, f"XXXX-{month:02d}")
     if p.rel in ("last", "past"):
-        y = ref.year if month < ref.month else ref.year - 1
+        # "last February" said in March is a year back: the month just gone is "last
+        # month", so a named one is this year's only two months back or more.
+        y = ref.year if month < ref.month - 1 else ref.year - 1
     elif p.rel in ("next", "coming"):
-        y = ref.year if month > ref.month else ref.year + 1
+        y = ref.year if month > ref.month + 1 else ref.year + 1
     elif p.rel == "this":
         y = ref.year
     else:
@@ -318,6 +320,10 @@ def _unit(p: Phrase, ctx: Context) -> Timex | None:
             base = truncate(anchor, unit)
             if base is not None:
                 return date_timex(shift(base, ref, p.offset, unit) if p.offset else base, "")
+        elif p.rel in ("that", "the same") and last_mention(ctx, "year"):
+            # "In 1998 ... that month": the text is at a year, not at a month of it; the
+            # publication date's month would be a guess.
+            return date_timex(None, undefined(unit))
     if ref is None:
         return date_timex(None, undefined(unit))
     if unit == "Q" and p.rel == "the":

@@ -33,6 +33,10 @@ _FUTURE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES})\s+$", re.I)
 #: past-tense report; in other news "closed at a record Tuesday" is the past Tuesday.
 _DIVIDEND_NOTICE_CUES = r"\bpayable|\brecord|\beffective|\bexpires?\s+(?:on\s+)?"
 _NOTICE_CUE = re.compile(rf"(?:{_AHEAD_CUES}|{_DEADLINE_CUES}|{_DIVIDEND_NOTICE_CUES})\s+$", re.I)
+#: "effective Feb. 1": in any news a calendar date a change takes effect is announced
+#: ahead ("a new office of the chairman, effective Feb. 1"); a weekday after it is left
+#: to the clause ("resigned effective Monday").
+_EFFECTIVE_CUE = re.compile(r"\beffective\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
 
 def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = False) -> str | None:
@@ -50,6 +54,8 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
     deadline = cue is not None and cue.group(0).lower().startswith(("until", "till", "by"))
     if cue and not deadline:
         return "future"
+    if token.lower_ in lexicon["month"] and _EFFECTIVE_CUE.search(before):
+        return "future"
     if token.dep_ == "poss" or _names_a_noun(token, lexicon):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
         # the clause's tense; "by Friday's deadline" is ahead.
@@ -63,8 +69,9 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
     tense = _verb_tense(verb, token)
-    if tense == "present" and _scheduled_by_adjective(token, verb):
-        # "is due on April 30", "is slated for March": a present schedule looks ahead.
+    if tense == "present" and (_scheduled_by_adjective(token, verb) or _schedule_subject(verb)):
+        # "is due on April 30", "is slated for March", "the deadline is midnight Friday":
+        # a present schedule looks ahead.
         return "future"
     return tense
 
@@ -89,6 +96,22 @@ def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
 
 #: Adjectives and participles of a schedule, after a present copula: the date is ahead.
 _SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
+#: Nouns of a schedule, the subject of a present copula: "the deadline is Friday" is ahead.
+_SCHEDULE_NOUNS = {"deadline", "cutoff", "due date", "expiry", "expiration"}
+
+
+def _schedule_subject(verb: Token) -> bool:
+    """Whether ``verb`` is "be" with a schedule noun as subject ("the deadline is midnight
+    Friday", "the due date is June 5")."""
+    if verb.lemma_ != "be":
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            words = {child.lemma_.lower()} | {
+                f"{c.lower_} {child.lemma_.lower()}" for c in child.children if c.dep_ == "compound"
+            }
+            return bool(words & _SCHEDULE_NOUNS)
+    return False
 
 
 def _governing_verb(token: Token) -> Token:

@@ -43,6 +43,11 @@ CASES = [
     ("The party began in the 1990s.", SAMPLE_DATE, "the 1990s", "DATE", "199", None),
     ("The war ended in the early 1990s.", SAMPLE_DATE, "the early 1990s", "DATE", "199", "START"),
     ("It was built in the 20th century.", SAMPLE_DATE, "the 20th century", "DATE", "19", None),
+    # A hundred's "s" is its century; the 2000s are the decade news means.
+    ("The town was founded in the 1800s.", SAMPLE_DATE, "the 1800s", "DATE", "18", None),
+    ("It grew in the early 1900s.", SAMPLE_DATE, "the early 1900s", "DATE", "19", "START"),
+    ("Prices rose in the 2000s.", SAMPLE_DATE, "the 2000s", "DATE", "200", None),
+    ("Music of the '90s is back.", SAMPLE_DATE, "the '90s", "DATE", "199", None),
     (
         "The company was founded on March 12, 1998.",
         SAMPLE_DATE,

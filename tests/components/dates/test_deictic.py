@@ -24,6 +24,11 @@ CASES = [
         None,
     ),
     ("Prices are high now.", SAMPLE_DATE, "now", "DATE", "PRESENT_REF", None),
+    # "today's" before a generic noun is the present; before an event, the day.
+    ("Today's youth spend hours online.", SAMPLE_DATE, "Today", "DATE", "PRESENT_REF", None),
+    ("It matters in today's world.", SAMPLE_DATE, "today", "DATE", "PRESENT_REF", None),
+    ("Today's meeting was short.", SAMPLE_DATE, "Today", "DATE", SAMPLE_DATE, None),
+    ("He lost today's vote.", SAMPLE_DATE, "today", "DATE", SAMPLE_DATE, None),
     ("He is currently in Seoul.", SAMPLE_DATE, "currently", "DATE", "PRESENT_REF", None),
     ("He recently arrived.", SAMPLE_DATE, "recently", "DATE", "PAST_REF", None),
     (

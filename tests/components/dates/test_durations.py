@@ -58,6 +58,13 @@ CASES = [
         "LESS_THAN",
     ),
     ("The plant closed two years ago.", SAMPLE_DATE, "two years ago", "DATE", "2021", None),
+    # "in" + a count in a clause ahead is the time that far ahead; in a past one a length.
+    ("The stock would be redeemed in five years.", SAMPLE_DATE, "five years", "DATE", "2028", None),
+    ("The plant will open in three months.", SAMPLE_DATE, "three months", "DATE", "2023-09", None),
+    ("It was his second letter in two weeks.", SAMPLE_DATE, "two weeks", "DURATION", "P2W", None),
+    # "in a year or two" ahead is some time ahead; the second count stays out of the extent.
+    ("You may, in a year or two, save lives.", SAMPLE_DATE, "a year", "DATE", "FUTURE_REF", None),
+    ("He stayed for a day or two.", SAMPLE_DATE, "a day", "DURATION", "P1D", None),
     ("The paper is published weekly.", SAMPLE_DATE, "weekly", "SET", "P1W", None),
     ("The board meets every year.", SAMPLE_DATE, "every year", "SET", "P1Y", None),
     ("It bans sales above 500,000 barrels a year.", SAMPLE_DATE, "a year", "SET", "P1Y", None),

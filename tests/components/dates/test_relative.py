@@ -25,6 +25,38 @@ CASES = [
         None,
     ),
     ("Kim eased restrictions this year.", SAMPLE_DATE, "this year", "DATE", "2023", None),
+    # A named month with "last" ("next") two months back (ahead) or more is this year's;
+    # the month just gone ("last month") or this one is a year back (ahead).
+    (
+        "Two helicopters crashed last February.",
+        "1998-03-01",
+        "last February",
+        "DATE",
+        "1997-02",
+        None,
+    ),
+    ("The plant closed last April.", SAMPLE_DATE, "last April", "DATE", "2023-04", None),
+    ("The plant closed last June.", SAMPLE_DATE, "last June", "DATE", "2022-06", None),
+    ("They will vote next July.", SAMPLE_DATE, "next July", "DATE", "2024-07", None),
+    ("They will vote next August.", SAMPLE_DATE, "next August", "DATE", "2023-08", None),
+    ("They will vote this February.", "2023-03-01", "this February", "DATE", "2023-02", None),
+    # "that month" after a year alone: no month to be at (not the publication month).
+    (
+        "In 1995, the firm moved. Sales fell that month.",
+        SAMPLE_DATE,
+        "that month",
+        "DATE",
+        "XXXX-XX",
+        None,
+    ),
+    (
+        "In May 1995, the firm moved. Sales fell that month.",
+        SAMPLE_DATE,
+        "that month",
+        "DATE",
+        "1995-05",
+        None,
+    ),
     ("Sales fell last week.", "2023-06-13", "last week", "DATE", "2023-W23", None),
     # A bare "the week" is the week the story is about, the publication date's (TimeBank's
     # "2023-WXX" is written when scoring: pipeline/evaluate/timebank.py).

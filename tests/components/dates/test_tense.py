@@ -408,9 +408,13 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
         ("The report is due on April 30.", "April 30", "2024-04-30"),
         ("The ruling is expected Friday, lawyers said.", "Friday", "2023-06-16"),
         ("The hearing is set for Monday.", "Monday", "2023-06-19"),
+        # A schedule noun the subject of "is": the deadline ahead, not the Friday past.
+        ("The deadline is Friday.", "Friday", "2023-06-16"),
+        ("The filing deadline is June 5.", "June 5", "2024-06-05"),
         # Not in the past, nor without a word of schedule.
         ("The payment was due on April 30.", "April 30", "2023-04-30"),
         ("The bank is open on Monday.", "Monday", "2023-06-12"),
+        ("The deadline was Friday.", "Friday", "2023-06-09"),
     ],
 )
 def test_a_present_schedule_looks_ahead(make_doc, text, extent, value):
@@ -512,3 +516,13 @@ resign 1 ccomp VERB VB resign
 )
 def test_would_on_the_dates_own_verb_looks_ahead(rows, word, tense):
     assert _tense(rows, word) == tense
+
+
+@pytest.mark.model
+def test_effective_before_a_calendar_date_looks_ahead_in_news(make_doc):
+    # 2023-06-13 is a Tuesday: "effective Feb. 1" is the coming one, as announced.
+    text = "The company created an office of the chairman, effective Feb. 1."
+    assert one(timexes(make_doc, text, SAMPLE_DATE), "Feb. 1")["value"] == "2024-02-01"
+    # A weekday after it is left to the clause: he resigned the Monday before.
+    text = "He resigned effective Monday, the company said."
+    assert one(timexes(make_doc, text, SAMPLE_DATE), "Monday")["value"] == "2023-06-12"
