@@ -91,7 +91,7 @@ def process_articles_parallel(
     fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _POOL_NLP = nlp
-    chunks = batches(articles, chunk_size or max(1, batch_size // CHUNK_FRACTION_OF_BATCH))
+    chunks = batches(articles, chunk_size or default_chunk_size(batch_size))
     try:
         with ProcessPoolExecutor(
             n_process,
@@ -109,6 +109,12 @@ def process_articles_parallel(
                 yield from records
     finally:
         _POOL_NLP = None
+
+
+def default_chunk_size(batch_size: int) -> int:
+    """Articles per chunk sent to a worker: a quarter batch, so that the last chunks
+    of a run leave a worker idle for less time."""
+    return max(1, batch_size // CHUNK_FRACTION_OF_BATCH)
 
 
 def _init_pool_worker(model: str, dates_domain: str, rules_only: bool) -> None:

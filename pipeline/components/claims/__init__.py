@@ -188,7 +188,7 @@ class ClaimsStage(DataStage):
                 recorded.append((features, proposal["claim"]))
                 return True
             assert model is not None
-            return model.probability(features) >= model.threshold
+            return model.accepts(features, proposal["content"]["probability"])
 
         return accept
 
