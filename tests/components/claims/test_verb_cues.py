@@ -217,15 +217,10 @@ def test_a_verb_with_a_that_clause_is_a_cue(make_doc, text: str, cue: str, conte
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
-        pytest.param(
+        (
             "The reporter asked the governor if he would sign the bill.",
             "The reporter",
             "if he would sign the bill",
-            marks=pytest.mark.xfail(
-                reason="the accept model (threshold 0.35) also takes the tagger's "
-                "'the governor' as a content of its own",
-                strict=True,
-            ),
         ),
         (
             "Asked whether the plant would close, the manager shook his head.",
