@@ -217,6 +217,7 @@ def save_tagger(tagger: AttributionTagger, log: dict[str, Any], folder: Path) ->
     """The tagger's weights and labels (``to_disk``) and its training record
     (``training.json``: seed, hyper-parameters, every epoch's dev figures)."""
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)  # spaCy's to_disk makes only the last folder
     tagger.to_disk(folder, exclude=["vocab"])  # hashed features: no strings needed
     record = {
         "seed": log["seed"],

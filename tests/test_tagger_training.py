@@ -93,3 +93,6 @@ def test_a_tiny_training_run_learns_and_saves(tmp_path) -> None:
     assert "B-CONTENT" in tagger.labels
     save_tagger(tagger, log, tmp_path / "tagger")
     assert {p.name for p in (tmp_path / "tagger").iterdir()} == {"cfg", "model", "training.json"}
+    # A folder whose parents do not exist yet (make train's fold taggers on a fresh clone).
+    save_tagger(tagger, log, tmp_path / "cache" / "accept-folds" / "tagger-0")
+    assert (tmp_path / "cache" / "accept-folds" / "tagger-0" / "model").is_file()
