@@ -157,8 +157,7 @@ def _added_claims(
     for content in by_role["content"].items:
         bounds = (content["start"], content["end"])
         touching = quotes_overlapping(quotes, *bounds)
-        threshold = ADD_QUOTED if touching else ADD
-        if accept is None and content["probability"] < threshold:
+        if accept is None and content["probability"] < (ADD_QUOTED if touching else ADD):
             continue
         if bounds[1] - bounds[0] < MIN_ADDED or taken.overlapping(*bounds):
             continue
