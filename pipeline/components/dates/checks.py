@@ -229,8 +229,8 @@ _COUNT_BEFORE = re.compile(
     rf"(?:\d|\b(?:{alternation(cardinal_words(1, 10) + cardinal_words(20, 90))}))\s*$", re.I
 )
 _RATE_BEFORE = re.compile(
-    rf"(?:\d|%|\b(?:percent|{alternation(words_of_kinds(('scale', 'dozen')))}))"
-    r"(?:\s+[a-z]+s)?[\s-]+$",
+    rf"(?:\d|%|\b(?:percent|{alternation(words_of_kinds(('scale', 'dozen')))})s?)"
+    r"(?:\s+of)?(?:\s+[a-z]+s)?[\s-]+$",
     re.I,
 )
 

@@ -47,6 +47,7 @@ def test_refused(text, refused):
         ("Talks went on months.", "months", True),
         ("Talks went on for months.", "months", False),
         ("It bans sales above 500,000 barrels a year.", "a year", False),
+        ("Agents did hundreds of interviews a day.", "a day", False),
         ("They met in May.", "May", False),
         ("Prices rose in the fall.", "the fall", False),
     ],

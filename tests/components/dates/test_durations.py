@@ -68,6 +68,9 @@ CASES = [
     ("The paper is published weekly.", SAMPLE_DATE, "weekly", "SET", "P1W", None),
     ("The board meets every year.", SAMPLE_DATE, "every year", "SET", "P1Y", None),
     ("It bans sales above 500,000 barrels a year.", SAMPLE_DATE, "a year", "SET", "P1Y", None),
+    # A rate's count may be a plural scale word with "of": "hundreds of interviews a day".
+    ("Agents did hundreds of interviews a day.", SAMPLE_DATE, "a day", "SET", "P1D", None),
+    ("The field pumps millions of barrels a year.", SAMPLE_DATE, "a year", "SET", "P1Y", None),
     ("It took a year to build the plant.", SAMPLE_DATE, "a year", "DURATION", "P1Y", None),
     # "recent weeks" / "months ago": an unspecified number of the unit (TimeBank's DURATION).
     ("Prices fell in recent weeks.", SAMPLE_DATE, "recent weeks", "DURATION", "PXW", None),
