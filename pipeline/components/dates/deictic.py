@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from ...lang.calendar import day_offsets
 from ...lang.numbers import parse_number
-from .anchoring import Context, Timex, date_timex
+from .anchoring import Context, Timex, current_day, date_timex
 from .calendar import SEASON_START, day_value
 from .extents import TimexCandidate
 from .lexicon import lower_words
@@ -35,6 +35,20 @@ def deictic_day(cand: TimexCandidate, ctx: Context) -> Timex:
     ):
         # "today's youth", "today's world": the present, not the day ("today's vote").
         return date_timex(None, "PRESENT_REF")
+    return date_timex(day, "XXXX-XX-XX")
+
+
+def day_predicate(cand: TimexCandidate, ctx: Context) -> Timex:
+    """ "today is the eighth day of the strike", "it's a sad day", "it was a great day": the
+    day the subject names, else the publication day (present) or the day the text is at."""
+    g, ref = cand.groups, ctx.ref
+    subject, verb = g["subj"].lower(), g["verb"].lower()
+    if subject in day_offsets():
+        day = day_value(ref + timedelta(days=day_offsets()[subject])) if ref else None
+    elif verb == "was":
+        day = current_day(ctx)
+    else:
+        day = day_value(ref) if ref else None
     return date_timex(day, "XXXX-XX-XX")
 
 

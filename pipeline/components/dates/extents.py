@@ -111,6 +111,8 @@ def _trim_determiner(text: str, family: str, match: re.Match, groups: dict) -> i
     "the [14-day] period", "the [third-quarter] loss".
     """
     start = match.start()
+    if family == "day_predicate":
+        return match.start("body")  # "it was [a great day]": the subject and verb are not the time
     det = (groups.get("det") or "").lower()
     if (
         det == "last"

@@ -87,6 +87,7 @@ HANDLERS: dict[str, Handler] = {
     "relative": relative.relative,
     "the_unit": relative.relative,
     "deictic_day": deictic.deictic_day,
+    "day_predicate": deictic.day_predicate,
     "deictic": deictic.deictic,
     "weekday": deictic.weekday,
     "season": deictic.season,

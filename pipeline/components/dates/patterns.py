@@ -205,6 +205,16 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
             r"(?=(?:['’]s\s+(?P<owned>[a-z]+))?)",
         ),
         (
+            # A day named as what it is: "today is the eighth day of the blockade", "it was
+            # a great day for Poland". The subject and verb place it; the extent is ``body``.
+            "day_predicate",
+            rf"{B}(?P<subj>it|this|that|{alternation(day_offsets())})(?:\s+|(?=['’]s))"
+            r"(?P<verb>is|was|['’]s)\s+[`'\"“‘]*"
+            # Not "it was the day after his birthday": a day counted from an event.
+            rf"(?P<body>(?:a|an|the|another)\s+(?:(?!of\b)[a-z-]+\s+){{0,2}}day){E}"
+            r"(?!\s+(?:before|after)\b)",
+        ),
+        (
             "part_of_day",
             # Not "the night of Oct. 23": the date alone (TimeBank's spelling).
             rf"{B}(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>{part}){E}"
@@ -321,6 +331,7 @@ REQUIRED_WORDS = {
     "date_iso": ("-",),
     "decade": ("0s", "0's", "ties"),
     "century": ("century",),
+    "day_predicate": ("day",),
     "quarter": ("quarter", "half", "period"),
     "quarter_code": ("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
     "month_span": ("quarter", "period", "half"),

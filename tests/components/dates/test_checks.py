@@ -33,6 +33,9 @@ def _extents(text: str) -> dict[str, bool]:
         ("Jan said so.", "Jan"),
         ("The talks resume as soon as the envoy lands.", "soon"),
         ("He called him a Johnny-come-lately to the cause.", "lately"),
+        # Only a day named as what it is: not "days", a compound or a length.
+        ("It was the day after his birthday.", "day"),
+        ("That was the day-to-day work.", "day"),
     ],
 )
 def test_refused(text, refused):

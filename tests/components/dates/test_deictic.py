@@ -40,6 +40,33 @@ CASES = [
         None,
     ),
     ("Shares rose yesterday.", SAMPLE_DATE, "yesterday", "DATE", "2023-06-12", None),
+    # A day named as what it is: the subject's day, the publication day in the present,
+    # the day the text is at in the past.
+    (
+        "Today is the eighth day of the strike.",
+        SAMPLE_DATE,
+        "the eighth day",
+        "DATE",
+        SAMPLE_DATE,
+        None,
+    ),
+    (
+        "It's the second day of the offensive.",
+        SAMPLE_DATE,
+        "the second day",
+        "DATE",
+        SAMPLE_DATE,
+        None,
+    ),
+    (
+        'The treaty was signed on June 2. He said it was "a great day for Poland."',
+        SAMPLE_DATE,
+        "a great day",
+        "DATE",
+        "2023-06-02",
+        None,
+    ),
+    ("Yesterday was a sad day for us.", SAMPLE_DATE, "a sad day", "DATE", "2023-06-12", None),
     ("It will close in the spring.", SAMPLE_DATE, "the spring", "DATE", "2024-SP", None),
     # Future references: "soon" (not "as soon as", "soon after", nor in a past clause),
     # "the near term", "a later date", "coming quarters".
