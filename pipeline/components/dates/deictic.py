@@ -1,6 +1,7 @@
 """Values of words placed against the publication date: "today", "yesterday", "tonight",
-"now", "recently", "soon", "overnight", a weekday alone ("on Monday") and a season
-alone ("in the spring").
+"now", "recently", "soon", "overnight", a weekday alone ("on Monday"), a season
+alone ("in the spring") and a day named as what it is ("today is the eighth day of the
+strike", "it was a great day").
 
 A weekday takes the direction of its clause's tense (``tense.weekday_date``); a
 season the one its determiner and tense give.

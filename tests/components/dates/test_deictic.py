@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.dates.deictic import deictic, deictic_day, season, weekday
+from pipeline.components.dates.deictic import (
+    day_predicate,
+    deictic,
+    deictic_day,
+    season,
+    weekday,
+)
 from tests.components.dates.helpers import (
     CASE_FIELDS,
     SAMPLE_DATE,
@@ -188,6 +194,25 @@ def test_today_without_a_publication_date_is_the_present():
     assert deictic_day(today, context(None)) == {"type": "DATE", "value": "PRESENT_REF"}
     tomorrow = candidate("deictic_day", word="tomorrow", part=None)
     assert deictic_day(tomorrow, context(None)) == {"type": "DATE", "value": "XXXX-XX-XX"}
+
+
+@pytest.mark.parametrize(
+    ("subj", "verb", "mentions", "value"),
+    [
+        ("Yesterday", "was", [], "2023-06-12"),  # the day the subject names
+        ("it", "'s", ["2023-06-02"], "2023-06-13"),  # the present: the publication day
+        ("it", "was", ["2023-06-02"], "2023-06-02"),  # the past: the day the text is at
+        ("that", "was", [], "2023-06-13"),  # no day named yet: the publication day
+    ],
+)
+def test_day_predicate(subj, verb, mentions, value):
+    day = candidate("day_predicate", subj=subj, verb=verb)
+    assert day_predicate(day, context(mentions=mentions)) == {"type": "DATE", "value": value}
+
+
+def test_a_day_predicate_without_a_publication_date_is_any_day():
+    day = candidate("day_predicate", subj="today", verb="is")
+    assert day_predicate(day, context(None)) == {"type": "DATE", "value": "XXXX-XX-XX"}
 
 
 @pytest.mark.parametrize(
