@@ -7,7 +7,8 @@ is taken, and the claims stage records each one's source candidates with their
 features (``ClaimsStage.source_choices``). A proposal whose content the scorer
 pairs with a gold attribution (content Jaccard at least 0.5) is an example; its
 candidate is right when it overlaps that attribution's source (no source is right
-when the attribution has none), as the scorer's "+source" asks.
+when the attribution has none), as the scorer's "+source" asks; it is an example
+twice, once labelled so and once by whether it is that source's exact span.
 
 The model is fitted on all of train's examples. Its honest figures, written to
 ``meta``: train with each half chosen by the model fitted on the other half, and
@@ -107,7 +108,17 @@ def groups(article: Article) -> list[list[Candidate]]:
 
 
 def fit(articles: Sequence[Article], *, l2: float = L2) -> SourceModel:
-    data = [(f, right) for a in articles for g in groups(a) for f, right, _ in g]
+    """The chooser's weights on the candidates of ``articles``: each candidate is an
+    example twice, labelled by whether it overlaps the gold source and by whether it
+    is that source's exact span (of two candidates that overlap it, the exact one
+    wins)."""
+    data = [
+        example
+        for article in articles
+        for group in groups(article)
+        for features, right, exact in group
+        for example in ((features, right), (features, exact))
+    ]
     return SourceModel(train_logistic(data, l2=l2, epochs=EPOCHS))
 
 
