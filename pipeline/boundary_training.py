@@ -49,15 +49,25 @@ Article = tuple[str, list[dict[str, Any]], Doc]  # text, gold attributions, doc 
 
 
 def claims_pipeline(
-    model: str, *, boundary_model: bool = False, accept_model: bool = False
+    model: str,
+    *,
+    boundary_model: bool = False,
+    accept_model: bool = False,
+    source_model: bool = False,
 ) -> Language:
     """The model with the stages of ``STAGES``, the claims stage without the chooser
-    (unless ``boundary_model``) and without the accept model (unless ``accept_model``):
-    the chooser learns from the claims of ``merge.py``'s fixed thresholds."""
+    (unless ``boundary_model``), without the accept model (unless ``accept_model``)
+    and without the source chooser (unless ``source_model``): the chooser learns from
+    the claims of ``merge.py``'s fixed thresholds, and the models trained after the
+    source chooser are the same with or without it."""
     from .nlp import load
 
     nlp = load(model, stages=STAGES[:-1])
-    config = {"boundary_model": boundary_model, "accept_model": accept_model}
+    config = {
+        "boundary_model": boundary_model,
+        "accept_model": accept_model,
+        "source_model": source_model,
+    }
     nlp.add_pipe(STAGES[-1], config=config)
     return nlp
 

@@ -1,4 +1,5 @@
-"""``newsclaims train``, ``train-tagger``, ``train-boundaries``: the claims stage's models."""
+"""``newsclaims train``, ``train-tagger``, ``train-boundaries``, ``train-accept``,
+``train-sources``: the claims stage's models."""
 
 from __future__ import annotations
 
@@ -149,3 +150,42 @@ def train_accept(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(accept_model.to_json(), encoding="utf-8")
     say(f"accept model (threshold {accept_model.threshold}) written to {output}")
+
+
+def train_sources(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    dev: Annotated[
+        Path, typer.Option("--dev", help="PolNeAR dev folder: measured on; not trained on.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    cache: Annotated[
+        Path,
+        typer.Option(
+            help="Folder for the parsed articles and the fold taggers, reused when there."
+        ),
+    ] = Path("outputs/cache"),
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Train the claims stage's source chooser (the source of the claims the tagger adds)."""
+    from ..accept_training import train_fold_taggers
+    from ..boundary_training import claims_pipeline
+    from ..source_training import chosen_articles, train_source_model
+    from ..tagger_training import parse_polnear
+
+    check_polnear(polnear, dev)
+    say = lambda message: typer.echo(message, err=True)  # noqa: E731
+    nlp = claims_pipeline(model, boundary_model=True)
+    train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
+    taggers = train_fold_taggers(
+        nlp,
+        parse_polnear(polnear, nlp, train_cache, log=say),
+        parse_polnear(dev, nlp, dev_cache, log=say),
+        cache / "accept-folds",
+        log=say,
+    )
+    train_articles = chosen_articles(polnear, nlp, train_cache, taggers, log=say)
+    dev_articles = chosen_articles(dev, nlp, dev_cache, log=say)
+    source_model = train_source_model(train_articles, dev_articles, log=say)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(source_model.to_json(), encoding="utf-8")
+    say(f"source chooser ({len(source_model.weights)} weights) written to {output}")

@@ -44,7 +44,10 @@ spans set where contents, sources and cue phrases begin and end, and every
 claim says where it came from (``origin``) and how sure the tagger is
 (``model_probability``); the accept model (``accept_model``, trained on the
 proposals of taggers that never saw the articles) says which of the tagger's
-contents the rules miss become claims; then the boundary chooser (``boundaries``,
+contents the rules miss become claims, and the source chooser
+(``source_model``, trained like it) which source each of them takes (a source
+span of the tagger, the cue's subject, the subject of the verb the content
+hangs on, or none); then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
 and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
 claims are the rules' alone. Either way, each claim's cue phrase is settled last: a
@@ -78,8 +81,10 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import Quote, find_quotes
+from .source_model import SourceModel, candidate_features, load_source_model
 from .speakers import (
     SpeakerMemory,
+    content_subject_phrase,
     cue_subject_phrase,
     resolve_speaker,
     source_phrase,
@@ -123,6 +128,7 @@ class ClaimsStage(DataStage):
         cue_model: bool = True,
         boundary_model: bool = True,
         accept_model: bool = True,
+        source_model: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
@@ -134,6 +140,13 @@ class ClaimsStage(DataStage):
         #: when a list, every proposal of the tagger is a claim and goes in it with its
         #: features, as ``(features, claim)`` (``accept_training.py``)
         self.proposals: list[tuple[list[str], dict[str, Any]]] | None = None
+        self.source_model: SourceModel | None = load_source_model() if source_model else None
+        #: when a list, every tagger-added claim goes in it with its source candidates
+        #: and their features, as ``(claim, candidates, features)``, and keeps the first
+        #: candidate (``source_training.py``)
+        self.source_choices: (
+            list[tuple[dict[str, Any], list[dict[str, Any]], list[list[str]]]] | None
+        ) = None
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -161,6 +174,8 @@ class ClaimsStage(DataStage):
                 self.lexicons.words["not_speakers"],
                 lambda s, e: self._cue_speaker(view, s, e),
                 self._accept(view, claims, quotes),
+                self._choose_source(view, claims, quotes),
+                lambda s, e: self._content_speaker(view, s, e),
             )
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
@@ -192,6 +207,31 @@ class ClaimsStage(DataStage):
 
         return accept
 
+    def _choose_source(
+        self, view: DocView, claims: list[dict[str, Any]], quotes: list[Quote]
+    ) -> Callable[[dict[str, Any], list[dict[str, Any]]], int] | None:
+        """The source model's choice among a tagger-added claim's source candidates
+        (``merge_claims``), or None without the model (and without ``source_choices``
+        to record)."""
+        model, recorded = self.source_model, self.source_choices
+        if model is None and recorded is None:
+            return None
+        sources = [claim["source"] for claim in claims if claim.get("source")]
+        rule_sources = SpanIndex([(s["start"], s["end"]) for s in sources], lambda s: s)
+
+        def choose(proposal: dict[str, Any], candidates: list[dict[str, Any]]) -> int:
+            features = [
+                candidate_features(view, proposal, candidates, i, rule_sources, quotes)
+                for i in range(len(candidates))
+            ]
+            if recorded is not None:
+                recorded.append((proposal["claim"], candidates, features))
+                return 0
+            assert model is not None
+            return model.choose(features)
+
+        return choose
+
     def _source(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of a tagger's source span, named as the rules name theirs;
         the span grows to its noun phrase (``source_phrase``), as the rules' sources
@@ -212,6 +252,21 @@ class ClaimsStage(DataStage):
         if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
             return None
         found = cue_subject_phrase(span.root, self.lexicons)
+        if found is None:
+            return None
+        subject, phrase = found
+        if "\n" in view.text[min(phrase.start_char, start) : max(phrase.end_char, end)]:
+            return None
+        speaker = resolve_speaker(phrase, subject, SpeakerMemory(), self.lexicons, view)
+        return speaker.as_source(phrase.start_char, phrase.end_char)
+
+    def _content_speaker(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
+        """The source dict of the subject of the verb a tagger's content hangs on
+        (``content_subject_phrase``), when it is in the content's line."""
+        span = view.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        found = content_subject_phrase(span, self.lexicons)
         if found is None:
             return None
         subject, phrase = found
@@ -254,6 +309,7 @@ class ClaimsStage(DataStage):
         "cue_model": True,
         "boundary_model": True,
         "accept_model": True,
+        "source_model": True,
     },
 )
 def make_claims(
@@ -264,12 +320,15 @@ def make_claims(
     cue_model: bool,
     boundary_model: bool,
     accept_model: bool,
+    source_model: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
     let the shipped cue model (``make train``) choose the cue verbs;
     ``boundary_model``: let the shipped boundary chooser (``make train``) set where
     contents begin and end, when the attribution tagger ran; ``accept_model``: let the
-    shipped accept model (``make train``) say which of the tagger's proposals are claims."""
+    shipped accept model (``make train``) say which of the tagger's proposals are claims;
+    ``source_model``: let the shipped source chooser (``make train``) say which source
+    the claims the tagger adds take."""
     return ClaimsStage(
         nlp,
         name,
@@ -278,6 +337,7 @@ def make_claims(
         cue_model=cue_model,
         boundary_model=boundary_model,
         accept_model=accept_model,
+        source_model=source_model,
     )
 
 

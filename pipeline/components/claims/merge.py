@@ -21,7 +21,9 @@ adds what the rules miss and says how sure it is:
 With an accept judge (``accept``, the stage's ``accept_model.py``), every
 content span of the tagger that no claim overlaps and that has a cue span in
 its paragraph is a proposal, and the judge, not ``ADD``/``ADD_QUOTED``, says
-which proposals are claims.
+which proposals are claims; with a source chooser (``choose_source``, the stage's
+``source_model.py``), it says which of ``source_candidates`` each added claim's
+source is.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ def merge_claims(
     not_speakers: frozenset[str] = frozenset(),
     speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
     accept: Callable[[dict[str, Any]], bool] | None = None,
+    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
+    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
     tagger adds (their source from ``source_of(start, end)``, the rules' speaker
@@ -77,7 +81,13 @@ def merge_claims(
     ``accept(proposal)``: whether a proposal is a claim (a dict of the ``claim`` it
     would be, the tagger's ``content`` and ``cue`` spans, ``source_from`` "tagger",
     "subject" or "none" and the ``source_probability`` of a tagger's source span);
-    without it, the tagger's probability must reach ``ADD`` (``ADD_QUOTED``)."""
+    without it, the tagger's probability must reach ``ADD`` (``ADD_QUOTED``).
+
+    ``choose_source(proposal, candidates)``: the index of the source an accepted
+    proposal's claim takes among its ``candidates`` (``source_candidates``); without
+    it, the claim keeps the nearest source span, else the cue's subject.
+    ``speaker_of_content(start, end)``: the subject of the verb a content hangs on,
+    one more candidate."""
     by_role = {
         role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
         for role in ("content", "source", "cue")
@@ -93,7 +103,16 @@ def merge_claims(
             round(sum(probabilities) / len(probabilities), 3) if probabilities else None
         )
     added = _added_claims(
-        text, claims, by_role, quotes, source_of, not_speakers, speaker_of_cue, accept
+        text,
+        claims,
+        by_role,
+        quotes,
+        source_of,
+        not_speakers,
+        speaker_of_cue,
+        accept,
+        choose_source,
+        speaker_of_content,
     )
     return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
 
@@ -149,6 +168,8 @@ def _added_claims(
     not_speakers: frozenset[str],
     speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
     accept: Callable[[dict[str, Any]], bool] | None = None,
+    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
+    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Claims of the tagger contents that no claim overlaps (the tagger's spans
     never overlap one another) and that are confident enough (``accept``)."""
@@ -197,6 +218,56 @@ def _added_claims(
             "source_from": source_from,
             "source_probability": source_span["probability"] if source_span else None,
         }
-        if accept is None or accept(proposal):
-            added.append(claim)
+        if accept is not None and not accept(proposal):
+            continue
+        if choose_source is not None:
+            candidates = source_candidates(
+                by_role["source"],
+                paragraph,
+                bounds,
+                cue,
+                source_of,
+                speaker_of_cue,
+                speaker_of_content,
+            )
+            claim["source"] = candidates[choose_source(proposal, candidates)]["source"]
+        added.append(claim)
     return added
+
+
+def source_candidates(
+    sources: SpanIndex[dict[str, Any]],
+    paragraph: Span,
+    content: Span,
+    cue: dict[str, Any],
+    source_of: Callable[[int, int], dict[str, Any] | None] | None,
+    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None,
+    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+) -> list[dict[str, Any]]:
+    """The sources a tagger-added claim may take, as ``{"from", "source", "span"}``:
+    every source span of the tagger in the paragraph outside the content, nearest the
+    cue first ("tagger", ``span`` the tagger's span), the cue's subject ("subject")
+    and the subject of the verb the content hangs on ("verb") when they are outside
+    the content, and no source ("none")."""
+    inside = [
+        s
+        for s in sources.overlapping(*paragraph)
+        if paragraph[0] <= s["start"]
+        and s["end"] <= paragraph[1]
+        and not content[0] <= s["start"] < content[1]
+    ]
+    inside.sort(key=lambda s: (abs(s["start"] - cue["start"]), s["start"]))
+    candidates = []
+    for span in inside:
+        start, end = span["start"], span["end"]
+        source = source_of(start, end) if source_of else {"start": start, "end": end}
+        if source is not None:
+            candidates.append({"from": "tagger", "source": source, "span": span})
+    subject = speaker_of_cue(cue["start"], cue["end"]) if speaker_of_cue else None
+    if subject is not None and not (subject["start"] < content[1] and content[0] < subject["end"]):
+        candidates.append({"from": "subject", "source": subject, "span": None})
+    speaker = speaker_of_content(*content) if speaker_of_content else None
+    if speaker is not None and not (speaker["start"] < content[1] and content[0] < speaker["end"]):
+        candidates.append({"from": "verb", "source": speaker, "span": None})
+    candidates.append({"from": "none", "source": None, "span": None})
+    return candidates

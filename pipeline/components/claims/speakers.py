@@ -328,6 +328,31 @@ def cue_subject_phrase(verb: Token, lexicons: ClaimsLexicons) -> tuple[Token, Sp
     return (subject, phrase) if len(phrase) else None
 
 
+#: How far up the parse from a content's root ``content_subject_phrase`` looks.
+HEAD_STEPS = 6
+
+
+def content_subject_phrase(content: Span, lexicons: ClaimsLexicons) -> tuple[Token, Span] | None:
+    """The subject of the verb a content hangs on, and its phrase: the first verb
+    with a subject (``cue_subject_phrase``) up the parse from the content's root,
+    outside the content ("it is steering clear of criticizing Trump …": "it"; "a
+    best seller, which explored the changes …": "which"); None when the subject is
+    inside the content or there is no such verb."""
+    token = content.root
+    for _ in range(HEAD_STEPS):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if content.start <= token.i < content.end or token.pos_ not in ("VERB", "AUX"):
+            continue
+        found = cue_subject_phrase(token, lexicons)
+        if found is None:
+            continue
+        phrase = found[1]
+        return None if phrase.start < content.end and content.start < phrase.end else found
+    return None
+
+
 def _last_subject(view: DocView, before: int, *, person: bool, after: int) -> Token | None:
     """The last non-pronoun sentence subject between ``after`` and ``before`` (character
     offsets), within the three sentences before: a PERSON for he/she, else a noun that is
