@@ -2,7 +2,8 @@
 
 A modifier right before the number ("more than", "nearly", ">") sets the
 change to ``>``, ``~`` ...; otherwise a change verb a few words before it
-("rose", "fell by", "up") makes it ``up`` or ``down``.
+("rose", "fell by", "up") or a noun of change right before "of" ("a drop of",
+"an increase of") makes it ``up`` or ``down``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def change_before(finder: Finder, start: int) -> str | None:
         t = doc[i]
         lower = t.lower_
         if lower in lex.level_words:
+            # "a drop of 15%": the noun names the change; "a loss of 63 cents" a level
+            if lower == "of" and i > 0 and doc[i - 1].pos_ == "NOUN":
+                return lex.of_change_lemmas.get(doc[i - 1].lemma_.lower())
             return None
         if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
             # "grow sales by 35%": the verb "by" belongs to, wherever it is; a verb of no

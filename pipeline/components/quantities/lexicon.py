@@ -87,6 +87,7 @@ class QuantitiesLexicons:
     modifiers: dict[str, str]
     change_lemmas: dict[str, str]
     by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
+    of_change_lemmas: dict[str, str]  # nouns of a change "of" an amount ("a drop of 15%")
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
@@ -208,11 +209,15 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
 
     change_lemmas: dict[str, str] = {}
     by_change_lemmas: dict[str, str] = {}
+    of_change_lemmas: dict[str, str] = {}
     for number, fields in resource_rows(CHANGE_VERBS, (2, 3), text=texts.get(CHANGE_VERBS)):
         if fields[1] not in ("up", "down"):
             raise ResourceError(CHANGE_VERBS, number, f"expected up or down, got {fields[1]!r}")
-        by_only = "by" in _flags(CHANGE_VERBS, number, fields, 2, ("by",))
-        (by_change_lemmas if by_only else change_lemmas)[fields[0].lower()] = fields[1]
+        flags = _flags(CHANGE_VERBS, number, fields, 2, ("by", "of"))
+        lemma = fields[0].lower()
+        (by_change_lemmas if "by" in flags else change_lemmas)[lemma] = fields[1]
+        if "of" in flags:
+            of_change_lemmas[lemma] = fields[1]
 
     table = load_number_words()
     return QuantitiesLexicons(
@@ -229,6 +234,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         modifiers=modifiers,
         change_lemmas=change_lemmas,
         by_change_lemmas={**change_lemmas, **by_change_lemmas},
+        of_change_lemmas=of_change_lemmas,
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),

@@ -1,0 +1,40 @@
+"""The grammar of change on model-parsed sentences: which amounts rise or fall and which
+are levels (``quantities.changes``, ``quantities.ranges``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_finder import quantities_of
+
+pytestmark = pytest.mark.model
+
+# (sentence, value, change): the change of the quantity with that value.
+CHANGE_CASES = [
+    # a noun of change "of" an amount
+    ("The company reported a drop of 15% in revenue.", 15, "down"),
+    ("There was an increase of 4.2 percent in prices.", 4.2, "up"),
+    ("The fall of 6% was the largest since 2008.", 6, "down"),
+    ("The bank announced a cut of 25 basis points.", 25, "down"),
+    ("Shoppers face a rise of $3 a month.", 3, "up"),
+    # ... but a loss, a gain or growth "of" an amount is a level
+    ("The firm posted a loss of 63 cents per share.", 63, "="),
+    ("Analysts expect growth of 3% next year.", 3, "="),
+    # a bound or approximation after the noun wins, as after a verb
+    ("Investors saw a drop of more than 10% in value.", 10, ">"),
+    # verbs of change, with or without "by"
+    ("The economy contracted 1.2% in the second quarter.", 1.2, "down"),
+    ("The economy contracted by 0.3% last year.", 0.3, "down"),
+    ("The government cut spending by $3 billion.", 3e9, "down"),
+    ("Shares closed down 4.5 percent.", 4.5, "down"),
+    # an amount after "to", "at" or "from" is a level
+    ("Unemployment fell to 3.5% in May.", 3.5, "="),
+    ("Sales were up from $2 billion a year earlier.", 2e9, "="),
+    ("The bank cut its forecast to 1.5%.", 1.5, "="),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "change"), CHANGE_CASES)
+def test_change_of_an_amount(nlp, text, value, change):
+    changes = [q["change"] for q in quantities_of(text, nlp) if q["value"] == pytest.approx(value)]
+    assert changes == [change]
