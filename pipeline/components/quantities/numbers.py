@@ -12,6 +12,7 @@ import re
 from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
+from .changes import modifier_before
 from .units import ANNUAL_RE, currency_before, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
@@ -44,6 +45,7 @@ HYPHEN_PREFIX_RE = re.compile(
 )
 #: The first number of a range and its dash, right before the second ("5-" in "$5-10m").
 RANGE_START_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?$")
+BY_BEFORE_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))by[ \u00a0]+$", re.I)
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 
 
@@ -274,8 +276,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if reading.kind == "fraction":
-        after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"
-        if not after_by and (last + 1 >= n or doc[last + 1].lower_ != "of"):
+        if not _after_by(finder, start) and (last + 1 >= n or doc[last + 1].lower_ != "of"):
             return None, i  # "a third-party", "this half": not a proportion
         atom = Atom(
             start=start, end=end, value=reading.value, number_end=end, words=True, fraction=True
@@ -285,6 +286,15 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         start=start, end=end, value=reading.value, number_end=end, words=True, scaled=reading.scaled
     )
     return atom, last
+
+
+def _after_by(finder: Finder, start: int) -> bool:
+    """ "widened by a third", "fell by nearly a third": "by" before the number or its
+    bound or approximation."""
+    modifier = modifier_before(finder, start)
+    if modifier is not None:
+        start = modifier[0]
+    return BY_BEFORE_RE.search(finder.text, max(0, start - 4), start) is not None
 
 
 def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:

@@ -27,6 +27,9 @@ CHANGE_CASES = [
     ("The economy contracted by 0.3% last year.", 0.3, "down"),
     ("The government cut spending by $3 billion.", 3e9, "down"),
     ("Shares closed down 4.5 percent.", 4.5, "down"),
+    # a change restated in another unit after ", or"
+    ("The Dow fell 350 points, or 1.1 percent, on Friday.", 1.1, "down"),
+    ("Output rose 0.4 percentage points, or about 3%.", 3, "~"),
     # an amount after "to", "at" or "from" is a level
     ("Unemployment fell to 3.5% in May.", 3.5, "="),
     ("Sales were up from $2 billion a year earlier.", 2e9, "="),
@@ -38,3 +41,9 @@ CHANGE_CASES = [
 def test_change_of_an_amount(nlp, text, value, change):
     changes = [q["change"] for q in quantities_of(text, nlp) if q["value"] == pytest.approx(value)]
     assert changes == [change]
+
+
+def test_a_fraction_after_by_and_a_bound(nlp):
+    (quantity,) = quantities_of("Car sales plunged by nearly a third.", nlp)
+    assert (quantity["text"], quantity["change"]) == ("nearly a third", "~")
+    assert quantity["value"] == pytest.approx(1 / 3)

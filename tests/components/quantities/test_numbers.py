@@ -130,8 +130,11 @@ def test_number_words_that_are_no_number(text: str) -> None:
     assert [a for a in find_word_atoms(finder_of(words_doc(text))) if a.keep_bare] == []
 
 
-def test_a_fraction_after_by() -> None:
-    (atom,) = find_word_atoms(finder_of(words_doc("widened by a third")))
+@pytest.mark.parametrize(
+    "text", ["widened by a third", "fell by nearly a third", "grew by more than a third"]
+)
+def test_a_fraction_after_by(text: str) -> None:
+    (atom,) = find_word_atoms(finder_of(words_doc(text)))
     assert atom.fraction and atom.value == pytest.approx(1 / 3)
 
 
