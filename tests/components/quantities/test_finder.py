@@ -117,13 +117,15 @@ VALUE_UNIT_CASES = [
     ("The wall is 3m tall.", 3, "metre", "="),
     ("Gold was flat at US$1,950.", 1950, "dollar", "="),
     ("The tanker carried 1.5 million barrels.", 1.5e6, "barrel", "="),
+    ("A proton weighs about 1.67×10−27 kilograms.", 1.67e-27, "kilogram", "~"),
+    ("The grain weighs 0.000000000012 grams.", 1.2e-11, "gram", "="),
 ]
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "change"), VALUE_UNIT_CASES)
 def test_value_unit_change(nlp, text, value, unit, change):
     quantity = only(text, nlp)
-    assert quantity["value"] == pytest.approx(value)
+    assert quantity["value"] == pytest.approx(value, rel=1e-9, abs=0)
     assert quantity["unit"] == unit
     assert quantity["change"] == change
 
