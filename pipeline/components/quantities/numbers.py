@@ -298,10 +298,15 @@ def _after_by(finder: Finder, start: int) -> bool:
 
 
 def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:
-    """ "half a million votes", "half a dozen parks": half of the number after it."""
+    """ "half a million votes", "half a dozen parks": half of the number after it; "half a
+    percentage point", "half a mile": half of one unit (the unit is read after "a")."""
     doc, words = finder.doc, finder.lex.number_words
     if finder.lowers[i] != "half" or i + 2 >= len(doc) or finder.lowers[i + 1] not in ("a", "an"):
         return None
+    article = doc[i + 1]
+    if unit_at(finder, article.idx + len(article)) is not None:
+        end = article.idx + len(article)
+        return Atom(start=doc[i].idx, end=end, value=0.5, number_end=end, words=True), i + 1
     if words.get(finder.lowers[i + 2], (0, ""))[1] not in ("scale", "dozen"):
         return None
     reading = read_number(finder.lowers, i + 1, words)

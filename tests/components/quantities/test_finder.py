@@ -119,6 +119,9 @@ VALUE_UNIT_CASES = [
     ("The tanker carried 1.5 million barrels.", 1.5e6, "barrel", "="),
     ("A proton weighs about 1.67×10−27 kilograms.", 1.67e-27, "kilogram", "~"),
     ("The grain weighs 0.000000000012 grams.", 1.2e-11, "gram", "="),
+    ("The Fed cut rates by a quarter of a percentage point.", 0.25, "percentage point", "down"),
+    ("Rates rose half a percentage point.", 0.5, "percentage point", "up"),
+    ("She ran half a mile.", 0.5, "mile", "="),
 ]
 
 
