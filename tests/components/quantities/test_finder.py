@@ -342,3 +342,11 @@ def test_academic_degrees_are_counted_not_measured(nlp) -> None:
 def test_year_olds_are_ages(nlp) -> None:
     quantity = only("Peacekeepers were paying 13-year-olds.", nlp)
     assert (quantity["value"], quantity["unit"]) == (13, "year of age")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("Copper traded at $8,300 a tonne.", "metric ton"), ("Petrol costs 150p a litre.", "litre")],
+)
+def test_a_rate_after_a_named_by_its_written_word(nlp, text, per):
+    assert only(text, nlp)["per"] == per
