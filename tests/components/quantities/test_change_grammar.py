@@ -15,11 +15,12 @@ CHANGE_CASES = [
     ("The company reported a drop of 15% in revenue.", 15, "down"),
     ("There was an increase of 4.2 percent in prices.", 4.2, "up"),
     ("The fall of 6% was the largest since 2008.", 6, "down"),
-    ("The bank announced a cut of 25 basis points.", 25, "down"),
+    ("The bank announced a hike of 25 basis points.", 25, "up"),
     ("Shoppers face a rise of $3 a month.", 3, "up"),
     # ... but a loss, a gain or growth "of" an amount is a level
     ("The firm posted a loss of 63 cents per share.", 63, "="),
     ("Analysts expect growth of 3% next year.", 3, "="),
+    ("The store takes a cut of 30% on each sale.", 30, "="),
     # a bound or approximation after the noun wins, as after a verb
     ("Investors saw a drop of more than 10% in value.", 10, ">"),
     # verbs of change, with or without "by"
