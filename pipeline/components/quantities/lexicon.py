@@ -25,6 +25,7 @@ MODIFIERS = f"{DATA}/modifiers.tsv"
 CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
 LABEL_WORDS = f"{DATA}/label_words.txt"
 STREET_WORDS = f"{DATA}/street_words.txt"
+TENOR_WORDS = f"{DATA}/tenor_words.txt"
 RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
@@ -45,6 +46,7 @@ DATA_FILES = (
     CHANGE_VERBS,
     LABEL_WORDS,
     STREET_WORDS,
+    TENOR_WORDS,
     RATE_WORDS,
     TIME_WORDS,
     CHANGE_GAP_WORDS,
@@ -92,6 +94,7 @@ class QuantitiesLexicons:
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
     street_words: frozenset[str]  # end an address after its number ("49 Zorro Ranch Road")
+    tenor_words: frozenset[str]  # debts a term names ("the 10-year yield")
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
@@ -239,6 +242,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
         street_words=word_list(STREET_WORDS, text=texts.get(STREET_WORDS)),
+        tenor_words=word_list(TENOR_WORDS, text=texts.get(TENOR_WORDS)),
         dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),
