@@ -2,15 +2,23 @@
 
 A modifier right before the number ("more than", "nearly", ">") sets the
 change to ``>``, ``~`` ...; otherwise a change verb a few words before it
-("rose", "fell by", "up") or a noun of change right before "of" ("a drop of",
-"an increase of") makes it ``up`` or ``down``.
+("rose", "fell by", "up"), a noun of change right before "of" ("a drop of",
+"an increase of"), or a change verb whose extent the amount is in the parse
+("reduce emissions 26 percent") makes it ``up`` or ``down``.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from .atoms import Finder
+
+#: Dependencies from a number up to the noun of its amount ("26" -> "percent").
+AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
+#: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
+PAIR_WORDS = frozenset({"to", "-", "–", "—"})
 
 
 def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
@@ -54,10 +62,33 @@ def change_before(finder: Finder, start: int) -> str | None:
         if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
             return direction
         if lower not in lex.change_gap_words and not t.is_punct or lower in (",", ";", ".", ":"):
-            return None
+            return extent_of_change(finder, token)
         i -= 1
         steps += 1
-    return None
+    return extent_of_change(finder, token)
+
+
+def extent_of_change(finder: Finder, token: Token) -> str | None:
+    """``up`` or ``down`` when the amount at ``token`` is the extent of a change verb
+    before it, as the parse says (``npadvmod``), though words stand between them:
+    "reduce emissions 26 percent", "lost his investors 19.3 percent"."""
+    if not token.like_num:
+        return None  # "68%-31" in one token: a score
+    node = token
+    while node.dep_ in AMOUNT_DEPS and node.head.i > node.i:
+        node = node.head  # "26" -> "percent"
+    verb = node.head
+    if node.dep_ != "npadvmod" or verb.pos_ != "VERB" or verb.i >= token.i:
+        return None
+    doc = finder.doc
+    if any(t.is_punct for t in doc[verb.i + 1 : token.i]):
+        return None
+    after = doc[node.i + 1 : node.i + 3]
+    if after and (
+        after[0].like_num or after[0].text in PAIR_WORDS and any(t.like_num for t in after)
+    ):
+        return None  # "lost the state 36 percent to 51 percent": a score or range
+    return finder.lex.change_lemmas.get(verb.lemma_.lower())
 
 
 def after_by(finder: Finder, start: int) -> bool:

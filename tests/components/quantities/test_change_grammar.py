@@ -28,6 +28,12 @@ CHANGE_CASES = [
     ("The economy contracted by 0.3% last year.", 0.3, "down"),
     ("The government cut spending by $3 billion.", 3e9, "down"),
     ("Shares closed down 4.5 percent.", 4.5, "down"),
+    # the amount is the verb's extent in the parse, with its object between
+    ("The plan may reduce emissions only 23 percent.", 23, "down"),
+    ("He has already lost his investors 19.3 percent this year.", 19.3, "down"),
+    # ... but not a score after "lose"
+    ("Sanders lost that district 68%-31% in the primary.", 68, "="),
+    ("She lost the state 36 percent to 51 percent.", 36, "="),
     # a change restated in another unit after ", or"
     ("The Dow fell 350 points, or 1.1 percent, on Friday.", 1.1, "down"),
     ("Output rose 0.4 percentage points, or about 3%.", 3, "~"),
@@ -40,8 +46,14 @@ CHANGE_CASES = [
 
 @pytest.mark.parametrize(("text", "value", "change"), CHANGE_CASES)
 def test_change_of_an_amount(nlp, text, value, change):
-    changes = [q["change"] for q in quantities_of(text, nlp) if q["value"] == pytest.approx(value)]
+    quantities = quantities_of(text, nlp)
+    changes = [q["change"] for q in quantities if _first(q) == pytest.approx(value)]
     assert changes == [change]
+
+
+def _first(quantity: dict) -> float:
+    """The value, or the low bound of a range."""
+    return quantity["low"] if quantity["value"] is None else quantity["value"]
 
 
 def test_a_fraction_after_by_and_a_bound(nlp):
