@@ -262,7 +262,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     proportion = _one_in(finder, i)
     if proportion is not None:
         return proportion
-    half = _half_a(finder, i)
+    half = _half_a(finder, i) or _fraction_of_scale(finder, i)
     if half is not None:
         return half
     reading = read_number(finder.lowers, i, lex.number_words)
@@ -295,6 +295,32 @@ def _after_by(finder: Finder, start: int) -> bool:
     if modifier is not None:
         start = modifier[0]
     return BY_BEFORE_RE.search(finder.text, max(0, start - 4), start) is not None
+
+
+def _fraction_of_scale(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "a half-billion dollars", "a quarter million people": the fraction of the scale word
+    after it (with or without a hyphen), from "a" or the fraction word."""
+    doc, words = finder.doc, finder.lex.number_words
+    j = i + 1 if finder.lowers[i] in ("a", "an") else i
+    fraction = words.get(finder.lowers[j]) if j < len(doc) else None
+    if fraction is None or fraction[1] != "fraction" or finder.lowers[j] not in ("half", "quarter"):
+        return None
+    k = j + 1
+    if k < len(doc) and doc[k].text in ("-", "‐"):
+        k += 1
+    scale = words.get(finder.lowers[k]) if k < len(doc) else None
+    if scale is None or scale[1] != "scale":
+        return None
+    end = doc[k].idx + len(doc[k])
+    atom = Atom(
+        start=doc[i].idx,
+        end=end,
+        value=fraction[0] * scale[0],
+        number_end=end,
+        words=True,
+        scaled=True,
+    )
+    return atom, k
 
 
 def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:

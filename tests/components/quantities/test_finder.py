@@ -122,6 +122,7 @@ VALUE_UNIT_CASES = [
     ("The Fed cut rates by a quarter of a percentage point.", 0.25, "percentage point", "down"),
     ("Rates rose half a percentage point.", 0.5, "percentage point", "up"),
     ("She ran half a mile.", 0.5, "mile", "="),
+    ("The deal is worth a half-billion dollars.", 5e8, "dollar", "="),
 ]
 
 

@@ -154,6 +154,8 @@ def test_fold_is_a_multiple() -> None:
         ("half a million votes", [500000]),
         ("half a dozen parks", [6]),
         ("half an apple", []),  # half of one thing: no number after "an"
+        ("a half million residents", [500000]),
+        ("a quarter billion dollars", [250000000]),
     ],
 )
 def test_half_a_number(text: str, expected: list) -> None:
