@@ -60,6 +60,10 @@ def change_before(finder: Finder, start: int) -> str | None:
                 return direction
         direction = lemmas.get(t.lemma_.lower()) or lemmas.get(lower)
         if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
+            if t.dep_ == "prt" and t.head.lemma_.lower() in lex.particle_verbs:
+                return None  # "made up 45 percent", "freed up $26 million"
+            if t.pos_ == "ADJ" and t.tag_ != "JJR" and lower not in ("up", "down"):
+                return None  # "up a narrow four points": only "higher", "lower" compare
             return direction
         if lower not in lex.change_gap_words and not t.is_punct or lower in (",", ";", ".", ":"):
             return extent_of_change(finder, token)

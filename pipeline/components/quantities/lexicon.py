@@ -30,6 +30,7 @@ RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
 LEVEL_WORDS = f"{DATA}/level_words.txt"
+PARTICLE_VERBS = f"{DATA}/particle_verbs.txt"
 NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
@@ -51,6 +52,7 @@ DATA_FILES = (
     TIME_WORDS,
     CHANGE_GAP_WORDS,
     LEVEL_WORDS,
+    PARTICLE_VERBS,
     NOT_RATE_AFTER,
     TEMPERATURE_WORDS,
     STERLING_WORDS,
@@ -99,6 +101,7 @@ class QuantitiesLexicons:
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
     level_words: frozenset[str]  # make the amount after them a level ("to", "at")
+    particle_verbs: frozenset[str]  # their "up"/"down" is no change ("made up 45 percent")
     not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
     temperature_re: re.Pattern  # a word that makes "degrees" a temperature ("weather")
     sterling_re: re.Pattern  # a word or mark that makes "pounds" money ("£", "pence")
@@ -248,6 +251,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),
         change_gap_words=word_list(CHANGE_GAP_WORDS, text=texts.get(CHANGE_GAP_WORDS)),
         level_words=word_list(LEVEL_WORDS, text=texts.get(LEVEL_WORDS)),
+        particle_verbs=word_list(PARTICLE_VERBS, text=texts.get(PARTICLE_VERBS)),
         not_rate_after_re=re.compile(
             r"[ \u00a0]+(?:"
             + alternation(sorted(word_list(NOT_RATE_AFTER, text=texts.get(NOT_RATE_AFTER))))

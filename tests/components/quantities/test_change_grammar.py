@@ -34,6 +34,13 @@ CHANGE_CASES = [
     # ... but not a score after "lose"
     ("Sanders lost that district 68%-31% in the primary.", 68, "="),
     ("She lost the state 36 percent to 51 percent.", 36, "="),
+    # a particle of a verb that is no rise or fall, an adjective that compares nothing,
+    # a time that places an event
+    ("Women made up 52 percent of the workforce.", 52, "="),
+    ("The city freed up $4 million for repairs.", 4e6, "="),
+    ("Crime has gone down 20 percent.", 20, "down"),
+    ("The incumbent is up a narrow three points.", 3, "="),
+    ("The champion retired and lost two years later.", 2, "="),
     # a change restated in another unit after ", or"
     ("The Dow fell 350 points, or 1.1 percent, on Friday.", 1.1, "down"),
     ("Output rose 0.4 percentage points, or about 3%.", 3, "~"),
