@@ -21,8 +21,10 @@ a proportion, None for a bare number). Surface forms that name several units
 Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
 NewsQuant counts it as 1; a number after a name ("FTSE 100", "iPhone 11") or
 before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
-label; a bare whole number between commas after a name ("Maddon, 66,") is an
-age (unit ``year of age``, dimension ``age``).
+label, and so is a debt's term before it ("the 10-year yield",
+``data/tenor_words.txt``; "a 10-year sentence" is an amount of time); a bare
+whole number between commas after a name ("Maddon, 66,") is an age (unit
+``year of age``, dimension ``age``).
 
 Requires the model's tokens, POS tags, dependency parse and entities (DATE and
 TIME entities exclude dates and clock times).

@@ -3,6 +3,8 @@ counted noun, and the filters that drop dates and labels."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .atoms import Atom, Finder
@@ -18,6 +20,9 @@ from .units import (
     resolve,
     unit_at,
 )
+
+#: Words after a time that make it the time of an event: "four years later", "two days ago".
+TIME_ADVERBIAL_RE = re.compile(r"[ \u00a0]+(?:later|earlier|before|after|ago)\b", re.I)
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -38,8 +43,13 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
         atom.mod_start, atom.change = modifier
     elif atom.change == "=":
         direction = change_before(finder, atom.start)
-        # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall.
-        if direction is not None and (atom.unit or atom.currency or after_by(finder, atom.start)):
+        # "add ten users", "gave up 517 yards": only amounts with a unit rise or fall;
+        # "lost four years later": a time before "later" places the event, no change
+        if (
+            direction is not None
+            and (atom.unit or atom.currency or after_by(finder, atom.start))
+            and not (atom.dimension == "time" and TIME_ADVERBIAL_RE.match(finder.text, atom.end))
+        ):
             atom.change = direction
     _attach_object(finder, atom)
     if (

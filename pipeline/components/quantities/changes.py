@@ -2,14 +2,23 @@
 
 A modifier right before the number ("more than", "nearly", ">") sets the
 change to ``>``, ``~`` ...; otherwise a change verb a few words before it
-("rose", "fell by", "up") makes it ``up`` or ``down``.
+("rose", "fell by", "up"), a noun of change right before "of" ("a drop of",
+"an increase of"), or a change verb whose extent the amount is in the parse
+("reduce emissions 26 percent") makes it ``up`` or ``down``.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from .atoms import Finder
+
+#: Dependencies from a number up to the noun of its amount ("26" -> "percent").
+AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
+#: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
+PAIR_WORDS = frozenset({"to", "-", "–", "—"})
 
 
 def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
@@ -39,6 +48,9 @@ def change_before(finder: Finder, start: int) -> str | None:
         t = doc[i]
         lower = t.lower_
         if lower in lex.level_words:
+            # "a drop of 15%": the noun names the change; "a loss of 63 cents" a level
+            if lower == "of" and i > 0 and doc[i - 1].pos_ == "NOUN":
+                return lex.of_change_lemmas.get(doc[i - 1].lemma_.lower())
             return None
         if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
             # "grow sales by 35%": the verb "by" belongs to, wherever it is; a verb of no
@@ -48,12 +60,39 @@ def change_before(finder: Finder, start: int) -> str | None:
                 return direction
         direction = lemmas.get(t.lemma_.lower()) or lemmas.get(lower)
         if direction and t.pos_ in ("VERB", "ADV", "ADP", "NOUN", "ADJ", "PART"):
+            if t.dep_ == "prt" and t.head.lemma_.lower() in lex.particle_verbs:
+                return None  # "made up 45 percent", "freed up $26 million"
+            if t.pos_ == "ADJ" and t.tag_ != "JJR" and lower not in ("up", "down"):
+                return None  # "up a narrow four points": only "higher", "lower" compare
             return direction
         if lower not in lex.change_gap_words and not t.is_punct or lower in (",", ";", ".", ":"):
-            return None
+            return extent_of_change(finder, token)
         i -= 1
         steps += 1
-    return None
+    return extent_of_change(finder, token)
+
+
+def extent_of_change(finder: Finder, token: Token) -> str | None:
+    """``up`` or ``down`` when the amount at ``token`` is the extent of a change verb
+    before it, as the parse says (``npadvmod``), though words stand between them:
+    "reduce emissions 26 percent", "lost his investors 19.3 percent"."""
+    if not token.like_num:
+        return None  # "68%-31" in one token: a score
+    node = token
+    while node.dep_ in AMOUNT_DEPS and node.head.i > node.i:
+        node = node.head  # "26" -> "percent"
+    verb = node.head
+    if node.dep_ != "npadvmod" or verb.pos_ != "VERB" or verb.i >= token.i:
+        return None
+    doc = finder.doc
+    if any(t.is_punct for t in doc[verb.i + 1 : token.i]):
+        return None
+    after = doc[node.i + 1 : node.i + 3]
+    if after and (
+        after[0].like_num or after[0].text in PAIR_WORDS and any(t.like_num for t in after)
+    ):
+        return None  # "lost the state 36 percent to 51 percent": a score or range
+    return finder.lex.change_lemmas.get(verb.lemma_.lower())
 
 
 def after_by(finder: Finder, start: int) -> bool:

@@ -20,6 +20,10 @@ AGE_BOUNDS = frozenset({"between", "from"})
 #: Digits of a 24-hour clock ("0930 hrs", "1400 GMT").
 CLOCK_RE = re.compile(r"[0-2]\d[0-5]\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: Units of a debt's term ("the 10-year yield"), and the most names and adjectives
+#: between the term and the debt ("the 10-year U.S. Treasury yield").
+TENOR_UNITS = frozenset({"year", "month", "week"})
+MAX_TENOR_GAP = 2
 #: Month names and abbreviations ("Jan.", "sept"), and weekday names.
 MONTHS = frozenset(months())
 WEEKDAYS = frozenset(weekdays())
@@ -46,6 +50,8 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
     if nxt is not None and nxt.lower_ in MONTHS and nxt.text[0].isupper() and atom.unit is None:
         return True
     if nxt is not None and nxt.lower_ in lex.time_words and not is_duration(token, atom):
+        return True
+    if is_tenor(finder, atom):
         return True
     if atom.currency or atom.unit is not None or atom.scaled:
         return False
@@ -84,6 +90,23 @@ def is_date_or_label(finder: Finder, token: Token, atom: Atom) -> bool:
         return True  # an address or a model: "49 Zorro Ranch Road", "787 Dreamliner"
     # list numbering
     return token.is_sent_start and nxt is not None and nxt.text in (".", ")", ":")
+
+
+def is_tenor(finder: Finder, atom: Atom) -> bool:
+    """ "the 10-year yield", "30-year fixed mortgage rates": a term joined by a hyphen to
+    its number before a debt it names (``data/tenor_words.txt``) is a name."""
+    if atom.unit not in TENOR_UNITS or finder.text[atom.number_end : atom.number_end + 1] != "-":
+        return False
+    last = finder.token_at(atom.end - 1)
+    if last is None:
+        return False
+    doc = finder.doc
+    for k in range(last.i + 1, min(last.i + 2 + MAX_TENOR_GAP, len(doc))):
+        if doc[k].lower_ in finder.lex.tenor_words:
+            return True
+        if doc[k].pos_ not in ("PROPN", "ADJ") and doc[k].tag_ != "VBN":  # "fixed"
+            return False
+    return False
 
 
 def street_address(finder: Finder, atom: Atom) -> bool:

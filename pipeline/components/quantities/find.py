@@ -61,13 +61,13 @@ def quantity_dict(atom: Atom) -> dict[str, Any]:
 
 
 def _clean(value: float | None) -> float | int | None:
-    """A whole float as an int, others rounded to 10 places; NaN as None. The value is
-    first cut to 15 significant digits, which drops the error of a scale's product
-    ("$4.1 billion" is 4.1 * 1e9 = 4099999999.9999995): 4100000000."""
-    if value is None or math.isnan(value):
+    """A whole float as an int, others rounded to 10 places (below 1, to 10 significant
+    digits: "1.99×10−30 kg" is no 0); NaN or infinity as None. The value is first cut to 15
+    significant digits, which drops the error of a scale's product ("$4.1 billion" is
+    4.1 * 1e9 = 4099999999.9999995): 4100000000."""
+    if value is None or not math.isfinite(value):
         return None
-    if not math.isinf(value):
-        value = float(f"{value:.15g}")
+    value = float(f"{value:.15g}")
     if value == int(value) and abs(value) < 1e15:
         return int(value)
-    return round(value, 10)
+    return float(f"{value:.10g}") if abs(value) < 1 else round(value, 10)

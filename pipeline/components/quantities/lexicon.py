@@ -25,10 +25,12 @@ MODIFIERS = f"{DATA}/modifiers.tsv"
 CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
 LABEL_WORDS = f"{DATA}/label_words.txt"
 STREET_WORDS = f"{DATA}/street_words.txt"
+TENOR_WORDS = f"{DATA}/tenor_words.txt"
 RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
 LEVEL_WORDS = f"{DATA}/level_words.txt"
+PARTICLE_VERBS = f"{DATA}/particle_verbs.txt"
 NOT_RATE_AFTER = f"{DATA}/not_rate_after.txt"
 TEMPERATURE_WORDS = f"{DATA}/temperature_words.txt"
 STERLING_WORDS = f"{DATA}/sterling_words.txt"
@@ -45,10 +47,12 @@ DATA_FILES = (
     CHANGE_VERBS,
     LABEL_WORDS,
     STREET_WORDS,
+    TENOR_WORDS,
     RATE_WORDS,
     TIME_WORDS,
     CHANGE_GAP_WORDS,
     LEVEL_WORDS,
+    PARTICLE_VERBS,
     NOT_RATE_AFTER,
     TEMPERATURE_WORDS,
     STERLING_WORDS,
@@ -87,14 +91,17 @@ class QuantitiesLexicons:
     modifiers: dict[str, str]
     change_lemmas: dict[str, str]
     by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
+    of_change_lemmas: dict[str, str]  # nouns of a change "of" an amount ("a drop of 15%")
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
     label_words: frozenset[str]
     street_words: frozenset[str]  # end an address after its number ("49 Zorro Ranch Road")
+    tenor_words: frozenset[str]  # debts a term names ("the 10-year yield")
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
     level_words: frozenset[str]  # make the amount after them a level ("to", "at")
+    particle_verbs: frozenset[str]  # their "up"/"down" is no change ("made up 45 percent")
     not_rate_after_re: re.Pattern  # a word after a rate's noun that makes it a time ("ago")
     temperature_re: re.Pattern  # a word that makes "degrees" a temperature ("weather")
     sterling_re: re.Pattern  # a word or mark that makes "pounds" money ("£", "pence")
@@ -208,11 +215,15 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
 
     change_lemmas: dict[str, str] = {}
     by_change_lemmas: dict[str, str] = {}
+    of_change_lemmas: dict[str, str] = {}
     for number, fields in resource_rows(CHANGE_VERBS, (2, 3), text=texts.get(CHANGE_VERBS)):
         if fields[1] not in ("up", "down"):
             raise ResourceError(CHANGE_VERBS, number, f"expected up or down, got {fields[1]!r}")
-        by_only = "by" in _flags(CHANGE_VERBS, number, fields, 2, ("by",))
-        (by_change_lemmas if by_only else change_lemmas)[fields[0].lower()] = fields[1]
+        flags = _flags(CHANGE_VERBS, number, fields, 2, ("by", "of"))
+        lemma = fields[0].lower()
+        (by_change_lemmas if "by" in flags else change_lemmas)[lemma] = fields[1]
+        if "of" in flags:
+            of_change_lemmas[lemma] = fields[1]
 
     table = load_number_words()
     return QuantitiesLexicons(
@@ -229,15 +240,18 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         modifiers=modifiers,
         change_lemmas=change_lemmas,
         by_change_lemmas={**change_lemmas, **by_change_lemmas},
+        of_change_lemmas=of_change_lemmas,
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
         street_words=word_list(STREET_WORDS, text=texts.get(STREET_WORDS)),
+        tenor_words=word_list(TENOR_WORDS, text=texts.get(TENOR_WORDS)),
         dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),
         change_gap_words=word_list(CHANGE_GAP_WORDS, text=texts.get(CHANGE_GAP_WORDS)),
         level_words=word_list(LEVEL_WORDS, text=texts.get(LEVEL_WORDS)),
+        particle_verbs=word_list(PARTICLE_VERBS, text=texts.get(PARTICLE_VERBS)),
         not_rate_after_re=re.compile(
             r"[ \u00a0]+(?:"
             + alternation(sorted(word_list(NOT_RATE_AFTER, text=texts.get(NOT_RATE_AFTER))))

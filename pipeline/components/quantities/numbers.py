@@ -12,6 +12,7 @@ import re
 from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
+from .changes import modifier_before
 from .units import ANNUAL_RE, currency_before, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
@@ -44,6 +45,7 @@ HYPHEN_PREFIX_RE = re.compile(
 )
 #: The first number of a range and its dash, right before the second ("5-" in "$5-10m").
 RANGE_START_RE = re.compile(r"(?<![\d.,])\d[\d.,]*[ \u00a0]?[-–][ \u00a0]?$")
+BY_BEFORE_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))by[ \u00a0]+$", re.I)
 MINUS_RE = re.compile(r"(?:^|(?<=[^A-Za-z]))(?P<word>minus)[ \u00a0]$", re.I)
 
 
@@ -260,7 +262,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     proportion = _one_in(finder, i)
     if proportion is not None:
         return proportion
-    half = _half_a(finder, i)
+    half = _half_a(finder, i) or _fraction_of_scale(finder, i)
     if half is not None:
         return half
     reading = read_number(finder.lowers, i, lex.number_words)
@@ -274,8 +276,7 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if reading.kind == "fraction":
-        after_by = i > 0 and doc[i - 1].lower_ == "by"  # "widened by a third"
-        if not after_by and (last + 1 >= n or doc[last + 1].lower_ != "of"):
+        if not _after_by(finder, start) and (last + 1 >= n or doc[last + 1].lower_ != "of"):
             return None, i  # "a third-party", "this half": not a proportion
         atom = Atom(
             start=start, end=end, value=reading.value, number_end=end, words=True, fraction=True
@@ -287,11 +288,51 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
     return atom, last
 
 
+def _after_by(finder: Finder, start: int) -> bool:
+    """ "widened by a third", "fell by nearly a third": "by" before the number or its
+    bound or approximation."""
+    modifier = modifier_before(finder, start)
+    if modifier is not None:
+        start = modifier[0]
+    return BY_BEFORE_RE.search(finder.text, max(0, start - 4), start) is not None
+
+
+def _fraction_of_scale(finder: Finder, i: int) -> tuple[Atom, int] | None:
+    """ "a half-billion dollars", "a quarter million people": the fraction of the scale word
+    after it (with or without a hyphen), from "a" or the fraction word."""
+    doc, words = finder.doc, finder.lex.number_words
+    j = i + 1 if finder.lowers[i] in ("a", "an") else i
+    fraction = words.get(finder.lowers[j]) if j < len(doc) else None
+    if fraction is None or fraction[1] != "fraction" or finder.lowers[j] not in ("half", "quarter"):
+        return None
+    k = j + 1
+    if k < len(doc) and doc[k].text in ("-", "‐"):
+        k += 1
+    scale = words.get(finder.lowers[k]) if k < len(doc) else None
+    if scale is None or scale[1] != "scale":
+        return None
+    end = doc[k].idx + len(doc[k])
+    atom = Atom(
+        start=doc[i].idx,
+        end=end,
+        value=fraction[0] * scale[0],
+        number_end=end,
+        words=True,
+        scaled=True,
+    )
+    return atom, k
+
+
 def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:
-    """ "half a million votes", "half a dozen parks": half of the number after it."""
+    """ "half a million votes", "half a dozen parks": half of the number after it; "half a
+    percentage point", "half a mile": half of one unit (the unit is read after "a")."""
     doc, words = finder.doc, finder.lex.number_words
     if finder.lowers[i] != "half" or i + 2 >= len(doc) or finder.lowers[i + 1] not in ("a", "an"):
         return None
+    article = doc[i + 1]
+    if unit_at(finder, article.idx + len(article)) is not None:
+        end = article.idx + len(article)
+        return Atom(start=doc[i].idx, end=end, value=0.5, number_end=end, words=True), i + 1
     if words.get(finder.lowers[i + 2], (0, ""))[1] not in ("scale", "dozen"):
         return None
     reading = read_number(finder.lowers, i + 1, words)

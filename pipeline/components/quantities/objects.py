@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .atoms import Finder
-from .units import NOUN_POS
+from .units import NOUN_POS, unit_at
 
 #: Words that cannot start the noun phrase after "of".
 NOT_OBJECT_POS = frozenset({"PRON", "DET", "PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
@@ -56,10 +56,14 @@ def object_after(finder: Finder, last: Token, *, measured: bool) -> Object | Non
 
 
 def unit_of_head(finder: Finder, obj: Object) -> tuple[str, str, str] | None:
-    """(unit, dimension, text) when the object's head noun is a unit of the lexicons."""
+    """(unit, dimension, text) when the object's head noun, or the whole object ("a
+    quarter of a percentage point"), is a unit of the lexicons."""
     head = finder.token_at(obj[1] - 1)
     if head is None or head.pos_ not in NOUN_POS:
         return None
+    whole = unit_at(finder, obj[0]) if obj[0] < head.idx else None
+    if whole is not None and whole[0] == obj[1] and whole[1] not in NOT_HEAD_UNITS:
+        return whole[1], whole[2], whole[3]
     entry = finder.lex.units.get(head.lower_)
     if entry is None or entry[0] in NOT_HEAD_UNITS:
         return None

@@ -25,6 +25,8 @@ CONNECTOR_RE = re.compile(r"^[ \u00a0]*(?P<c>-|–|—|to-?|and|or|through|in|ou
 #: full stop or colon between digits is none: "at 9.15pm", "at 10:45").
 FROM_TO_GAP_RE = re.compile(r"^(?:[^.;:!?()]|(?<=\d)[.:](?=\d)){0,40}?\bto[ \u00a0]*$", re.I)
 CONVERSION_GAP_RE = re.compile(r"[ \u00a0]*(?:\(|/)[ \u00a0]*$")
+#: The same change again in another unit: "fell 350 points, or 1.1 percent".
+RESTATED_GAP_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*or[ \u00a0]+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$")
 FROM_RE = re.compile(r"\bfrom[ \u00a0]+$")
 BY_RE = re.compile(r"\bby[ \u00a0]+$")
@@ -55,11 +57,15 @@ def join_ranges(finder: Finder, atoms: list[Atom]) -> list[Atom]:
     text = finder.text
     result = join_pairs(atoms, lambda a, b: _range(finder, a, b, text[a.end : b.span_start]))
     for previous, atom in zip(result, result[1:], strict=False):
-        # A conversion in brackets shares the bound: "under 180 hp (134 kW / 182 PS)".
+        # A conversion in brackets shares the bound: "under 180 hp (134 kW / 182 PS)"; an
+        # amount restated after ", or" in another unit the change ("350 points, or 1.1%").
         if (
             atom.change == "="
             and atom.mod_start is None
-            and CONVERSION_GAP_RE.match(text, previous.end, atom.start)
+            and (
+                CONVERSION_GAP_RE.match(text, previous.end, atom.start)
+                or _restated(previous, atom, text)
+            )
         ):
             atom.change = previous.change
     result = [a for a in result if a.keep_bare]
@@ -74,6 +80,16 @@ def join_ranges(finder: Finder, atoms: list[Atom]) -> list[Atom]:
         )
     ]
     return _join_from_to(finder, kept)
+
+
+def _restated(previous: Atom, atom: Atom, text: str) -> bool:
+    """ "fell 350 points, or 1.1 percent": a change and the same change in another unit."""
+    return bool(
+        previous.change in ("up", "down")
+        and (previous.unit or previous.currency)
+        and (atom.unit or atom.currency)
+        and RESTATED_GAP_RE.match(text, previous.end, atom.start)
+    )
 
 
 def _join_from_to(finder: Finder, atoms: list[Atom]) -> list[Atom]:

@@ -222,7 +222,10 @@ def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
         end, name = unit[0], unit[1]
         if finder.lex.not_rate_after_re.match(text, end):
             return None
-        if match.group("w").lower() in ("a", "an") and name not in finder.lex.rate_words:
+        rate_words = finder.lex.rate_words
+        if match.group("w").lower() in ("a", "an") and not (
+            name in rate_words or unit[3].lower() in rate_words  # "a tonne": metric ton
+        ):
             return None
         return end, name
     word = WORD_RE.match(text, word_start)

@@ -210,3 +210,20 @@ def test_a_name_in_lower_case_after_the(determiner: str, expected: bool) -> None
     ]
     doc = hand_doc(text, rows)
     assert is_date_or_label(finder_of(doc), doc[2], bare(doc, 2)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The 10-year yield rose 5 basis points.", [5]),
+        ("The benchmark 10-year U.S. Treasury yield fell to 4.1%.", [4.1]),
+        ("The average 30-year fixed mortgage rate climbed to 7.2%.", [7.2]),
+        # a term before anything else is an amount of time
+        ("He was given a 10-year prison sentence.", [10]),
+        ("The bonds mature in 10 years.", [10]),
+    ],
+)
+@pytest.mark.model
+def test_the_term_of_a_debt_names_it(text: str, values: list, nlp) -> None:
+    record = process_text(text, date="2023-06-13", nlp=nlp)
+    assert [q["value"] for q in record["quantities"]] == values

@@ -117,13 +117,19 @@ VALUE_UNIT_CASES = [
     ("The wall is 3m tall.", 3, "metre", "="),
     ("Gold was flat at US$1,950.", 1950, "dollar", "="),
     ("The tanker carried 1.5 million barrels.", 1.5e6, "barrel", "="),
+    ("A proton weighs about 1.67×10−27 kilograms.", 1.67e-27, "kilogram", "~"),
+    ("The grain weighs 0.000000000012 grams.", 1.2e-11, "gram", "="),
+    ("The Fed cut rates by a quarter of a percentage point.", 0.25, "percentage point", "down"),
+    ("Rates rose half a percentage point.", 0.5, "percentage point", "up"),
+    ("She ran half a mile.", 0.5, "mile", "="),
+    ("The deal is worth a half-billion dollars.", 5e8, "dollar", "="),
 ]
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "change"), VALUE_UNIT_CASES)
 def test_value_unit_change(nlp, text, value, unit, change):
     quantity = only(text, nlp)
-    assert quantity["value"] == pytest.approx(value)
+    assert quantity["value"] == pytest.approx(value, rel=1e-9, abs=0)
     assert quantity["unit"] == unit
     assert quantity["change"] == change
 
@@ -337,3 +343,11 @@ def test_academic_degrees_are_counted_not_measured(nlp) -> None:
 def test_year_olds_are_ages(nlp) -> None:
     quantity = only("Peacekeepers were paying 13-year-olds.", nlp)
     assert (quantity["value"], quantity["unit"]) == (13, "year of age")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("Copper traded at $8,300 a tonne.", "metric ton"), ("Petrol costs 150p a litre.", "litre")],
+)
+def test_a_rate_after_a_named_by_its_written_word(nlp, text, per):
+    assert only(text, nlp)["per"] == per

@@ -130,8 +130,11 @@ def test_number_words_that_are_no_number(text: str) -> None:
     assert [a for a in find_word_atoms(finder_of(words_doc(text))) if a.keep_bare] == []
 
 
-def test_a_fraction_after_by() -> None:
-    (atom,) = find_word_atoms(finder_of(words_doc("widened by a third")))
+@pytest.mark.parametrize(
+    "text", ["widened by a third", "fell by nearly a third", "grew by more than a third"]
+)
+def test_a_fraction_after_by(text: str) -> None:
+    (atom,) = find_word_atoms(finder_of(words_doc(text)))
     assert atom.fraction and atom.value == pytest.approx(1 / 3)
 
 
@@ -151,6 +154,8 @@ def test_fold_is_a_multiple() -> None:
         ("half a million votes", [500000]),
         ("half a dozen parks", [6]),
         ("half an apple", []),  # half of one thing: no number after "an"
+        ("a half million residents", [500000]),
+        ("a quarter billion dollars", [250000000]),
     ],
 )
 def test_half_a_number(text: str, expected: list) -> None:
