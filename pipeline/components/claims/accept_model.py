@@ -7,7 +7,8 @@ tagger's probability was too blunt a judge of them (a lower one added claims,
 and more wrong sources and cues with them), so this module scores each
 proposal with a logistic regression over readable features of it: the
 tagger's probabilities (binned), the quotation it touches, its cue's lemma,
-part of speech and distance, where its source came from, its length, where
+part of speech and distance, where its source came from, its length, what kind of
+phrase it is (a clause, an infinitive, a noun phrase: ``content_kind``), where
 it begins and whether rule claims are near. A proposal is a claim when its
 probability reaches the model's ``threshold``, or when it touches a quotation
 and the tagger's own probability reaches ``QUOTED_FLOOR`` (``merge.py``'s
@@ -54,6 +55,10 @@ DISTANCE_BINS = (0, 2, 5, 10, 20)
 
 Bounds = tuple[int, int]
 
+#: Tags of a finite verb (or its auxiliary).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
 
 def _steps(name: str, value: float) -> list[str]:
     return [f"{name}>={step}" for step in PROBABILITY_STEPS if value >= step]
@@ -64,6 +69,27 @@ def _bin(name: str, value: int, bins: Sequence[int]) -> str:
         if value <= top:
             return f"{name}<={top}"
     return f"{name}>{bins[-1]}"
+
+
+def content_kind(span: DocSpan) -> str:
+    """What the content is, by its root and the root's dependents inside it: a
+    "clause" (finite, with a subject), "finite" (finite, no subject: "would
+    rise"), an "infinitive" ("to raise taxes"), a "gerund", another verb form
+    ("verb"), a noun phrase ("np": an addressee, "the governor", more often than a
+    statement) or "other"."""
+    root = span.root
+    inside = [t for t in root.children if span.start <= t.i < span.end]
+    if root.pos_ in ("NOUN", "PROPN", "PRON"):
+        return "np"
+    if root.pos_ not in ("VERB", "AUX"):
+        return "other"
+    subject = any(t.dep_ in SUBJECT_DEPS for t in inside)
+    auxiliaries = [t for t in inside if t.dep_ in ("aux", "auxpass")]
+    if not subject and any(t.lower_ == "to" for t in auxiliaries):
+        return "infinitive"
+    if root.tag_ in FINITE_TAGS or any(t.tag_ in FINITE_TAGS for t in auxiliaries):
+        return "clause" if subject else "finite"
+    return "gerund" if root.tag_ == "VBG" else "verb"
 
 
 def _span(view: DocView, start: int, end: int) -> DocSpan | None:
@@ -130,7 +156,7 @@ def proposal_features(
     if span[-1].i == sentence.end - 1 or span.end >= sentence.end:
         features.append("ends_sentence")
     content_root = span.root
-    features.append(f"root_dep={content_root.dep_}")
+    features += [f"root_dep={content_root.dep_}", f"content_kind={content_kind(span)}"]
     if content_root.head.i in range(cue_span.start, cue_span.end):
         features.append(f"root_hangs_on_cue={content_root.dep_}")
     if rule_contents.overlapping(sentence.start_char, sentence.end_char):

@@ -10,6 +10,7 @@ from pipeline.boundary_training import claims_pipeline
 from pipeline.components.claims import STAGE
 from pipeline.components.claims.accept_model import (
     AcceptModel,
+    content_kind,
     load_accept_model,
     proposal_features,
 )
@@ -56,6 +57,24 @@ def test_the_features_of_a_proposal_read_its_cue_and_content(nlp) -> None:
     assert "cue_before_gap<=2" in found  # "that" stands between them
     assert "cue_same_sentence" in found
     assert "rule_claim_in_sentence" not in found
+    assert "content_kind=clause" in found  # "taxes would rise": finite, with a subject
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        ("The reporter asked the governor if he would sign the bill.", "the governor", "np"),
+        ("She urged lawmakers to raise taxes this year.", "to raise taxes this year", "infinitive"),
+        ("He said the plan would work.", "the plan would work", "clause"),
+        ("He said it and would not say more.", "would not say more", "finite"),
+    ],
+)
+def test_a_content_is_a_clause_an_infinitive_or_a_noun_phrase(nlp, text, content, kind) -> None:
+    doc = nlp(text)
+    start = text.index(content)
+    span = doc.char_span(start, start + len(content))
+    assert span is not None
+    assert content_kind(span) == kind
 
 
 def test_a_rule_claim_in_the_sentence_and_a_quotation_are_features(nlp) -> None:
