@@ -49,15 +49,24 @@ Article = tuple[str, list[dict[str, Any]], Doc]  # text, gold attributions, doc 
 
 
 def claims_pipeline(
-    model: str, *, boundary_model: bool = False, accept_model: bool = False
+    model: str,
+    *,
+    boundary_model: bool = False,
+    accept_model: bool = False,
+    rule_judge: bool = False,
 ) -> Language:
     """The model with the stages of ``STAGES``, the claims stage without the chooser
-    (unless ``boundary_model``) and without the accept model (unless ``accept_model``):
-    the chooser learns from the claims of ``merge.py``'s fixed thresholds."""
+    (unless ``boundary_model``), the accept model (unless ``accept_model``) and the
+    rule judge (unless ``rule_judge``): the chooser learns from the claims of
+    ``merge.py``'s fixed thresholds, the accept model from every rule claim."""
     from .nlp import load
 
     nlp = load(model, stages=STAGES[:-1])
-    config = {"boundary_model": boundary_model, "accept_model": accept_model}
+    config = {
+        "boundary_model": boundary_model,
+        "accept_model": accept_model,
+        "rule_judge": rule_judge,
+    }
     nlp.add_pipe(STAGES[-1], config=config)
     return nlp
 

@@ -7,8 +7,9 @@ not be (their records carry an ``error``), 2 for a usage error (bad option,
 missing input, output exists without ``--force``).
 
 The commands live in ``run.py`` (extract, bench), ``scoring.py`` (evaluate),
-``training.py`` (train, train-tagger, train-boundaries, train-accept) and ``data.py``
-(export, import-labelstudio, review); ``common.py`` holds the app and what they share.
+``training.py`` (train, train-tagger, train-boundaries, train-accept, train-rule-judge)
+and ``data.py`` (export, import-labelstudio, review); ``common.py`` holds the app and
+what they share.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .common import app
 from .data import export, import_labelstudio, review
 from .run import bench, extract
 from .scoring import evaluate
-from .training import train, train_accept, train_boundaries, train_tagger
+from .training import train, train_accept, train_boundaries, train_rule_judge, train_tagger
 
 # The commands, in the order ``newsclaims --help`` lists them.
 app.command()(extract)
@@ -27,6 +28,7 @@ app.command()(train)
 app.command("train-tagger")(train_tagger)
 app.command("train-boundaries")(train_boundaries)
 app.command("train-accept")(train_accept)
+app.command("train-rule-judge")(train_rule_judge)
 app.command()(export)
 app.command("import-labelstudio")(import_labelstudio)
 app.command()(review)

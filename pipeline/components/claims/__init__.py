@@ -46,10 +46,13 @@ claim says where it came from (``origin``) and how sure the tagger is
 proposals of taggers that never saw the articles) says which of the tagger's
 contents the rules miss become claims; then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
-and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
-claims are the rules' alone. Either way, each claim's cue phrase is settled last: a
-rule claim's on its final content (``cue_phrase.settled_phrase``: "was asked about",
-"went on to explain"), a tagger-added claim's cue span opened at its verb group
+and ends (``bounds_probability``), and the rule judge (``rule_judge``, trained
+with the same fold taggers) drops the rules' claims it finds unlikely, each
+claim it judged carrying its ``claim_probability``; without the tagger
+(``pipeline.load(rules_only=True)``) the claims are the rules' alone. Either way,
+each claim's cue phrase is settled last: a rule claim's on its final content
+(``cue_phrase.settled_phrase``: "was asked about", "went on to explain"), a
+tagger-added claim's cue span opened at its verb group
 (``cue_phrase.grown_tagger_cue``: "concerns about", "has yet to address").
 
 Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
@@ -78,6 +81,7 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import Quote, find_quotes
+from .rule_judge import RuleJudge, judge_rule_claims, load_rule_judge
 from .speakers import (
     SpeakerMemory,
     cue_subject_phrase,
@@ -123,6 +127,7 @@ class ClaimsStage(DataStage):
         cue_model: bool = True,
         boundary_model: bool = True,
         accept_model: bool = True,
+        rule_judge: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
@@ -134,6 +139,10 @@ class ClaimsStage(DataStage):
         #: when a list, every proposal of the tagger is a claim and goes in it with its
         #: features, as ``(features, claim)`` (``accept_training.py``)
         self.proposals: list[tuple[list[str], dict[str, Any]]] | None = None
+        self.rule_judge: RuleJudge | None = load_rule_judge() if rule_judge else None
+        #: when a list, every unit of rule claims the tagger did not confirm stays and
+        #: goes in it with its features, as ``(features, claims)`` (``rule_judge_training.py``)
+        self.judged: list[tuple[list[str], list[dict[str, Any]]]] | None = None
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -165,6 +174,16 @@ class ClaimsStage(DataStage):
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
                 rebound_claims(bounds_view, claims, self.boundary_model, quotes)
+            if self.rule_judge is not None or self.judged is not None:
+                claims = judge_rule_claims(
+                    view,
+                    claims,
+                    spans,
+                    quotes,
+                    self.rule_judge,
+                    cue_verbs=frozenset(self.lexicons.cue_verbs),
+                    recorded=self.judged,
+                )
         settle_cue_phrases(view, claims, self.lexicons)
         get_list(doc, STAGE).extend(claims)
         return doc
@@ -254,6 +273,7 @@ class ClaimsStage(DataStage):
         "cue_model": True,
         "boundary_model": True,
         "accept_model": True,
+        "rule_judge": True,
     },
 )
 def make_claims(
@@ -264,12 +284,15 @@ def make_claims(
     cue_model: bool,
     boundary_model: bool,
     accept_model: bool,
+    rule_judge: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
     let the shipped cue model (``make train``) choose the cue verbs;
     ``boundary_model``: let the shipped boundary chooser (``make train``) set where
     contents begin and end, when the attribution tagger ran; ``accept_model``: let the
-    shipped accept model (``make train``) say which of the tagger's proposals are claims."""
+    shipped accept model (``make train``) say which of the tagger's proposals are claims;
+    ``rule_judge``: let the shipped rule judge (``make train``) drop the rules' claims
+    the tagger did not confirm that it finds unlikely."""
     return ClaimsStage(
         nlp,
         name,
@@ -278,6 +301,7 @@ def make_claims(
         cue_model=cue_model,
         boundary_model=boundary_model,
         accept_model=accept_model,
+        rule_judge=rule_judge,
     )
 
 
