@@ -56,15 +56,16 @@ eval-dates: $(STAMP)
 
 # Retrain the claims stage's cue model (about 4 minutes), attribution tagger
 # (about 15 minutes on 2 cores: the parse, cached in $(OUTPUTS)/cache, then 5
-# epochs of about a minute; dev picks the epoch) and boundary chooser (about 3
-# minutes; dev picks the L2 penalty) and accept model (about 15 minutes: two fold
+# epochs of about a minute; dev picks the epoch), boundary chooser (about 3
+# minutes; dev picks the L2 penalty), accept model (about 15 minutes: two fold
 # taggers, each trained on half of train to propose claims on the other half, cached
-# in $(OUTPUTS)/cache/accept-folds; dev's even half picks the threshold) and source
-# chooser (about 2.5 minutes, on the same fold taggers' proposals) on PolNeAR
-# train: about 23 minutes in all when the parses are cached (measured 2026-12-03). All
-# are seeded: the cue model, the boundary chooser, the accept model and the source
-# chooser are deterministic, so a clean checkout rebuilds their shipped files as is
-# (the choosers and the accept model from the same tagger).
+# in $(OUTPUTS)/cache/accept-folds; dev's even half picks the threshold), source
+# chooser (about 2.5 minutes, on the same fold taggers' proposals) and rule judge
+# (about 8 minutes: the rules' claims with the same fold taggers; dev's even half picks
+# the thresholds) on PolNeAR train: about 30 minutes in all when the parses are cached.
+# All are seeded and deterministic (the cue model, the boundary chooser, the accept
+# model, the source chooser and the rule judge), so a clean checkout rebuilds their
+# shipped files as is (the choosers, the accept model and the judge from the same tagger).
 # EXTRA_GOLD: gold JSONL files of our records (newsclaims import-labelstudio) to
 # learn from as well, e.g. make train EXTRA_GOLD="gold/desk-a.jsonl gold/desk-b.jsonl".
 CUE_MODEL := pipeline/components/claims/data/cue_model.json
@@ -73,12 +74,14 @@ TAGGER := pipeline/components/claims/data/tagger
 BOUNDARY_MODEL := pipeline/components/claims/data/boundary_model.json
 ACCEPT_MODEL := pipeline/components/claims/data/accept_model.json
 SOURCE_MODEL := pipeline/components/claims/data/source_model.json
+RULE_JUDGE := pipeline/components/claims/data/rule_judge.json
 train: $(STAMP)
 	$(BIN)/newsclaims train $(BENCHMARKS)/polnear/train $(foreach gold,$(EXTRA_GOLD),--gold $(gold)) --output $(CUE_MODEL)
 	$(BIN)/newsclaims train-tagger $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(TAGGER)
 	$(BIN)/newsclaims train-boundaries $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(BOUNDARY_MODEL)
 	$(BIN)/newsclaims train-accept $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(ACCEPT_MODEL)
 	$(BIN)/newsclaims train-sources $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(SOURCE_MODEL)
+	$(BIN)/newsclaims train-rule-judge $(BENCHMARKS)/polnear/train --dev $(BENCHMARKS)/polnear/dev --cache $(OUTPUTS)/cache --output $(RULE_JUDGE)
 
 # Rebuild the quantities stage's registry units (pint, babel, pycountry) after upgrading them.
 units: $(STAMP)

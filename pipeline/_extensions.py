@@ -17,8 +17,10 @@ character offsets into ``doc.text``, end-exclusive.
                                 group is longer than the cue and "cue_score" (the cue
                                 model's probability) when the model scored the cue;
                                 "origin", "model_probability" and "bounds_probability"
-                                when the attribution tagger ran (see
-                                ``components/claims/merge.py``, ``boundary_model.py``)
+                                when the attribution tagger ran, "claim_probability" on
+                                the rules' claims the rule judge judged (see
+                                ``components/claims/merge.py``, ``boundary_model.py``,
+                                ``rule_judge.py``)
                                 (the record adds ``id`` and ``mentions``; see ``schema.py``)
 ``doc._.newsclaims_warnings``   list of {"code", "message"}
 ``doc._.newsclaims_attributions`` list of {"role", "start", "end", "probability"}: the
@@ -26,7 +28,7 @@ character offsets into ``doc.text``, end-exclusive.
                                 the claims stage merges with its rules
 
 ``dimension``, ``range``, ``cue_phrase``, ``cue_score``, ``origin``,
-``model_probability`` and ``bounds_probability`` are fields this project adds
+``model_probability``, ``bounds_probability`` and ``claim_probability`` are fields this project adds
 beyond the contract, which allows additions (``jsonschema.ADDED`` describes them).
 """
 

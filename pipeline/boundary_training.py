@@ -54,12 +54,14 @@ def claims_pipeline(
     boundary_model: bool = False,
     accept_model: bool = False,
     source_model: bool = False,
+    rule_judge: bool = False,
 ) -> Language:
     """The model with the stages of ``STAGES``, the claims stage without the chooser
-    (unless ``boundary_model``), without the accept model (unless ``accept_model``)
-    and without the source chooser (unless ``source_model``): the chooser learns from
-    the claims of ``merge.py``'s fixed thresholds, and the models trained after the
-    source chooser are the same with or without it."""
+    (unless ``boundary_model``), the accept model (unless ``accept_model``), the
+    source chooser (unless ``source_model``) and the rule judge (unless ``rule_judge``):
+    the chooser learns from the claims of ``merge.py``'s fixed thresholds, the accept
+    model from every rule claim, and the models trained after the source chooser are
+    the same with or without it."""
     from .nlp import load
 
     nlp = load(model, stages=STAGES[:-1])
@@ -67,6 +69,7 @@ def claims_pipeline(
         "boundary_model": boundary_model,
         "accept_model": accept_model,
         "source_model": source_model,
+        "rule_judge": rule_judge,
     }
     nlp.add_pipe(STAGES[-1], config=config)
     return nlp

@@ -78,6 +78,7 @@ ADDED: dict[str, dict[str, Any]] = {
         "origin": {"enum": list(CLAIM_ORIGINS)},
         "model_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
         "bounds_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+        "claim_probability": {"type": "number", "minimum": 0, "maximum": 1},
         "continues": {"type": ["string", "null"], "pattern": "^c[1-9][0-9]*$"},
     },
 }

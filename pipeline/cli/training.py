@@ -1,5 +1,5 @@
 """``newsclaims train``, ``train-tagger``, ``train-boundaries``, ``train-accept``,
-``train-sources``: the claims stage's models."""
+``train-sources``, ``train-rule-judge``: the claims stage's models."""
 
 from __future__ import annotations
 
@@ -189,3 +189,44 @@ def train_sources(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(source_model.to_json(), encoding="utf-8")
     say(f"source chooser ({len(source_model.weights)} weights) written to {output}")
+
+
+def train_rule_judge(
+    polnear: Annotated[Path, typer.Argument(help="PolNeAR train folder (text/, attributions/).")],
+    dev: Annotated[
+        Path,
+        typer.Option("--dev", help="PolNeAR dev folder: picks the thresholds; not trained on."),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model JSON to write.")],
+    cache: Annotated[
+        Path,
+        typer.Option(
+            help="Folder for the parsed articles and the fold taggers (train-accept's), reused."
+        ),
+    ] = Path("outputs/cache"),
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Train the claims stage's rule judge (which rule claims the tagger did not confirm stay)."""
+    from ..accept_training import train_fold_taggers
+    from ..boundary_training import claims_pipeline
+    from ..rule_judge_training import judged_articles, train_rule_judge
+    from ..tagger_training import parse_polnear
+
+    check_polnear(polnear, dev)
+    say = lambda message: typer.echo(message, err=True)  # noqa: E731
+    nlp = claims_pipeline(model, boundary_model=True, accept_model=True)
+    train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
+    taggers = train_fold_taggers(
+        nlp,
+        parse_polnear(polnear, nlp, train_cache, log=say),
+        parse_polnear(dev, nlp, dev_cache, log=say),
+        cache / "accept-folds",
+        log=say,
+    )
+    train_articles = judged_articles(polnear, nlp, train_cache, taggers, log=say)
+    dev_articles = judged_articles(dev, nlp, dev_cache, log=say)
+    judge = train_rule_judge(train_articles, dev_articles, log=say)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(judge.to_json(), encoding="utf-8")
+    chosen = f"thresholds {judge.thresholds}, quoted {judge.quoted_thresholds}"
+    say(f"rule judge ({chosen}) written to {output}")

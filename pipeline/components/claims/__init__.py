@@ -49,10 +49,13 @@ contents the rules miss become claims, and the source chooser
 span of the tagger, the cue's subject, the subject of the verb the content
 hangs on, or none); then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
-and ends (``bounds_probability``); without it (``pipeline.load(rules_only=True)``) the
-claims are the rules' alone. Either way, each claim's cue phrase is settled last: a
-rule claim's on its final content (``cue_phrase.settled_phrase``: "was asked about",
-"went on to explain"), a tagger-added claim's cue span opened at its verb group
+and ends (``bounds_probability``), and the rule judge (``rule_judge``, trained
+with the same fold taggers) drops the rules' claims it finds unlikely, each
+claim it judged carrying its ``claim_probability``; without the tagger
+(``pipeline.load(rules_only=True)``) the claims are the rules' alone. Either way,
+each claim's cue phrase is settled last: a rule claim's on its final content
+(``cue_phrase.settled_phrase``: "was asked about", "went on to explain"), a
+tagger-added claim's cue span opened at its verb group
 (``cue_phrase.grown_tagger_cue``: "concerns about", "has yet to address").
 
 Tuned on PolNeAR train/dev only (see ``pipeline/evaluate/claims.py``)."""
@@ -81,6 +84,7 @@ from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
 from .merge import merge_claims
 from .quotes import Quote, find_quotes
+from .rule_judge import RuleJudge, judge_rule_claims, load_rule_judge
 from .source_model import SourceModel, candidate_features, load_source_model
 from .speakers import (
     SpeakerMemory,
@@ -129,6 +133,7 @@ class ClaimsStage(DataStage):
         boundary_model: bool = True,
         accept_model: bool = True,
         source_model: bool = True,
+        rule_judge: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
@@ -147,6 +152,10 @@ class ClaimsStage(DataStage):
         self.source_choices: (
             list[tuple[dict[str, Any], list[dict[str, Any]], list[list[str]]]] | None
         ) = None
+        self.rule_judge: RuleJudge | None = load_rule_judge() if rule_judge else None
+        #: when a list, every unit of rule claims the tagger did not confirm stays and
+        #: goes in it with its features, as ``(features, claims)`` (``rule_judge_training.py``)
+        self.judged: list[tuple[list[str], list[dict[str, Any]]]] | None = None
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -180,6 +189,16 @@ class ClaimsStage(DataStage):
             if self.boundary_model is not None:
                 bounds_view = BoundaryView(view, self.lexicons)
                 rebound_claims(bounds_view, claims, self.boundary_model, quotes)
+            if self.rule_judge is not None or self.judged is not None:
+                claims = judge_rule_claims(
+                    view,
+                    claims,
+                    spans,
+                    quotes,
+                    self.rule_judge,
+                    cue_verbs=frozenset(self.lexicons.cue_verbs),
+                    recorded=self.judged,
+                )
         settle_cue_phrases(view, claims, self.lexicons)
         get_list(doc, STAGE).extend(claims)
         return doc
@@ -310,6 +329,7 @@ class ClaimsStage(DataStage):
         "boundary_model": True,
         "accept_model": True,
         "source_model": True,
+        "rule_judge": True,
     },
 )
 def make_claims(
@@ -321,6 +341,7 @@ def make_claims(
     boundary_model: bool,
     accept_model: bool,
     source_model: bool,
+    rule_judge: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
     let the shipped cue model (``make train``) choose the cue verbs;
@@ -328,7 +349,9 @@ def make_claims(
     contents begin and end, when the attribution tagger ran; ``accept_model``: let the
     shipped accept model (``make train``) say which of the tagger's proposals are claims;
     ``source_model``: let the shipped source chooser (``make train``) say which source
-    the claims the tagger adds take."""
+    the claims the tagger adds take;
+    ``rule_judge``: let the shipped rule judge (``make train``) drop the rules' claims
+    it finds unlikely (one model for those the tagger confirmed, one for the others)."""
     return ClaimsStage(
         nlp,
         name,
@@ -338,6 +361,7 @@ def make_claims(
         boundary_model=boundary_model,
         accept_model=accept_model,
         source_model=source_model,
+        rule_judge=rule_judge,
     )
 
 

@@ -362,8 +362,15 @@ def test_a_cue_coordinated_with_a_reported_clause(make_doc, text: str, sources: 
         ("It said that the plan failed.", [("It", "said")]),
     ],
 )
-def test_an_expletive_it_is_no_source(make_doc, text: str, sources: list) -> None:
-    claims = make_doc(text)._.newsclaims_claims
+def test_an_expletive_it_is_no_source(nlp, make_doc, text: str, sources: list) -> None:
+    # the rules' sources, not the rule judge's call (it drops "It appears that …": verbs
+    # of seeming without a source are mostly no attribution in PolNeAR)
+    stage = nlp.get_pipe("newsclaims_claims")
+    judge, stage.rule_judge = stage.rule_judge, None
+    try:
+        claims = make_doc(text)._.newsclaims_claims
+    finally:
+        stage.rule_judge = judge
     found = [
         (text_of(text, c["source"]) if c["source"] else None, text_of(text, c["cue"]))
         for c in claims

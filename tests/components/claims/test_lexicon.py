@@ -17,6 +17,7 @@ from pipeline.components.claims.lexicon import (
     read_lexicons,
     read_mapping,
 )
+from pipeline.components.claims.rule_judge import MODEL_FILE as RULE_JUDGE_FILE
 from pipeline.components.claims.source_model import MODEL_FILE as SOURCE_MODEL_FILE
 from pipeline.lexicons import ResourceError, word_list
 
@@ -62,7 +63,8 @@ def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
     shipped = {p.name for p in files("pipeline").joinpath(*DATA.split("/")).iterdir()}
     # Beside the lexicons: the cue model's weights (``cue_model`` reads them) and its card,
     # the boundary chooser's (``boundary_model``), the accept model's (``accept_model``), the
-    # source chooser's (``source_model``) and the attribution tagger's folder (``tagger``).
+    # source chooser's (``source_model``), the rule judge's (``rule_judge``) and the
+    # attribution tagger's folder (``tagger`` reads it).
     model = {
         Path(MODEL_FILE).name,
         "cue_model.md",
@@ -72,6 +74,8 @@ def test_every_data_file_is_read_and_every_read_file_is_shipped() -> None:
         "accept_model.md",
         Path(SOURCE_MODEL_FILE).name,
         "source_model.md",
+        Path(RULE_JUDGE_FILE).name,
+        "rule_judge.md",
         "tagger",
     }
     assert all(name.startswith(f"{DATA}/") for name in DATA_FILES)

@@ -29,6 +29,7 @@ def test_every_option_is_in_the_factory_config() -> None:
         "boundary_model": True,
         "accept_model": True,
         "source_model": True,
+        "rule_judge": True,
     }
     assert "doc._.newsclaims_claims" in meta.assigns
     assert "doc._.newsclaims_entities" in meta.requires

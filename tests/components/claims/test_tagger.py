@@ -81,8 +81,10 @@ def test_rules_only_is_the_rules_path(make_doc) -> None:
         merged = make_doc(text)._.newsclaims_claims
         # the tagger adds claims and says how sure it is; the rules' claims keep their cue,
         # source and stance, and the boundary chooser (``boundary_model``) their bounds or
-        # moves them a little
+        # moves them a little; the rule judge keeps these (``claim_probability``)
         moved = ("origin", "model_probability", "bounds_probability", "content", "kind")
+        assert all("claim_probability" in c for c in merged if c["origin"] != "model")
+        moved += ("claim_probability",)
         from_rules = [claim for claim in merged if claim["origin"] != "model"]
         assert [{k: v for k, v in c.items() if k not in moved} for c in from_rules] == [
             {k: v for k, v in c.items() if k not in moved} for c in plain
