@@ -37,7 +37,7 @@ from spacy.tokens import Span as DocSpan
 
 from ...intervals import SpanIndex
 from .docview import DocView
-from .quotes import Quote
+from .quotes import Quote, quotes_overlapping
 
 #: The shipped model's path in the package (``make train`` writes it).
 MODEL_FILE = "components/claims/data/source_model.json"
@@ -70,6 +70,12 @@ def _order(source: Bounds, cue: Bounds, content: Bounds) -> str:
     return "".join(mark for _, mark in marks)
 
 
+def _inside_quotation(quotes: list[Quote], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one quotation (a bisection, not a scan: a
+    long document has thousands of quotations and of candidates)."""
+    return any(q.start <= start and end <= q.end for q in quotes_overlapping(quotes, start, end))
+
+
 def candidate_features(
     view: DocView,
     proposal: dict[str, Any],
@@ -86,7 +92,7 @@ def candidate_features(
     claim = proposal["claim"]
     content = (claim["content"]["start"], claim["content"]["end"])
     cue = (claim["cue"]["start"], claim["cue"]["end"])
-    quoted = "quoted" if any(q.start <= content[0] and content[1] <= q.end for q in quotes) else ""
+    quoted = "quoted" if _inside_quotation(quotes, *content) else ""
     taggers = [c for c in candidates if c["from"] == "tagger"]
     subject = next((c["source"] for c in candidates if c["from"] == "subject"), None)
     verb = next((c["source"] for c in candidates if c["from"] == "verb"), None)
@@ -119,7 +125,7 @@ def candidate_features(
     features += [f"order={order}", f"from={origin}|order={order}"]
     if rule_sources.overlapping(*bounds):
         features.append(f"from={origin}|rule_source")
-    if any(q.start <= bounds[0] and bounds[1] <= q.end for q in quotes):
+    if _inside_quotation(quotes, *bounds):
         features.append("in_quotation")
     if source.get("type"):
         features.append(f"type={source['type']}")
