@@ -86,6 +86,63 @@ def train_fold_taggers(
     return paths
 
 
+def recorder(take: str, *also: str) -> Callable[[ClaimsStage], Callable[[], Any]]:
+    """What ``fold_articles`` records of each article: ``start(stage)`` sets the stage's
+    attributes ``take`` and ``also`` to fresh lists (the stage then records into them)
+    and returns ``finish()``, which gives back ``take``'s list and sets them all to None."""
+
+    def start(stage: ClaimsStage) -> Callable[[], Any]:
+        for name in (take, *also):
+            setattr(stage, name, [])
+
+        def finish() -> Any:
+            recorded = getattr(stage, take)
+            for name in (take, *also):
+                setattr(stage, name, None)
+            return recorded
+
+        return finish
+
+    return start
+
+
+def fold_articles(
+    folder: Path,
+    nlp: Language,
+    cache: Path | None,
+    taggers: Sequence[Path] | None,
+    record: Callable[[ClaimsStage], Callable[[], Any]],
+    *,
+    log: Callable[[str], None] = print,
+) -> list[tuple[str, list[dict[str, Any]], list[dict[str, Any]], Any]]:
+    """``(text, gold attributions, claims, recorded)`` of each article of a PolNeAR
+    folder, with the claims of ``nlp``'s stages and what the claims stage recorded
+    (``record``, a ``recorder``); ``taggers``: the fold taggers, each on its own fold
+    (None: the shipped tagger for all). Shared by the models learned from the claims
+    stage's own decisions (accept model, source chooser, rule judge)."""
+    documents = read_polnear(folder)
+    docs = parse_polnear(folder, nlp, cache, log=log)
+    stage: ClaimsStage = nlp.get_pipe(STAGE)
+    tagger = nlp.get_pipe(TAGGER)
+    articles = []
+    for fold in range(FOLDS if taggers else 1):
+        if taggers:
+            tagger.from_disk(taggers[fold], exclude=["vocab"])
+        for i, (document, doc) in enumerate(zip(documents, docs, strict=True)):
+            if taggers and fold_of(i) != fold:
+                continue
+            finish = record(stage)
+            for name in STAGES:
+                doc = nlp.get_pipe(name)(doc)
+            claims = list(doc._.get(STAGE))
+            articles.append((document.text, document.attributions, claims, finish()))
+    if taggers:
+        load_shipped(tagger)
+        order = {document.text: i for i, document in enumerate(documents)}
+        articles.sort(key=lambda a: order[a[0]])
+    return articles
+
+
 def proposed_articles(
     folder: Path,
     nlp: Language,
@@ -97,29 +154,7 @@ def proposed_articles(
     """The articles of a PolNeAR folder with the claims of ``nlp``'s stages (every
     proposal of the tagger accepted and recorded); ``taggers``: the fold taggers,
     each judging its own fold (None: the shipped tagger for all)."""
-    documents = read_polnear(folder)
-    docs = parse_polnear(folder, nlp, cache, log=log)
-    stage: ClaimsStage = nlp.get_pipe(STAGE)
-    tagger = nlp.get_pipe(TAGGER)
-    articles: list[Article] = []
-    for fold in range(FOLDS if taggers else 1):
-        if taggers:
-            tagger.from_disk(taggers[fold], exclude=["vocab"])
-        for i, (document, doc) in enumerate(zip(documents, docs, strict=True)):
-            if taggers and fold_of(i) != fold:
-                continue
-            stage.proposals = []
-            for name in STAGES:
-                doc = nlp.get_pipe(name)(doc)
-            articles.append(
-                (document.text, document.attributions, list(doc._.get(STAGE)), stage.proposals)
-            )
-            stage.proposals = None
-    if taggers:
-        load_shipped(tagger)
-        order = {document.text: i for i, document in enumerate(documents)}
-        articles.sort(key=lambda a: order[a[0]])
-    return articles
+    return fold_articles(folder, nlp, cache, taggers, recorder("proposals"), log=log)
 
 
 def labelled(article: Article) -> list[Example]:

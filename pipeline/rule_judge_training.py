@@ -26,16 +26,11 @@ from typing import Any
 
 from spacy.language import Language
 
-from .accept_training import FOLDS, fold_of
-from .boundary_training import STAGES
-from .components.claims import STAGE, ClaimsStage
+from .accept_training import fold_articles, recorder
 from .components.claims.cue_model import train as train_logistic
 from .components.claims.rule_judge import RuleJudge, unit_origin
-from .components.claims.tagger import TAGGER, load_shipped
-from .evaluate.brat import read_polnear
 from .evaluate.claims import content_matches, record_items, score_documents
 from .evaluate.common import halves
-from .tagger_training import parse_polnear
 
 #: Thresholds tried on dev's even half for each origin, without and with a quotation
 #: (a quoted threshold is never above the other).
@@ -81,29 +76,7 @@ def judged_articles(
     """The articles of a PolNeAR folder with the claims of ``nlp``'s stages (every
     rule claim kept, its unit recorded); ``taggers``: the fold taggers, each judging
     its own fold (None: the shipped tagger for all)."""
-    documents = read_polnear(folder)
-    docs = parse_polnear(folder, nlp, cache, log=log)
-    stage: ClaimsStage = nlp.get_pipe(STAGE)
-    tagger = nlp.get_pipe(TAGGER)
-    articles: list[Article] = []
-    for fold in range(FOLDS if taggers else 1):
-        if taggers:
-            tagger.from_disk(taggers[fold], exclude=["vocab"])
-        for i, (document, doc) in enumerate(zip(documents, docs, strict=True)):
-            if taggers and fold_of(i) != fold:
-                continue
-            stage.judged = []
-            for name in STAGES:
-                doc = nlp.get_pipe(name)(doc)
-            articles.append(
-                (document.text, document.attributions, list(doc._.get(STAGE)), stage.judged)
-            )
-            stage.judged = None
-    if taggers:
-        load_shipped(tagger)
-        order = {document.text: i for i, document in enumerate(documents)}
-        articles.sort(key=lambda a: order[a[0]])
-    return articles
+    return fold_articles(folder, nlp, cache, taggers, recorder("judged"), log=log)
 
 
 def labelled(article: Article) -> list[tuple[list[str], int, str]]:

@@ -24,16 +24,11 @@ from typing import Any
 
 from spacy.language import Language
 
-from .accept_training import FOLDS, fold_of
-from .boundary_training import STAGES
-from .components.claims import STAGE, ClaimsStage
+from .accept_training import fold_articles, recorder
 from .components.claims.cue_model import train as train_logistic
 from .components.claims.source_model import SourceModel
-from .components.claims.tagger import TAGGER, load_shipped
-from .evaluate.brat import read_polnear
 from .evaluate.claims import Spans, content_matches, overlaps, record_items, trim
 from .evaluate.common import halves
-from .tagger_training import parse_polnear
 
 L2 = 1e-3
 EPOCHS = 300
@@ -56,28 +51,9 @@ def chosen_articles(
     """The articles of a PolNeAR folder with the claims of ``nlp``'s stages, every
     proposal of the tagger a claim with its source candidates recorded; ``taggers``:
     the fold taggers, each on its own fold (None: the shipped tagger for all)."""
-    documents = read_polnear(folder)
-    docs = parse_polnear(folder, nlp, cache, log=log)
-    stage: ClaimsStage = nlp.get_pipe(STAGE)
-    tagger = nlp.get_pipe(TAGGER)
-    articles: list[Article] = []
-    for fold in range(FOLDS if taggers else 1):
-        if taggers:
-            tagger.from_disk(taggers[fold], exclude=["vocab"])
-        for i, (document, doc) in enumerate(zip(documents, docs, strict=True)):
-            if taggers and fold_of(i) != fold:
-                continue
-            stage.proposals, stage.source_choices = [], []
-            for name in STAGES:
-                doc = nlp.get_pipe(name)(doc)
-            claims = list(doc._.get(STAGE))
-            articles.append((document.text, document.attributions, claims, stage.source_choices))
-            stage.proposals = stage.source_choices = None
-    if taggers:
-        load_shipped(tagger)
-        order = {document.text: i for i, document in enumerate(documents)}
-        articles.sort(key=lambda a: order[a[0]])
-    return articles
+    return fold_articles(
+        folder, nlp, cache, taggers, recorder("source_choices", "proposals"), log=log
+    )
 
 
 def _exact(text: str, truth: Spans, spans: Spans) -> bool:
