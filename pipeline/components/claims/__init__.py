@@ -255,8 +255,8 @@ class ClaimsStage(DataStage):
         """The source dict of a tagger's source span, named as the rules name theirs;
         the span grows to its noun phrase (``source_phrase``), as the rules' sources
         do ("un" of "Kim Jong-un" is "Kim Jong-un")."""
-        span = view.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = view.span(start, end)
+        if span is None:
             return None
         span = source_phrase(span, self.lexicons.words["source_adverbs"])
         speaker = resolve_speaker(span, span.root, SpeakerMemory(), self.lexicons, view)
@@ -267,8 +267,8 @@ class ClaimsStage(DataStage):
         verb with a subject in its line ("Joe Bateman, who …, says …": the rules'
         subject, with its phrase), or a participle describing a noun ("Police
         receive 911 calls saying …": the noun's phrase)."""
-        span = view.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.pos_ not in ("VERB", "AUX"):
+        span = view.span(start, end)
+        if span is None or span.root.pos_ not in ("VERB", "AUX"):
             return None
         found = cue_subject_phrase(span.root, self.lexicons)
         if found is None:
@@ -282,8 +282,8 @@ class ClaimsStage(DataStage):
     def _content_speaker(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of the subject of the verb a tagger's content hangs on
         (``content_subject_phrase``), when it is in the content's line."""
-        span = view.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = view.span(start, end)
+        if span is None:
             return None
         found = content_subject_phrase(span, self.lexicons)
         if found is None:

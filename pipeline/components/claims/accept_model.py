@@ -29,7 +29,6 @@ full-batch AdaGrad (``cue_model.train``).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +38,7 @@ from typing import Any
 from spacy.tokens import Span as DocSpan
 
 from ...intervals import SpanIndex
+from .cue_model import binned, sigmoid, steps
 from .docview import DocView
 from .merge import ADD_QUOTED
 from .quotes import Quote, quotes_overlapping
@@ -58,17 +58,6 @@ Bounds = tuple[int, int]
 #: Tags of a finite verb (or its auxiliary).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-
-
-def _steps(name: str, value: float) -> list[str]:
-    return [f"{name}>={step}" for step in PROBABILITY_STEPS if value >= step]
-
-
-def _bin(name: str, value: int, bins: Sequence[int]) -> str:
-    for top in bins:
-        if value <= top:
-            return f"{name}<={top}"
-    return f"{name}>{bins[-1]}"
 
 
 def content_kind(span: DocSpan) -> str:
@@ -92,11 +81,6 @@ def content_kind(span: DocSpan) -> str:
     return "gerund" if root.tag_ == "VBG" else "verb"
 
 
-def _span(view: DocView, start: int, end: int) -> DocSpan | None:
-    span = view.doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
 def proposal_features(
     view: DocView,
     proposal: dict[str, Any],
@@ -110,8 +94,8 @@ def proposal_features(
     ``cue_verbs``: the rules' reporting verbs."""
     content, cue = proposal["content"], proposal["cue"]
     start, end = content["start"], content["end"]
-    features = ["bias", *_steps("p", content["probability"])]
-    features += _steps("cue_p", cue["probability"])
+    features = ["bias", *steps("p", content["probability"], PROBABILITY_STEPS)]
+    features += steps("cue_p", cue["probability"], PROBABILITY_STEPS)
     touching = quotes_overlapping(quotes, start, end)
     if not touching:
         features.append("quote=none")
@@ -122,12 +106,12 @@ def proposal_features(
     source = proposal["source_from"]
     features.append(f"source={source}")
     if source == "tagger":
-        features += _steps("source_p", proposal["source_probability"])
-    span = _span(view, start, end)
-    cue_span = _span(view, cue["start"], cue["end"])
+        features += steps("source_p", proposal["source_probability"], PROBABILITY_STEPS)
+    span = view.span(start, end)
+    cue_span = view.span(cue["start"], cue["end"])
     if span is None or cue_span is None:
         return features
-    features.append(_bin("length", len(span), LENGTH_BINS))
+    features.append(binned("length", len(span), LENGTH_BINS))
     root = cue_span.root
     lemma = root.lemma_.lower()
     features += [
@@ -145,7 +129,7 @@ def proposal_features(
     else:
         side, gap = "inside", view.doc[0:0]
     words = sum(1 for t in gap if not t.is_punct and not t.is_space)
-    features += [f"cue_side={side}", _bin(f"cue_{side}_gap", words, DISTANCE_BINS)]
+    features += [f"cue_side={side}", binned(f"cue_{side}_gap", words, DISTANCE_BINS)]
     sentence = view.sentence(span[0])
     if view.sentence(root).start == sentence.start:
         features.append("cue_same_sentence")
@@ -162,10 +146,6 @@ def proposal_features(
     if rule_contents.overlapping(sentence.start_char, sentence.end_char):
         features.append("rule_claim_in_sentence")
     return features
-
-
-def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
 
 
 #: A proposal touching a quotation is a claim at this probability of the tagger,

@@ -118,6 +118,21 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
 
 
+def steps(name: str, value: float, thresholds: Sequence[float]) -> list[str]:
+    """Cumulative bins of a probability, shared by the models built like this one
+    (accept model, source chooser, rule judge): ``name>=0.7`` fires for 0.7 and above."""
+    return [f"{name}>={step}" for step in thresholds if value >= step]
+
+
+def binned(name: str, value: float, bins: Sequence[float]) -> str:
+    """The bin of a count: ``name<=top`` for the first upper end ``top`` of ``bins`` it
+    does not pass, else ``name>last``."""
+    for top in bins:
+        if value <= top:
+            return f"{name}<={top}"
+    return f"{name}>{bins[-1]}"
+
+
 @dataclass(frozen=True)
 class CueModel:
     weights: dict[str, float]

@@ -38,6 +38,12 @@ class DocView:
         start, end = self._bounds[token.i]
         return self.doc[start:end]
 
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens over characters ``[start, end)``, grown to whole tokens; None
+        when there are none."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """The token range of token ``i``'s sentence."""
         return self._bounds[i]

@@ -40,10 +40,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from spacy.tokens import Span as DocSpan
-
 from ...intervals import SpanIndex
-from .accept_model import sigmoid
+from .cue_model import binned, sigmoid, steps
 from .docview import DocView
 from .merge import jaccard
 from .quotes import Quote, quotes_overlapping
@@ -75,22 +73,6 @@ Bounds = tuple[int, int]
 Unit = list[dict[str, Any]]
 
 
-def _steps(name: str, value: float, steps: Sequence[float] = PROBABILITY_STEPS) -> list[str]:
-    return [f"{name}>={step}" for step in steps if value >= step]
-
-
-def _bin(name: str, value: float, bins: Sequence[float]) -> str:
-    for top in bins:
-        if value <= top:
-            return f"{name}<={top}"
-    return f"{name}>{bins[-1]}"
-
-
-def _span(view: DocView, start: int, end: int) -> DocSpan | None:
-    span = view.doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
 def content_bounds(claim: dict[str, Any]) -> list[Bounds]:
     content = claim["content"]
     return [(s, e) for s, e in content.get("spans") or [[content["start"], content["end"]]]]
@@ -119,7 +101,7 @@ def _tagger_evidence(prefix: str, bounds: Bounds, spans: SpanIndex[dict[str, Any
     if not overlapping:
         return [f"{prefix}=none"]
     best = max(overlapping, key=lambda s: (jaccard(bounds, (s["start"], s["end"])), s["start"]))
-    return [f"{prefix}=some", *_steps(f"{prefix}_p", best["probability"])]
+    return [f"{prefix}=some", *steps(f"{prefix}_p", best["probability"], PROBABILITY_STEPS)]
 
 
 @dataclass(frozen=True)
@@ -179,7 +161,7 @@ def rule_claim_features(
     features = ["bias", f"kind={claim['kind']}", f"stance={claim['stance']}"]
     if unit_origin(unit) == "both":
         probabilities = [c["model_probability"] for c in unit if c.get("model_probability")]
-        features += _steps("model_p", max(probabilities, default=0.0))
+        features += steps("model_p", max(probabilities, default=0.0), PROBABILITY_STEPS)
     if len(unit) > 1:
         features.append("continued")
     if near is not None:
@@ -193,10 +175,10 @@ def rule_claim_features(
             contents, key=lambda s: (jaccard((start, end), (s["start"], s["end"])), s["start"])
         )
         features.append("tagger_content=some")
-        features += _steps(
+        features += steps(
             "tagger_jaccard", jaccard((start, end), (best["start"], best["end"])), JACCARD_STEPS
         )
-        features += _steps("tagger_content_p", best["probability"])
+        features += steps("tagger_content_p", best["probability"], PROBABILITY_STEPS)
         if best["start"] <= start and end <= best["end"]:
             features.append("tagger_content=contains")
         elif start <= best["start"] and best["end"] <= end:
@@ -209,7 +191,7 @@ def rule_claim_features(
         for s in tagger["content"].overlapping(b, e)
     )
     features.append(
-        _bin("tagger_cover", covered / max(1, sum(e - b for b, e in spans)), COVER_BINS)
+        binned("tagger_cover", covered / max(1, sum(e - b for b, e in spans)), COVER_BINS)
     )
     features += _tagger_evidence("tagger_cue", cue, tagger["cue"])
     source = claim.get("source")
@@ -222,7 +204,7 @@ def rule_claim_features(
         features.append(f"source_type={source.get('type')}")
         if source.get("entity_id"):
             features.append("source_entity")
-        source_span = _span(view, source["start"], source["end"])
+        source_span = view.span(source["start"], source["end"])
         if source_span is not None:
             pos = source_span.root.pos_
             features.append(
@@ -234,9 +216,9 @@ def rule_claim_features(
             )
     # the cue
     if claim.get("cue_score") is not None:
-        features += ["cue_scored", *_steps("cue_score", claim["cue_score"])]
+        features += ["cue_scored", *steps("cue_score", claim["cue_score"], PROBABILITY_STEPS)]
     if claim.get("bounds_probability") is not None:
-        features += _steps("bounds_p", claim["bounds_probability"])
+        features += steps("bounds_p", claim["bounds_probability"], PROBABILITY_STEPS)
     touching = quotes_overlapping(quotes, start, end)
     if not touching:
         features.append("quote=none")
@@ -244,8 +226,8 @@ def rule_claim_features(
         features.append("quote=inside")
     else:
         features.append("quote=touches")
-    content_span = _span(view, *spans[0])
-    cue_span = _span(view, *cue)
+    content_span = view.span(*spans[0])
+    cue_span = view.span(*cue)
     if content_span is None or cue_span is None:
         return features
     root = cue_span.root
@@ -266,8 +248,8 @@ def rule_claim_features(
     side = "before" if cue[1] <= start else "after" if end <= cue[0] else "inside"
     features.append(f"cue_side={side}")
     # what the content is
-    words = sum(len(_span(view, b, e) or ()) for b, e in spans)
-    features.append(_bin("length", words, LENGTH_BINS))
+    words = sum(len(view.span(b, e) or ()) for b, e in spans)
+    features.append(binned("length", words, LENGTH_BINS))
     first = content_span[0]
     features += [f"first_pos={first.pos_}", f"first_dep={first.dep_}"]
     if first.lower_ in ("that", "to", "if", "whether", "how", "what", "why"):
@@ -295,7 +277,7 @@ def rule_claim_features(
     line_start = view.text.rfind("\n", 0, start) + 1
     line_end = view.text.find("\n", start)
     line = view.text[line_start : line_end if line_end >= 0 else len(view.text)]
-    features.append(_bin("line_words", len(line.split()), LINE_BINS))
+    features.append(binned("line_words", len(line.split()), LINE_BINS))
     if not line.rstrip().endswith((".", "?", "!", "”", '"', "’", "'", ")")):
         features.append("line_unfinished")
     if view.sentence(root).start != view.sentence(first).start:

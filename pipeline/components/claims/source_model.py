@@ -26,16 +26,14 @@ AdaGrad (``cue_model.train``).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from spacy.tokens import Span as DocSpan
-
 from ...intervals import SpanIndex
+from .cue_model import binned, sigmoid
 from .docview import DocView
 from .quotes import Quote, quotes_overlapping
 
@@ -50,18 +48,6 @@ DISTANCE_BINS = (0, 2, 5, 10, 20)
 ROOT_POS = frozenset({"PRON", "PROPN", "NOUN"})
 
 Bounds = tuple[int, int]
-
-
-def _bin(name: str, value: int, bins: Sequence[int]) -> str:
-    for top in bins:
-        if value <= top:
-            return f"{name}<={top}"
-    return f"{name}>{bins[-1]}"
-
-
-def _span(view: DocView, start: int, end: int) -> DocSpan | None:
-    span = view.doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
 
 
 def _order(source: Bounds, cue: Bounds, content: Bounds) -> str:
@@ -129,9 +115,9 @@ def candidate_features(
         features.append("in_quotation")
     if source.get("type"):
         features.append(f"type={source['type']}")
-    span = _span(view, *bounds)
-    cue_span = _span(view, *cue)
-    content_span = _span(view, *content)
+    span = view.span(*bounds)
+    cue_span = view.span(*cue)
+    content_span = view.span(*content)
     if span is None or cue_span is None or content_span is None:
         return features
     root = span.root
@@ -146,14 +132,10 @@ def candidate_features(
     else:
         gap = view.doc[cue_span.end : max(cue_span.end, span.start)]
     words = sum(1 for t in gap if not t.is_punct and not t.is_space)
-    features.append(_bin("gap", words, DISTANCE_BINS))
+    features.append(binned("gap", words, DISTANCE_BINS))
     if root.head.i in range(cue_span.start, cue_span.end) and root.dep_.startswith("nsubj"):
         features.append("subject_of_cue")
     return features
-
-
-def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 0.0
 
 
 @dataclass(frozen=True)
