@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -129,27 +130,13 @@ def train_accept(
     model: Model = DEFAULT_MODEL,
 ) -> None:
     """Train the claims stage's accept model (which of the tagger's proposals are claims)."""
-    from ..accept_training import proposed_articles, train_accept_model, train_fold_taggers
-    from ..boundary_training import claims_pipeline
-    from ..tagger_training import parse_polnear
+    from ..accept_training import proposed_articles, train_accept_model
 
-    check_polnear(polnear, dev)
-    say = lambda message: typer.echo(message, err=True)  # noqa: E731
-    nlp = claims_pipeline(model, boundary_model=True)
-    train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
-    taggers = train_fold_taggers(
-        nlp,
-        parse_polnear(polnear, nlp, train_cache, log=say),
-        parse_polnear(dev, nlp, dev_cache, log=say),
-        cache / "accept-folds",
-        log=say,
+    accept_model = _learn_on_folds(
+        polnear, dev, cache, model, proposed_articles, train_accept_model, accept_model=False
     )
-    train_articles = proposed_articles(polnear, nlp, train_cache, taggers, log=say)
-    dev_articles = proposed_articles(dev, nlp, dev_cache, log=say)
-    accept_model = train_accept_model(train_articles, dev_articles, log=say)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(accept_model.to_json(), encoding="utf-8")
-    say(f"accept model (threshold {accept_model.threshold}) written to {output}")
+    _write(output, accept_model.to_json())
+    _say(f"accept model (threshold {accept_model.threshold}) written to {output}")
 
 
 def train_sources(
@@ -167,28 +154,13 @@ def train_sources(
     model: Model = DEFAULT_MODEL,
 ) -> None:
     """Train the claims stage's source chooser (the source of the claims the tagger adds)."""
-    from ..accept_training import train_fold_taggers
-    from ..boundary_training import claims_pipeline
     from ..source_training import chosen_articles, train_source_model
-    from ..tagger_training import parse_polnear
 
-    check_polnear(polnear, dev)
-    say = lambda message: typer.echo(message, err=True)  # noqa: E731
-    nlp = claims_pipeline(model, boundary_model=True)
-    train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
-    taggers = train_fold_taggers(
-        nlp,
-        parse_polnear(polnear, nlp, train_cache, log=say),
-        parse_polnear(dev, nlp, dev_cache, log=say),
-        cache / "accept-folds",
-        log=say,
+    source_model = _learn_on_folds(
+        polnear, dev, cache, model, chosen_articles, train_source_model, accept_model=False
     )
-    train_articles = chosen_articles(polnear, nlp, train_cache, taggers, log=say)
-    dev_articles = chosen_articles(dev, nlp, dev_cache, log=say)
-    source_model = train_source_model(train_articles, dev_articles, log=say)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(source_model.to_json(), encoding="utf-8")
-    say(f"source chooser ({len(source_model.weights)} weights) written to {output}")
+    _write(output, source_model.to_json())
+    _say(f"source chooser ({len(source_model.weights)} weights) written to {output}")
 
 
 def train_rule_judge(
@@ -206,27 +178,55 @@ def train_rule_judge(
     ] = Path("outputs/cache"),
     model: Model = DEFAULT_MODEL,
 ) -> None:
-    """Train the claims stage's rule judge (which rule claims the tagger did not confirm stay)."""
+    """Train the claims stage's rule judge (which of the rules' claims stay)."""
+    from ..rule_judge_training import judged_articles, train_rule_judge
+
+    judge = _learn_on_folds(
+        polnear, dev, cache, model, judged_articles, train_rule_judge, accept_model=True
+    )
+    _write(output, judge.to_json())
+    chosen = f"thresholds {judge.thresholds}, quoted {judge.quoted_thresholds}"
+    _say(f"rule judge ({chosen}) written to {output}")
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _write(output: Path, text: str) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+
+
+def _learn_on_folds(
+    polnear: Path,
+    dev: Path,
+    cache: Path,
+    model: str,
+    articles_of: Callable[..., Any],
+    learn: Callable[..., Any],
+    *,
+    accept_model: bool,
+) -> Any:
+    """What the models learned from the claims stage's own decisions share (accept
+    model, source chooser, rule judge): the pipeline with the boundary chooser (and
+    the accept model when ``accept_model``), the fold taggers (trained once, cached in
+    ``cache/accept-folds``), the articles of train (each fold by the tagger that never
+    saw it) and of dev (the shipped tagger) by ``articles_of``, then ``learn`` on them."""
     from ..accept_training import train_fold_taggers
     from ..boundary_training import claims_pipeline
-    from ..rule_judge_training import judged_articles, train_rule_judge
     from ..tagger_training import parse_polnear
 
     check_polnear(polnear, dev)
-    say = lambda message: typer.echo(message, err=True)  # noqa: E731
-    nlp = claims_pipeline(model, boundary_model=True, accept_model=True)
+    nlp = claims_pipeline(model, boundary_model=True, accept_model=accept_model)
     train_cache, dev_cache = cache / "polnear-train.spacy", cache / "polnear-dev.spacy"
     taggers = train_fold_taggers(
         nlp,
-        parse_polnear(polnear, nlp, train_cache, log=say),
-        parse_polnear(dev, nlp, dev_cache, log=say),
+        parse_polnear(polnear, nlp, train_cache, log=_say),
+        parse_polnear(dev, nlp, dev_cache, log=_say),
         cache / "accept-folds",
-        log=say,
+        log=_say,
     )
-    train_articles = judged_articles(polnear, nlp, train_cache, taggers, log=say)
-    dev_articles = judged_articles(dev, nlp, dev_cache, log=say)
-    judge = train_rule_judge(train_articles, dev_articles, log=say)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(judge.to_json(), encoding="utf-8")
-    chosen = f"thresholds {judge.thresholds}, quoted {judge.quoted_thresholds}"
-    say(f"rule judge ({chosen}) written to {output}")
+    train_articles = articles_of(polnear, nlp, train_cache, taggers, log=_say)
+    dev_articles = articles_of(dev, nlp, dev_cache, log=_say)
+    return learn(train_articles, dev_articles, log=_say)

@@ -367,8 +367,9 @@ def judge_rule_claims(
     cue_verbs: frozenset[str] = frozenset(),
     recorded: list[tuple[list[str], Unit]] | None = None,
 ) -> list[dict[str, Any]]:
-    """``claims`` without the units of rule claims (``origin`` "rule", none confirmed by
-    the tagger) that ``judge`` turns down; each judged claim gets ``claim_probability``.
+    """``claims`` without the units of the rules' claims (``origin`` "rule" or "both",
+    ``JUDGED``; a unit is judged by the model of its origin, ``unit_origin``) that
+    ``judge`` turns down; each judged claim gets ``claim_probability``.
     With ``recorded`` (training), every judged unit goes in it with its features and
     all claims stay."""
     tagger = {
