@@ -67,7 +67,8 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..._extensions import add_warning, get_list
 from ...errors import Warnings
@@ -271,13 +272,7 @@ class ClaimsStage(DataStage):
         if span is None or span.root.pos_ not in ("VERB", "AUX"):
             return None
         found = cue_subject_phrase(span.root, self.lexicons)
-        if found is None:
-            return None
-        subject, phrase = found
-        if "\n" in view.text[min(phrase.start_char, start) : max(phrase.end_char, end)]:
-            return None
-        speaker = resolve_speaker(phrase, subject, SpeakerMemory(), self.lexicons, view)
-        return speaker.as_source(phrase.start_char, phrase.end_char)
+        return self._speaker_in_line(view, found, start, end)
 
     def _content_speaker(self, view: DocView, start: int, end: int) -> dict[str, Any] | None:
         """The source dict of the subject of the verb a tagger's content hangs on
@@ -286,6 +281,13 @@ class ClaimsStage(DataStage):
         if span is None:
             return None
         found = content_subject_phrase(span, self.lexicons)
+        return self._speaker_in_line(view, found, start, end)
+
+    def _speaker_in_line(
+        self, view: DocView, found: tuple[Token, DocSpan] | None, start: int, end: int
+    ) -> dict[str, Any] | None:
+        """The source dict of ``found`` (a subject and its phrase) when the phrase is in
+        the same line as the span ``[start, end)`` it speaks through."""
         if found is None:
             return None
         subject, phrase = found

@@ -81,6 +81,22 @@ def content_kind(span: DocSpan) -> str:
     return "gerund" if root.tag_ == "VBG" else "verb"
 
 
+def cue_features(cue_span: DocSpan, cue_verbs: frozenset[str]) -> list[str]:
+    """What a claim's cue is: its root's lemma, part of speech and edge, its length in
+    words, and whether the rules' reporting verbs know it (shared with the rule judge)."""
+    root = cue_span.root
+    lemma = root.lemma_.lower()
+    features = [
+        f"cue_lemma={lemma}",
+        f"cue_pos={root.pos_}",
+        f"cue_dep={root.dep_}",
+        f"cue_words={min(len(cue_span), 3)}",
+    ]
+    if lemma in cue_verbs:
+        features.append("cue_in_lexicon")
+    return features
+
+
 def proposal_features(
     view: DocView,
     proposal: dict[str, Any],
@@ -113,15 +129,7 @@ def proposal_features(
         return features
     features.append(binned("length", len(span), LENGTH_BINS))
     root = cue_span.root
-    lemma = root.lemma_.lower()
-    features += [
-        f"cue_lemma={lemma}",
-        f"cue_pos={root.pos_}",
-        f"cue_dep={root.dep_}",
-        f"cue_words={min(len(cue_span), 3)}",
-    ]
-    if lemma in cue_verbs:
-        features.append("cue_in_lexicon")
+    features += cue_features(cue_span, cue_verbs)
     if cue["end"] <= start:
         side, gap = "before", view.doc[cue_span.end : span.start]
     elif end <= cue["start"]:

@@ -41,6 +41,7 @@ from importlib.resources import files
 from typing import Any
 
 from ...intervals import SpanIndex
+from .accept_model import cue_features
 from .cue_model import binned, sigmoid, steps
 from .docview import DocView
 from .merge import jaccard
@@ -231,15 +232,7 @@ def rule_claim_features(
     if content_span is None or cue_span is None:
         return features
     root = cue_span.root
-    lemma = root.lemma_.lower()
-    features += [
-        f"cue_lemma={lemma}",
-        f"cue_pos={root.pos_}",
-        f"cue_dep={root.dep_}",
-        f"cue_words={min(len(cue_span), 3)}",
-    ]
-    if lemma in cue_verbs:
-        features.append("cue_in_lexicon")
+    features += cue_features(cue_span, cue_verbs)
     if root.pos_ in VERBAL:
         if any(t.dep_ == "neg" for t in root.children):
             features.append("cue_negated")
