@@ -41,7 +41,7 @@ from ...intervals import SpanIndex
 from .cue_model import binned, sigmoid, steps
 from .docview import DocView
 from .merge import ADD_QUOTED
-from .quotes import Quote, quotes_overlapping
+from .quotes import Quote, quote_relation
 
 #: The shipped model's path in the package (``make train`` writes it).
 MODEL_FILE = "components/claims/data/accept_model.json"
@@ -112,13 +112,7 @@ def proposal_features(
     start, end = content["start"], content["end"]
     features = ["bias", *steps("p", content["probability"], PROBABILITY_STEPS)]
     features += steps("cue_p", cue["probability"], PROBABILITY_STEPS)
-    touching = quotes_overlapping(quotes, start, end)
-    if not touching:
-        features.append("quote=none")
-    elif any(q.start <= start and end <= q.end for q in touching):
-        features.append("quote=inside")
-    else:
-        features.append("quote=touches")
+    features.append(f"quote={quote_relation(quotes, start, end)}")
     source = proposal["source_from"]
     features.append(f"source={source}")
     if source == "tagger":

@@ -54,6 +54,15 @@ def quotes_overlapping(quotes: list[Quote], start: int, end: int) -> list[Quote]
     return [quote for quote in quotes[low:high] if quote.start < end and start < quote.end]
 
 
+def quote_relation(quotes: list[Quote], start: int, end: int) -> str:
+    """How ``[start, end)`` stands to the quotations: "inside" one, "touches" one
+    (or several) without lying inside it, or "none"."""
+    touching = quotes_overlapping(quotes, start, end)
+    if not touching:
+        return "none"
+    return "inside" if any(q.start <= start and end <= q.end for q in touching) else "touches"
+
+
 def quote_opening_at_or_after(quotes: list[Quote], offset: int) -> Quote | None:
     """The first quotation whose opening mark is at or after ``offset``."""
     index = bisect_left(quotes, offset, key=_start)

@@ -45,7 +45,7 @@ from .accept_model import cue_features
 from .cue_model import binned, sigmoid, steps
 from .docview import DocView
 from .merge import jaccard
-from .quotes import Quote, quotes_overlapping
+from .quotes import Quote, quote_relation
 
 #: The shipped model's path in the package (``make train`` writes it).
 MODEL_FILE = "components/claims/data/rule_judge.json"
@@ -220,13 +220,7 @@ def rule_claim_features(
         features += ["cue_scored", *steps("cue_score", claim["cue_score"], PROBABILITY_STEPS)]
     if claim.get("bounds_probability") is not None:
         features += steps("bounds_p", claim["bounds_probability"], PROBABILITY_STEPS)
-    touching = quotes_overlapping(quotes, start, end)
-    if not touching:
-        features.append("quote=none")
-    elif any(q.start <= start and end <= q.end for q in touching):
-        features.append("quote=inside")
-    else:
-        features.append("quote=touches")
+    features.append(f"quote={quote_relation(quotes, start, end)}")
     content_span = view.span(*spans[0])
     cue_span = view.span(*cue)
     if content_span is None or cue_span is None:

@@ -35,7 +35,7 @@ from typing import Any
 from ...intervals import SpanIndex
 from .cue_model import binned, sigmoid
 from .docview import DocView
-from .quotes import Quote, quotes_overlapping
+from .quotes import Quote, quote_relation
 
 #: The shipped model's path in the package (``make train`` writes it).
 MODEL_FILE = "components/claims/data/source_model.json"
@@ -56,12 +56,6 @@ def _order(source: Bounds, cue: Bounds, content: Bounds) -> str:
     return "".join(mark for _, mark in marks)
 
 
-def _inside_quotation(quotes: list[Quote], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies inside one quotation (a bisection, not a scan: a
-    long document has thousands of quotations and of candidates)."""
-    return any(q.start <= start and end <= q.end for q in quotes_overlapping(quotes, start, end))
-
-
 def candidate_features(
     view: DocView,
     proposal: dict[str, Any],
@@ -78,7 +72,7 @@ def candidate_features(
     claim = proposal["claim"]
     content = (claim["content"]["start"], claim["content"]["end"])
     cue = (claim["cue"]["start"], claim["cue"]["end"])
-    quoted = "quoted" if _inside_quotation(quotes, *content) else ""
+    quoted = "quoted" if quote_relation(quotes, *content) == "inside" else ""
     taggers = [c for c in candidates if c["from"] == "tagger"]
     subject = next((c["source"] for c in candidates if c["from"] == "subject"), None)
     verb = next((c["source"] for c in candidates if c["from"] == "verb"), None)
@@ -111,7 +105,7 @@ def candidate_features(
     features += [f"order={order}", f"from={origin}|order={order}"]
     if rule_sources.overlapping(*bounds):
         features.append(f"from={origin}|rule_source")
-    if _inside_quotation(quotes, *bounds):
+    if quote_relation(quotes, *bounds) == "inside":
         features.append("in_quotation")
     if source.get("type"):
         features.append(f"type={source['type']}")

@@ -13,6 +13,7 @@ from pipeline.components.claims.quotes import (
     last_quote_closing_by,
     quote_at,
     quote_opening_at_or_after,
+    quote_relation,
     quotes_overlapping,
 )
 
@@ -122,3 +123,12 @@ def test_quotation_lookups_answer_what_a_scan_of_all_quotations_did(seed: int) -
         assert quotes_overlapping(quotes, offset, end) == [
             q for q in quotes if q.start < end and offset < q.end
         ]
+
+
+def test_quote_relation_says_inside_touches_or_none() -> None:
+    text = 'He said “taxes will rise” and left.'
+    quotes, _ = find_quotes(text)
+    at = text.index
+    assert quote_relation(quotes, at("taxes"), at(" will")) == "inside"
+    assert quote_relation(quotes, at("said"), at(" will")) == "touches"
+    assert quote_relation(quotes, at("and"), len(text)) == "none"
