@@ -351,7 +351,9 @@ def _half_a(finder: Finder, i: int) -> tuple[Atom, int] | None:
 
 
 def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:
-    """ "dozens of people", "tens of thousands of students", "hundreds of miles": a range."""
+    """ "dozens of people", "tens of thousands of students", "hundreds of miles": a range;
+    a larger plural scale after "of" multiplies it ("hundreds of millions of dollars" is
+    1e8 to 1e9, "dozens of thousands" 12,000 to 120,000)."""
     doc, plurals = finder.doc, finder.lex.vague_plurals
     n = len(doc)
     token = doc[i]
@@ -361,10 +363,10 @@ def _vague_plural(finder: Finder, i: int) -> tuple[Atom | None, int]:
         j + 2 < n
         and doc[j + 1].lower_ == "of"
         and doc[j + 2].lower_ in plurals
-        and token.lower_ == "tens"
+        and plurals[doc[j + 2].lower_][0] >= high
     ):
         inner = plurals[doc[j + 2].lower_][0]
-        low, high = 10 * inner, 100 * inner
+        low, high = low * inner, high * inner
         j += 2
     if j + 1 < n and doc[j + 1].lower_ == "of":
         end = doc[j].idx + len(doc[j])

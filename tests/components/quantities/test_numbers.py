@@ -106,6 +106,22 @@ def test_vague_plurals_are_ranges() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("hundreds of thousands of people", 1e5, 1e6),
+        ("hundreds of millions of dollars", 1e8, 1e9),
+        ("dozens of thousands of people", 12e3, 120e3),
+        ("thousands of hundreds", 1e3, 1e4),  # a smaller scale after "of" is what is counted
+    ],
+)
+def test_a_larger_plural_scale_after_of_multiplies_a_vague_plural(
+    text: str, low: float, high: float
+) -> None:
+    atom = find_word_atoms(finder_of(words_doc(text)))[0]
+    assert (atom.low, atom.high) == (low, high)
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("one in three voters", 1 / 3),
