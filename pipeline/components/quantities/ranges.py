@@ -30,6 +30,8 @@ RESTATED_GAP_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*or[ \u00a0]+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$")
 FROM_RE = re.compile(r"\bfrom[ \u00a0]+$")
 BY_RE = re.compile(r"\bby[ \u00a0]+$")
+#: A number and a comma before a number: the number is in a list ("7, 8 or 10 percent").
+LIST_BEFORE_RE = re.compile(r"\d,[ \u00a0]*$")
 
 
 def join_pairs(atoms: list[Atom], join: Callable[[Atom, Atom], Atom | str | None]) -> list[Atom]:
@@ -125,7 +127,7 @@ def _range(finder: Finder, a: Atom, b: Atom, between: str) -> Atom | str | None:
         return _proportion(a, b)
     if connector == "and" and not between_word:
         return None
-    if connector == "or" and (a.unit or not (a.words and b.words)):
+    if connector == "or" and (a.unit or not (a.words and b.words or _suspended_or(a, b, before_a))):
         return None
     if a.unit and b.unit and a.unit != b.unit:
         return None
@@ -180,6 +182,22 @@ def _proportion(a: Atom, b: Atom) -> Atom | None:
             obj=b.obj,
         )
     return None
+
+
+def _suspended_or(a: Atom, b: Atom, before: str) -> bool:
+    """ "20 or 30 percent", "60 or 80 makers": two bounds in digits, the first bare and
+    smaller, the second with what both count; a range, as "three or four years" is; not
+    the end of a list ("100,000, 200,000 or 250,000 refugees")."""
+    return (
+        not LIST_BEFORE_RE.search(before)
+        and not a.words
+        and not b.words
+        and a.obj is None
+        and not a.currency
+        and not a.scaled
+        and a.value < b.value
+        and bool(b.unit or b.currency or b.obj or b.scaled)
+    )
 
 
 def _score(a: Atom, b: Atom) -> bool:

@@ -29,6 +29,8 @@ def spans(text: str) -> list[tuple[str, object, object, object]]:
         ("from $420,000 to $3.5 million", [("$420,000 to $3.5 million", None, 420000, 3.5e6)]),
         ("3 to 4 thousand", [("3 to 4 thousand", None, 3000, 4000)]),
         ("Only 1 in 4 adults", [("1 in 4", 0.25, None, None)]),
+        ("paid a 20 or 30 percent premium", [("20 or 30 percent", None, 20, 30)]),
+        ("cost 5 or 6 million dollars", [("5 or 6 million dollars", None, 5e6, 6e6)]),
     ],
 )
 def test_ranges_and_proportions(text: str, expected: list) -> None:
@@ -41,6 +43,9 @@ def test_ranges_and_proportions(text: str, expected: list) -> None:
         "They won 2-0 today",  # a score
         "between 2014 and 2017 here",  # a year span
         "5% and 6% here",  # "and" joins only after "between"
+        "cut prices 5, 10 or 15 percent",  # the end of a list, not a range
+        "fell 5% or 6% here",  # "or" joins digits only when the first is bare
+        "rose 6 or 5 percent",  # the first bound is the smaller
     ],
 )
 def test_pairs_that_are_no_range(text: str) -> None:
