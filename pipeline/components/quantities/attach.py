@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .atoms import Atom, Finder
 from .changes import after_by, change_before, modifier_before
-from .filters import age_apposition, is_date_or_label
+from .filters import age_apposition, age_of_person, is_date_or_label
 from .objects import object_after, unit_of_head
 from .units import (
     ANNUAL_RE,
@@ -58,7 +58,7 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
         and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS"
     ):
         atom.counted = True  # "more than 1000 customers" is no year
-    if age_apposition(finder, first_token, atom):
+    if age_apposition(finder, first_token, atom) or age_of_person(first_token, atom):
         atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
         return atom
     if is_date_or_label(finder, first_token, atom):

@@ -17,6 +17,19 @@ NOT_STREET_NAME_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD",
 #: Words right before a number that make it an age, and bound words between them.
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 AGE_BOUNDS = frozenset({"between", "from"})
+#: A bare number that a person is or turns is an age ("he was 5", "she turned 50",
+#: "Smith, who is 54,"): the verbs, the number's relations to them, and the pronouns of
+#: one person ("they were 5" may count them). An event a person's life ends or changes
+#: at ("died at 82", "retired at 65") gives an age too.
+AGE_VERBS = frozenset({"be", "turn"})
+AGE_DEPS = frozenset({"attr", "acomp", "dobj"})
+PERSON_PRONOUNS = frozenset({"i", "you", "he", "she", "who"})
+AGE_AT_VERBS = frozenset({"die", "retire"})
+#: Marks of feet and inches next to a number ("5'2\"", "5’2”").
+FEET_MARKS = frozenset("'’′″\"”")
+#: Words after a number that make it no age: a record ("10 for 12", "1 of 5"), golf's
+#: score ("3 under par"), a range ("5 to 6"); "in" before a number ("1 in 4").
+NOT_AGE_AFTER = frozenset({"for", "of", "under", "over", "out", "to", "-", "–", "/"})
 #: Digits of a 24-hour clock ("0930 hrs", "1400 GMT").
 CLOCK_RE = re.compile(r"[0-2]\d[0-5]\d")
 ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
@@ -134,9 +147,10 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
-    """ "Maddon, 66, has ...": a bare whole number between commas after a name, or in
-    apposition to a singular noun ("the boy, 15,"), is an age; so is one right after
-    "aged" or "age" ("a man aged 45", "at age 90") or "the age of" ("at the age of 43")."""
+    """ "Maddon, 66, has ...": a bare whole number between commas after a name (or after a
+    person's name and before a full stop), or in apposition to a singular noun ("the boy,
+    15,"), is an age; so is one right after "aged" or "age" ("a man aged 45", "at age 90")
+    or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
@@ -151,13 +165,51 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
         return True  # "at the age of 43", "between the ages of 18 and 29"
     if i < 2 or i + 1 >= len(doc):
         return False
-    if doc[i - 1].text != "," or doc[i + 1].text != ",":
+    noun = doc[i - 2]
+    if doc[i - 1].text != "," or doc[i + 1].text not in (",", "."):
         return False
+    if doc[i + 1].text == ".":
+        return noun.ent_type_ == "PERSON"  # a caption's "Geert Supré, 56."
     # "Maddon, 66,"; a common noun only where the parse makes the number its apposition
     # ("the boy, 15, was arrested"; lower-cased names are often tagged as nouns)
-    noun = doc[i - 2]
     return noun.pos_ == "PROPN" or (
         noun.tag_ == "NN" and token.dep_ == "appos" and token.head.i == noun.i
+    )
+
+
+def age_of_person(token: Token, atom: Atom) -> bool:
+    """ "since he was 5", "she turned 50", "Smith, who is 54,", "he died at 82": a bare
+    whole number that a person (a pronoun of one person or a person's name) is or
+    turns, or that a life event happens at, is an age."""
+    doc = token.doc
+    if atom.unit or atom.currency or atom.obj or atom.scaled or not 0 < atom.value < 120:
+        return False
+    if atom.value != int(atom.value) or (atom.words and atom.value == 1):
+        return False  # "he is one of them", "she was the one"
+    text = doc.text
+    end = token.idx + len(token)
+    if text[end : end + 1] in FEET_MARKS or text[token.idx - 1 : token.idx] in FEET_MARKS:
+        return False  # "someone who is 5'2\"": a height in feet and inches
+    after = doc[token.i + 1 : token.i + 3]
+    if after and (
+        after[0].lower_ in NOT_AGE_AFTER
+        or (after[0].lower_ == "in" and len(after) > 1 and after[1].like_num)
+    ):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "at":
+        return head.head.lemma_ in AGE_AT_VERBS  # "died at 82", "retired at 65"
+    if token.dep_ not in AGE_DEPS or head.lemma_ not in AGE_VERBS:
+        return False
+    if token.dep_ == "dobj" and head.lemma_ != "turn":
+        return False
+    return any(
+        child.dep_ == "nsubj"
+        and (
+            child.lower_ in PERSON_PRONOUNS
+            or (child.pos_ == "PROPN" and child.ent_type_ == "PERSON")
+        )
+        for child in head.children
     )
 
 

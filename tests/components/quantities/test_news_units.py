@@ -226,6 +226,13 @@ UNITS = [
     ("The 25yo was arrested.", "25yo", 25, "year of age", "age"),
     ("The singer, 30 y.o., was there.", "30 y.o.", 30, "year of age", "age"),
     ("A 3-month-old baby was rescued.", "3-month-old", 3, "month of age", "age"),
+    # a bare number a person is, turns or dies at
+    ("He will be 35 by the end of the year.", "35", 35, "year of age", "age"),
+    ("She wanted to fly since she was 5.", "5", 5, "year of age", "age"),
+    ("She turned 50 last week.", "50", 50, "year of age", "age"),
+    ("Smith, who is 54, denied the charges.", "54", 54, "year of age", "age"),
+    ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
+    ("Geert Supré, 56.", "56", 56, "year of age", "age"),
 ]
 
 
@@ -263,6 +270,11 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
     [
         ("He bought an iPhone 5c last week.", "5c"),  # a model name, no Celsius
         ("Of the 10 games they played, 7 won.", "7"),  # the verb, no South Korean won
+        ("He was 10 for 12 from the line.", "10"),  # a record, no age
+        ("He is 3 under par.", "3"),  # a golf score
+        ("The company turns 100 this year.", "100"),  # no person
+        ("He is the size of someone who is 5’2”.", "5"),  # a height
+        ("The score was 3 after the first half.", "3"),
     ],
 )
 def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
