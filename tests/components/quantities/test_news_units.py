@@ -213,6 +213,12 @@ UNITS = [
     ("The baby weighed 7 pounds.", "7 pounds", 7, "pound", "mass"),
     ("He lost 30 pounds before the fight.", "30 pounds", 30, "pound", "mass"),
     ("The beef costs $3 for 2 pounds.", "2 pounds", 2, "pound", "mass"),
+    # abbreviations of the wires and trade press
+    ("The deal is worth 3.5 mln dlrs.", "3.5 mln dlrs", 3.5e6, "dollar", "currency"),
+    ("Output rose to 500,000 b/d.", "500,000 b/d", 500000, "barrel per day", "volume"),
+    ("Stocks hold 2 million bbls.", "2 million bbls", 2e6, "barrel", "volume"),
+    ("Take 5 mcg daily.", "5 mcg", 5, "microgram", "mass"),
+    ("The noise reached 80 db.", "80 db", 80, "decibel", "sound level"),
     # ages
     ("She died at age 90.", "90", 90, "year of age", "age"),
     ("A man aged 42 was arrested.", "42", 42, "year of age", "age"),
