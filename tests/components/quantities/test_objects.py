@@ -60,6 +60,22 @@ def test_no_object_across_a_comma_or_a_date() -> None:
     assert object_after(finder_of(doc), doc[0], measured=False) is None
 
 
+def test_an_adjective_of_frequency_marked_a_date_stays_in_the_object() -> None:
+    text = "320 monthly active users"
+    rows = [
+        ("320", "NUM", "CD", "nummod", 3),
+        ("monthly", "ADJ", "JJ", "amod", 3),
+        ("active", "ADJ", "JJ", "amod", 3),
+        ("users", "NOUN", "NNS", "ROOT", 3, "user"),
+    ]
+    doc = hand_doc(text, rows, ents=[("DATE", 1, 2)])
+    assert object_after(finder_of(doc), doc[0], measured=False) == (4, 24)
+    # the same word as a date of its own ("3 monthly, people") is no part of it
+    rows[1] = ("monthly", "ADV", "RB", "advmod", 3)
+    doc = hand_doc(text, rows, ents=[("DATE", 1, 2)])
+    assert object_after(finder_of(doc), doc[0], measured=False) is None
+
+
 def test_a_counted_unit_is_the_unit() -> None:
     text = "517 rushing yards"
     rows = [
