@@ -16,6 +16,7 @@ from .units import (
     US_DOLLAR,
     inch_after_feet,
     per_at,
+    prime_height_at,
     rate_after_conversion,
     resolve,
     unit_at,
@@ -89,6 +90,10 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
         if inch_end is not None:  # "6 ft 2 in"
             atom.unit, atom.dimension, atom.end = "inch", "length", inch_end
             atom.unit_text = finder.text[atom.number_end : inch_end].strip()
+        height = prime_height_at(finder, atom.start, atom.number_end)
+        if inch_end is None and height is not None:  # "5'11\"", "5’4”"
+            atom.end, atom.unit, atom.unit_text = height
+            atom.dimension = "length"
 
 
 def _attach_object(finder: Finder, atom: Atom) -> None:

@@ -38,7 +38,8 @@ Surface forms that name more than one unit are decided by their context
   people"), else a metre ("the 100m sprint") (``scale_at``);
 * "in": an inch only as "in." or right after feet ("6 ft 2 in"; the registry's
   "in" is skipped: "5 in a row");
-  "ft", "yd", "mi" are feet, yards and miles.
+  "ft", "yd", "mi" are feet, yards and miles; primes are feet and inches only together
+  ("5'11\"", "5’4”": ``prime_height_at``; a lone "5'" is no unit).
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ TORQUE_RE = re.compile(r"\btorque\b", re.I)
 NUMBER_BEFORE_RE = re.compile(r"[\d.,]+[ \u00a0-]?$")
 MINUS_BEFORE_RE = re.compile(r"(?:^|[^\w-])[-−]$|\bminus[ \u00a0-]?$", re.I)
 BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
+#: A height in primes: feet right before inches ("5'11\"", "5’4”", "6′2″").
+FEET_PRIME_RE = re.compile(r"['’′](?=\d{1,2}(?:\.\d+)?[\"”″])")
+INCH_PRIME_RE = re.compile(r"[\"”″]")
+PRIME_BEFORE_RE = re.compile(r"\d['’′]$")
 
 
 #: US dollar surfaces that name no country: another dollar of the article may be meant.
@@ -149,6 +154,20 @@ def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:
         return None
     match = BARE_IN_RE.match(finder.text, end)
     return match.end() if match else None
+
+
+def prime_height_at(finder: Finder, start: int, end: int) -> tuple[int, str, str] | None:
+    """(end, unit, unit_text) of a height written in primes after the number at
+    ``start``..``end``: the feet of "5'11\"" and the inches after them; a lone prime or
+    quote mark is no unit ("5' too short", "he said \"5\"")."""
+    text = finder.text
+    feet = FEET_PRIME_RE.match(text, end)
+    if feet:
+        return feet.end(), "foot", feet.group()
+    inches = INCH_PRIME_RE.match(text, end)
+    if inches and PRIME_BEFORE_RE.search(text, max(0, start - 2), start):
+        return inches.end(), "inch", inches.group()
+    return None
 
 
 def unit_at(finder: Finder, pos: int) -> tuple[int, str, str, str] | None:

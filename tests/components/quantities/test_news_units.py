@@ -69,14 +69,10 @@ UNITS = [
     ("They built a 5-metre wall.", "5-metre", 5, "metre", "length"),
     ("He is a 7-foot center.", "7-foot", 7, "foot", "length"),
     ("He bought a 55-inch TV.", "55-inch", 55, "inch", "length"),
-    xfail(
-        "He is 5'11\" tall.",
-        "5'",
-        5,
-        "foot",
-        "length",
-        reason="feet and inches written with primes are not read",
-    ),
+    ("He is 5'11\" tall.", "5'", 5, "foot", "length"),
+    ("He is 5'11\" tall.", "11\"", 11, "inch", "length"),
+    ("She is 5’4” tall.", "4”", 4, "inch", "length"),
+    ("The 6′2″ forward scored.", "6′", 6, "foot", "length"),
     xfail(
         "Runners did 5-10m sprints.",
         "5-10m",
@@ -278,8 +274,9 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("Of the 10 games they played, 7 won.", "7"),  # the verb, no South Korean won
         ("He was 10 for 12 from the line.", "10"),  # a record, no age
         ("He is 3 under par.", "3"),  # a golf score
+        ("He said it was 5' too short.", "5"),  # a lone prime
+        ('The sign read "55" in red.', "55"),  # a quote mark
         ("The company turns 100 this year.", "100"),  # no person
-        ("He is the size of someone who is 5’2”.", "5"),  # a height
         ("The score was 3 after the first half.", "3"),
     ],
 )
