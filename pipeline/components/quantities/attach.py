@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from .atoms import Atom, Finder
-from .changes import after_by, change_before, modifier_before
+from .changes import after_by, change_before, modifier_after, modifier_before
 from .filters import age_apposition, age_of_person, is_date_or_label
 from .objects import object_after, unit_of_head
 from .units import (
@@ -52,6 +52,9 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
             and not (atom.dimension == "time" and TIME_ADVERBIAL_RE.match(finder.text, atom.end))
         ):
             atom.change = direction
+    post_modifier = modifier_after(finder, atom.end) if atom.change == "=" else None
+    if post_modifier is not None:
+        atom.end, atom.change = post_modifier  # "100,000-plus subscribers", "20 or so"
     _attach_object(finder, atom)
     if (
         atom.obj is not None

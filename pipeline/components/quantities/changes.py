@@ -1,7 +1,8 @@
 """Whether an amount is a bound, an approximation or a change.
 
-A modifier right before the number ("more than", "nearly", ">") sets the
-change to ``>``, ``~`` ...; otherwise a change verb a few words before it
+A modifier right before the number ("more than", "nearly", ">"), or failing that
+right after the amount ("100,000-plus", "or so"), sets the change to ``>``, ``~``
+...; otherwise a change verb a few words before it
 ("rose", "fell by", "up"), a noun of change right before "of" ("a drop of",
 "an increase of"), or a change verb whose extent the amount is in the parse
 ("reduce emissions 26 percent") makes it ``up`` or ``down``.
@@ -19,6 +20,8 @@ from .atoms import Finder
 AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
 #: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
 PAIR_WORDS = frozenset({"to", "-", "–", "—"})
+#: A number after a bound word: "5 plus 3" is a sum.
+NUMBER_AFTER_RE = re.compile(r"[ \u00a0]*[\d$€£]")
 
 
 def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
@@ -33,6 +36,16 @@ def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
     if change is None:
         return None
     return start - (len(window) - match.start(group)), change
+
+
+def modifier_after(finder: Finder, end: int) -> tuple[int, str] | None:
+    """(end, change) of a bound or approximation right after the amount ending at ``end``
+    ("100,000-plus", "20 or so", "5% or more"); "5 plus 3" is a sum, no bound."""
+    match = finder.lex.post_modifier_re.match(finder.text, end)
+    if match is None or NUMBER_AFTER_RE.match(finder.text, match.end()):
+        return None
+    phrase = re.sub(r"[ \u00a0]+", " ", match.group("word").lower())
+    return match.end(), finder.lex.post_modifiers[phrase]
 
 
 def change_before(finder: Finder, start: int) -> str | None:

@@ -89,6 +89,8 @@ class QuantitiesLexicons:
     scales: dict[str, float]
     modifier_re: re.Pattern
     modifiers: dict[str, str]
+    post_modifier_re: re.Pattern  # a bound after the number ("-plus", "or more"), anchored
+    post_modifiers: dict[str, str]
     change_lemmas: dict[str, str]
     by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
     of_change_lemmas: dict[str, str]  # nouns of a change "of" an amount ("a drop of 15%")
@@ -197,11 +199,19 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
     )
 
     modifiers: dict[str, str] = {}
-    for number, fields in resource_rows(MODIFIERS, (2, 2), text=texts.get(MODIFIERS)):
-        phrase, change = fields
+    post_modifiers: dict[str, str] = {}
+    for number, fields in resource_rows(MODIFIERS, (2, 3), text=texts.get(MODIFIERS)):
+        phrase, change = fields[:2]
         if change not in ("~", ">", "<", ">=", "<="):
             raise ResourceError(MODIFIERS, number, f"unknown change {change!r}")
-        modifiers[phrase.lower()] = change
+        if fields[2:] not in ([], ["after"]):
+            raise ResourceError(MODIFIERS, number, f"unknown flag {fields[2]!r}")
+        (post_modifiers if fields[2:] else modifiers)[phrase.lower()] = change
+    # After the amount: "100,000-plus" (glued), "20 or so", "5% or more" (spaced).
+    post_modifier_re = re.compile(
+        r"(?:[ \u00a0]+|(?=-))(?P<word>" + alternation(list(post_modifiers), space=SPACE) + r")\b",
+        re.I,
+    )
     words = [m for m in modifiers if m[-1].isalpha()]
     glued = [m for m in modifiers if not m[-1].isalpha()]
     modifier_re = re.compile(
@@ -238,6 +248,8 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         scales=scales,
         modifier_re=modifier_re,
         modifiers=modifiers,
+        post_modifier_re=post_modifier_re,
+        post_modifiers=post_modifiers,
         change_lemmas=change_lemmas,
         by_change_lemmas={**change_lemmas, **by_change_lemmas},
         of_change_lemmas=of_change_lemmas,

@@ -28,6 +28,10 @@ def test_shipped_lexicons_have_their_entries() -> None:
     assert lexicons.prefixes["EUR"] == ("euro", "currency")
     assert lexicons.units["%"] == ("percent", "percentage")
     assert lexicons.modifiers["upwards of"] == ">"
+    assert lexicons.post_modifiers["or more"] == ">=" and "or more" not in lexicons.modifiers
+    assert lexicons.post_modifier_re.match("-plus").group("word") == "-plus"
+    assert lexicons.post_modifier_re.match(" or so").group("word") == "or so"
+    assert not lexicons.post_modifier_re.match(" plus")  # only glued: "$100 plus tax" sums
     assert lexicons.scales["bn"] == 1e9
     assert lexicons.change_lemmas["rise"] == "up"
     assert "game" in lexicons.label_words
@@ -79,6 +83,7 @@ def test_given_texts_replace_the_shipped_files() -> None:
         (SCALES, "k\t1000\tcurrency\n", "unknown flag"),
         (SCALES, "lots\tmany\n", "not a number"),
         (MODIFIERS, "about\t?\n", "unknown change"),
+        (MODIFIERS, "or more\t>=\tbefore\n", "unknown flag"),
         (CHANGE_VERBS, "soar\tsideways\n", "expected up or down"),
     ],
 )
