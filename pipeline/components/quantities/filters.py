@@ -148,7 +148,7 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name (or after a
-    person's name and before a full stop), or in apposition to a singular noun ("the boy,
+    person's name and before a full stop or semicolon), or in apposition to a singular noun ("the boy,
     15,"), is an age; so is one right after "aged" or "age" ("a man aged 45", "at age 90")
     or "the age of" ("at the age of 43")."""
     doc = finder.doc
@@ -166,10 +166,10 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     if i < 2 or i + 1 >= len(doc):
         return False
     noun = doc[i - 2]
-    if doc[i - 1].text != "," or doc[i + 1].text not in (",", "."):
+    if doc[i - 1].text != "," or doc[i + 1].text not in (",", ".", ";"):
         return False
-    if doc[i + 1].text == ".":
-        return noun.ent_type_ == "PERSON"  # a caption's "Geert Supré, 56."
+    if doc[i + 1].text != ",":
+        return noun.ent_type_ == "PERSON"  # a caption's "Geert Supré, 56."; "Ivanka, 34;"
     # "Maddon, 66,"; a common noun only where the parse makes the number its apposition
     # ("the boy, 15, was arrested"; lower-cased names are often tagged as nouns)
     return noun.pos_ == "PROPN" or (

@@ -235,6 +235,7 @@ UNITS = [
     ("Smith, who is 54, denied the charges.", "54", 54, "year of age", "age"),
     ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
     ("Geert Supré, 56.", "56", 56, "year of age", "age"),
+    ("Donald Trump, Jr., 38; Ivanka, 34; and Barron, 9.", "38", 38, "year of age", "age"),
 ]
 
 
