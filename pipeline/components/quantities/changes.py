@@ -67,7 +67,10 @@ def change_before(finder: Finder, start: int) -> str | None:
             return None
         if lower == "by" and t.head.i < t.i and t.head.pos_ == "VERB":
             # "grow sales by 35%": the verb "by" belongs to, wherever it is; a verb of no
-            # direction may have its direction word before "by" ("revised upward by 5%")
+            # direction may have its direction word before "by" ("revised upward by 5%");
+            # a race lost "by" an amount is lost by a margin, no fall
+            if t.head.lemma_.lower() in lex.margin_lemmas:
+                return None
             direction = lex.by_change_lemmas.get(t.head.lemma_.lower())
             if direction is not None or t.head.i == i - 1:
                 return direction

@@ -148,9 +148,9 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name (or after a
-    person's name and before a full stop or semicolon), or in apposition to a singular noun ("the boy,
-    15,"), is an age; so is one right after "aged" or "age" ("a man aged 45", "at age 90")
-    or "the age of" ("at the age of 43")."""
+    person's name and before a full stop or semicolon), or in apposition to a singular
+    noun ("the boy, 15,"), is an age; so is one right after "aged" or "age" ("a man aged
+    45", "at age 90") or "the age of" ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:

@@ -93,6 +93,7 @@ class QuantitiesLexicons:
     post_modifiers: dict[str, str]
     change_lemmas: dict[str, str]
     by_change_lemmas: dict[str, str]  # the above and verbs that change only "by" an amount
+    margin_lemmas: frozenset[str]  # verbs whose "by" amount is a margin ("lost by 13 points")
     of_change_lemmas: dict[str, str]  # nouns of a change "of" an amount ("a drop of 15%")
     number_words: dict[str, tuple[float, str]]  # the parser's kinds of the shared table
     vague_plurals: dict[str, tuple[float, float]]  # "dozens" -> (12, 120)
@@ -225,13 +226,16 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
 
     change_lemmas: dict[str, str] = {}
     by_change_lemmas: dict[str, str] = {}
+    margin_lemmas: set[str] = set()
     of_change_lemmas: dict[str, str] = {}
     for number, fields in resource_rows(CHANGE_VERBS, (2, 3), text=texts.get(CHANGE_VERBS)):
         if fields[1] not in ("up", "down"):
             raise ResourceError(CHANGE_VERBS, number, f"expected up or down, got {fields[1]!r}")
-        flags = _flags(CHANGE_VERBS, number, fields, 2, ("by", "of"))
+        flags = _flags(CHANGE_VERBS, number, fields, 2, ("by", "of", "margin"))
         lemma = fields[0].lower()
         (by_change_lemmas if "by" in flags else change_lemmas)[lemma] = fields[1]
+        if "margin" in flags:
+            margin_lemmas.add(lemma)
         if "of" in flags:
             of_change_lemmas[lemma] = fields[1]
 
@@ -252,6 +256,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         post_modifiers=post_modifiers,
         change_lemmas=change_lemmas,
         by_change_lemmas={**change_lemmas, **by_change_lemmas},
+        margin_lemmas=frozenset(margin_lemmas),
         of_change_lemmas=of_change_lemmas,
         number_words=words_of_kinds(PARSER_KINDS, table),
         vague_plurals=vague_plurals(table),

@@ -34,6 +34,7 @@ def test_shipped_lexicons_have_their_entries() -> None:
     assert not lexicons.post_modifier_re.match(" plus")  # only glued: "$100 plus tax" sums
     assert lexicons.scales["bn"] == 1e9
     assert lexicons.change_lemmas["rise"] == "up"
+    assert "lose" in lexicons.margin_lemmas and "fall" not in lexicons.margin_lemmas
     assert "game" in lexicons.label_words
     assert lexicons.number_words["twenty"] == (20.0, "ten")
     assert "a" not in lexicons.number_words  # the shared table's articles are not parsed

@@ -306,6 +306,9 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("The economy contracted by 0.3%.", "0.3%", "down"),
         ("The firm 5% stake was sold.", "5%", "="),
         ("The start-up raised $5m from investors.", "$5m", "="),  # collected, no rise
+        ("She lost by 13 points.", "13 points", "="),  # a margin of defeat
+        ("He was losing the county by 38 percentage points.", "38 percentage points", "="),
+        ("The fund lost 19.3 percent.", "19.3 percent", "down"),
         # a bound after the amount
         ("Playbook has 100,000-plus subscribers.", "100,000-plus", ">"),
         ("Firms with 1,000 or more employees pay.", "1,000 or more", ">="),
