@@ -54,6 +54,18 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Rate after a unit: "a year", "per day", "/h", "-a-day".
 #: A yearly rate written the Latin way: "£40,000 p.a.", "£40,000pa", "per annum".
 ANNUAL_RE = re.compile(r"[ \u00a0]?(?:p\.a\.|pa\b|per[ \u00a0]+annum\b)", re.I)
+#: An adverb of frequency after an amount is its rate: "$2,000 monthly", "$50 hourly".
+FREQUENCY_RE = re.compile(
+    r"[ \u00a0]+(?P<adverb>annually|yearly|monthly|weekly|daily|hourly)\b", re.I
+)
+FREQUENCY_PER = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+}
 PER_RE = re.compile(r"[ \u00a0]?-?(?P<w>per|an|a|/)(?:[ \u00a0]+|-|(?<=/))(?=[A-Za-z])", re.I)
 WORD_RE = re.compile(r"[A-Za-z]+")
 #: A conversion in brackets after an amount.
@@ -227,11 +239,14 @@ def rate_after_conversion(finder: Finder, pos: int) -> str | None:
 
 def per_at(finder: Finder, pos: int) -> tuple[int, str] | None:
     """(end, denominator) of a rate at ``pos``: "a year", "per day", "/h"; "p.a.", "pa"
-    and "per annum" are "year"."""
+    and "per annum" are "year", "monthly" and the other adverbs of frequency theirs."""
     text = finder.text
     annual = ANNUAL_RE.match(text, pos)
     if annual:
         return annual.end(), "year"
+    frequency = FREQUENCY_RE.match(text, pos)
+    if frequency:
+        return frequency.end(), FREQUENCY_PER[frequency.group("adverb").lower()]
     match = PER_RE.match(text, pos)
     if not match:
         return None

@@ -209,11 +209,12 @@ UNITS = [
     ("The baby weighed 7 pounds.", "7 pounds", 7, "pound", "mass"),
     ("He lost 30 pounds before the fight.", "30 pounds", 30, "pound", "mass"),
     ("The beef costs $3 for 2 pounds.", "2 pounds", 2, "pound", "mass"),
+    ("It costs 5 euro cents.", "5 euro cents", 5, "cent", "currency"),
     # abbreviations of the wires and trade press
     ("The deal is worth 3.5 mln dlrs.", "3.5 mln dlrs", 3.5e6, "dollar", "currency"),
     ("Output rose to 500,000 b/d.", "500,000 b/d", 500000, "barrel per day", "volume"),
     ("Stocks hold 2 million bbls.", "2 million bbls", 2e6, "barrel", "volume"),
-    ("Take 5 mcg daily.", "5 mcg", 5, "microgram", "mass"),
+    ("The pill holds 5 mcg of iodine.", "5 mcg", 5, "microgram", "mass"),
     ("The noise reached 80 db.", "80 db", 80, "decibel", "sound level"),
     # ages
     ("She died at age 90.", "90", 90, "year of age", "age"),
@@ -262,6 +263,10 @@ def test_news_unit(nlp, text: str, surface: str, value: float, unit: str, dimens
         ("The firm earns $2bn a quarter.", "$2bn a quarter", "quarter"),
         ("He is paid $20m a season.", "$20m a season", "season"),
         ("The country pumps 1.5 million barrels a day.", "1.5 million barrels a day", "day"),
+        ("Rent is $2,000 monthly.", "$2,000 monthly", "month"),
+        ("The firm will save $46 million annually.", "$46 million annually", "year"),
+        ("He takes 5 mg daily.", "5 mg daily", "day"),
+        ("Wheat rose to $7 a bushel.", "$7 a bushel", "bushel"),
     ],
 )
 def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
