@@ -314,6 +314,9 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("She lost by 13 points.", "13 points", "="),  # a margin of defeat
         ("He was losing the county by 38 percentage points.", "38 percentage points", "="),
         ("The fund lost 19.3 percent.", "19.3 percent", "down"),
+        ("Shares leapt 5% in London.", "5%", "up"),
+        ("Prices skyrocketed 300%.", "300%", "up"),
+        ("Prices softened 2%.", "2%", "down"),
         # a bound after the amount
         ("Playbook has 100,000-plus subscribers.", "100,000-plus", ">"),
         ("Firms with 1,000 or more employees pay.", "1,000 or more", ">="),
