@@ -24,7 +24,9 @@ before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
 label, and so is a debt's term before it ("the 10-year yield",
 ``data/tenor_words.txt``; "a 10-year sentence" is an amount of time); a bare
 whole number between commas after a name ("Maddon, 66,") is an age (unit
-``year of age``, dimension ``age``).
+``year of age``, dimension ``age``), and so is one a person is, turns or dies at
+("since he was 5", "the victim was 19", "she turned 50", "died at 82"; nouns of a
+person in ``data/person_words.txt``).
 
 Requires the model's tokens, POS tags, dependency parse and entities (DATE and
 TIME entities exclude dates and clock times).

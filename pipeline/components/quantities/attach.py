@@ -62,7 +62,7 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
         and finder.doc[finder.token_at(atom.obj[1] - 1).i].tag_ == "NNS"
     ):
         atom.counted = True  # "more than 1000 customers" is no year
-    if age_apposition(finder, first_token, atom) or age_of_person(first_token, atom):
+    if age_apposition(finder, first_token, atom) or age_of_person(finder, first_token, atom):
         atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
         return atom
     if is_date_or_label(finder, first_token, atom):

@@ -177,10 +177,11 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     )
 
 
-def age_of_person(token: Token, atom: Atom) -> bool:
-    """ "since he was 5", "she turned 50", "Smith, who is 54,", "he died at 82": a bare
-    whole number that a person (a pronoun of one person or a person's name) is or
-    turns, or that a life event happens at, is an age."""
+def age_of_person(finder: Finder, token: Token, atom: Atom) -> bool:
+    """ "since he was 5", "she turned 50", "Smith, who is 54,", "the victim was 19", "he
+    died at 82": a bare whole number that a person (a pronoun of one person, a person's
+    name or a singular noun of ``data/person_words.txt``) is or turns, or that a life
+    event happens at, is an age."""
     doc = token.doc
     if atom.unit or atom.currency or atom.obj or atom.scaled or not 0 < atom.value < 120:
         return False
@@ -208,6 +209,7 @@ def age_of_person(token: Token, atom: Atom) -> bool:
         and (
             child.lower_ in PERSON_PRONOUNS
             or (child.pos_ == "PROPN" and child.ent_type_ == "PERSON")
+            or (child.tag_ == "NN" and child.lemma_.lower() in finder.lex.person_words)
         )
         for child in head.children
     )

@@ -26,6 +26,7 @@ CHANGE_VERBS = f"{DATA}/change_verbs.tsv"
 LABEL_WORDS = f"{DATA}/label_words.txt"
 STREET_WORDS = f"{DATA}/street_words.txt"
 TENOR_WORDS = f"{DATA}/tenor_words.txt"
+PERSON_WORDS = f"{DATA}/person_words.txt"
 RATE_WORDS = f"{DATA}/rate_words.txt"
 TIME_WORDS = f"{DATA}/time_words.txt"
 CHANGE_GAP_WORDS = f"{DATA}/change_gap_words.txt"
@@ -48,6 +49,7 @@ DATA_FILES = (
     LABEL_WORDS,
     STREET_WORDS,
     TENOR_WORDS,
+    PERSON_WORDS,
     RATE_WORDS,
     TIME_WORDS,
     CHANGE_GAP_WORDS,
@@ -100,6 +102,7 @@ class QuantitiesLexicons:
     label_words: frozenset[str]
     street_words: frozenset[str]  # end an address after its number ("49 Zorro Ranch Road")
     tenor_words: frozenset[str]  # debts a term names ("the 10-year yield")
+    person_words: frozenset[str]  # nouns of one person, whose bare number is an age
     rate_words: frozenset[str]  # denominators after "a"/"an" ("a year", "an ounce")
     time_words: frozenset[str]  # clock-time words after a number ("am", "GMT")
     change_gap_words: frozenset[str]  # skipped before a change verb ("by just")
@@ -263,6 +266,7 @@ def read_lexicons(texts: Mapping[str, str] | None = None) -> QuantitiesLexicons:
         label_words=word_list(LABEL_WORDS, text=texts.get(LABEL_WORDS)),
         street_words=word_list(STREET_WORDS, text=texts.get(STREET_WORDS)),
         tenor_words=word_list(TENOR_WORDS, text=texts.get(TENOR_WORDS)),
+        person_words=word_list(PERSON_WORDS, text=texts.get(PERSON_WORDS)),
         dollar_re=_dollar_re(units, units_cs),
         rate_words=word_list(RATE_WORDS, text=texts.get(RATE_WORDS)),
         time_words=word_list(TIME_WORDS, text=texts.get(TIME_WORDS)),

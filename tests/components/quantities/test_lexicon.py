@@ -36,6 +36,7 @@ def test_shipped_lexicons_have_their_entries() -> None:
     assert lexicons.change_lemmas["rise"] == "up"
     assert "lose" in lexicons.margin_lemmas and "fall" not in lexicons.margin_lemmas
     assert "game" in lexicons.label_words
+    assert "victim" in lexicons.person_words
     assert lexicons.number_words["twenty"] == (20.0, "ten")
     assert "a" not in lexicons.number_words  # the shared table's articles are not parsed
     assert lexicons.vague_plurals["dozens"] == (12, 120)

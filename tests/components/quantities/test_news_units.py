@@ -236,6 +236,8 @@ UNITS = [
     ("Smith, who is 54, denied the charges.", "54", 54, "year of age", "age"),
     ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
     ("Geert Supré, 56.", "56", 56, "year of age", "age"),
+    ("Police said the victim was 19.", "19", 19, "year of age", "age"),
+    ("The president was 47 when he took office.", "47", 47, "year of age", "age"),
     ("Donald Trump, Jr., 38; Ivanka, 34; and Barron, 9.", "38", 38, "year of age", "age"),
 ]
 
@@ -284,6 +286,7 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ('The sign read "55" in red.', "55"),  # a quote mark
         ("The company turns 100 this year.", "100"),  # no person
         ("The score was 3 after the first half.", "3"),
+        ("The victims were 19 in all.", "19"),  # no singular person
     ],
 )
 def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
