@@ -24,8 +24,8 @@ Surface forms that name more than one unit are decided by their context
   the sentence speaks of circuits (``data/electric_words.txt``: "capacitor",
   "voltage"): then a coulomb and a farad, in either case; lower-case "c" and "f"
   otherwise only in a sentence that speaks of weather or heat ("temperatures
-  hit 40c", "a 12 c melting point") or below zero ("-10c"), else no unit ("5c a
-  litre", "iPhone 5c");
+  hit 40c", "a 12 c melting point") or below zero ("-10c"), else a cent before a
+  rate ("5c a litre") and no unit ("iPhone 5c");
 * "nm": a nanometre, but a newton metre in a sentence about torque ("400 nm of
   torque");
 * "mw", "mwh", "mhz", "mpa" in lower case: the mega- units news writes, not the
@@ -135,7 +135,9 @@ def resolve(
         and not finder.lex.temperature_re.search(finder.sentence_text(end))
         and not below_zero(finder, end - len(surface))
     ):
-        return None  # "5c a litre", "iPhone 5c"; "temperatures hit 40c", "-10c" are Celsius
+        if surface == "c" and per_at(finder, end) is not None:
+            return end, "cent", "currency", surface  # "5c a litre", "20c per kWh"
+        return None  # "iPhone 5c"; "temperatures hit 40c", "-10c" are Celsius
     elif name == "nanometre" and TORQUE_RE.search(finder.sentence_text(end)):
         return end, "newton metre", "torque", surface  # "400 nm of torque" in lower case
     elif surface == "w" and not finder.text[end - 2 : end - 1].isdigit():

@@ -210,6 +210,7 @@ UNITS = [
     ("He lost 30 pounds before the fight.", "30 pounds", 30, "pound", "mass"),
     ("The beef costs $3 for 2 pounds.", "2 pounds", 2, "pound", "mass"),
     ("It costs 5 euro cents.", "5 euro cents", 5, "cent", "currency"),
+    ("Petrol rose 5c a litre.", "5c a litre", 5, "cent", "currency"),
     # abbreviations of the wires and trade press
     ("The deal is worth 3.5 mln dlrs.", "3.5 mln dlrs", 3.5e6, "dollar", "currency"),
     ("Output rose to 500,000 b/d.", "500,000 b/d", 500000, "barrel per day", "volume"),

@@ -259,9 +259,15 @@ def test_symbols_in_any_case_when_unambiguous(text: str, at: int, expected) -> N
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text", ["petrol is 5c a litre dearer.", "the iPhone 5c sold well."])
+@pytest.mark.parametrize("text", ["the iPhone 5c sold well.", "he bought an iPhone 5c a year ago."])
 def test_a_lower_case_c_is_no_unit_without_weather(text: str, nlp) -> None:
     assert find_quantities(nlp(text)) == []
+
+
+@pytest.mark.model
+def test_a_lower_case_c_before_a_rate_is_a_cent(nlp) -> None:
+    (found,) = find_quantities(nlp("petrol is 5c a litre dearer."))
+    assert (found["value"], found["unit"], found["per"]) == (5, "cent", "litre")
 
 
 @pytest.mark.model
