@@ -24,6 +24,10 @@ from .units import (
 
 #: Words after a time that make it the time of an event: "four years later", "two days ago".
 TIME_ADVERBIAL_RE = re.compile(r"[ \u00a0]+(?:later|earlier|before|after|ago)\b", re.I)
+#: A temperature counted down from zero: "10 degrees below zero" is -10 degrees ("below
+#: freezing" is not: 10 below freezing is 22 in Fahrenheit).
+BELOW_ZERO_RE = re.compile(r"[ \u00a0]+below[ \u00a0]+zero\b", re.I)
+DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -31,6 +35,10 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     read; None when the number is a date, clock time or label."""
     if not (atom.currency and ANNUAL_RE.match(finder.text, atom.number_end)):
         _attach_unit(finder, atom)  # "£40,000 p.a." is a rate, not pence
+    if atom.unit in DEGREE_UNITS and atom.value > 0:
+        below = BELOW_ZERO_RE.match(finder.text, atom.end)
+        if below is not None:  # "10 degrees below zero"
+            atom.value, atom.end, atom.dimension = -atom.value, below.end(), "temperature"
     per = per_at(finder, atom.end) if (atom.unit or atom.currency) else None
     if per is not None:
         atom.per = per[1]

@@ -51,6 +51,8 @@ UNITS = [
     ),
     ("it was -10c in the hills overnight.", "-10c", -10, "degree celsius", "temperature"),
     ("It was minus 20 degrees in Moscow.", "minus 20 degrees", -20, "degree", "temperature"),
+    ("It was 10 degrees below zero.", "10 degrees below zero", -10, "degree", "temperature"),
+    ("It was 5C below zero.", "5C below zero", -5, "degree celsius", "temperature"),
     ("It was a chilly 15 deg on the coast.", "15 deg", 15, "degree", "temperature"),
     ("The plane banked 20 degrees.", "20 degrees", 20, "degree", "angle"),
     # lengths and distances
