@@ -187,7 +187,7 @@ def age_of_person(finder: Finder, token: Token, atom: Atom) -> bool:
         return False
     if atom.value != int(atom.value) or (atom.words and atom.value == 1):
         return False  # "he is one of them", "she was the one"
-    text = doc.text
+    text = finder.text
     end = token.idx + len(token)
     if text[end : end + 1] in FEET_MARKS or text[token.idx - 1 : token.idx] in FEET_MARKS:
         return False  # "someone who is 5'2\"": a height in feet and inches
