@@ -28,6 +28,8 @@ TIME_ADVERBIAL_RE = re.compile(r"[ \u00a0]+(?:later|earlier|before|after|ago)\b"
 #: freezing" is not: 10 below freezing is 22 in Fahrenheit).
 BELOW_ZERO_RE = re.compile(r"[ \u00a0]+below[ \u00a0]+zero\b", re.I)
 DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
+#: A bound of age after a bare number: "voters 45 and older", "children 5 or younger".
+AGE_BOUND_RE = re.compile(r"\b(?:older|younger)$", re.I)
 
 
 def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | None:
@@ -62,7 +64,10 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
             atom.change = direction
     post_modifier = modifier_after(finder, atom.end) if atom.change == "=" else None
     if post_modifier is not None:
+        bound = finder.text[atom.end : post_modifier[0]]
         atom.end, atom.change = post_modifier  # "100,000-plus subscribers", "20 or so"
+        if AGE_BOUND_RE.search(bound) and not (atom.unit or atom.currency or atom.scaled):
+            atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
     _attach_object(finder, atom)
     if (
         atom.obj is not None

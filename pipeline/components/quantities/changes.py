@@ -20,8 +20,8 @@ from .atoms import Finder
 AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
 #: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
 PAIR_WORDS = frozenset({"to", "-", "–", "—"})
-#: A number after a bound word: "5 plus 3" is a sum.
-NUMBER_AFTER_RE = re.compile(r"[ \u00a0]*[\d$€£]")
+#: A number or "to" after a bound word: "5 plus 3" is a sum, "5 and up to 10" a range.
+NUMBER_AFTER_RE = re.compile(r"[ \u00a0]*(?:to[ \u00a0]+)?[\d$€£]")
 
 
 def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
@@ -40,7 +40,8 @@ def modifier_before(finder: Finder, start: int) -> tuple[int, str] | None:
 
 def modifier_after(finder: Finder, end: int) -> tuple[int, str] | None:
     """(end, change) of a bound or approximation right after the amount ending at ``end``
-    ("100,000-plus", "20 or so", "5% or more"); "5 plus 3" is a sum, no bound."""
+    ("100,000-plus", "20 or so", "5% or more", "45 and older"); "5 plus 3" is a sum,
+    "between 5 and up to 10" no bound."""
     match = finder.lex.post_modifier_re.match(finder.text, end)
     if match is None or NUMBER_AFTER_RE.match(finder.text, match.end()):
         return None

@@ -240,6 +240,8 @@ UNITS = [
     ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
     ("Geert Supré, 56.", "56", 56, "year of age", "age"),
     ("Police said the victim was 19.", "19", 19, "year of age", "age"),
+    ("Clinton leads among voters 45 and older.", "45 and older", 45, "year of age", "age"),
+    ("Those 18 or younger cannot vote.", "18 or younger", 18, "year of age", "age"),
     ("The president was 47 when he took office.", "47", 47, "year of age", "age"),
     ("Donald Trump, Jr., 38; Ivanka, 34; and Barron, 9.", "38", 38, "year of age", "age"),
 ]
@@ -329,6 +331,9 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("They will borrow $1 trillion or so.", "$1 trillion or so", "~"),
         ("Donors gave $200 or less.", "$200 or less", "<="),
         ("It costs $100 plus tax.", "$100", "="),  # a sum
+        ("Everyone else is at 2 percent or below.", "2 percent or below", "<="),
+        ("Children 5 and under go free.", "5 and under", "<="),
+        ("It holds between 5 and up to 10 people.", "5", "="),  # "up to" bounds the 10
         ("Prices fell 5% or more.", "5%", "down"),  # the verb says more
         ("Unemployment stood at 4.2 percent.", "4.2 percent", "="),
         ("Drivers must keep below 20 mph.", "below 20 mph", "<"),
