@@ -148,9 +148,10 @@ def street_address(finder: Finder, atom: Atom) -> bool:
 
 def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     """ "Maddon, 66, has ...": a bare whole number between commas after a name (or after a
-    person's name and before a full stop or semicolon), or in apposition to a singular
-    noun ("the boy, 15,"), is an age; so is one right after "aged" or "age" ("a man aged
-    45", "at age 90") or "the age of" ("at the age of 43")."""
+    person's name and before a full stop or semicolon, or in brackets after a person's
+    name: "Cruz (45)"), or in apposition to a singular noun ("the boy, 15,"), is an age;
+    so is one right after "aged" or "age" ("a man aged 45", "at age 90") or "the age of"
+    ("at the age of 43")."""
     doc = finder.doc
     i = token.i
     if atom.unit or atom.currency or atom.obj or atom.words or not 0 < atom.value < 120:
@@ -166,6 +167,8 @@ def age_apposition(finder: Finder, token: Token, atom: Atom) -> bool:
     if i < 2 or i + 1 >= len(doc):
         return False
     noun = doc[i - 2]
+    if doc[i - 1].text == "(" and doc[i + 1].text == ")":
+        return noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN"  # "John Smith (45), of"
     if doc[i - 1].text != "," or doc[i + 1].text not in (",", ".", ";"):
         return False
     if doc[i + 1].text != ",":

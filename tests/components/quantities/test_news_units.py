@@ -240,6 +240,7 @@ UNITS = [
     ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
     ("Geert Supré, 56.", "56", 56, "year of age", "age"),
     ("Police said the victim was 19.", "19", 19, "year of age", "age"),
+    ("John Smith (45), of Leeds, was charged.", "45", 45, "year of age", "age"),
     ("Clinton leads among voters 45 and older.", "45 and older", 45, "year of age", "age"),
     ("Those 18 or younger cannot vote.", "18 or younger", 18, "year of age", "age"),
     ("The president was 47 when he took office.", "47", 47, "year of age", "age"),
@@ -292,6 +293,7 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("The company turns 100 this year.", "100"),  # no person
         ("The score was 3 after the first half.", "3"),
         ("The victims were 19 in all.", "19"),  # no singular person
+        ("Last week: Jeb Bush (5.) and Chris Christie (6.)", "5"),  # a rank
     ],
 )
 def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
