@@ -28,6 +28,8 @@ TIME_ADVERBIAL_RE = re.compile(r"[ \u00a0]+(?:later|earlier|before|after|ago)\b"
 #: freezing" is not: 10 below freezing is 22 in Fahrenheit).
 BELOW_ZERO_RE = re.compile(r"[ \u00a0]+below[ \u00a0]+zero\b", re.I)
 DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
+#: "short" after an amount that "falls" or "comes up": a gap to a mark, no change.
+SHORT_AFTER_RE = re.compile(r"[ \u00a0]+short\b", re.I)
 #: A bound of age after a bare number: "voters 45 and older", "children 5 or younger".
 AGE_BOUND_RE = re.compile(r"\b(?:older|younger)$", re.I)
 
@@ -62,6 +64,8 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
             and not (atom.dimension == "time" and TIME_ADVERBIAL_RE.match(finder.text, atom.end))
         ):
             atom.change = direction
+    if atom.change in ("up", "down") and SHORT_AFTER_RE.match(finder.text, atom.end):
+        atom.change = "="  # "falls four points short of": a gap, no fall
     post_modifier = modifier_after(finder, atom.end) if atom.change == "=" else None
     if post_modifier is not None:
         bound = finder.text[atom.end : post_modifier[0]]

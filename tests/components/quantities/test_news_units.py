@@ -322,6 +322,7 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("The firm 5% stake was sold.", "5%", "="),
         ("The start-up raised $5m from investors.", "$5m", "="),  # collected, no rise
         ("She lost by 13 points.", "13 points", "="),  # a margin of defeat
+        ("Her support falls four points short of his.", "four points", "="),  # a gap
         ("He was losing the county by 38 percentage points.", "38 percentage points", "="),
         ("The fund lost 19.3 percent.", "19.3 percent", "down"),
         ("Shares leapt 5% in London.", "5%", "up"),
