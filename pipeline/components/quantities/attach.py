@@ -30,6 +30,8 @@ BELOW_ZERO_RE = re.compile(r"[ \u00a0]+below[ \u00a0]+zero\b", re.I)
 DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
 #: "short" after an amount that "falls" or "comes up": a gap to a mark, no change.
 SHORT_AFTER_RE = re.compile(r"[ \u00a0]+short\b", re.I)
+#: The article of one unit before a counted unit: "three quarters of a ton".
+ONE_BEFORE_RE = re.compile(r"\ban?[ \u00a0]+$", re.I)
 #: A bound of age after a bare number: "voters 45 and older", "children 5 or younger".
 AGE_BOUND_RE = re.compile(r"\b(?:older|younger)$", re.I)
 
@@ -105,6 +107,7 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
     if unit is not None:  # what is left is a unit of its own, or a currency word
         end, name, dimension, surface = unit
         atom.unit, atom.dimension, atom.unit_text, atom.end = name, dimension, surface, end
+        atom.fraction = False  # "a quarter point" is an amount of points, no proportion
     elif not atom.currency:
         inch_end = inch_after_feet(finder, atom.start, atom.number_end)
         if inch_end is not None:  # "6 ft 2 in"
@@ -126,6 +129,8 @@ def _attach_object(finder: Finder, atom: Atom) -> None:
     if head_unit is not None:
         # "517 rushing yards", "1/16 of a US pint": the counted noun is a unit.
         atom.unit, atom.dimension, atom.unit_text = head_unit
+        if ONE_BEFORE_RE.search(finder.text, max(0, obj[0] - 4), obj[0]):
+            atom.fraction = False  # "a quarter of an hour": an amount; "a third of the points"
     elif obj is not None:
         atom.obj = obj
         if atom.unit is None and atom.per is None:

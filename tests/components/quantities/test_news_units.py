@@ -213,6 +213,11 @@ UNITS = [
     ("The beef costs $3 for 2 pounds.", "2 pounds", 2, "pound", "mass"),
     ("It costs 5 euro cents.", "5 euro cents", 5, "cent", "currency"),
     ("Petrol rose 5c a litre.", "5c a litre", 5, "cent", "currency"),
+    # a fraction of one unit is an amount of it; of a plural noun, a proportion
+    ("The bank cut rates by a quarter point.", "a quarter point", 0.25, "point", "count"),
+    ("It took a quarter of an hour.", "a quarter", 0.25, "hour", "time"),
+    ("It weighed three quarters of a ton.", "three quarters", 0.75, "ton", "mass"),
+    ("A third of the points went to him.", "A third", 1 / 3, None, "fraction"),
     # abbreviations of the wires and trade press
     ("The deal is worth 3.5 mln dlrs.", "3.5 mln dlrs", 3.5e6, "dollar", "currency"),
     ("Output rose to 500,000 b/d.", "500,000 b/d", 500000, "barrel per day", "volume"),
