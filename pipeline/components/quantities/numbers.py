@@ -276,8 +276,18 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         atom.unit, atom.dimension, atom.unit_text = "times", "count", doc[last].text
         return atom, last
     if reading.kind == "fraction":
-        if not _after_by(finder, start) and (last + 1 >= n or doc[last + 1].lower_ != "of"):
-            return None, i  # "a third-party", "this half": not a proportion
+        if (
+            not _after_by(finder, start)
+            and (last + 1 >= n or doc[last + 1].lower_ != "of")
+            and not (
+                finder.lowers[i] in ("a", "an")
+                and finder.lowers[last] in ("half", "quarter")
+                and unit_at(finder, end) is not None
+            )
+        ):
+            # "a third-party", "this half", "a third-year student": no proportion; "a
+            # quarter-point cut", "a half-hour": half or a quarter of one unit
+            return None, i
         atom = Atom(
             start=start, end=end, value=reading.value, number_end=end, words=True, fraction=True
         )

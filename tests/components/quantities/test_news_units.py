@@ -218,6 +218,9 @@ UNITS = [
     ("It took a quarter of an hour.", "a quarter", 0.25, "hour", "time"),
     ("It weighed three quarters of a ton.", "three quarters", 0.75, "ton", "mass"),
     ("A third of the points went to him.", "A third", 1 / 3, None, "fraction"),
+    ("The Fed made a quarter-point cut.", "a quarter-point", 0.25, "point", "count"),
+    ("Rates rose a half point.", "a half point", 0.5, "point", "count"),
+    ("The vote came a half-hour later.", "a half-hour", 0.5, "hour", "time"),
     # abbreviations of the wires and trade press
     ("The deal is worth 3.5 mln dlrs.", "3.5 mln dlrs", 3.5e6, "dollar", "currency"),
     ("Output rose to 500,000 b/d.", "500,000 b/d", 500000, "barrel per day", "volume"),
@@ -298,6 +301,7 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("The company turns 100 this year.", "100"),  # no person
         ("The score was 3 after the first half.", "3"),
         ("The victims were 19 in all.", "19"),  # no singular person
+        ("She is a third-year chemistry student.", "third"),  # an ordinal
         ("Last week: Jeb Bush (5.) and Chris Christie (6.)", "5"),  # a rank
     ],
 )
