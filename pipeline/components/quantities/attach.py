@@ -72,6 +72,14 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     if post_modifier is not None:
         bound = finder.text[atom.end : post_modifier[0]]
         atom.end, atom.change = post_modifier  # "100,000-plus subscribers", "20 or so"
+        if atom.unit is None and not atom.currency:
+            unit = unit_at(finder, atom.end)  # "15-plus years", "5 or more days"
+            unit = resolve(finder, unit, scaled=atom.scaled) if unit is not None else None
+            if unit is not None:
+                atom.end, atom.unit, atom.dimension, atom.unit_text = unit
+                per = per_at(finder, atom.end)  # "35-plus hours a week"
+                if per is not None:
+                    atom.end, atom.per = per
         if AGE_BOUND_RE.search(bound) and not (atom.unit or atom.currency or atom.scaled):
             atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
     _attach_object(finder, atom)

@@ -283,6 +283,7 @@ def test_news_unit(nlp, text: str, surface: str, value: float, unit: str, dimens
         ("The firm will save $46 million annually.", "$46 million annually", "year"),
         ("He takes 5 mg daily.", "5 mg daily", "day"),
         ("Wheat rose to $7 a bushel.", "$7 a bushel", "bushel"),
+        ("She works 35-plus hours a week.", "35-plus hours a week", "week"),
     ],
 )
 def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
@@ -339,6 +340,8 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("Prices softened 2%.", "2%", "down"),
         # a bound after the amount
         ("Playbook has 100,000-plus subscribers.", "100,000-plus", ">"),
+        ("He paid no tax for 15-plus years.", "15-plus years", ">"),
+        ("It lasted 5 or more days.", "5 or more days", ">="),
         ("Firms with 1,000 or more employees pay.", "1,000 or more", ">="),
         ("They will borrow $1 trillion or so.", "$1 trillion or so", "~"),
         ("Donors gave $200 or less.", "$200 or less", "<="),
