@@ -32,6 +32,10 @@ DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
 SHORT_AFTER_RE = re.compile(r"[ \u00a0]+short\b", re.I)
 #: The article of one unit before a counted unit: "three quarters of a ton".
 ONE_BEFORE_RE = re.compile(r"\ban?[ \u00a0]+$", re.I)
+#: A group of ages named after its bounds: "the 18-24 age group", "the 65+ age bracket".
+AGE_GROUP_AFTER_RE = re.compile(
+    r"\+?[ \u00a0-]age[ \u00a0-](?:group|bracket|band|range|category|cohort)\b", re.I
+)
 #: A bound of age after a bare number: "voters 45 and older", "children 5 or younger".
 AGE_BOUND_RE = re.compile(r"\b(?:older|younger)$", re.I)
 
@@ -82,6 +86,12 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
                     atom.end, atom.per = per
         if AGE_BOUND_RE.search(bound) and not (atom.unit or atom.currency or atom.scaled):
             atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
+    if (
+        atom.unit is None
+        and not (atom.currency or atom.scaled)
+        and AGE_GROUP_AFTER_RE.match(finder.text, atom.end)
+    ):
+        atom.unit, atom.dimension = "year of age", "age"  # "the 18-24 age group"
     _attach_object(finder, atom)
     if (
         atom.obj is not None

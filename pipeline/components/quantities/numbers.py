@@ -35,6 +35,10 @@ MAX_ATTRIBUTE = 40
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 AM_PM_RE = re.compile(r"[ap]\.?m", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+#: An age group named by its bound: "the over-65s", "under-18s".
+AGE_GROUP_RE = re.compile(r"\b(?P<bound>over|under)-$", re.I)
+AGE_GROUP_TAIL_RE = re.compile(r"s\b")
+AGE_GROUP_CHANGE = {"over": ">", "under": "<"}
 RATIO_RE = re.compile(r"\d+:\d+")
 FRACTION_USE_RE = re.compile(r"[ \u00a0]+of\b", re.I)
 LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)][ \t]+\S")
@@ -143,6 +147,28 @@ def _range_after_currency(finder: Finder, start: int) -> bool:
     return before is not None and currency_before(finder, before.start()) is not None
 
 
+def _age_group(finder: Finder, match: re.Match) -> Atom | None:
+    """ "the over-65s", "under-18s": people above or below an age, a bound of age."""
+    text = finder.text
+    start, end = match.span()
+    bound = AGE_GROUP_RE.search(text, max(0, start - 6), start)
+    if bound is None or not AGE_GROUP_TAIL_RE.match(text, end):
+        return None
+    value = number_value(match)
+    if not 0 < value < 120 or value != int(value):
+        return None
+    return Atom(
+        start=start,
+        end=end + 1,
+        value=value,
+        number_end=end,
+        mod_start=bound.start(),
+        change=AGE_GROUP_CHANGE[bound.group("bound").lower()],
+        unit="year of age",
+        dimension="age",
+    )
+
+
 def find_digit_atoms(finder: Finder) -> list[Atom]:
     """Every number written in digits, with its currency, scale, unit and surroundings."""
     text = finder.text
@@ -155,6 +181,12 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
         skip = _skip_to(finder, match)
         if skip is not None:
             skip_until = max(skip_until, skip)
+            continue
+        group = _age_group(finder, match)
+        if group is not None:
+            atoms.append(group)
+            finder.use(group)
+            skip_until = group.end
             continue
         prefix = _sign_and_currency(finder, start)
         if prefix is None:

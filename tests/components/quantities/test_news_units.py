@@ -249,6 +249,9 @@ UNITS = [
     ("Geert Supré, 56.", "56", 56, "year of age", "age"),
     ("Police said the victim was 19.", "19", 19, "year of age", "age"),
     ("John Smith (45), of Leeds, was charged.", "45", 45, "year of age", "age"),
+    ("The over-65s were hit hardest.", "over-65s", 65, "year of age", "age"),
+    ("Under-18s cannot buy alcohol.", "Under-18s", 18, "year of age", "age"),
+    ("Voters in the 18-24 age group backed him.", "18-24", None, "year of age", "age"),
     ("Clinton leads among voters 45 and older.", "45 and older", 45, "year of age", "age"),
     ("Those 18 or younger cannot vote.", "18 or younger", 18, "year of age", "age"),
     ("The president was 47 when he took office.", "47", 47, "year of age", "age"),
@@ -303,6 +306,8 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("The score was 3 after the first half.", "3"),
         ("The victims were 19 in all.", "19"),  # no singular person
         ("She is a third-year chemistry student.", "third"),  # an ordinal
+        ("The 30 age groups were studied.", "30"),  # counted groups
+        ("TA-35 fell.", "35"),  # a name
         ("Last week: Jeb Bush (5.) and Chris Christie (6.)", "5"),  # a rank
     ],
 )
