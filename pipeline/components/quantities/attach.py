@@ -130,7 +130,7 @@ def _attach_unit(finder: Finder, atom: Atom) -> None:
         inch_end = inch_after_feet(finder, atom.start, atom.number_end)
         if inch_end is not None:  # "6 ft 2 in"
             atom.unit, atom.dimension, atom.end = "inch", "length", inch_end
-            atom.unit_text = finder.text[atom.number_end : inch_end].strip()
+            atom.unit_text = finder.text[atom.number_end : inch_end].strip() or None
         height = prime_height_at(finder, atom.start, atom.number_end)
         if inch_end is None and height is not None:  # "5'11\"", "5’4”"
             atom.end, atom.unit, atom.unit_text = height

@@ -13,7 +13,7 @@ from ...lang.numbers import read_number
 from .atoms import Atom, Finder
 from .attach import attach_context
 from .changes import modifier_before
-from .units import ANNUAL_RE, currency_before, resolve, scale_at, unit_at
+from .units import ANNUAL_RE, currency_before, inch_after_feet, resolve, scale_at, unit_at
 
 #: A written number: "44,655", "5.5", ".001", "1/16", "1.99×10−30", and the Indian
 #: grouping of lakhs and crores ("1,00,000", "12,34,567"); a point after letters ends an
@@ -213,7 +213,12 @@ def find_digit_atoms(finder: Finder) -> list[Atom]:
         if pos < len(text) and text[pos].isalpha():
             yearly = currency is not None and ANNUAL_RE.match(text, pos)  # "£40,000pa"
             glued = unit_at(finder, pos)
-            if not yearly and (glued is None or resolve(finder, glued, scaled=scaled) is None):
+            inch = inch_after_feet(finder, start, pos)  # "6ft 2in"
+            if (
+                not yearly
+                and (glued is None or resolve(finder, glued, scaled=scaled) is None)
+                and inch is None
+            ):
                 continue
         atom = Atom(
             start=qstart, end=pos, value=value, number_end=pos, scaled=scaled, multiplier=multiplier

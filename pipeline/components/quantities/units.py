@@ -79,6 +79,9 @@ TORQUE_RE = re.compile(r"\btorque\b", re.I)
 NUMBER_BEFORE_RE = re.compile(r"[\d.,]+[ \u00a0-]?$")
 MINUS_BEFORE_RE = re.compile(r"(?:^|[^\w-])[-−]$|\bminus[ \u00a0-]?$", re.I)
 BARE_IN_RE = re.compile(r"[ \u00a0]?in\b\.?", re.I)
+#: Inches written after feet without their unit ("6ft 2"), and a word glued after them.
+INCHES_RE = re.compile(r"(?:[0-9]|1[01])")
+WORD_AFTER_RE = re.compile(r"[\w.,]\w")
 #: A height in primes: feet right before inches ("5'11\"", "5’4”", "6′2″").
 FEET_PRIME_RE = re.compile(r"['’′](?=\d{1,2}(?:\.\d+)?[\"”″])")
 INCH_PRIME_RE = re.compile(r"[\"”″]")
@@ -163,11 +166,17 @@ def below_zero(finder: Finder, unit_start: int) -> bool:
 
 def inch_after_feet(finder: Finder, start: int, end: int) -> int | None:
     """The end of "in" after the number at ``start``..``end`` when feet come right before
-    it ("6 ft 2 in tall"): there the registry's skipped "in" is an inch."""
-    if not FEET_BEFORE_RE.search(finder.text, max(0, start - 12), start):
+    it ("6 ft 2 in tall", "6ft 2in"): there the registry's skipped "in" is an inch; a
+    whole number below 12 without it is one too ("he is 6ft 2", "5 foot 11")."""
+    text = finder.text
+    if not FEET_BEFORE_RE.search(text, max(0, start - 12), start):
         return None
-    match = BARE_IN_RE.match(finder.text, end)
-    return match.end() if match else None
+    match = BARE_IN_RE.match(text, end)
+    if match:
+        return match.end()
+    if INCHES_RE.fullmatch(text, start, end) and not WORD_AFTER_RE.match(text, end):
+        return end
+    return None
 
 
 def prime_height_at(finder: Finder, start: int, end: int) -> tuple[int, str, str] | None:

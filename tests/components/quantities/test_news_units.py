@@ -75,6 +75,9 @@ UNITS = [
     ("He is 5'11\" tall.", '11"', 11, "inch", "length"),
     ("She is 5’4” tall.", "4”", 4, "inch", "length"),
     ("The 6′2″ forward scored.", "6′", 6, "foot", "length"),
+    ("The 6ft 2in striker scored.", "2in", 2, "inch", "length"),
+    ("He is 6ft 2 and weighs 15 stone.", "2", 2, "inch", "length"),
+    ("He stands 5 foot 11.", "11", 11, "inch", "length"),
     xfail(
         "Runners did 5-10m sprints.",
         "5-10m",
@@ -308,6 +311,7 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("She is a third-year chemistry student.", "third"),  # an ordinal
         ("The 30 age groups were studied.", "30"),  # counted groups
         ("TA-35 fell.", "35"),  # a name
+        ("He ran 6 ft, then 2 more laps.", "2"),  # a comma between: no inches
         ("Last week: Jeb Bush (5.) and Chris Christie (6.)", "5"),  # a rank
     ],
 )
