@@ -347,6 +347,9 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("Shares leapt 5% in London.", "5%", "up"),
         ("Prices skyrocketed 300%.", "300%", "up"),
         ("Prices softened 2%.", "2%", "down"),
+        ("The deal is worth in the region of £500m.", "in the region of £500m", "~"),
+        ("It costs approx $500 million.", "approx $500 million", "~"),
+        ("They stay an average of 70 days.", "70 days", "="),  # an average is exact
         # a bound after the amount
         ("Playbook has 100,000-plus subscribers.", "100,000-plus", ">"),
         ("He paid no tax for 15-plus years.", "15-plus years", ">"),
