@@ -249,16 +249,16 @@ UNITS = [
     ("She turned 50 last week.", "50", 50, "year of age", "age"),
     ("Smith, who is 54, denied the charges.", "54", 54, "year of age", "age"),
     ("He died on Monday at 82 in his home.", "82", 82, "year of age", "age"),
-    ("Geert Supré, 56.", "56", 56, "year of age", "age"),
+    ("A photo of the pilot, Anna Berg, 56.", "56", 56, "year of age", "age"),
     ("Police said the victim was 19.", "19", 19, "year of age", "age"),
     ("John Smith (45), of Leeds, was charged.", "45", 45, "year of age", "age"),
     ("The over-65s were hit hardest.", "over-65s", 65, "year of age", "age"),
     ("Under-18s cannot buy alcohol.", "Under-18s", 18, "year of age", "age"),
     ("Voters in the 18-24 age group backed him.", "18-24", None, "year of age", "age"),
-    ("Clinton leads among voters 45 and older.", "45 and older", 45, "year of age", "age"),
+    ("She leads among voters 50 and older.", "50 and older", 50, "year of age", "age"),
     ("Those 18 or younger cannot vote.", "18 or younger", 18, "year of age", "age"),
     ("The president was 47 when he took office.", "47", 47, "year of age", "age"),
-    ("Donald Trump, Jr., 38; Ivanka, 34; and Barron, 9.", "38", 38, "year of age", "age"),
+    ("His heirs: Paul Smith, 38; Ann, 34; and Tom, 9.", "38", 38, "year of age", "age"),
 ]
 
 
@@ -286,7 +286,7 @@ def test_news_unit(nlp, text: str, surface: str, value: float, unit: str, dimens
         ("He is paid $20m a season.", "$20m a season", "season"),
         ("The country pumps 1.5 million barrels a day.", "1.5 million barrels a day", "day"),
         ("Rent is $2,000 monthly.", "$2,000 monthly", "month"),
-        ("The firm will save $46 million annually.", "$46 million annually", "year"),
+        ("The plant will save $12 million annually.", "$12 million annually", "year"),
         ("He takes 5 mg daily.", "5 mg daily", "day"),
         ("Wheat rose to $7 a bushel.", "$7 a bushel", "bushel"),
         ("She works 35-plus hours a week.", "35-plus hours a week", "week"),
@@ -312,7 +312,7 @@ def test_news_rate(nlp, text: str, surface: str, per: str) -> None:
         ("The 30 age groups were studied.", "30"),  # counted groups
         ("TA-35 fell.", "35"),  # a name
         ("He ran 6 ft, then 2 more laps.", "2"),  # a comma between: no inches
-        ("Last week: Jeb Bush (5.) and Chris Christie (6.)", "5"),  # a rank
+        ("Rankings: Anna Berg (5.) and Tom Lee (6.)", "5"),  # a rank
     ],
 )
 def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
@@ -341,8 +341,8 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("The firm 5% stake was sold.", "5%", "="),
         ("The start-up raised $5m from investors.", "$5m", "="),  # collected, no rise
         ("She lost by 13 points.", "13 points", "="),  # a margin of defeat
-        ("Her support falls four points short of his.", "four points", "="),  # a gap
-        ("He was losing the county by 38 percentage points.", "38 percentage points", "="),
+        ("His vote falls three points short of hers.", "three points", "="),  # a gap
+        ("He is losing the county by 30 percentage points.", "30 percentage points", "="),
         ("The fund lost 19.3 percent.", "19.3 percent", "down"),
         ("Shares leapt 5% in London.", "5%", "up"),
         ("Prices skyrocketed 300%.", "300%", "up"),
@@ -351,14 +351,14 @@ def test_news_surface_that_is_no_unit(nlp, text: str, surface: str) -> None:
         ("It costs approx $500 million.", "approx $500 million", "~"),
         ("They stay an average of 70 days.", "70 days", "="),  # an average is exact
         # a bound after the amount
-        ("Playbook has 100,000-plus subscribers.", "100,000-plus", ">"),
-        ("He paid no tax for 15-plus years.", "15-plus years", ">"),
+        ("The newsletter has 100,000-plus readers.", "100,000-plus", ">"),
+        ("He has lived there for 15-plus years.", "15-plus years", ">"),
         ("It lasted 5 or more days.", "5 or more days", ">="),
         ("Firms with 1,000 or more employees pay.", "1,000 or more", ">="),
         ("They will borrow $1 trillion or so.", "$1 trillion or so", "~"),
         ("Donors gave $200 or less.", "$200 or less", "<="),
         ("It costs $100 plus tax.", "$100", "="),  # a sum
-        ("Everyone else is at 2 percent or below.", "2 percent or below", "<="),
+        ("Two rivals poll at 3 percent or below.", "3 percent or below", "<="),
         ("Children 5 and under go free.", "5 and under", "<="),
         ("It holds between 5 and up to 10 people.", "5", "="),  # "up to" bounds the 10
         ("Prices fell 5% or more.", "5%", "down"),  # the verb says more

@@ -29,7 +29,7 @@ def spans(text: str) -> list[tuple[str, object, object, object]]:
         ("from $420,000 to $3.5 million", [("$420,000 to $3.5 million", None, 420000, 3.5e6)]),
         ("3 to 4 thousand", [("3 to 4 thousand", None, 3000, 4000)]),
         ("Only 1 in 4 adults", [("1 in 4", 0.25, None, None)]),
-        ("paid a 20 or 30 percent premium", [("20 or 30 percent", None, 20, 30)]),
+        ("charged a 10 or 15 percent fee", [("10 or 15 percent", None, 10, 15)]),
         ("cost 5 or 6 million dollars", [("5 or 6 million dollars", None, 5e6, 6e6)]),
     ],
 )
