@@ -36,6 +36,9 @@ ONE_BEFORE_RE = re.compile(r"\ban?[ \u00a0]+$", re.I)
 AGE_GROUP_AFTER_RE = re.compile(
     r"\+?[ \u00a0-]age[ \u00a0-](?:group|bracket|band|range|category|cohort)\b", re.I
 )
+#: A time after "aged" or "age" is an age ("aged 45 years", "a baby aged six months").
+AGE_TIME_UNITS = frozenset({"year", "month", "week", "day"})
+AGE_WORD_BEFORE_RE = re.compile(r"\b(?:aged|ages?|the[ \u00a0]+age[ \u00a0]+of)[ \u00a0]+$", re.I)
 #: A bound of age after a bare number: "voters 45 and older", "children 5 or younger".
 AGE_BOUND_RE = re.compile(r"\b(?:older|younger)$", re.I)
 
@@ -102,6 +105,10 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     if age_apposition(finder, first_token, atom) or age_of_person(finder, first_token, atom):
         atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
         return atom
+    if atom.unit in AGE_TIME_UNITS and AGE_WORD_BEFORE_RE.search(
+        finder.text, max(0, atom.span_start - 16), atom.span_start
+    ):
+        atom.unit, atom.dimension = f"{atom.unit} of age", "age"  # "aged 45 years"
     if is_date_or_label(finder, first_token, atom):
         return None
     return atom

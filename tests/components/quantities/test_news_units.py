@@ -253,6 +253,8 @@ UNITS = [
     ("Police said the victim was 19.", "19", 19, "year of age", "age"),
     ("John Smith (45), of Leeds, was charged.", "45", 45, "year of age", "age"),
     ("The over-65s were hit hardest.", "over-65s", 65, "year of age", "age"),
+    ("A baby aged six months was hurt.", "six months", 6, "month of age", "age"),
+    ("He was aged 45yrs.", "45yrs", 45, "year of age", "age"),
     ("Under-18s cannot buy alcohol.", "Under-18s", 18, "year of age", "age"),
     ("Voters in the 18-24 age group backed him.", "18-24", None, "year of age", "age"),
     ("She leads among voters 50 and older.", "50 and older", 50, "year of age", "age"),
