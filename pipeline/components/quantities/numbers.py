@@ -35,6 +35,8 @@ MAX_ATTRIBUTE = 40
 CLOCK_RE = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?)|\d{1,2}:\d{2}\b", re.I)
 AM_PM_RE = re.compile(r"[ap]\.?m", re.I)
 ORDINAL_TAIL_RE = re.compile(r"(?:st|nd|rd|th|s|′s|'s|’s)\b")
+#: Vague counts before a scale word: "several hundred", "a few thousand".
+VAGUE_BEFORE_SCALE = frozenset({"several", "few"})
 #: An age group named by its bound: "the over-65s", "under-18s".
 AGE_GROUP_RE = re.compile(r"\b(?P<bound>over|under)-$", re.I)
 AGE_GROUP_TAIL_RE = re.compile(r"s\b")
@@ -271,16 +273,21 @@ def find_word_atoms(finder: Finder) -> list[Atom]:
         if atom is None:
             i += 1
             continue
+        vague = False
+        if last == i:  # a lone scale word: "several hundred", "a couple of hundred"
+            read = _vague_scale(finder, i, atom)
+            vague, atom = read is not atom, read
         finished = attach_context(finder, atom, first_token=token)
         if finished is not None:
             # A bare number word ("three") is kept only with a unit or counted noun, or as
-            # a range bound ("three or four years"); see ``ranges.join_ranges``.
+            # a range bound ("three or four years"); see ``ranges.join_ranges``; a vague
+            # count ("several hundred or even 1,000 megawatts") only with them.
             finished.keep_bare = bool(
                 finished.unit
                 or finished.obj
-                or finished.fraction
-                or finished.low is not None
-                or finished.scaled
+                or (
+                    not vague and (finished.fraction or finished.low is not None or finished.scaled)
+                )
             )
             atoms.append(finished)
             finder.use(finished)
@@ -333,6 +340,36 @@ def _read_words(finder: Finder, i: int) -> tuple[Atom | None, int]:
         start=start, end=end, value=reading.value, number_end=end, words=True, scaled=reading.scaled
     )
     return atom, last
+
+
+def _vague_scale(finder: Finder, i: int, atom: Atom) -> Atom:
+    """A lone scale word after a vague count or "a couple of": "several hundred people"
+    and "a few thousand" are the range of the plural ("hundreds": 100 to 1,000), "a
+    couple of hundred" is 200; else ``atom`` as read ("hundred")."""
+    lowers = finder.lowers
+    plural = finder.lex.vague_plurals.get(lowers[i] + "s")
+    if plural is None or i < 1:
+        return atom
+    first = None
+    if lowers[i - 1] in VAGUE_BEFORE_SCALE:
+        first = i - 2 if i >= 2 and lowers[i - 1] == "few" and lowers[i - 2] == "a" else i - 1
+        low, high, value = plural[0], plural[1], math.nan
+    elif lowers[i - 1] == "couple" or (i >= 2 and lowers[i - 2 : i] == ["couple", "of"]):
+        first = i - 1 if lowers[i - 1] == "couple" else i - 2
+        first = first - 1 if first >= 1 and lowers[first - 1] == "a" else first
+        low, high, value = None, None, 2 * atom.value
+    if first is None:
+        return atom
+    return Atom(
+        start=finder.doc[first].idx,
+        end=atom.end,
+        value=value,
+        number_end=atom.number_end,
+        words=True,
+        scaled=True,
+        low=low,
+        high=high,
+    )
 
 
 def _after_by(finder: Finder, start: int) -> bool:

@@ -384,3 +384,24 @@ def test_a_scaled_value_is_written_exactly(nlp, text: str, surface: str, value: 
     """4.1 * 1e9 is 4099999999.9999995 in floating point: the record says 4100000000."""
     found = quantity(nlp, text, surface)["value"]
     assert found == value and isinstance(found, int)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high"),
+    [
+        ("Several hundred people came.", "Several hundred", None, 100, 1000),
+        ("A few thousand fans waited.", "A few thousand", None, 1000, 10000),
+        ("A couple of hundred troops left.", "A couple of hundred", 200, None, None),
+        ("It cost a couple of billion dollars.", "a couple of billion dollars", 2e9, None, None),
+    ],
+)
+def test_news_vague_count_before_a_scale(
+    nlp, text: str, surface: str, value: float | None, low: float | None, high: float | None
+) -> None:
+    found = quantity(nlp, text, surface)
+    assert (found["value"], found["low"], found["high"]) == (value, low, high)
+
+
+def test_news_vague_count_without_what_it_counts_is_dropped(nlp) -> None:
+    doc = nlp("We need several hundred or even 1,000 megawatts of capacity.")
+    assert [doc.text[q["start"] : q["end"]] for q in doc._.get(STAGE)] == ["1,000 megawatts"]
