@@ -51,7 +51,10 @@ hangs on, or none); then the boundary chooser (``boundaries``,
 ``boundary_model``, trained on PolNeAR train) sets where each content begins
 and ends (``bounds_probability``), and the rule judge (``rule_judge``, trained
 with the same fold taggers) drops the rules' claims it finds unlikely, each
-claim it judged carrying its ``claim_probability``; without the tagger
+claim it judged carrying its ``claim_probability``; the tagger's contents that
+overlapped only dropped claims are proposed then, as the others were
+(``merge.readded_claims``: many dropped claims are real attributions drawn with
+the wrong bounds); without the tagger
 (``pipeline.load(rules_only=True)``) the claims are the rules' alone. Either way,
 each claim's cue phrase is settled last: a rule claim's on its final content
 (``cue_phrase.settled_phrase``: "was asked about", "went on to explain"), a
@@ -83,7 +86,7 @@ from .cue_phrase import grown_tagger_cue, settled_phrase
 from .docview import DocView
 from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
-from .merge import merge_claims
+from .merge import in_cue_order, merge_claims, readded_claims
 from .quotes import Quote, find_quotes
 from .rule_judge import RuleJudge, judge_rule_claims, load_rule_judge
 from .source_model import SourceModel, candidate_features, load_source_model
@@ -135,6 +138,7 @@ class ClaimsStage(DataStage):
         accept_model: bool = True,
         source_model: bool = True,
         rule_judge: bool = True,
+        propose_dropped: bool = True,
     ) -> None:
         self.split_quotes = split_quotes
         self.split_sentence_quotes = split_sentence_quotes
@@ -157,6 +161,8 @@ class ClaimsStage(DataStage):
         #: when a list, every unit of rule claims the tagger did not confirm stays and
         #: goes in it with its features, as ``(features, claims)`` (``rule_judge_training.py``)
         self.judged: list[tuple[list[str], list[dict[str, Any]]]] | None = None
+        #: propose the tagger's contents that overlapped only claims the judge dropped
+        self.propose_dropped = propose_dropped
 
     @guarded(STAGE)
     def __call__(self, doc: Doc) -> Doc:
@@ -175,23 +181,18 @@ class ClaimsStage(DataStage):
         )
         spans = doc._.get(TAGGER_SPANS)
         if spans is not None:  # the attribution tagger ran before this stage
-            claims = merge_claims(
-                view.text,
-                claims,
-                spans,
-                quotes,
-                lambda s, e: self._source(view, s, e),
-                self.lexicons.words["not_speakers"],
-                lambda s, e: self._cue_speaker(view, s, e),
-                self._accept(view, claims, quotes),
-                self._choose_source(view, claims, quotes),
-                lambda s, e: self._content_speaker(view, s, e),
-            )
-            if self.boundary_model is not None:
-                bounds_view = BoundaryView(view, self.lexicons)
-                rebound_claims(bounds_view, claims, self.boundary_model, quotes)
+            proposing: dict[str, Any] = {
+                "source_of": lambda s, e: self._source(view, s, e),
+                "not_speakers": self.lexicons.words["not_speakers"],
+                "speaker_of_cue": lambda s, e: self._cue_speaker(view, s, e),
+                "accept": self._accept(view, claims, quotes),
+                "choose_source": self._choose_source(view, claims, quotes),
+                "speaker_of_content": lambda s, e: self._content_speaker(view, s, e),
+            }
+            claims = merge_claims(view.text, claims, spans, quotes, **proposing)
+            self._rebound(view, claims, quotes)
             if self.rule_judge is not None or self.judged is not None:
-                claims = judge_rule_claims(
+                kept = judge_rule_claims(
                     view,
                     claims,
                     spans,
@@ -200,9 +201,22 @@ class ClaimsStage(DataStage):
                     cue_verbs=frozenset(self.lexicons.cue_verbs),
                     recorded=self.judged,
                 )
+                if self.propose_dropped and len(kept) < len(claims):
+                    ids = {id(claim) for claim in kept}
+                    dropped = [claim for claim in claims if id(claim) not in ids]
+                    added = readded_claims(view.text, kept, dropped, spans, quotes, **proposing)
+                    self._rebound(view, added, quotes)
+                    kept = in_cue_order(kept + added)
+                claims = kept
         settle_cue_phrases(view, claims, self.lexicons)
         get_list(doc, STAGE).extend(claims)
         return doc
+
+    def _rebound(self, view: DocView, claims: list[dict[str, Any]], quotes: list[Quote]) -> None:
+        """The boundary chooser's bounds for ``claims`` (in place), when the stage has it."""
+        if self.boundary_model is not None and claims:
+            bounds_view = BoundaryView(view, self.lexicons)
+            rebound_claims(bounds_view, claims, self.boundary_model, quotes)
 
     def _accept(
         self, view: DocView, claims: list[dict[str, Any]], quotes: list[Quote]
@@ -332,6 +346,7 @@ class ClaimsStage(DataStage):
         "accept_model": True,
         "source_model": True,
         "rule_judge": True,
+        "propose_dropped": True,
     },
 )
 def make_claims(
@@ -344,6 +359,7 @@ def make_claims(
     accept_model: bool,
     source_model: bool,
     rule_judge: bool,
+    propose_dropped: bool,
 ) -> ClaimsStage:
     """``split_quotes``, ``split_sentence_quotes``: see ``find_claims``; ``cue_model``:
     let the shipped cue model (``make train``) choose the cue verbs;
@@ -353,7 +369,10 @@ def make_claims(
     ``source_model``: let the shipped source chooser (``make train``) say which source
     the claims the tagger adds take;
     ``rule_judge``: let the shipped rule judge (``make train``) drop the rules' claims
-    it finds unlikely (one model for those the tagger confirmed, one for the others)."""
+    it finds unlikely (one model for those the tagger confirmed, one for the others);
+    ``propose_dropped``: then propose the tagger's contents that overlapped only the
+    claims it dropped, as the others are (accept model, source chooser, boundary
+    chooser)."""
     return ClaimsStage(
         nlp,
         name,
@@ -364,6 +383,7 @@ def make_claims(
         accept_model=accept_model,
         source_model=source_model,
         rule_judge=rule_judge,
+        propose_dropped=propose_dropped,
     )
 
 

@@ -23,7 +23,9 @@ content span of the tagger that no claim overlaps and that has a cue span in
 its paragraph is a proposal, and the judge, not ``ADD``/``ADD_QUOTED``, says
 which proposals are claims; with a source chooser (``choose_source``, the stage's
 ``source_model.py``), it says which of ``source_candidates`` each added claim's
-source is.
+source is. Once the rule judge has dropped claims, the tagger's content spans that
+overlapped only dropped claims are proposals too (``readded_claims``), judged and
+sourced the same way.
 """
 
 from __future__ import annotations
@@ -88,10 +90,7 @@ def merge_claims(
     it, the claim keeps the nearest source span, else the cue's subject.
     ``speaker_of_content(start, end)``: the subject of the verb a content hangs on,
     one more candidate."""
-    by_role = {
-        role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
-        for role in ("content", "source", "cue")
-    }
+    by_role = _by_role(spans)
     for claim in claims:
         probabilities = [
             best["probability"]
@@ -106,6 +105,7 @@ def merge_claims(
         text,
         claims,
         by_role,
+        by_role["content"].items,
         quotes,
         source_of,
         not_speakers,
@@ -114,7 +114,57 @@ def merge_claims(
         choose_source,
         speaker_of_content,
     )
-    return sorted(claims + added, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
+    return in_cue_order(claims + added)
+
+
+def readded_claims(
+    text: str,
+    kept: list[dict[str, Any]],
+    dropped: list[dict[str, Any]],
+    spans: Sequence[dict[str, Any]],
+    quotes: list[Quote],
+    source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
+    not_speakers: frozenset[str] = frozenset(),
+    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
+    accept: Callable[[dict[str, Any]], bool] | None = None,
+    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
+    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+) -> list[dict[str, Any]]:
+    """The claims the tagger adds once a judge has ``dropped`` some of the claims
+    (``rule_judge.py``): its content spans that overlapped a dropped claim and overlap
+    none of the ``kept`` ones were never proposed (a rule claim held their place), and
+    are proposed now, judged and sourced as ``merge_claims`` does its own (same
+    arguments). Many claims the judge drops are real attributions drawn with the wrong
+    content bounds."""
+    by_role = _by_role(spans)
+    held = SpanIndex((span for claim in dropped for span in _content_spans(claim)), lambda s: s)
+    contents = [c for c in by_role["content"].items if held.overlapping(*_bounds(c))]
+    return _added_claims(
+        text,
+        kept,
+        by_role,
+        contents,
+        quotes,
+        source_of,
+        not_speakers,
+        speaker_of_cue,
+        accept,
+        choose_source,
+        speaker_of_content,
+    )
+
+
+def in_cue_order(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims by where their cue, then their content, starts."""
+    return sorted(claims, key=lambda c: (c["cue"]["start"], c["content"]["start"]))
+
+
+def _by_role(spans: Sequence[dict[str, Any]]) -> dict[str, SpanIndex[dict[str, Any]]]:
+    """The tagger's spans of each role ("content", "source", "cue")."""
+    return {
+        role: SpanIndex((s for s in spans if s["role"] == role), _bounds)
+        for role in ("content", "source", "cue")
+    }
 
 
 def _bounds(span: dict[str, Any]) -> Span:
@@ -163,6 +213,7 @@ def _added_claims(
     text: str,
     claims: Sequence[dict[str, Any]],
     by_role: dict[str, SpanIndex[dict[str, Any]]],
+    contents: Sequence[dict[str, Any]],
     quotes: list[Quote],
     source_of: Callable[[int, int], dict[str, Any] | None] | None,
     not_speakers: frozenset[str],
@@ -171,11 +222,11 @@ def _added_claims(
     choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
     speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Claims of the tagger contents that no claim overlaps (the tagger's spans
+    """Claims of the tagger ``contents`` that no claim overlaps (the tagger's spans
     never overlap one another) and that are confident enough (``accept``)."""
     taken = SpanIndex((span for claim in claims for span in _content_spans(claim)), lambda s: s)
     added = []
-    for content in by_role["content"].items:
+    for content in contents:
         bounds = (content["start"], content["end"])
         touching = quotes_overlapping(quotes, *bounds)
         if accept is None and content["probability"] < (ADD_QUOTED if touching else ADD):

