@@ -15,6 +15,7 @@ from pipeline.components.claims.tagger import (
     TAGGER,
     WEIGHTS,
     AttributionTagger,
+    best_labels,
     decode,
     load_shipped,
 )
@@ -128,6 +129,80 @@ def test_decode_opens_a_span_on_b_and_ends_it_on_o_or_whitespace() -> None:
         ("content", "today"),
     ]
     assert all(s["probability"] == pytest.approx(0.8) for s in spans)
+
+
+LABELS = ("B-CONTENT", "B-CUE", "B-SOURCE", "I-CONTENT", "I-CUE", "I-SOURCE", "O")
+
+
+def scored(rows: list[dict[str, float]]) -> numpy.ndarray:
+    """Label probabilities of each token: the named ones, the rest spread evenly."""
+    scores = numpy.zeros((len(rows), len(LABELS)), dtype="f")
+    for i, row in enumerate(rows):
+        rest = (1.0 - sum(row.values())) / (len(LABELS) - len(row))
+        for j, label in enumerate(LABELS):
+            scores[i, j] = row.get(label, rest)
+    return scores
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "rain" leans to O, but a content that goes on after it must take it in
+        (
+            [
+                {"B-CONTENT": 0.9},
+                {"I-CONTENT": 0.9},
+                {"O": 0.45, "I-CONTENT": 0.4},
+                {"I-CONTENT": 0.8},
+            ],
+            ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"],
+        ),
+        # an I- after O is no label: the span opens on the token or it is O
+        (
+            [{"O": 0.9}, {"I-SOURCE": 0.5, "B-SOURCE": 0.3, "O": 0.15}, {"O": 0.9}],
+            ["O", "B-SOURCE", "O"],
+        ),
+        # nor an I- of another role, nor one on the first token
+        (
+            [{"I-CUE": 0.6, "O": 0.3}, {"B-CUE": 0.9}, {"I-CONTENT": 0.5, "I-CUE": 0.4}],
+            ["O", "B-CUE", "I-CUE"],
+        ),
+    ],
+)
+def test_best_labels_is_the_best_valid_labelling(rows, expected) -> None:
+    doc = spacy.blank("en")(" ".join(["word"] * len(rows)))
+    assert [LABELS[j] for j in best_labels(doc, scored(rows), LABELS)] == expected
+
+
+def test_best_labels_passes_over_spaces_and_ends_at_line_breaks() -> None:
+    doc = spacy.blank("en")("Kim  said \n\n it")  # a double space is a token of its own
+    assert [t.text for t in doc] == ["Kim", " ", "said", "\n\n ", "it"]
+    rows = [
+        {"B-SOURCE": 0.9},
+        {"O": 0.9},
+        {"I-SOURCE": 0.9},
+        {"I-SOURCE": 0.9},
+        {"I-SOURCE": 0.5, "B-SOURCE": 0.3},
+    ]
+    labels = [LABELS[j] for j in best_labels(doc, scored(rows), LABELS)]
+    assert labels[0] == "B-SOURCE" and labels[2] == "I-SOURCE"  # over the space
+    assert labels[3:] == ["O", "B-SOURCE"]
+    spans = decode(doc, scored(rows), LABELS, constrained=True)
+    assert [doc.text[s["start"] : s["end"]] for s in spans] == ["Kim  said", "it"]
+
+
+def test_the_tagger_decodes_valid_labellings_when_constrained(nlp) -> None:
+    assert not nlp.get_pipe(TAGGER).constrained  # the default: each token's best label
+    tagger = spacy.blank("en").add_pipe(TAGGER, config={"constrained": True})
+    assert tagger.constrained
+    doc = nlp(QUOTED)
+    scores = tagger.model.ops.to_numpy(tagger.predict([doc])[0])
+    path = [tagger.labels[j] for j in best_labels(doc, scores, tagger.labels)]
+    for before, label in zip(["O", *path], path, strict=False):
+        assert not label.startswith("I-") or before[2:] == label[2:]
+    spans = tagger(doc)._.get(EXTENSION)
+    assert spans == decode(doc, scores, tagger.labels, constrained=True)
+    assert {"content", "source", "cue"} <= {s["role"] for s in spans}
 
 
 def test_merge_marks_rule_claims_and_adds_confident_contents() -> None:
