@@ -86,7 +86,7 @@ from .cue_phrase import grown_tagger_cue, settled_phrase
 from .docview import DocView
 from .find import find_claims
 from .lexicon import DATA_FILES, ClaimsLexicons, load_lexicons, read_lexicons
-from .merge import in_cue_order, merge_claims, readded_claims
+from .merge import Proposing, in_cue_order, merge_claims, readded_claims
 from .quotes import Quote, find_quotes
 from .rule_judge import RuleJudge, judge_rule_claims, load_rule_judge
 from .source_model import SourceModel, candidate_features, load_source_model
@@ -181,15 +181,15 @@ class ClaimsStage(DataStage):
         )
         spans = doc._.get(TAGGER_SPANS)
         if spans is not None:  # the attribution tagger ran before this stage
-            proposing: dict[str, Any] = {
-                "source_of": lambda s, e: self._source(view, s, e),
-                "not_speakers": self.lexicons.words["not_speakers"],
-                "speaker_of_cue": lambda s, e: self._cue_speaker(view, s, e),
-                "accept": self._accept(view, claims, quotes),
-                "choose_source": self._choose_source(view, claims, quotes),
-                "speaker_of_content": lambda s, e: self._content_speaker(view, s, e),
-            }
-            claims = merge_claims(view.text, claims, spans, quotes, **proposing)
+            proposing = Proposing(
+                source_of=lambda s, e: self._source(view, s, e),
+                not_speakers=self.lexicons.words["not_speakers"],
+                speaker_of_cue=lambda s, e: self._cue_speaker(view, s, e),
+                accept=self._accept(view, claims, quotes),
+                choose_source=self._choose_source(view, claims, quotes),
+                speaker_of_content=lambda s, e: self._content_speaker(view, s, e),
+            )
+            claims = merge_claims(view.text, claims, spans, quotes, proposing)
             self._rebound(view, claims, quotes)
             if self.rule_judge is not None or self.judged is not None:
                 kept = judge_rule_claims(
@@ -204,7 +204,7 @@ class ClaimsStage(DataStage):
                 if self.propose_dropped and len(kept) < len(claims):
                     ids = {id(claim) for claim in kept}
                     dropped = [claim for claim in claims if id(claim) not in ids]
-                    added = readded_claims(view.text, kept, dropped, spans, quotes, **proposing)
+                    added = readded_claims(view.text, kept, dropped, spans, quotes, proposing)
                     self._rebound(view, added, quotes)
                     kept = in_cue_order(kept + added)
                 claims = kept

@@ -31,6 +31,7 @@ sourced the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ...intervals import SpanIndex
@@ -47,6 +48,35 @@ ADD_QUOTED = 0.6
 MIN_ADDED = 12
 
 Span = tuple[int, int]
+#: Who a character range names, as a source (``{"start", "end", ...}``), or None.
+Speaker = Callable[[int, int], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Proposing:
+    """How the tagger's content spans become claims of their own (``merge_claims``,
+    ``readded_claims``); without any of these, the fixed thresholds and the nearest
+    spans decide.
+
+    ``source_of(start, end)``: the source a tagger's source span names (the rules'
+    speaker resolution); ``not_speakers``: page furniture before a colon, whose line
+    is no claim; ``speaker_of_cue(start, end)``: the cue's subject, the source when no
+    source span of the tagger is near the cue; ``accept(proposal)``: whether a
+    proposal is a claim (a dict of the ``claim`` it would be, the tagger's ``content``
+    and ``cue`` spans, ``source_from`` "tagger", "subject" or "none" and the
+    ``source_probability`` of a tagger's source span), else the tagger's probability
+    must reach ``ADD`` (``ADD_QUOTED``); ``choose_source(proposal, candidates)``: the
+    index of the source an accepted proposal's claim takes among its ``candidates``
+    (``source_candidates``), else the nearest source span, else the cue's subject;
+    ``speaker_of_content(start, end)``: the subject of the verb a content hangs on,
+    one more candidate."""
+
+    source_of: Speaker | None = None
+    not_speakers: frozenset[str] = frozenset()
+    speaker_of_cue: Speaker | None = None
+    accept: Callable[[dict[str, Any]], bool] | None = None
+    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None
+    speaker_of_content: Speaker | None = None
 
 
 def jaccard(a: Span, b: Span) -> float:
@@ -68,28 +98,10 @@ def merge_claims(
     claims: list[dict[str, Any]],
     spans: Sequence[dict[str, Any]],
     quotes: list[Quote],
-    source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
-    not_speakers: frozenset[str] = frozenset(),
-    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
-    accept: Callable[[dict[str, Any]], bool] | None = None,
-    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
-    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+    proposing: Proposing = Proposing(),
 ) -> list[dict[str, Any]]:
     """``claims`` with ``origin`` and ``model_probability``, and the claims the
-    tagger adds (their source from ``source_of(start, end)``, the rules' speaker
-    resolution, when given; without a source span of the tagger near the cue,
-    from ``speaker_of_cue(start, end)``, the cue's subject), in cue order.
-
-    ``accept(proposal)``: whether a proposal is a claim (a dict of the ``claim`` it
-    would be, the tagger's ``content`` and ``cue`` spans, ``source_from`` "tagger",
-    "subject" or "none" and the ``source_probability`` of a tagger's source span);
-    without it, the tagger's probability must reach ``ADD`` (``ADD_QUOTED``).
-
-    ``choose_source(proposal, candidates)``: the index of the source an accepted
-    proposal's claim takes among its ``candidates`` (``source_candidates``); without
-    it, the claim keeps the nearest source span, else the cue's subject.
-    ``speaker_of_content(start, end)``: the subject of the verb a content hangs on,
-    one more candidate."""
+    tagger adds (``proposing`` says how they are judged and sourced), in cue order."""
     by_role = _by_role(spans)
     for claim in claims:
         probabilities = [
@@ -101,19 +113,7 @@ def merge_claims(
         claim["model_probability"] = (
             round(sum(probabilities) / len(probabilities), 3) if probabilities else None
         )
-    added = _added_claims(
-        text,
-        claims,
-        by_role,
-        by_role["content"].items,
-        quotes,
-        source_of,
-        not_speakers,
-        speaker_of_cue,
-        accept,
-        choose_source,
-        speaker_of_content,
-    )
+    added = _added_claims(text, claims, by_role, by_role["content"].items, quotes, proposing)
     return in_cue_order(claims + added)
 
 
@@ -123,12 +123,7 @@ def readded_claims(
     dropped: list[dict[str, Any]],
     spans: Sequence[dict[str, Any]],
     quotes: list[Quote],
-    source_of: Callable[[int, int], dict[str, Any] | None] | None = None,
-    not_speakers: frozenset[str] = frozenset(),
-    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
-    accept: Callable[[dict[str, Any]], bool] | None = None,
-    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
-    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+    proposing: Proposing = Proposing(),
 ) -> list[dict[str, Any]]:
     """The claims the tagger adds once a judge has ``dropped`` some of the claims
     (``rule_judge.py``): its content spans that overlapped a dropped claim and overlap
@@ -139,19 +134,7 @@ def readded_claims(
     by_role = _by_role(spans)
     held = SpanIndex((span for claim in dropped for span in _content_spans(claim)), lambda s: s)
     contents = [c for c in by_role["content"].items if held.overlapping(*_bounds(c))]
-    return _added_claims(
-        text,
-        kept,
-        by_role,
-        contents,
-        quotes,
-        source_of,
-        not_speakers,
-        speaker_of_cue,
-        accept,
-        choose_source,
-        speaker_of_content,
-    )
+    return _added_claims(text, kept, by_role, contents, quotes, proposing)
 
 
 def in_cue_order(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -215,15 +198,12 @@ def _added_claims(
     by_role: dict[str, SpanIndex[dict[str, Any]]],
     contents: Sequence[dict[str, Any]],
     quotes: list[Quote],
-    source_of: Callable[[int, int], dict[str, Any] | None] | None,
-    not_speakers: frozenset[str],
-    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None = None,
-    accept: Callable[[dict[str, Any]], bool] | None = None,
-    choose_source: Callable[[dict[str, Any], list[dict[str, Any]]], int] | None = None,
-    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+    proposing: Proposing,
 ) -> list[dict[str, Any]]:
     """Claims of the tagger ``contents`` that no claim overlaps (the tagger's spans
     never overlap one another) and that are confident enough (``accept``)."""
+    source_of, speaker_of_cue = proposing.source_of, proposing.speaker_of_cue
+    accept, choose_source = proposing.accept, proposing.choose_source
     taken = SpanIndex((span for claim in claims for span in _content_spans(claim)), lambda s: s)
     added = []
     for content in contents:
@@ -237,7 +217,7 @@ def _added_claims(
         cue = _nearest(by_role["cue"], paragraph, bounds, bounds[0])
         if cue is None:
             continue
-        if _is_furniture(text[paragraph[0] : paragraph[1]], not_speakers):
+        if _is_furniture(text[paragraph[0] : paragraph[1]], proposing.not_speakers):
             continue  # "Related — White House: “…” But We Make Sure “…”"
         source_span = _nearest(by_role["source"], paragraph, bounds, cue["start"])
         source = None
@@ -279,7 +259,7 @@ def _added_claims(
                 cue,
                 source_of,
                 speaker_of_cue,
-                speaker_of_content,
+                proposing.speaker_of_content,
             )
             claim["source"] = candidates[choose_source(proposal, candidates)]["source"]
         added.append(claim)
@@ -291,9 +271,9 @@ def source_candidates(
     paragraph: Span,
     content: Span,
     cue: dict[str, Any],
-    source_of: Callable[[int, int], dict[str, Any] | None] | None,
-    speaker_of_cue: Callable[[int, int], dict[str, Any] | None] | None,
-    speaker_of_content: Callable[[int, int], dict[str, Any] | None] | None = None,
+    source_of: Speaker | None,
+    speaker_of_cue: Speaker | None,
+    speaker_of_content: Speaker | None = None,
 ) -> list[dict[str, Any]]:
     """The sources a tagger-added claim may take, as ``{"from", "source", "span"}``:
     every source span of the tagger in the paragraph outside the content, nearest the

@@ -15,7 +15,7 @@ from pipeline.components.claims.accept_model import (
     proposal_features,
 )
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.merge import ADD_QUOTED, merge_claims
+from pipeline.components.claims.merge import ADD_QUOTED, Proposing, merge_claims
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.intervals import SpanIndex
 
@@ -109,7 +109,7 @@ def test_merge_asks_the_judge_about_every_proposal() -> None:
         asked.append(proposal)
         return proposal["content"]["probability"] < 0.5  # the judge, not the probability, says
 
-    [added] = merge_claims(text, [], spans, quotes, accept=judge)
+    [added] = merge_claims(text, [], spans, quotes, Proposing(accept=judge))
     assert text[added["content"]["start"] : added["content"]["end"]] == "the bridge would close"
     assert added["origin"] == "model" and added["model_probability"] == ADD_QUOTED / 2
     assert [p["source_from"] for p in asked] == ["tagger", "none"]

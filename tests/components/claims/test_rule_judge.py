@@ -8,7 +8,7 @@ import pytest
 from pipeline.boundary_training import claims_pipeline
 from pipeline.components.claims import STAGE
 from pipeline.components.claims.docview import DocView
-from pipeline.components.claims.merge import readded_claims
+from pipeline.components.claims.merge import Proposing, readded_claims
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.rule_judge import (
     RuleJudge,
@@ -218,7 +218,12 @@ def test_a_dropped_claims_tagger_content_is_proposed_in_its_place() -> None:
     assert readded_claims(text, [kept], [], spans, quotes) == []
     proposals: list = []
     refused = readded_claims(
-        text, [kept], [dropped], spans, quotes, accept=lambda p: proposals.append(p) is not None
+        text,
+        [kept],
+        [dropped],
+        spans,
+        quotes,
+        Proposing(accept=lambda p: proposals.append(p) is not None),
     )
     assert refused == [] and [p["content"]["probability"] for p in proposals] == [0.95]
 

@@ -11,7 +11,7 @@ from pipeline.boundary_training import claims_pipeline
 from pipeline.components.claims import STAGE
 from pipeline.components.claims.docview import DocView
 from pipeline.components.claims.lexicon import load_lexicons
-from pipeline.components.claims.merge import merge_claims, source_candidates
+from pipeline.components.claims.merge import Proposing, merge_claims, source_candidates
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.source_model import (
     SourceModel,
@@ -88,7 +88,7 @@ def test_merge_gives_an_added_claim_the_source_the_chooser_picks() -> None:
         tagger_span(TEXT, "content", "the bridge would close"),
     ]
     subject = lambda start, end: bounds(TEXT, "The mayor")  # noqa: E731
-    [nearest] = merge_claims(TEXT, [], spans, quotes, None, speaker_of_cue=subject)
+    [nearest] = merge_claims(TEXT, [], spans, quotes, Proposing(speaker_of_cue=subject))
     assert TEXT[nearest["source"]["start"] : nearest["source"]["end"]] == "Lee"
     offered = []
 
@@ -97,7 +97,7 @@ def test_merge_gives_an_added_claim_the_source_the_chooser_picks() -> None:
         return [c["from"] for c in candidates].index("subject")
 
     [chosen] = merge_claims(
-        TEXT, [], spans, quotes, None, speaker_of_cue=subject, choose_source=choose
+        TEXT, [], spans, quotes, Proposing(speaker_of_cue=subject, choose_source=choose)
     )
     assert TEXT[chosen["source"]["start"] : chosen["source"]["end"]] == "The mayor"
     assert offered == [[("tagger", "Lee"), ("subject", "The mayor"), ("none", None)]]

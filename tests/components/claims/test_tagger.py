@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.components.claims.merge import ADD, ADD_QUOTED, jaccard, merge_claims
+from pipeline.components.claims.merge import ADD, ADD_QUOTED, Proposing, jaccard, merge_claims
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.tagger import (
     EXTENSION,
@@ -335,7 +335,7 @@ def test_an_added_claim_without_a_tagger_source_takes_its_cue_subject(
         [],
         [span("cue", cue), span("content", content)],
         find_quotes(text)[0],
-        speaker_of_cue=lambda s, e: stage._cue_speaker(view, s, e),
+        Proposing(speaker_of_cue=lambda s, e: stage._cue_speaker(view, s, e)),
     )
     assert len(merged) == 1
     found = merged[0]["source"]
