@@ -19,10 +19,10 @@ a proportion, None for a bare number). Surface forms that name several units
 (``pipeline.evaluate.quantities``), not written here.
 
 Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
-NewsQuant counts it as 1; a number after a name ("FTSE 100", "iPhone 11") or
-before an address or model ("49 Zorro Ranch Road", "787 Dreamliner") is a
-label, and so is a debt's term before it ("the 10-year yield",
-``data/tenor_words.txt``; "a 10-year sentence" is an amount of time); a bare
+NewsQuant counts it as 1 (its scorer adds it: ``superlative_ones``); a number
+after a name ("FTSE 100", "iPhone 11") or before an address or model ("49 Zorro
+Ranch Road", "787 Dreamliner") is a label, and so is a debt's term before it
+("the 10-year yield", ``data/tenor_words.txt``; "a 10-year sentence" is an amount of time); a bare
 whole number between commas after a name ("Maddon, 66,") is an age (unit
 ``year of age``, dimension ``age``), and so is one a person is, turns or dies at
 ("since he was 5", "the victim was 19", "she turned 50", "died at 82"; nouns of a
