@@ -27,6 +27,11 @@ so quantities are matched within each sentence:
   ``-`` for a bare number;
 * **changes**: NewsQuant has no ``>=``/``<=``; ours are scored as ``>`` and
   ``<`` ("at least" is ``>`` and "up to" ``<`` in NewsQuant);
+* **a change named after the amount**: "a 3 percent drop", "a 5% pay rise" fall and
+  rise in our records (``changes.noun_of_change_after``); NewsQuant writes them as
+  levels (``=``) and only an amount after a change word ("fell 3 percent", "a drop of
+  3 percent") as a change, so the scorer reads them as ``=``: dev's gold has both of
+  them so on the odd half, none on the even;
 * **"one of the best X"**: NewsQuant counts the "one" that picks an item out of a
   superlative's group as 1 X (unit: the superlative's lemma and the noun, "good
   wireless speaker", "large dinosaur"); our records leave it out by design (the
@@ -53,14 +58,17 @@ import json
 import math
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..article import Article
+from ..components.quantities.changes import noun_of_change_after
+from ..components.quantities.lexicon import load_lexicons
 from ..nlp import load_cached
 from .common import halves, predicted_records, prf
 from .dates import match_relaxed
@@ -221,34 +229,49 @@ def records_object_lemmas(
 ) -> dict[tuple[str, int, int], str]:
     """``(record id, start, end)`` -> the lemmas of each quantity's object, read from the
     record's text with the model's tagger and lemmatizer."""
-    return read_notation(records, nlp)[0]
+    return read_notation(records, nlp).lemmas
 
 
-def read_notation(
-    records: Iterable[dict[str, Any]], nlp: Language
-) -> tuple[dict[tuple[str, int, int], str], dict[str, list[dict[str, Any]]]]:
+class Notation(NamedTuple):
+    """What NewsQuant's notation needs from the records' texts (``read_notation``)."""
+
+    #: ``(record id, start, end)`` of an object -> its lemmas (``object_lemmas``)
+    lemmas: dict[tuple[str, int, int], str]
+    #: record id -> the quantities NewsQuant counts that the records leave out
+    added: dict[str, list[dict[str, Any]]]
+    #: ``(record id, start)`` of the quantities whose rise or fall NewsQuant writes as a
+    #: level ("a 3 percent drop": ``changes.noun_of_change_after``)
+    levels: set[tuple[str, int]]
+
+
+def read_notation(records: Iterable[dict[str, Any]], nlp: Language) -> Notation:
     """What NewsQuant's notation needs from the records' texts, in one parse: the lemmas
-    of each quantity's object (``(record id, start, end)`` -> lemmas) and, per record
-    id, the quantities NewsQuant counts that the records leave out (``superlative_ones``
-    not already a record's quantity)."""
+    of each quantity's object, the quantities NewsQuant counts that the records leave
+    out (``superlative_ones`` not already a record's quantity) and the changes it writes
+    as levels."""
     records = list(records)
     enabled = [name for name in LEMMA_PIPES if name in nlp.pipe_names]
-    lemmas: dict[tuple[str, int, int], str] = {}
-    added: dict[str, list[dict[str, Any]]] = {}
+    of_change = load_lexicons().of_change_lemmas
+    notation = Notation({}, {}, set())
     with nlp.select_pipes(enable=enabled):
         for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
             quantities = record.get("quantities", [])
+            starts = [t.idx for t in doc]
             for quantity in quantities:
                 obj = quantity.get("object")
                 span = doc.char_span(obj["start"], obj["end"]) if obj else None
                 if span is not None:
                     key = (record["id"], obj["start"], obj["end"])
-                    lemmas[key] = object_lemmas(span, quantity["start"])
-            starts = {q.get("start") for q in quantities}
-            ones = [item for item in superlative_ones(doc) if item["start"] not in starts]
+                    notation.lemmas[key] = object_lemmas(span, quantity["start"])
+                if quantity.get("change") in ("up", "down") and quantity.get("end") and len(doc):
+                    last = doc[max(bisect_right(starts, quantity["end"] - 1) - 1, 0)]
+                    if noun_of_change_after(last, of_change) is not None:
+                        notation.levels.add((record["id"], quantity["start"]))
+            taken = {q.get("start") for q in quantities}
+            ones = [item for item in superlative_ones(doc) if item["start"] not in taken]
             if ones:
-                added[record["id"]] = ones
-    return lemmas, added
+                notation.added[record["id"]] = ones
+    return notation
 
 
 def newsquant_unit(quantity: dict[str, Any], lemmas: str | None) -> str:
@@ -357,7 +380,7 @@ def evaluate(
     started = time.perf_counter()
     records = predicted_records(newsquant_articles(sentences), predictions, nlp)
     elapsed = time.perf_counter() - started
-    lemmas, added = read_notation(records.values(), nlp)
+    lemmas, added, levels = read_notation(records.values(), nlp)
     pairs = []
     details = []
     for sentence in sentences:
@@ -367,6 +390,9 @@ def evaluate(
             prediction_from_record(q, lemmas.get(_object_key(sentence["id"], q)))
             for q in quantities
         ]
+        for quantity, item in zip(quantities, predicted, strict=True):
+            if (sentence["id"], quantity.get("start")) in levels:
+                item["change"] = "="  # "a 3 percent drop": NewsQuant's level
         ones = added.get(sentence["id"], [])
         predicted += [{k: one[k] for k in ("value", "unit", "change")} for one in ones]
         pairs.append((sentence["gold"], predicted))

@@ -8,7 +8,13 @@ import re
 from spacy.tokens import Token
 
 from .atoms import Atom, Finder
-from .changes import after_by, change_before, modifier_after, modifier_before
+from .changes import (
+    after_by,
+    change_before,
+    modifier_after,
+    modifier_before,
+    noun_of_change_after,
+)
 from .filters import age_apposition, age_of_person, is_date_or_label
 from .objects import object_after, unit_of_head
 from .units import (
@@ -28,6 +34,9 @@ TIME_ADVERBIAL_RE = re.compile(r"[ \u00a0]+(?:later|earlier|before|after|ago)\b"
 #: freezing" is not: 10 below freezing is 22 in Fahrenheit).
 BELOW_ZERO_RE = re.compile(r"[ \u00a0]+below[ \u00a0]+zero\b", re.I)
 DEGREE_UNITS = frozenset({"degree", "degree celsius", "degree fahrenheit"})
+#: What a noun of change after an amount does not take as its extent: "the 40-year
+#: decline" lasts 40 years, "a 50-year-old increase" is as old.
+NO_EXTENT_DIMENSIONS = frozenset({"time", "age"})
 #: "short" after an amount that "falls" or "comes up": a gap to a mark, no change.
 SHORT_AFTER_RE = re.compile(r"[ \u00a0]+short\b", re.I)
 #: The article of one unit before a counted unit: "three quarters of a ton".
@@ -89,6 +98,10 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
                     atom.end, atom.per = per
         if AGE_BOUND_RE.search(bound) and not (atom.unit or atom.currency or atom.scaled):
             atom.unit, atom.dimension, atom.unit_text = "year of age", "age", None
+    elif atom.change == "=" and atom.dimension not in NO_EXTENT_DIMENSIONS:
+        last = finder.token_at(atom.end - 1)
+        direction = noun_of_change_after(last, finder.lex.of_change_lemmas) if last else None
+        atom.change = direction or atom.change  # "a 3 percent drop", "a 5% pay rise"
     if (
         atom.unit is None
         and not (atom.currency or atom.scaled)

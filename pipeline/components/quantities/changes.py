@@ -4,8 +4,9 @@ A modifier right before the number ("more than", "nearly", ">"), or failing that
 right after the amount ("100,000-plus", "or so"), sets the change to ``>``, ``~``
 ...; otherwise a change verb a few words before it
 ("rose", "fell by", "up"), a noun of change right before "of" ("a drop of",
-"an increase of"), or a change verb whose extent the amount is in the parse
-("reduce emissions 26 percent") makes it ``up`` or ``down``.
+"an increase of"), a change verb whose extent the amount is in the parse
+("reduce emissions 26 percent") or, failing these, a noun of change that the
+amount modifies ("a 3 percent drop", "a 5% pay rise") makes it ``up`` or ``down``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from .atoms import Finder
 
 #: Dependencies from a number up to the noun of its amount ("26" -> "percent").
 AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
+#: Dependencies from an amount's last word to the noun of change it modifies ("a 3
+#: percent drop": "percent" is its compound; "a fourfold increase": "fourfold" its amod).
+NOUN_OF_CHANGE_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Words of the amount or of the noun's name that may stand between them ("a 5% pay rise").
+BETWEEN_NOUN_OF_CHANGE = frozenset({"compound", "punct"})
 #: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
 PAIR_WORDS = frozenset({"to", "-", "–", "—"})
 #: A number or "to" after a bound word: "5 plus 3" is a sum, "5 and up to 10" a range.
@@ -115,3 +121,20 @@ def extent_of_change(finder: Finder, token: Token) -> str | None:
 def after_by(finder: Finder, start: int) -> bool:
     """ "decrease by 1": an amount right after "by" is a change even without a unit."""
     return finder.text[max(0, start - 3) : start].lower() == "by "
+
+
+def noun_of_change_after(last: Token, of_change_lemmas: dict[str, str]) -> str | None:
+    """``up`` or ``down`` when the amount whose last word is ``last`` modifies a noun of
+    change after it ("a 3 percent drop", "a 21-point increase", "a 5% pay rise", "a
+    fourfold increase"; the nouns flagged ``of`` in ``change_verbs.tsv``); not through
+    another modifier ("a 19 percent greater drop": greater than what?)."""
+    noun = last.head
+    if last.dep_ not in NOUN_OF_CHANGE_DEPS or noun.i <= last.i or noun.pos_ != "NOUN":
+        return None
+    direction = of_change_lemmas.get(noun.lemma_.lower())
+    if direction is None:
+        return None
+    between = last.doc[last.i + 1 : noun.i]
+    if any(t.head.i != noun.i or t.dep_ not in BETWEEN_NOUN_OF_CHANGE for t in between):
+        return None
+    return direction

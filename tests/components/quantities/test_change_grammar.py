@@ -21,6 +21,17 @@ CHANGE_CASES = [
     ("The firm posted a loss of 63 cents per share.", 63, "="),
     ("Analysts expect growth of 3% next year.", 3, "="),
     ("The store takes a cut of 30% on each sale.", 30, "="),
+    # a noun of change that the amount modifies
+    ("Rents went up again, a sharp 4 percent rise.", 4, "up"),
+    ("Turnout fell 2,000 voters, a 12% decline on 2019.", 12, "down"),
+    ("Nurses will get a 6% pay rise.", 6, "up"),
+    ("That is a 15-point increase from June.", 15, "up"),
+    ("Enrolment saw a threefold increase.", 3, "up"),
+    ("The board approved a 50 basis point hike.", 50, "up"),
+    # ... not through a comparison, nor a time: "the 20-year decline" lasts 20 years
+    ("Mills saw a 9 percent greater drop in output.", 9, "="),
+    ("The 20-year decline of the coal towns goes on.", 20, "="),
+    ("He got 41% of the vote, a drop from 2016.", 41, "="),
     # a bound or approximation after the noun wins, as after a verb
     ("Investors saw a drop of more than 10% in value.", 10, ">"),
     # verbs of change, with or without "by"
