@@ -27,11 +27,13 @@ so quantities are matched within each sentence:
   ``-`` for a bare number;
 * **changes**: NewsQuant has no ``>=``/``<=``; ours are scored as ``>`` and
   ``<`` ("at least" is ``>`` and "up to" ``<`` in NewsQuant);
-* **a change named after the amount**: "a 3 percent drop", "a 5% pay rise" fall and
-  rise in our records (``changes.noun_of_change_after``); NewsQuant writes them as
-  levels (``=``) and only an amount after a change word ("fell 3 percent", "a drop of
-  3 percent") as a change, so the scorer reads them as ``=``: dev's gold has both of
-  them so on the odd half, none on the even;
+* **a change named after the amount**: "a 3 percent drop", "a 5% pay rise", "closed
+  2% higher" fall and rise in our records (``changes.noun_of_change_after``,
+  ``changes.comparative_after``); NewsQuant writes them as levels (``=``) and only an
+  amount after a change word ("fell 3 percent", "a drop of 3 percent") as a change,
+  so the scorer reads them as ``=``: dev's gold has every one so, the nouns 2 of 2
+  on the odd half (none on the even), the comparatives 2 of 2 on the even (none on
+  the odd);
 * **"one of the best X"**: NewsQuant counts the "one" that picks an item out of a
   superlative's group as 1 X (unit: the superlative's lemma and the noun, "good
   wireless speaker", "large dinosaur"); our records leave it out by design (the
@@ -67,7 +69,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..article import Article
-from ..components.quantities.changes import noun_of_change_after
+from ..components.quantities.changes import comparative_after, noun_of_change_after
 from ..components.quantities.lexicon import load_lexicons
 from ..nlp import load_cached
 from .common import halves, predicted_records, prf
@@ -265,7 +267,9 @@ def read_notation(records: Iterable[dict[str, Any]], nlp: Language) -> Notation:
                     notation.lemmas[key] = object_lemmas(span, quantity["start"])
                 if quantity.get("change") in ("up", "down") and quantity.get("end") and len(doc):
                     last = doc[max(bisect_right(starts, quantity["end"] - 1) - 1, 0)]
-                    if noun_of_change_after(last, of_change) is not None:
+                    if noun_of_change_after(last, of_change) or comparative_after(
+                        doc.text, quantity["end"]
+                    ):
                         notation.levels.add((record["id"], quantity["start"]))
             taken = {q.get("start") for q in quantities}
             ones = [item for item in superlative_ones(doc) if item["start"] not in taken]

@@ -292,16 +292,18 @@ def test_evaluate_adds_newsquants_one_of_the_best_but_not_to_the_record(tmp_path
 
 @pytest.mark.model
 def test_evaluate_scores_a_change_named_after_the_amount_as_newsquants_level(tmp_path, nlp):
-    text = "Rents fell to $900, a 4 percent drop, and then fell by 2 percent."
+    text = "Rents fell to $900, a 4 percent drop, then 1.5% lower and fell by 2 percent."
     gold = tmp_path / "mini.json"
     quantities = [
         {"change": "=", "value": "900", "normalized_unit": "dollar"},
         {"change": "=", "value": "4", "normalized_unit": "percentage"},
+        {"change": "=", "value": "1.5", "normalized_unit": "percentage"},
         {"change": "down", "value": "2", "normalized_unit": "percentage"},
     ]
     gold.write_text(json.dumps([{"text": text, "quantities": quantities}]), encoding="utf-8")
     metrics = evaluate(gold, nlp=nlp)
-    assert metrics["value+change"]["matched"] == 3
+    assert metrics["value+change"]["matched"] == 4
     records = nlp(text)._.newsclaims_quantities
     changes = {text[q["start"] : q["end"]]: q["change"] for q in records}
-    assert changes == {"$900": "=", "4 percent": "down", "2 percent": "down"}  # the record
+    # the records keep the fall
+    assert changes == {"$900": "=", "4 percent": "down", "1.5%": "down", "2 percent": "down"}

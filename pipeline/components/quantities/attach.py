@@ -11,6 +11,7 @@ from .atoms import Atom, Finder
 from .changes import (
     after_by,
     change_before,
+    comparative_after,
     modifier_after,
     modifier_before,
     noun_of_change_after,
@@ -101,7 +102,8 @@ def attach_context(finder: Finder, atom: Atom, *, first_token: Token) -> Atom | 
     elif atom.change == "=" and atom.dimension not in NO_EXTENT_DIMENSIONS:
         last = finder.token_at(atom.end - 1)
         direction = noun_of_change_after(last, finder.lex.of_change_lemmas) if last else None
-        atom.change = direction or atom.change  # "a 3 percent drop", "a 5% pay rise"
+        # "a 3 percent drop", "a 5% pay rise", "closed 2% higher"
+        atom.change = direction or comparative_after(finder.text, atom.end) or atom.change
     if (
         atom.unit is None
         and not (atom.currency or atom.scaled)

@@ -6,7 +6,8 @@ right after the amount ("100,000-plus", "or so"), sets the change to ``>``, ``~`
 ("rose", "fell by", "up"), a noun of change right before "of" ("a drop of",
 "an increase of"), a change verb whose extent the amount is in the parse
 ("reduce emissions 26 percent") or, failing these, a noun of change that the
-amount modifies ("a 3 percent drop", "a 5% pay rise") makes it ``up`` or ``down``.
+amount modifies ("a 3 percent drop", "a 5% pay rise") or a comparative after it
+("closed 2% higher") makes it ``up`` or ``down``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ AMOUNT_DEPS = frozenset({"nummod", "compound", "quantmod"})
 NOUN_OF_CHANGE_DEPS = frozenset({"compound", "amod", "nmod"})
 #: Words of the amount or of the noun's name that may stand between them ("a 5% pay rise").
 BETWEEN_NOUN_OF_CHANGE = frozenset({"compound", "punct"})
+#: A comparative right after an amount, not comparing it with something ("closed 2%
+#: higher", not "9 points higher than in Wisconsin").
+COMPARATIVE_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?P<word>higher|lower)\b(?![ \u00a0]+than\b)", re.IGNORECASE
+)
+COMPARATIVE_CHANGES = {"higher": "up", "lower": "down"}
 #: Words that pair an amount with the next ("36 percent to 51 percent", "68%-31%").
 PAIR_WORDS = frozenset({"to", "-", "–", "—"})
 #: A number or "to" after a bound word: "5 plus 3" is a sum, "5 and up to 10" a range.
@@ -138,3 +145,11 @@ def noun_of_change_after(last: Token, of_change_lemmas: dict[str, str]) -> str |
     if any(t.head.i != noun.i or t.dep_ not in BETWEEN_NOUN_OF_CHANGE for t in between):
         return None
     return direction
+
+
+def comparative_after(text: str, end: int) -> str | None:
+    """``up`` or ``down`` when "higher" or "lower" follows the amount ending at ``end``
+    and compares it with nothing ("shares closed 2% higher", "pulled the index 0.7
+    percent lower"; not "3 points higher than Clinton's")."""
+    match = COMPARATIVE_AFTER_RE.match(text, end)
+    return COMPARATIVE_CHANGES[match.group("word").lower()] if match else None

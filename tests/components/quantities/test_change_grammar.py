@@ -32,6 +32,10 @@ CHANGE_CASES = [
     ("Mills saw a 9 percent greater drop in output.", 9, "="),
     ("The 20-year decline of the coal towns goes on.", 20, "="),
     ("He got 41% of the vote, a drop from 2016.", 41, "="),
+    # a comparative after the amount, unless it compares it with something
+    ("Banks pulled the index 0.7 percent lower on Monday.", 0.7, "down"),
+    ("The shares finished 12.5% higher at 4.10 euros.", 12.5, "up"),
+    ("Her rating is three points higher than his.", 3, "="),
     # a bound or approximation after the noun wins, as after a verb
     ("Investors saw a drop of more than 10% in value.", 10, ">"),
     # verbs of change, with or without "by"
