@@ -35,12 +35,13 @@ so quantities are matched within each sentence:
   on the odd half (none on the even), the comparatives 2 of 2 on the even (none on
   the odd);
 * **"one of the best X"**: NewsQuant counts the "one" that picks an item out of a
-  superlative's group as 1 X (unit: the superlative's lemma and the noun, "good
-  wireless speaker", "large dinosaur"); our records leave it out by design (the
-  quantities package doc), so the scorer adds it (``superlative_ones``, read from
-  the record's text with the model's tagger and parser) when scoring against
-  NewsQuant. Its gold has every one of them: 4 of 4 on the even half of dev, 1 of 1
-  on the odd; "one of Russia's allies" (no superlative) is not added.
+  superlative's group as 1 X (unit: the lemmas of the superlative, the noun and the
+  content words after it, "good wireless speaker", "large dinosaur live"); our
+  records leave it out by design (the quantities package doc), so the scorer adds it
+  (``superlative_ones``, read from the record's text with the model's tagger and
+  parser) when scoring against NewsQuant. Its gold has every one of them: 4 of 4 on
+  the even half of dev, 1 of 1 on the odd; "one of Russia's allies" (no
+  superlative) is not added.
 
 P = matched / predicted, R = matched / gold, F1 their harmonic mean, for
 "value", "value+unit" (matched pairs whose unit matches) and "value+change"
@@ -242,7 +243,8 @@ class Notation(NamedTuple):
     #: record id -> the quantities NewsQuant counts that the records leave out
     added: dict[str, list[dict[str, Any]]]
     #: ``(record id, start)`` of the quantities whose rise or fall NewsQuant writes as a
-    #: level ("a 3 percent drop": ``changes.noun_of_change_after``)
+    #: level ("a 3 percent drop", "closed 2% higher": ``changes.noun_of_change_after``,
+    #: ``changes.comparative_after``)
     levels: set[tuple[str, int]]
 
 
