@@ -33,15 +33,7 @@ so quantities are matched within each sentence:
   amount after a change word ("fell 3 percent", "a drop of 3 percent") as a change,
   so the scorer reads them as ``=``: dev's gold has every one so, the nouns 2 of 2
   on the odd half (none on the even), the comparatives 2 of 2 on the even (none on
-  the odd);
-* **"one of the best X"**: NewsQuant counts the "one" that picks an item out of a
-  superlative's group as 1 X (unit: the lemmas of the superlative, the noun and the
-  content words after it, "good wireless speaker", "large dinosaur live"); our
-  records leave it out by design (the quantities package doc), so the scorer adds it
-  (``superlative_ones``, read from the record's text with the model's tagger and
-  parser) when scoring against NewsQuant. Its gold has every one of them: 4 of 4 on
-  the even half of dev, 1 of 1 on the odd; "one of Russia's allies" (no
-  superlative) is not added.
+  the odd.
 
 P = matched / predicted, R = matched / gold, F1 their harmonic mean, for
 "value", "value+unit" (matched pairs whose unit matches) and "value+change"
@@ -67,7 +59,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from ..article import Article
 from ..components.quantities.changes import comparative_after, noun_of_change_after
@@ -107,11 +99,6 @@ LEMMA_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 #: A counted noun's modifiers that NewsQuant writes with it though they precede the number.
 PREMODIFIER_DEPS = frozenset({"amod", "compound"})
 PREMODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-#: The plural noun a superlative's "one of" picks from ("one of the best speakers").
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-#: The words after that noun that NewsQuant writes in its unit ("one of the proudest
-#: moments in his life": "proud moment life"; "ever to grace a World Cup match").
-SUPERLATIVE_UNIT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 RANGE_RE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
 
 Value = float | tuple[float, float]
@@ -192,41 +179,6 @@ def object_lemmas(span: Span, quantity_start: int | None = None) -> str:
     return " ".join(parts)
 
 
-def superlative_ones(doc: Doc) -> list[dict[str, Any]]:
-    """NewsQuant's quantity in "one of the best wireless speakers", "one of the most
-    spectacular catches": ``{"start", "end", "text", "value": 1.0, "unit", "change": "="}``
-    for each "one of" whose noun a superlative modifies (tag JJS, or "most"/"least"
-    before an adjective); the unit is the lemmas of the superlative, the noun and the
-    content words of what follows the noun ("good wireless speaker", "proud moment
-    life"). Needs the tagger, lemmatizer and parser."""
-    items = []
-    for token in doc[:-2]:
-        if token.lower_ != "one" or doc[token.i + 1].lower_ != "of":
-            continue
-        nouns = [t for t in doc[token.i + 1].rights if t.dep_ == "pobj" and t.tag_ in PLURAL_TAGS]
-        if not nouns:
-            continue
-        noun = nouns[0]
-        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
-        superlative = next((t for t in words if _is_superlative(t)), None)
-        if superlative is None:
-            continue
-        after = [t for t in noun.subtree if t.i > noun.i and t.pos_ in SUPERLATIVE_UNIT_POS]
-        named = [superlative, *(t for t in words if t.i > superlative.i), noun, *after]
-        unit = " ".join(t.lemma_.lower() for t in named)
-        item = {"value": 1.0, "unit": normalize_unit(unit), "change": "="}
-        span = doc[token.i : noun.i + 1]
-        items.append({"start": span.start_char, "end": span.end_char, "text": span.text, **item})
-    return items
-
-
-def _is_superlative(token: Token) -> bool:
-    """ "best", "largest"; "most spectacular", "least popular"."""
-    return token.tag_ == "JJS" or any(
-        t.tag_ == "RBS" and t.lower_ in ("most", "least") for t in token.lefts
-    )
-
-
 def records_object_lemmas(
     records: Iterable[dict[str, Any]], nlp: Language
 ) -> dict[tuple[str, int, int], str]:
@@ -240,8 +192,6 @@ class Notation(NamedTuple):
 
     #: ``(record id, start, end)`` of an object -> its lemmas (``object_lemmas``)
     lemmas: dict[tuple[str, int, int], str]
-    #: record id -> the quantities NewsQuant counts that the records leave out
-    added: dict[str, list[dict[str, Any]]]
     #: ``(record id, start)`` of the quantities whose rise or fall NewsQuant writes as a
     #: level ("a 3 percent drop", "closed 2% higher": ``changes.noun_of_change_after``,
     #: ``changes.comparative_after``)
@@ -250,13 +200,11 @@ class Notation(NamedTuple):
 
 def read_notation(records: Iterable[dict[str, Any]], nlp: Language) -> Notation:
     """What NewsQuant's notation needs from the records' texts, in one parse: the lemmas
-    of each quantity's object, the quantities NewsQuant counts that the records leave
-    out (``superlative_ones`` not already a record's quantity) and the changes it writes
-    as levels."""
+    of each quantity's object and the changes it writes as levels."""
     records = list(records)
     enabled = [name for name in LEMMA_PIPES if name in nlp.pipe_names]
     of_change = load_lexicons().of_change_lemmas
-    notation = Notation({}, {}, set())
+    notation = Notation({}, set())
     with nlp.select_pipes(enable=enabled):
         for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
             quantities = record.get("quantities", [])
@@ -273,10 +221,6 @@ def read_notation(records: Iterable[dict[str, Any]], nlp: Language) -> Notation:
                         doc.text, quantity["end"]
                     ):
                         notation.levels.add((record["id"], quantity["start"]))
-            taken = {q.get("start") for q in quantities}
-            ones = [item for item in superlative_ones(doc) if item["start"] not in taken]
-            if ones:
-                notation.added[record["id"]] = ones
     return notation
 
 
@@ -386,7 +330,7 @@ def evaluate(
     started = time.perf_counter()
     records = predicted_records(newsquant_articles(sentences), predictions, nlp)
     elapsed = time.perf_counter() - started
-    lemmas, added, levels = read_notation(records.values(), nlp)
+    lemmas, levels = read_notation(records.values(), nlp)
     pairs = []
     details = []
     for sentence in sentences:
@@ -399,15 +343,13 @@ def evaluate(
         for quantity, item in zip(quantities, predicted, strict=True):
             if (sentence["id"], quantity.get("start")) in levels:
                 item["change"] = "="  # "a 3 percent drop": NewsQuant's level
-        ones = added.get(sentence["id"], [])
-        predicted += [{k: one[k] for k in ("value", "unit", "change")} for one in ones]
         pairs.append((sentence["gold"], predicted))
         details.append(
             {
                 "id": sentence["id"],
                 "gold": sentence["gold"],
                 "predicted": predicted,
-                "spans": [q.get("text") for q in quantities] + [one["text"] for one in ones],
+                "spans": [q.get("text") for q in quantities],
             }
         )
     metrics = score(pairs)

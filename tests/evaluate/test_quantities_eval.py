@@ -7,7 +7,6 @@ import json
 import pytest
 
 from pipeline.evaluate.quantities import (
-    LEMMA_PIPES,
     evaluate,
     format_report,
     match_sentence,
@@ -16,7 +15,6 @@ from pipeline.evaluate.quantities import (
     prediction_from_record,
     read_newsquant,
     score,
-    superlative_ones,
 )
 
 from ..components.quantities import hand_doc
@@ -252,42 +250,6 @@ def test_object_lemmas_take_the_nouns_modifiers_before_the_number() -> None:
     doc = hand_doc(text, rows)
     assert object_lemmas(doc[3:], text.index("three")) == "top seed"
     assert object_lemmas(doc[3:]) == "seed"  # no quantity start: the object alone
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "units"),
-    [
-        ("She is one of the best young players in the league.", ["good young player league"]),
-        ("It was one of the most costly storms of the decade.", ["costly storm decade"]),
-        ("The law is one of the least popular measures.", ["popular measure"]),
-        ("Russia is one of the allies of Iran.", []),  # no superlative: no quantity
-        ("He was one of the first to arrive.", []),
-        ("Each one of them voted.", []),
-    ],
-)
-def test_superlative_ones_are_newsquants_one(nlp, text, units):
-    with nlp.select_pipes(enable=[n for n in LEMMA_PIPES if n in nlp.pipe_names]):
-        doc = nlp(text)
-    items = superlative_ones(doc)
-    assert [item["unit"] for item in items] == units
-    for item in items:
-        assert (item["value"], item["change"]) == (1.0, "=")
-        assert text[item["start"] : item["end"]] == item["text"]
-        assert item["text"].startswith("one of the")
-
-
-@pytest.mark.model
-def test_evaluate_adds_newsquants_one_of_the_best_but_not_to_the_record(tmp_path, nlp):
-    text = "She is one of the best young players in the league."
-    gold = tmp_path / "mini.json"
-    quantity = {"change": "=", "value": "1", "normalized_unit": "good young player league"}
-    gold.write_text(json.dumps([{"text": text, "quantities": [quantity]}]), encoding="utf-8")
-    metrics = evaluate(gold, nlp=nlp)
-    assert metrics["value+unit"]["matched"] == metrics["value+change"]["matched"] == 1
-    assert metrics["predicted"] == 1
-    doc = nlp(text)
-    assert doc._.newsclaims_quantities == []  # the record keeps it out
 
 
 @pytest.mark.model

@@ -19,7 +19,7 @@ a proportion, None for a bare number). Surface forms that name several units
 (``pipeline.evaluate.quantities``), not written here.
 
 Deliberate choices: "one of the best ..." is not a quantity (issue 4), though
-NewsQuant counts it as 1 (its scorer adds it: ``superlative_ones``); a number
+NewsQuant counts it as 1 (and the scorer does not add it); a number
 after a name ("FTSE 100", "iPhone 11") or before an address or model ("49 Zorro
 Ranch Road", "787 Dreamliner") is a label, and so is a debt's term before it
 ("the 10-year yield", ``data/tenor_words.txt``; "a 10-year sentence" is an amount of time); a bare
