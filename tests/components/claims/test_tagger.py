@@ -8,7 +8,14 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.components.claims.merge import ADD, ADD_QUOTED, Proposing, jaccard, merge_claims
+from pipeline.components.claims.merge import (
+    ADD,
+    ADD_QUOTED,
+    WIDEN,
+    Proposing,
+    jaccard,
+    merge_claims,
+)
 from pipeline.components.claims.quotes import find_quotes
 from pipeline.components.claims.tagger import (
     EXTENSION,
@@ -265,6 +272,68 @@ def test_merge_adds_a_quotation_on_less_evidence_than_other_contents() -> None:
     assert text[added["content"]["start"] : added["content"]["end"]].startswith("\u201cWe are")
     assert text[added["cue"]["start"] : added["cue"]["end"]] == "wrote back"
     assert added["kind"] == "direct"
+
+
+WIDENED = "Kim says that the server was open, and he had \u201ctotal access to it.\u201d"
+
+
+@pytest.mark.parametrize(
+    ("tagger_content", "probability", "widened"),
+    [
+        ("that the server was open, and he had \u201ctotal access to it.\u201d", WIDEN, True),
+        (
+            "that the server was open, and he had \u201ctotal access to it.\u201d",
+            WIDEN - 0.1,
+            False,
+        ),
+        ("says that the server was open, and he had", 0.99, False),  # starts before the content
+        ("that the server was open, and", 0.99, False),  # matches it: the rule's bounds stay
+        ("he had \u201ctotal access to it.\u201d", 0.99, False),  # another content: proposed
+    ],
+)
+def test_merge_widens_a_rule_content_to_the_tagger_span_it_begins(
+    tagger_content: str, probability: float, widened: bool
+) -> None:
+    text = WIDENED
+    quotes, _ = find_quotes(text)
+    says = text.index("says")
+    first = (text.index("that"), text.index(", and"))
+    rule = {
+        "kind": "indirect",
+        "cue": {"start": says, "end": says + 4},
+        "source": None,
+        "content": {"start": first[0], "end": first[1]},
+    }
+    start = text.index(tagger_content)
+    model = [
+        {
+            "role": "content",
+            "start": start,
+            "end": start + len(tagger_content),
+            "probability": probability,
+        }
+    ]
+    merged = merge_claims(text, [rule], model, quotes)
+    content = merged[0]["content"]
+    if widened:
+        assert text[content["start"] : content["end"]] == tagger_content
+        assert merged[0]["origin"] == "both" and merged[0]["model_probability"] == probability
+    else:
+        assert (content["start"], content["end"]) == first
+
+
+def test_merge_never_widens_a_rule_content_over_its_cue() -> None:
+    text = "The server was open, Kim says, and he had total access to it."
+    says = text.index("says")
+    rule = {
+        "kind": "indirect",
+        "cue": {"start": says, "end": says + 4},
+        "source": None,
+        "content": {"start": 0, "end": text.index(",")},
+    }
+    model = [{"role": "content", "start": 0, "end": len(text) - 1, "probability": 0.99}]
+    [merged] = merge_claims(text, [rule], model, [])
+    assert (merged["content"]["start"], merged["content"]["end"]) == (0, text.index(","))
 
 
 def test_a_long_doc_is_read_in_pieces_of_whole_paragraphs(nlp, monkeypatch) -> None:
