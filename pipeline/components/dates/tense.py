@@ -22,8 +22,9 @@ VERB_POS = {"VERB", "AUX"}
 
 #: Words right before the date that look back: "since May", "ago".
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
-#: Words that put the date ahead: "as soon as Tuesday", "no later than Friday".
-_AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than"
+#: Words that put the date ahead: "as soon as Tuesday", "no later than Friday", "come
+#: November".
+_AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bcome"
 #: A deadline ("by Friday", "until Tuesday"): ahead, unless the clause looks back from
 #: an earlier point (a past perfect).
 _DEADLINE_CUES = r"\bby|\buntil|\btill"
@@ -56,11 +57,17 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         return "future"
     if token.lower_ in lexicon["month"] and _EFFECTIVE_CUE.search(before):
         return "future"
+    verb = _governing_verb(token)
     if token.dep_ == "poss" or _names_a_noun(token, lexicon):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
-        # the clause's tense; "by Friday's deadline" is ahead.
-        return "future" if deadline else None
-    verb = _governing_verb(token)
+        # the clause's tense; "by Friday's deadline" is ahead. A month's noun in a clause
+        # that looks ahead is the coming one ("the November election will decide"), unless
+        # the month is just gone ("must file their February reports" in March).
+        if deadline:
+            return "future"
+        if token.lower_ in lexicon["month"] and verb.pos_ in VERB_POS and _looks_ahead(verb):
+            return "ahead"
+        return None
     if verb.pos_ not in VERB_POS:
         return "future" if deadline else None
     if deadline:
@@ -114,6 +121,26 @@ def _schedule_subject(verb: Token) -> bool:
     return False
 
 
+#: Verbs whose infinitive looks ahead: "aims to spend", "wants to review".
+_AHEAD_VERBS = FUTURE_VERBS | {"want", "need", "like", "prepare", "seek"}
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """Whether ``verb``, or the verb its infinitive hangs from, says what is to come: a
+    future or modal auxiliary ("will matter", "would put") or a verb of intent ("aims to
+    spend", "is set to go"); not "is continuing to try to sell"."""
+    for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+            return not any(a.lemma_ == "have" for a in auxes)
+        if verb.lemma_ in _AHEAD_VERBS and verb.tag_ != "VBD":
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _governing_verb(token: Token) -> Token:
     """The first verb (not an auxiliary) up the token's heads, within six steps."""
     verb = token
@@ -141,7 +168,10 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
         if verb.lemma_ in SCHEDULE_VERBS and verb.dep_ != "acl" and _scheduled(verb, token):
             # Not "a service planned for Saturday was canceled" (acl): the main clause's.
             return "future"
-        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
+        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes) or (
+            any(a.lower_ in ("could", "might") for a in auxes)
+            and not any(a.lemma_ == "have" for a in auxes)
+        ):
             if verb is governing and _reported_future(auxes):
                 # "said he would travel Thursday": the verb the date hangs from is the
                 # future of a report, ahead; not "would have been held Monday".
@@ -214,10 +244,25 @@ def _scheduled(verb: Token, token: Token) -> bool:
 
 def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) without a year: past: the last one; future: the next."""
-    if tense == "modal":  # "should go home by Jan. 14": modals look ahead for calendar dates
-        tense = "future"
+    if tense == "modal":
+        # "should go home by Jan. 14", "could matter in November": modals look ahead for
+        # calendar dates, but not back to the date just gone ("could break the Feb. 23
+        # accord" early in March).
+        tense = "ahead"
+    elif tense == "present" and day is None:
+        # A month in a present clause, not a report of the past ("is up for re-election
+        # in November", "if he wins in November"), is read as a month's noun looking ahead.
+        tense = "ahead"
     elif tense == "present":
         tense = None
+    if tense == "ahead":
+        # A month's noun in a clause looking ahead (``clause_tense``: "the November
+        # election will decide"): the coming one, unless it is this month or up to three
+        # back ("must file their February reports" in March).
+        months_back = (ref.month - month) % 12
+        if months_back <= 3:
+            return ref.year - (month > ref.month)
+        return ref.year + (month < ref.month)
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
     if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:
