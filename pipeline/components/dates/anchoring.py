@@ -37,6 +37,9 @@ class Context:
     game: bool = False  # the sentence reports a game: its quarters are not the calendar's
     multi_quarter: bool = False  # the sentence reports "the nine months", "the first half"
     reported: str | None = None  # the quarter the report is about, once the text names it
+    # The candidate is alone on its line: a live report's time stamp ("9:34 p.m." over a
+    # paragraph) is on the publication date, not on the day the text last mentioned.
+    alone: bool = False
 
 
 def date_timex(value: str | None, undefined: str) -> Timex:
