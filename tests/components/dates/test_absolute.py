@@ -292,6 +292,15 @@ MOVABLE_HOLIDAY_CASES = [
         None,
     ),
     ("Markets will shut for Juneteenth.", SAMPLE_DATE, "Juneteenth", "DATE", "2023-06-19", None),
+    # Not the weekday "Tuesday": the primaries' first Tuesday of March, one timex.
+    (
+        "Both candidates won big on Super Tuesday.",
+        "2024-03-07",
+        "Super Tuesday",
+        "DATE",
+        "2024-03-05",
+        None,
+    ),
     (
         "Traffic was heavy over the Memorial Day weekend.",
         SAMPLE_DATE,

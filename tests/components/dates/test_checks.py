@@ -21,6 +21,8 @@ def _extents(text: str) -> dict[str, bool]:
     [
         ("Under Section 427 of the act, the fine is due.", "427"),
         ("He flew on Flight 1990 to Paris.", "1990"),
+        ("A judge blocked HB 1523 on Thursday.", "1523"),
+        ("The Senate passed S.B. 1999 last week.", "1999"),
         ("He may visit, she said.", "may"),
         ("He told USA Today the plan was dead.", "Today"),
         ("The JoongAng Daily reported it.", "Daily"),
