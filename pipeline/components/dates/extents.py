@@ -240,7 +240,7 @@ def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) ->
         if match.group("mod"):
             word = re.sub(r"\s+", " ", match.group("mod").lower())
             body = text[cand.start : cand.end]
-            prepositional = word in ("over", "around", "under", "about", "some") and (
+            prepositional = word in ("over", "around", "under", "about", "some", "up to") and (
                 cand.family not in ("duration", "time", "time_date")
                 or re.match(r"(?i)the\b|past\b|last\b|next\b", body)
             )
