@@ -76,7 +76,11 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
     tense = _verb_tense(verb, token)
-    if tense == "present" and (_scheduled_by_adjective(token, verb) or _schedule_subject(verb)):
+    if tense == "present" and (
+        _scheduled_by_adjective(token, verb)
+        or _schedule_subject(verb)
+        or (verb.lemma_ in _SCHEDULED_EVENT_VERBS and token.lower_ in lexicon["weekday"])
+    ):
         # "is due on April 30", "is slated for March", "the deadline is midnight Friday":
         # a present schedule looks ahead.
         return "future"
@@ -101,6 +105,14 @@ def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
     return False
 
 
+#: Verbs of a scheduled event that the present puts on a timetable before a weekday:
+#: "the convention begins Monday", "Wisconsin holds its primary Tuesday", "Democrats
+#: vote in Arizona on Tuesday" (a headline's present of a past event names no weekday).
+_SCHEDULED_EVENT_VERBS = {
+    *("begin", "start", "resume", "convene", "kick", "reopen", "expire", "open", "close"),
+    *("end", "arrive", "leave", "travel", "head", "visit", "meet", "vote", "hold", "face"),
+    *("debate", "return"),
+}
 #: Adjectives and participles of a schedule, after a present copula: the date is ahead.
 _SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
 #: Nouns of a schedule, the subject of a present copula: "the deadline is Friday" is ahead.

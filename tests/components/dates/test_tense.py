@@ -414,6 +414,11 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
         # Not in the past, nor without a word of schedule.
         ("The payment was due on April 30.", "April 30", "2023-04-30"),
         ("The bank is open on Monday.", "Monday", "2023-06-12"),
+        # A scheduled event's present (begin, hold, vote, ...) before a weekday: ahead.
+        ("The party convention begins Monday in Denver.", "Monday", "2023-06-19"),
+        ("Ohio holds its primary on Tuesday.", "Tuesday", "2023-06-13"),
+        ("Ohio holds its primary on Saturday.", "Saturday", "2023-06-17"),
+        ("Ohio held its primary on Saturday.", "Saturday", "2023-06-10"),
         ("The deadline was Friday.", "Friday", "2023-06-09"),
     ],
 )
