@@ -22,6 +22,13 @@ VERB_POS = {"VERB", "AUX"}
 
 #: Words right before the date that look back: "since May", "ago".
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
+#: Words before an event's day that look forward to it: "ahead of Tuesday's primary",
+#: "heading into Saturday's caucus"; after "before" the clause's tense decides, even for
+#: a possessive ("will drop out before Tuesday's primary").
+_LEAD_UP_CUE = re.compile(
+    r"(?:\bahead\s+of|\bheading\s+into|\bin\s+advance\s+of|\brun-up\s+to)\s+(?:the\s+)?$", re.I
+)
+_BEFORE_CUE = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
 #: Words that put the date ahead: "as soon as Tuesday", "no later than Friday", "come
 #: November".
 _AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bcome"
@@ -57,6 +64,27 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         return "future"
     if token.lower_ in lexicon["month"] and _EFFECTIVE_CUE.search(before):
         return "future"
+    lead_up, prior = _LEAD_UP_CUE.search(before), _BEFORE_CUE.search(before)
+    if (lead_up or prior) and (
+        token.lower_ in lexicon["weekday"] or token.lower_ in lexicon["month"]
+    ):
+        # "ahead of Tuesday's primary", "heading into Saturday's caucus": the event still to
+        # come, unless the clause looks back from after it ("had captured 1,944 delegates
+        # heading into Tuesday's primaries"); a possessive's day too.
+        # A month is the coming one unless just gone ("Ahead of the March 1 contests,
+        # Rubio assumed ..." in March).
+        ahead = "future" if token.lower_ in lexicon["weekday"] else "ahead"
+        verb = _governing_verb(token)
+        if verb.pos_ not in VERB_POS:
+            return ahead
+        if _past_perfect(verb):
+            return "past"
+        if lead_up:
+            return ahead
+        # "before Tuesday's vote" goes by the clause: "will drop out before" ahead, "the
+        # share before Friday's purchases is 7%" back.
+        tense = _verb_tense(verb, token)
+        return ahead if tense in ("future", "modal") else tense
     verb = _governing_verb(token)
     if token.dep_ == "poss" or _names_a_noun(token, lexicon):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by

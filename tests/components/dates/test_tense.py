@@ -419,6 +419,13 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
         ("Ohio holds its primary on Tuesday.", "Tuesday", "2023-06-13"),
         ("Ohio holds its primary on Saturday.", "Saturday", "2023-06-17"),
         ("Ohio held its primary on Saturday.", "Saturday", "2023-06-10"),
+        # "ahead of", "heading into", "before" an event's day: the day to come, unless a
+        # clause looks back from after it.
+        ("Polls tightened ahead of Friday's runoff.", "Friday", "2023-06-16"),
+        ("He campaigned hard before Sunday's vote.", "Sunday", "2023-06-11"),
+        ("She will try to win him over before Sunday's vote.", "Sunday", "2023-06-18"),
+        ("Its share before Friday's purchases is 7%.", "Friday", "2023-06-09"),
+        ("He had won 40 seats heading into Friday's runoff.", "Friday", "2023-06-09"),
         ("The deadline was Friday.", "Friday", "2023-06-09"),
     ],
 )
