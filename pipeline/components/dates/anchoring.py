@@ -31,6 +31,7 @@ class Context:
     lexicon: Lexicon
     tense: str | None = None  # "past", "future", "modal" (would, should, ...), "present" or None
     mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
+    dated: list[str] = field(default_factory=list)  # earlier days written with their year
     # The sentence (any news: quarters.reports_quarter) or the whole text (the earnings
     # domain: quarters.financial_mode) reports a quarter's results.
     financial: bool = False

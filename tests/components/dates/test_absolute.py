@@ -32,6 +32,15 @@ from tests.components.dates.helpers import (
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
+    # A month and day the text named earlier with a year keep that year.
+    (
+        "The raid of Sept. 11, 2012, killed four. Critics say the Sept. 11 raid was foreseen.",
+        SAMPLE_DATE,
+        "Sept. 11",
+        "DATE",
+        "2012-09-11",
+        None,
+    ),
     (
         "Shipments were documented in August 2020.",
         SAMPLE_DATE,
