@@ -36,16 +36,31 @@ def _month_day(cand: TimexCandidate, ctx: Context) -> Timex:
     month = month_number(g["month"])
     day = int(re.match(r"\d+", g["day"]).group())
     if g.get("year"):
-        return date_timex(safe_day(int(g["year"]), month, day), f"{g['year']}-{month:02d}-XX")
+        value = safe_day(int(g["year"]), month, day)
+        if value:
+            ctx.dated.append(value)
+        return date_timex(value, f"{g['year']}-{month:02d}-XX")
     if ref is None:
         return date_timex(None, f"XXXX-{month:02d}-{day:02d}")
     if g.get("yrel"):  # "June 16 of last year"
         year = ref.year + RELATIVE_OFFSET[g["yrel"].lower()]
         return date_timex(safe_day(year, month, day), f"XXXX-{month:02d}-{day:02d}")
+    named = _named_before(ctx, month, day)
+    if named:  # "the Sept. 11, 2012, attack ... the September 11 attack": the same day
+        return date_timex(named, "")
     return date_timex(
         safe_day(closest_year(ref, month, day, ctx.tense), month, day),
         f"XXXX-{month:02d}-{day:02d}",
     )
+
+
+def _named_before(ctx: Context, month: int, day: int) -> str | None:
+    """The day the text named earlier with its year, if it named this month and day so."""
+    suffix = f"-{month:02d}-{day:02d}"
+    for value in reversed(ctx.dated):
+        if value.endswith(suffix):
+            return value
+    return None
 
 
 def month_year(cand: TimexCandidate, ctx: Context) -> Timex:

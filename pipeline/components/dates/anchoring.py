@@ -31,12 +31,16 @@ class Context:
     lexicon: Lexicon
     tense: str | None = None  # "past", "future", "modal" (would, should, ...), "present" or None
     mentions: list[str] = field(default_factory=list)  # earlier DATE/TIME values, in order
+    dated: list[str] = field(default_factory=list)  # earlier days written with their year
     # The sentence (any news: quarters.reports_quarter) or the whole text (the earnings
     # domain: quarters.financial_mode) reports a quarter's results.
     financial: bool = False
     game: bool = False  # the sentence reports a game: its quarters are not the calendar's
     multi_quarter: bool = False  # the sentence reports "the nine months", "the first half"
     reported: str | None = None  # the quarter the report is about, once the text names it
+    # The candidate is alone on its line: a live report's time stamp ("9:34 p.m." over a
+    # paragraph) is on the publication date, not on the day the text last mentioned.
+    alone: bool = False
 
 
 def date_timex(value: str | None, undefined: str) -> Timex:

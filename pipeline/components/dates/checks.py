@@ -167,11 +167,23 @@ def _keep_deictic_day(text: str, match: re.Match, groups: dict) -> bool:
     # "USA Today", "This is VOA Today.": a capitalised "Today" after a capitalised word in
     # mid-sentence is a title.
     before = text[max(0, match.start() - 20) : match.start()]
+    if (
+        groups["word"][0].isupper()
+        and _QUOTED_TITLE.search(before)
+        and _CLOSING.match(text, match.end())
+    ):
+        return False  # NBC's "Today", the ''Today'' show: a quoted title in mid-sentence
     return not (
         groups["word"][0].isupper()
         and re.search(r"\b[A-Z][A-Za-z.]*\s+$", before) is not None
         and not re.search(r"[.!?:;\"'“‘]\s*$", before)
     )
+
+
+#: An opening quote after a word in mid-sentence ("NBC's “", "the ''"), and the closing
+#: quote right after the quoted word (a comma or full stop may come first, US style).
+_QUOTED_TITLE = re.compile(r"[\w’',]\s+(?:[\"“‘]|'{1,2})$")
+_CLOSING = re.compile(r"[,.]?(?:[\"”’]|'{1,2})")
 
 
 def _keep_duration(text: str, match: re.Match, groups: dict) -> bool | _Weak:

@@ -198,6 +198,7 @@ _DAY_FAMILIES = ("weekday", "date_mdy", "date_dmy", "deictic_day", "relative", "
 _SOME_DAY = re.compile(r"(?i)one\s+day")
 #: "the year before.", "the month after that,": the unit next to the one the text is at; not
 #: "the week before Christmas", whose "before" takes an object.
+_YEAR_APPOSITION = re.compile(r"\b(\d{4}),?\s+(?:(?:which|that)\s+(?:is|was)\s+)?$")
 _UNIT_NEXT = re.compile(r"(?i)\s+(before|after)(?:\s+that)?(?=\s*(?:[,.;:!?)]|$))")
 _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 
@@ -212,6 +213,12 @@ def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) ->
     ):
         cand.extra["some_day"] = True
         return
+    if cand.family == "the_unit" and cand.groups["word"].lower() == "year":
+        named = _YEAR_APPOSITION.search(text[max(0, cand.start - 24) : cand.start])
+        if named:
+            # "in 2010, the year the court ruled", "2014, which is the year he joined": the
+            # year just named.
+            cand.extra["year"] = named.group(1)
     if cand.family == "the_unit" and not cand.groups.get("ended"):
         shift = _UNIT_NEXT.match(text, cand.end)
         if shift:
@@ -240,7 +247,7 @@ def _fold_modifiers(text: str, cand: TimexCandidate, lexicons: DatesLexicons) ->
         if match.group("mod"):
             word = re.sub(r"\s+", " ", match.group("mod").lower())
             body = text[cand.start : cand.end]
-            prepositional = word in ("over", "around", "under", "about", "some") and (
+            prepositional = word in ("over", "around", "under", "about", "some", "up to") and (
                 cand.family not in ("duration", "time", "time_date")
                 or re.match(r"(?i)the\b|past\b|last\b|next\b", body)
             )

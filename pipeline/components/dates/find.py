@@ -196,6 +196,7 @@ def find_dates(
                 ctx.multi_quarter = reports_several_quarters(text[sentence[1] : sentence[2]])
         else:
             ctx.tense, ctx.game = None, False
+        ctx.alone = _alone_on_its_line(text, cand.start, cand.end)
         try:
             result = normalise(cand, ctx)
         except (OverflowError, ValueError):  # arithmetic past year 1 or 9999: skip the one timex
@@ -222,3 +223,11 @@ def find_dates(
     items = with_elided(text, items, lexicons.words)
     mark_ranges(text, items)
     return items
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line holds (but spaces)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()

@@ -380,6 +380,7 @@ REQUIRED_WORDS = {
         "good friday",
         "black friday",
         "cyber monday",
+        "super tuesday",
         "thanksgiving",
         "easter",
         "election day",

@@ -89,6 +89,8 @@ def relative(cand: TimexCandidate, ctx: Context) -> Timex | None:
     g, ref = cand.groups, ctx.ref
     rel = lower_words(g.get("rel")) if cand.family == "relative" else "the"
     word = lower_words(g["word"])
+    if cand.extra.get("year"):  # "in 2010, the year the court ruled" (``extents``)
+        return date_timex(cand.extra["year"], "")
     if cand.extra.get("unit_shift") and word in _NEXT_UNITS:
         return _next_unit(_NEXT_UNITS[word], cand.extra["unit_shift"], ctx)
     if cand.family == "the_unit" and g.get("ended") is not None and word.endswith("year"):

@@ -22,8 +22,16 @@ VERB_POS = {"VERB", "AUX"}
 
 #: Words right before the date that look back: "since May", "ago".
 _PAST_CUE = re.compile(r"(?:\bsince|\bago)\s+$", re.I)
-#: Words that put the date ahead: "as soon as Tuesday", "no later than Friday".
-_AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than"
+#: Words before an event's day that look forward to it: "ahead of Tuesday's primary",
+#: "heading into Saturday's caucus"; after "before" the clause's tense decides, even for
+#: a possessive ("will drop out before Tuesday's primary").
+_LEAD_UP_CUE = re.compile(
+    r"(?:\bahead\s+of|\bheading\s+into|\bin\s+advance\s+of|\brun-up\s+to)\s+(?:the\s+)?$", re.I
+)
+_BEFORE_CUE = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+#: Words that put the date ahead: "as soon as Tuesday", "no later than Friday", "come
+#: November".
+_AHEAD_CUES = r"\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\bcome"
 #: A deadline ("by Friday", "until Tuesday"): ahead, unless the clause looks back from
 #: an earlier point (a past perfect).
 _DEADLINE_CUES = r"\bby|\buntil|\btill"
@@ -56,11 +64,38 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         return "future"
     if token.lower_ in lexicon["month"] and _EFFECTIVE_CUE.search(before):
         return "future"
+    lead_up, prior = _LEAD_UP_CUE.search(before), _BEFORE_CUE.search(before)
+    if (lead_up or prior) and (
+        token.lower_ in lexicon["weekday"] or token.lower_ in lexicon["month"]
+    ):
+        # "ahead of Tuesday's primary", "heading into Saturday's caucus": the event still to
+        # come, unless the clause looks back from after it ("had captured 1,944 delegates
+        # heading into Tuesday's primaries"); a possessive's day too.
+        # A month is the coming one unless just gone ("Ahead of the March 1 contests,
+        # Rubio assumed ..." in March).
+        ahead = "future" if token.lower_ in lexicon["weekday"] else "ahead"
+        verb = _governing_verb(token)
+        if verb.pos_ not in VERB_POS:
+            return ahead
+        if _past_perfect(verb):
+            return "past"
+        if lead_up:
+            return ahead
+        # "before Tuesday's vote" goes by the clause: "will drop out before" ahead, "the
+        # share before Friday's purchases is 7%" back.
+        tense = _verb_tense(verb, token)
+        return ahead if tense in ("future", "modal") else tense
+    verb = _governing_verb(token)
     if token.dep_ == "poss" or _names_a_noun(token, lexicon):
         # "Wednesday's ruling", "under a June accord": a nominal modifier, not placed by
-        # the clause's tense; "by Friday's deadline" is ahead.
-        return "future" if deadline else None
-    verb = _governing_verb(token)
+        # the clause's tense; "by Friday's deadline" is ahead. A month's noun in a clause
+        # that looks ahead is the coming one ("the November election will decide"), unless
+        # the month is just gone ("must file their February reports" in March).
+        if deadline:
+            return "future"
+        if token.lower_ in lexicon["month"] and verb.pos_ in VERB_POS and _looks_ahead(verb):
+            return "ahead"
+        return None
     if verb.pos_ not in VERB_POS:
         return "future" if deadline else None
     if deadline:
@@ -69,7 +104,11 @@ def clause_tense(token: Token, text: str, lexicon: Lexicon, *, notices: bool = F
         # two had paid by Wednesday").
         return "past" if _past_perfect(verb) else "future"
     tense = _verb_tense(verb, token)
-    if tense == "present" and (_scheduled_by_adjective(token, verb) or _schedule_subject(verb)):
+    if tense == "present" and (
+        _scheduled_by_adjective(token, verb)
+        or _schedule_subject(verb)
+        or (verb.lemma_ in _SCHEDULED_EVENT_VERBS and token.lower_ in lexicon["weekday"])
+    ):
         # "is due on April 30", "is slated for March", "the deadline is midnight Friday":
         # a present schedule looks ahead.
         return "future"
@@ -94,6 +133,14 @@ def _scheduled_by_adjective(token: Token, verb: Token) -> bool:
     return False
 
 
+#: Verbs of a scheduled event that the present puts on a timetable before a weekday:
+#: "the convention begins Monday", "Wisconsin holds its primary Tuesday", "Democrats
+#: vote in Arizona on Tuesday" (a headline's present of a past event names no weekday).
+_SCHEDULED_EVENT_VERBS = {
+    *("begin", "start", "resume", "convene", "kick", "reopen", "expire", "open", "close"),
+    *("end", "arrive", "leave", "travel", "head", "visit", "meet", "vote", "hold", "face"),
+    *("debate", "return"),
+}
 #: Adjectives and participles of a schedule, after a present copula: the date is ahead.
 _SCHEDULE_WORDS = {"due", "slated", "scheduled", "set", "expected", "poised"}
 #: Nouns of a schedule, the subject of a present copula: "the deadline is Friday" is ahead.
@@ -111,6 +158,26 @@ def _schedule_subject(verb: Token) -> bool:
                 f"{c.lower_} {child.lemma_.lower()}" for c in child.children if c.dep_ == "compound"
             }
             return bool(words & _SCHEDULE_NOUNS)
+    return False
+
+
+#: Verbs whose infinitive looks ahead: "aims to spend", "wants to review".
+_AHEAD_VERBS = FUTURE_VERBS | {"want", "need", "like", "prepare", "seek"}
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """Whether ``verb``, or the verb its infinitive hangs from, says what is to come: a
+    future or modal auxiliary ("will matter", "would put") or a verb of intent ("aims to
+    spend", "is set to go"); not "is continuing to try to sell"."""
+    for _ in range(3):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes):
+            return not any(a.lemma_ == "have" for a in auxes)
+        if verb.lemma_ in _AHEAD_VERBS and verb.tag_ != "VBD":
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
     return False
 
 
@@ -141,7 +208,10 @@ def _verb_tense(verb: Token, token: Token) -> str | None:
         if verb.lemma_ in SCHEDULE_VERBS and verb.dep_ != "acl" and _scheduled(verb, token):
             # Not "a service planned for Saturday was canceled" (acl): the main clause's.
             return "future"
-        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes):
+        if any(a.tag_ == "MD" and a.lower_ not in ("could", "might") for a in auxes) or (
+            any(a.lower_ in ("could", "might") for a in auxes)
+            and not any(a.lemma_ == "have" for a in auxes)
+        ):
             if verb is governing and _reported_future(auxes):
                 # "said he would travel Thursday": the verb the date hangs from is the
                 # future of a report, ahead; not "would have been held Monday".
@@ -214,10 +284,25 @@ def _scheduled(verb: Token, token: Token) -> bool:
 
 def closest_year(ref: date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) without a year: past: the last one; future: the next."""
-    if tense == "modal":  # "should go home by Jan. 14": modals look ahead for calendar dates
-        tense = "future"
+    if tense == "modal":
+        # "should go home by Jan. 14", "could matter in November": modals look ahead for
+        # calendar dates, but not back to the date just gone ("could break the Feb. 23
+        # accord" early in March).
+        tense = "ahead"
+    elif tense == "present" and day is None:
+        # A month in a present clause, not a report of the past ("is up for re-election
+        # in November", "if he wins in November"), is read as a month's noun looking ahead.
+        tense = "ahead"
     elif tense == "present":
         tense = None
+    if tense == "ahead":
+        # A month's noun in a clause looking ahead (``clause_tense``: "the November
+        # election will decide"): the coming one, unless it is this month or up to three
+        # back ("must file their February reports" in March).
+        months_back = (ref.month - month) % 12
+        if months_back <= 3:
+            return ref.year - (month > ref.month)
+        return ref.year + (month < ref.month)
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
     if day is not None and abs((date(ref.year, month, min(day, 28)) - ref).days) <= 7:

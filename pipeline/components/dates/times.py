@@ -2,7 +2,8 @@
 "mid-afternoon", "overnight".
 
 A clock time alone is on the day the text is at (the last day it mentioned, else
-the publication date); ``normalise`` passes the day when one is said with it
+the publication date), one alone on its line (a live report's time stamp) on the
+publication date; ``normalise`` passes the day when one is said with it
 ("10 a.m. Friday").
 """
 
@@ -40,7 +41,10 @@ def clock_time(cand: TimexCandidate, ctx: Context, day: str | None) -> Timex:
         if ampm.startswith("a") and hour == 12:
             hour = 0
         hhmm = f"{hour:02d}:{minute}" if minute else f"{hour:02d}:00"
-    if day is None:
+    if day is None and ctx.alone and ctx.ref:
+        # A live report's time stamp, alone on its line: the publication date's.
+        day = day_value(ctx.ref)
+    elif day is None:
         # "shot on Oct. 23 ... at 10 p.m.": the day the text is at.
         day = current_day(ctx) or "XXXX-XX-XX"
     return {"type": "TIME", "value": f"{day}T{hhmm}"}

@@ -32,6 +32,15 @@ from tests.components.dates.helpers import (
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
+    # A month and day the text named earlier with a year keep that year.
+    (
+        "The raid of Sept. 11, 2012, killed four. Critics say the Sept. 11 raid was foreseen.",
+        SAMPLE_DATE,
+        "Sept. 11",
+        "DATE",
+        "2012-09-11",
+        None,
+    ),
     (
         "Shipments were documented in August 2020.",
         SAMPLE_DATE,
@@ -292,6 +301,15 @@ MOVABLE_HOLIDAY_CASES = [
         None,
     ),
     ("Markets will shut for Juneteenth.", SAMPLE_DATE, "Juneteenth", "DATE", "2023-06-19", None),
+    # Not the weekday "Tuesday": the primaries' first Tuesday of March, one timex.
+    (
+        "Both candidates won big on Super Tuesday.",
+        "2024-03-07",
+        "Super Tuesday",
+        "DATE",
+        "2024-03-05",
+        None,
+    ),
     (
         "Traffic was heavy over the Memorial Day weekend.",
         SAMPLE_DATE,

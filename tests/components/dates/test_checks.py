@@ -21,8 +21,13 @@ def _extents(text: str) -> dict[str, bool]:
     [
         ("Under Section 427 of the act, the fine is due.", "427"),
         ("He flew on Flight 1990 to Paris.", "1990"),
+        ("A judge blocked HB 1523 on Thursday.", "1523"),
+        ("The Senate passed S.B. 1999 last week.", "1999"),
         ("He may visit, she said.", "may"),
         ("He told USA Today the plan was dead.", "Today"),
+        # A quoted "Today" in mid-sentence is a programme's title.
+        ("He told NBC's \u201cToday\u201d on Monday that he was sorry.", "Today"),
+        ("She joins the ''Today'' show as an anchor.", "Today"),
         ("The JoongAng Daily reported it.", "Daily"),
         ('He said on CBS\'s "60 Minutes" that he was sorry.', "60 Minutes"),
         ("Mr. Reupke, 52 years old, had been the editor.", "52 years old"),
@@ -52,6 +57,7 @@ def test_refused(text, refused):
         ("It bans sales above 500,000 barrels a year.", "a year", False),
         ("Agents did hundreds of interviews a day.", "a day", False),
         ("They met in May.", "May", False),
+        ('He said, "Today we vote."', "Today", False),
         ("Prices rose in the fall.", "the fall", False),
     ],
 )

@@ -20,6 +20,24 @@ CASES = [
         "END",
     ),
     ("Talks resume in mid-2024.", SAMPLE_DATE, "mid-2024", "DATE", "2024", "MID"),
+    # "up to" bounds a length ("up to five years"), not a day: "the weeks leading up to
+    # Monday's vote" leave it out.
+    (
+        "The term is up to five years.",
+        SAMPLE_DATE,
+        "up to five years",
+        "DURATION",
+        "P5Y",
+        "EQUAL_OR_LESS",
+    ),
+    (
+        "Polls tightened in the weeks leading up to Monday's vote.",
+        SAMPLE_DATE,
+        "Monday",
+        "DATE",
+        "2023-06-12",
+        None,
+    ),
     ("The vote was held in early March.", SAMPLE_DATE, "early March", "DATE", "2023-03", "START"),
     # "over" says "more than" as a quantity's modifier or after a verb of length, and is a
     # preposition ("during") before the object of another verb.

@@ -16,6 +16,23 @@ from tests.components.dates.helpers import (
 
 # End to end, on model-parsed sentences: (text, pub_date, extent, type, value, mod).
 CASES = [
+    # "the year" in apposition to a year just named is that year, not the publication's.
+    (
+        "Turnout was low in 2010, the year the court ruled on spending.",
+        SAMPLE_DATE,
+        "the year",
+        "DATE",
+        "2010",
+        None,
+    ),
+    (
+        "It was not 2014, which is the year he joined the board.",
+        SAMPLE_DATE,
+        "the year",
+        "DATE",
+        "2014",
+        None,
+    ),
     (
         "He was elected in November 2016 and took office the following January.",
         SAMPLE_DATE,

@@ -344,7 +344,7 @@ def _verb(rows: str, old: str, new: str) -> str:
         ),
         (WILL_VISIT, "Friday", "future"),
         (_modal("should"), "Friday", "modal"),
-        (_modal("could"), "Friday", None),  # "could", "might": no direction
+        (_modal("could"), "Friday", "modal"),  # "could", "might" as other modals (not "could have")
         # A deadline is ahead, unless the clause looks back from an earlier point.
         (HAD_REPAID_BY, "Wednesday", "past"),
         (MUST_REPAY_BY, "Wednesday", "future"),
@@ -414,11 +414,43 @@ def test_a_past_report_names_the_coming_days_it_announces(make_doc):
         # Not in the past, nor without a word of schedule.
         ("The payment was due on April 30.", "April 30", "2023-04-30"),
         ("The bank is open on Monday.", "Monday", "2023-06-12"),
+        # A scheduled event's present (begin, hold, vote, ...) before a weekday: ahead.
+        ("The party convention begins Monday in Denver.", "Monday", "2023-06-19"),
+        ("Ohio holds its primary on Tuesday.", "Tuesday", "2023-06-13"),
+        ("Ohio holds its primary on Saturday.", "Saturday", "2023-06-17"),
+        ("Ohio held its primary on Saturday.", "Saturday", "2023-06-10"),
+        # "ahead of", "heading into", "before" an event's day: the day to come, unless a
+        # clause looks back from after it.
+        ("Polls tightened ahead of Friday's runoff.", "Friday", "2023-06-16"),
+        ("He campaigned hard before Sunday's vote.", "Sunday", "2023-06-11"),
+        ("She will try to win him over before Sunday's vote.", "Sunday", "2023-06-18"),
+        ("Its share before Friday's purchases is 7%.", "Friday", "2023-06-09"),
+        ("He had won 40 seats heading into Friday's runoff.", "Friday", "2023-06-09"),
         ("The deadline was Friday.", "Friday", "2023-06-09"),
     ],
 )
 def test_a_present_schedule_looks_ahead(make_doc, text, extent, value):
     assert one(timexes(make_doc, text, SAMPLE_DATE), extent)["value"] == value
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A month named in a clause that looks ahead (published early in March): the
+        # coming one; not when the clause reports the past, nor a month just gone.
+        ("The November election will decide who runs the state.", "2024-11"),
+        ("The senator is up for re-election in November.", "2024-11"),
+        ("If she wins in November, taxes will go up.", "2024-11"),
+        ("The scandal could hurt him in November.", "2024-11"),
+        ("Voters will have the last word come November.", "2024-11"),
+        ("Sales fell sharply in November.", "2023-11"),
+        ("The firm must still file its February report.", "2024-02"),
+    ],
+)
+def test_a_month_in_a_clause_ahead_is_the_coming_one(make_doc, text, value):
+    month = next(w for w in ("November", "February") if w in text)
+    assert one(timexes(make_doc, text, "2024-03-04"), month)["value"] == value
 
 
 def test_no_verb_no_tense():
@@ -444,6 +476,13 @@ REF = date(2023, 8, 16)  # a Wednesday
         (12, 1, "past", 2022),  # four months ahead: the last one
         (1, 2, "past", 2023),  # behind: this year's
         (12, 25, "present", 2022),
+        # A month without a day in a present clause, or a modal's, looks ahead unless it is
+        # up to three months gone.
+        (12, None, "present", 2023),
+        (6, None, "present", 2023),
+        (5, None, "modal", 2023),
+        (7, 20, "modal", 2023),
+        (4, None, "ahead", 2024),
     ],
 )
 def test_closest_year(month, day, tense, year):

@@ -11,6 +11,7 @@ from tests.components.dates.helpers import (
     assert_timex,
     candidate,
     context,
+    one,
     timexes,
 )
 
@@ -249,3 +250,21 @@ APPROX_CASES = [
 @pytest.mark.parametrize(CASE_FIELDS, APPROX_CASES)
 def test_an_approximate_time_on_a_day(make_doc, text, date, extent, type_, value, mod):
     assert_timex(make_doc, text, date, extent, type_, value, mod)
+
+
+@pytest.mark.model
+def test_a_time_stamp_alone_on_its_line_is_on_the_publication_date(make_doc):
+    # A live report: each entry's time stamp is the day it was written, not the day the
+    # entry before it mentioned ("a rally on Friday", "the vote on June 7").
+    text = (
+        "The Latest on the race (all times local):\n\n"
+        "4:15 p.m.\n\n"
+        "The mayor said the vote would be held on June 7.\n\n"
+        "3:50 p.m.\n\n"
+        "The council will meet again on Friday, a spokeswoman said at 3 p.m.\n"
+    )
+    items = timexes(make_doc, text, SAMPLE_DATE)
+    assert one(items, "4:15 p.m.")["value"] == "2023-06-13T16:15"
+    assert one(items, "3:50 p.m.")["value"] == "2023-06-13T15:50"
+    # A clock time inside a sentence still takes the day the text is at.
+    assert one(items, "3 p.m.")["value"] == "2023-06-16T15:00"
