@@ -17,7 +17,8 @@ The modules, in the order a text goes through them:
 ``patterns``     the patterns compiled from them (``DatesLexicons``); ``numbers``:
                  counts as TimeML writes them, and the shared number words (cardinals,
                  decades, century ordinals) as the patterns and values use them
-``extents``      candidate extents (``checks``: which matches are timexes)
+``extents``      candidate extents (``checks``: which matches are timexes; ``names``:
+                 date words the model reads as words of a name, "Saturday Night Live")
 ``tense``        the clause's tense, which places a weekday or a month
 ``normalise``    type, value and mod of a candidate, one handler a pattern family:
                  ``absolute``, ``deictic``, ``relative``, ``quarters`` (and the

@@ -11,10 +11,11 @@ from .calendar import interval
 from .lexicon import Lexicon
 
 #: A bare day after a day of the month: "[April 24] and 25", "[May 3]-4", followed by
-#: punctuation, the end or a preposition (not "March 3 and 4 others were hurt").
+#: punctuation (a dash too: "May 13-22 — and"), the end or a preposition ("Feb. 15-17
+#: among 1,031 adults", "via landlines"; not "March 3 and 4 others were hurt").
 _ELIDED_DAY = re.compile(
     r"\s*(?:-|–|and|or|to|through)\s*((3[01]|[12]\d|[1-9])(?:st|nd|rd|th)?)"
-    r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|at|on|when|with|for|and|to)\b)"
+    r"(?=\s*(?:[.,;:)—–]|$)|\s+(?:in|at|on|when|with|for|and|to|among|via|by|during|from)\b)"
 )
 #: An ordinal coordinated with the next one: "[second] and fourth quarters".
 _ELIDED_ORDINAL = re.compile(

@@ -29,6 +29,7 @@ from .compact import with_compact_dates
 from .coordination import mark_ranges, with_elided
 from .extents import TimexCandidate, find_candidates
 from .lexicon import load_lexicons
+from .names import NAME_LABELS, part_of_a_name
 from .normalise import normalise
 from .patterns import DatesLexicons
 from .quarters import (
@@ -159,6 +160,8 @@ def find_dates(
     # The model's counts: a year-like number inside one is a count ("about 1500 people").
     counts = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in _COUNT_LABELS]
     ent_ends = [end for _, end in ents]
+    # The model's names: a date word inside one is a word of the name ("Saturday Night Live").
+    names = [(e.start_char, e.end_char, e.label_) for e in entities if e.label_ in NAME_LABELS]
     items: list[dict] = []
     # Each sentence's first token and its character offsets, read once (``Token.sent``
     # walks the tokens on each call); the sentence -> (whether it reports a game,
@@ -173,6 +176,10 @@ def find_dates(
             continue
         if cand.family == "year" and _counts_things(
             doc, text, starts, cand, counts, has_parse, lexicons.words["mod"]
+        ):
+            continue
+        if has_parse and part_of_a_name(
+            doc, cand.start, cand.end, names, bisect.bisect_right(starts, cand.start) - 1
         ):
             continue
         ctx.multi_quarter = False

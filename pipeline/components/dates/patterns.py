@@ -243,7 +243,8 @@ def _family_patterns(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
         ),
         (
             "time",
-            rf"{B}(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
+            # A space after the colon is a typo in a clock time with a.m./p.m. ("11: 06 a.m.").
+            rf"{B}(?P<hour>[01]?\d|2[0-3])(?:(?::\s?|\.)(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}|o'clock){tz}?"
             rf"(?:\s+(?:in\s+the\s+)?(?P<part>{part}))?|{B}(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d){tz}?{E}|"
             rf"{B}(?P<noon>{clock_parts}){E}|"
             # The wire's "at 0600 GMT": four digits only with GMT or UTC.

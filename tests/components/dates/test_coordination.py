@@ -24,6 +24,22 @@ from tests.components.dates.helpers import SAMPLE_DATE, timexes
             ["2023-05-03", "2023-05-04"],
         ),
         ("On March 3 and 4 others were hurt.", ["March 3"], ["2023-03-03"]),
+        # A dash or "among", "via" after the range ends it as a full stop does.
+        (
+            "The poll ran May 13-22 \u2014 a long time \u2014 among 552 voters.",
+            ["May 13", "22"],
+            ["2023-05-13", "2023-05-22"],
+        ),
+        (
+            "It was conducted March 17-20 via landlines.",
+            ["March 17", "20"],
+            ["2023-03-17", "2023-03-20"],
+        ),
+        (
+            "It surveyed voters Feb. 15-17 among 1,031 adults.",
+            ["Feb. 15", "17"],
+            ["2023-02-15", "2023-02-17"],
+        ),
         (
             "Ticket sales peak during its second and fourth quarters.",
             ["second", "fourth quarters"],

@@ -30,6 +30,8 @@ CASES = [
     ("Rebels shelled the port overnight.", SAMPLE_DATE, "overnight", "TIME", "2023-06-12TNI", None),
     ("Police arrived this morning.", SAMPLE_DATE, "this morning", "TIME", "2023-06-13TMO", None),
     ("The blast came at 10:35 a.m.", "1998-08-07", "10:35 a.m.", "TIME", "1998-08-07T10:35", None),
+    # A space typed after the colon keeps the hour ("11: 06 a.m." was "06 a.m.").
+    ("Polls closed at 11: 06 a.m.", SAMPLE_DATE, "11: 06 a.m.", "TIME", "2023-06-13T11:06", None),
     # An hour with "in the morning/afternoon/evening".
     (
         "The convoy leaves at 4 in the morning.",
