@@ -12,6 +12,7 @@ Committee") stay timexes.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -32,18 +33,25 @@ _DEICTIC = ("today", "now", "tonight", "yesterday", "tomorrow")
 
 
 def part_of_a_name(
-    doc: Doc, start: int, end: int, names: list[tuple[int, int, str]], token_index: int
+    doc: Doc,
+    text: str,
+    start: int,
+    end: int,
+    names: list[tuple[int, int, str]],
+    name_starts: list[int],
+    token_index: int,
 ) -> bool:
-    """Whether the timex at ``text[start:end]`` (its first token ``token_index``) is a word
-    of a name: inside one of ``names`` (the model's name entities: start, end, label), or a
-    month or weekday compounded with the person's name after it."""
-    text = doc.text
+    """Whether the timex at ``text[start:end]`` (``text`` is ``doc.text``, read once by the
+    caller: ``Doc.text`` joins every token on each call; the timex's first token is
+    ``token_index``) is a word of a name: inside one of ``names`` (the model's name
+    entities in order: start, end, label; ``name_starts`` their starts), or a month or
+    weekday compounded with the person's name after it."""
     if any(ch.isdigit() for ch in text[start:end]):
         return False
     word = text[start:end].lower()
-    for name_start, name_end, label in names:
-        if name_start > start:
-            break
+    # Entities do not overlap: only the last one to start at or before the timex can hold it.
+    last = bisect.bisect_right(name_starts, start) - 1
+    for name_start, name_end, label in names[last : last + 1] if last >= 0 else ():
         if name_end < end or (name_start, name_end) == (start, end):
             continue
         if label == "PERSON" and word not in months() and word not in weekdays():

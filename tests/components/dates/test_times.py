@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.components.dates.find import _alone_on_its_line
 from pipeline.components.dates.times import clock_time, mid_part, overnight, part_of_day
 from tests.components.dates.helpers import (
     CASE_FIELDS,
@@ -270,3 +271,18 @@ def test_a_time_stamp_alone_on_its_line_is_on_the_publication_date(make_doc):
     assert one(items, "3:50 p.m.")["value"] == "2023-06-13T15:50"
     # A clock time inside a sentence still takes the day the text is at.
     assert one(items, "3 p.m.")["value"] == "2023-06-16T15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("9:34 p.m.", True),
+        ("Entry one.\n  9:34 p.m.\r\nEntry two.", True),
+        ("Entry one.\n\u00a09:34 p.m. \nEntry two.", True),
+        ("Entry one.\nAt 9:34 p.m.\nEntry two.", False),
+        ("Entry one.\n9:34 p.m. ET\nEntry two.", False),
+    ],
+)
+def test_alone_on_its_line_reads_only_the_spaces_around(text, alone):
+    start = text.index("9:34")
+    assert _alone_on_its_line(text, start, start + len("9:34 p.m.")) is alone
