@@ -179,14 +179,6 @@ def object_lemmas(span: Span, quantity_start: int | None = None) -> str:
     return " ".join(parts)
 
 
-def records_object_lemmas(
-    records: Iterable[dict[str, Any]], nlp: Language
-) -> dict[tuple[str, int, int], str]:
-    """``(record id, start, end)`` -> the lemmas of each quantity's object, read from the
-    record's text with the model's tagger and lemmatizer."""
-    return read_notation(records, nlp).lemmas
-
-
 class Notation(NamedTuple):
     """What NewsQuant's notation needs from the records' texts (``read_notation``)."""
 
@@ -226,7 +218,7 @@ def read_notation(records: Iterable[dict[str, Any]], nlp: Language) -> Notation:
 
 def newsquant_unit(quantity: dict[str, Any], lemmas: str | None) -> str:
     """A record's quantity's unit in NewsQuant's convention (see the module docstring);
-    ``lemmas`` are its object's (``records_object_lemmas``), or its text when None."""
+    ``lemmas`` are its object's (``read_notation``), or its text when None."""
     obj = quantity.get("object")
     if lemmas is None and obj:
         lemmas = obj.get("text")

@@ -440,29 +440,3 @@ def test_speaker_memory_answers_what_a_scan_of_all_speakers_did(seed: int) -> No
                 None,
             )
             assert memory.last_full_name(last, longer_than=words, before=before) == scanned
-
-
-#: Modules that read ``doc.text`` once per doc: the DocView every rule reads it from, and
-#: the tagger's features (once per doc or piece).
-READS_DOC_TEXT = {"docview.py", "tagger_features.py"}
-
-
-def test_no_rule_reads_doc_text_but_the_docview() -> None:
-    """spaCy rebuilds ``Doc.text`` from every token on each read: one read per quotation
-    or claim makes the stage quadratic in the length (21 times the cost per word at
-    128k words as at 2k, once). The rules read ``DocView.text``."""
-    import ast
-    from pathlib import Path
-
-    import pipeline.components.claims as claims
-
-    readers = set()
-    for path in Path(claims.__file__).parent.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Attribute) and node.attr == "text"):
-                continue
-            owner = node.value
-            name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", None)
-            if name == "doc":
-                readers.add(path.name)
-    assert readers <= READS_DOC_TEXT, sorted(readers - READS_DOC_TEXT)
